@@ -1,0 +1,41 @@
+/**
+ * `@weft/environ`: WebAssembly binary decoding, validation, types and layout.
+ *
+ * The entry point is {@link parseModule}, which turns untrusted bytes into a
+ * validated {@link ModuleInfo} (interface version {@link ENVIRON_INTERFACE_VERSION}).
+ */
+export { CompileError } from './errors.js';
+export { parseModule, validateModule } from './parse.js';
+export { analyzeBody } from './analyze.js';
+export {
+  ENVIRON_INTERFACE_VERSION,
+  type Code,
+  type ConstExpr,
+  type CustomSection,
+  type DataSegment,
+  type ElemSegment,
+  type Export,
+  type ExternKind,
+  type FunctionBody,
+  type GlobalDesc,
+  type Import,
+  type ImportDesc,
+  type LocalRun,
+  type ModuleInfo,
+  type NameSection,
+  type SegmentMode,
+  type TableDesc,
+} from './module.js';
+export {
+  ADDR,
+  Imm,
+  OPS,
+  OP_BY_NAME,
+  OP_ID_LIMIT,
+  PREFIX_BASE,
+  opId,
+  type OpInfo,
+} from './opcodes.js';
+export * from './types.js';
+export { compSub, heapSub, resultSub, topOf, valEq, valSub, type TypeSpace } from './match.js';
+export { Reader } from './binary/reader.js';

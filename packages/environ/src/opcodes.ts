@@ -1,0 +1,748 @@
+/**
+ * The opcode table: the one place that knows every WebAssembly 3.0
+ * instruction. The decoder reads immediates by `imm`, the validator types
+ * plain instructions by `sig`, the text parser maps mnemonics through
+ * `OP_BY_NAME`, and the compiler picks implementations by op id.
+ *
+ * An op id is the opcode itself for one-byte opcodes and `prefix base + sub
+ * opcode` for the prefixed ones (see {@link PREFIX_BASE}), so ids are dense
+ * enough to index arrays and stable across releases.
+ */
+import {
+  ARRAYREF,
+  EQREF,
+  F32,
+  F64,
+  HT_I31,
+  I31REF,
+  I32,
+  I64,
+  refType,
+  V128,
+  type ValType,
+} from './types.js';
+
+/** Kinds of immediate operands; each fixes the binary and text syntax and the layout in `imm`. */
+export const Imm = {
+  /** No immediates. */
+  NONE: 0,
+  /** Block type; imm = [typeIndex | -1, valType | 0, endIndex, elseIndex]. */
+  BLOCK: 1,
+  /** Label depth; imm = [depth]. */
+  LABEL: 2,
+  /** imm = [n, label_0 ... label_n-1, default]. */
+  BR_TABLE: 3,
+  FUNC: 4,
+  /** imm = [typeIndex, tableIndex]. */
+  CALL_INDIRECT: 5,
+  TYPE: 6,
+  LOCAL: 7,
+  GLOBAL: 8,
+  TABLE: 9,
+  /** Memory index (memory.size, memory.grow, memory.fill). */
+  MEM: 10,
+  /** imm = [memIndex, alignLog2, offsetLo, offsetHi]. */
+  MEMARG: 11,
+  /** imm = [memIndex, alignLog2, offsetLo, offsetHi, lane]. */
+  MEMARG_LANE: 12,
+  LANE: 13,
+  /** 16 lane indices packed little-endian into 4 words. */
+  SHUFFLE: 14,
+  I32: 15,
+  /** imm = [lo, hi]. */
+  I64: 16,
+  /** imm = [bits]. */
+  F32: 17,
+  /** imm = [lo, hi] of the bit pattern. */
+  F64: 18,
+  /** imm = 4 little-endian words. */
+  V128: 19,
+  /** select with a type vector; imm = [first type, vector length] (validation requires length 1). */
+  SELECT_T: 20,
+  /** No binary immediate; the validator records the operand type; imm = [type]. */
+  OPERAND_TYPE: 21,
+  /** imm = [heapType]. */
+  HEAP: 22,
+  /** imm = [flags, label, heapType1, heapType2]. */
+  BR_ON_CAST: 23,
+  /** imm = [typeIndex, fieldIndex]. */
+  TYPE_FIELD: 24,
+  /** imm = [dstTypeIndex, srcTypeIndex]. */
+  TYPE_TYPE: 25,
+  TYPE_DATA: 26,
+  TYPE_ELEM: 27,
+  /** imm = [typeIndex, count]. */
+  TYPE_COUNT: 28,
+  DATA: 29,
+  ELEM: 30,
+  /** Binary order: data index, memory index. */
+  MEM_INIT: 31,
+  /** imm = [dstMemory, srcMemory]. */
+  MEM_COPY: 32,
+  /** Binary order: elem index, table index. */
+  TABLE_INIT: 33,
+  /** imm = [dstTable, srcTable]. */
+  TABLE_COPY: 34,
+  /** imm = [typeIndex | -1, valType | 0, endIndex, -1, n, (kind, tag, label) * n]. */
+  TRY_TABLE: 35,
+  TAG: 36,
+} as const;
+export type Imm = (typeof Imm)[keyof typeof Imm];
+
+/** Op id of the first instruction after a prefix byte. */
+export const PREFIX_BASE = { 0xfb: 0x100, 0xfc: 0x200, 0xfd: 0x300 } as const;
+/** Number of op ids; every id is below this. */
+export const OP_ID_LIMIT = 0x500;
+
+/** Everything the toolchain knows about one instruction. */
+export interface OpInfo {
+  /** Op id (opcode, or prefix base + sub-opcode). */
+  readonly id: number;
+  /**
+   * Text-format mnemonic. Three binary variants that share a mnemonic in the
+   * text format get their own names here: `select_t` (typed select),
+   * `ref.test_null` and `ref.cast_null` (nullable target type).
+   */
+  readonly name: string;
+  /** Prefix byte (0xfb, 0xfc, 0xfd) or 0. */
+  readonly prefix: number;
+  /** The opcode (after the prefix, if any). */
+  readonly code: number;
+  readonly imm: Imm;
+  /**
+   * Operand types for instructions typed by signature alone, or null when the
+   * validator types it by hand. The pseudo-type {@link ADDR} stands for the
+   * address type of the memory in the immediate.
+   */
+  readonly params: readonly ValType[] | null;
+  readonly results: readonly ValType[] | null;
+  /** Access width in bytes for memory instructions, lane count for lane instructions. */
+  readonly width: number;
+  /** Allowed in constant expressions. */
+  readonly constant: boolean;
+}
+
+/** Pseudo value type in signatures: the address type (i32 or i64) of the memory operand. */
+export const ADDR: ValType = -1;
+
+const N = Imm.NONE;
+const MA = Imm.MEMARG;
+const ML = Imm.MEMARG_LANE;
+const L = Imm.LANE;
+
+type Row = readonly [code: number, name: string, imm: Imm, sig: string | null, width?: number];
+
+// prettier-ignore
+const CORE: readonly Row[] = [
+  [0x00, 'unreachable', N, null],
+  [0x01, 'nop', N, ' -> '],
+  [0x02, 'block', Imm.BLOCK, null],
+  [0x03, 'loop', Imm.BLOCK, null],
+  [0x04, 'if', Imm.BLOCK, null],
+  [0x05, 'else', N, null],
+  [0x08, 'throw', Imm.TAG, null],
+  [0x0a, 'throw_ref', N, null],
+  [0x0b, 'end', N, null],
+  [0x0c, 'br', Imm.LABEL, null],
+  [0x0d, 'br_if', Imm.LABEL, null],
+  [0x0e, 'br_table', Imm.BR_TABLE, null],
+  [0x0f, 'return', N, null],
+  [0x10, 'call', Imm.FUNC, null],
+  [0x11, 'call_indirect', Imm.CALL_INDIRECT, null],
+  [0x12, 'return_call', Imm.FUNC, null],
+  [0x13, 'return_call_indirect', Imm.CALL_INDIRECT, null],
+  [0x14, 'call_ref', Imm.TYPE, null],
+  [0x15, 'return_call_ref', Imm.TYPE, null],
+  [0x1a, 'drop', Imm.OPERAND_TYPE, null],
+  [0x1b, 'select', Imm.OPERAND_TYPE, null],
+  [0x1c, 'select_t', Imm.SELECT_T, null],
+  [0x1f, 'try_table', Imm.TRY_TABLE, null],
+  [0x20, 'local.get', Imm.LOCAL, null],
+  [0x21, 'local.set', Imm.LOCAL, null],
+  [0x22, 'local.tee', Imm.LOCAL, null],
+  [0x23, 'global.get', Imm.GLOBAL, null],
+  [0x24, 'global.set', Imm.GLOBAL, null],
+  [0x25, 'table.get', Imm.TABLE, null],
+  [0x26, 'table.set', Imm.TABLE, null],
+  [0x28, 'i32.load', MA, 'a -> i32', 4],
+  [0x29, 'i64.load', MA, 'a -> i64', 8],
+  [0x2a, 'f32.load', MA, 'a -> f32', 4],
+  [0x2b, 'f64.load', MA, 'a -> f64', 8],
+  [0x2c, 'i32.load8_s', MA, 'a -> i32', 1],
+  [0x2d, 'i32.load8_u', MA, 'a -> i32', 1],
+  [0x2e, 'i32.load16_s', MA, 'a -> i32', 2],
+  [0x2f, 'i32.load16_u', MA, 'a -> i32', 2],
+  [0x30, 'i64.load8_s', MA, 'a -> i64', 1],
+  [0x31, 'i64.load8_u', MA, 'a -> i64', 1],
+  [0x32, 'i64.load16_s', MA, 'a -> i64', 2],
+  [0x33, 'i64.load16_u', MA, 'a -> i64', 2],
+  [0x34, 'i64.load32_s', MA, 'a -> i64', 4],
+  [0x35, 'i64.load32_u', MA, 'a -> i64', 4],
+  [0x36, 'i32.store', MA, 'a i32 -> ', 4],
+  [0x37, 'i64.store', MA, 'a i64 -> ', 8],
+  [0x38, 'f32.store', MA, 'a f32 -> ', 4],
+  [0x39, 'f64.store', MA, 'a f64 -> ', 8],
+  [0x3a, 'i32.store8', MA, 'a i32 -> ', 1],
+  [0x3b, 'i32.store16', MA, 'a i32 -> ', 2],
+  [0x3c, 'i64.store8', MA, 'a i64 -> ', 1],
+  [0x3d, 'i64.store16', MA, 'a i64 -> ', 2],
+  [0x3e, 'i64.store32', MA, 'a i64 -> ', 4],
+  [0x3f, 'memory.size', Imm.MEM, ' -> a'],
+  [0x40, 'memory.grow', Imm.MEM, 'a -> a'],
+  [0x41, 'i32.const', Imm.I32, ' -> i32'],
+  [0x42, 'i64.const', Imm.I64, ' -> i64'],
+  [0x43, 'f32.const', Imm.F32, ' -> f32'],
+  [0x44, 'f64.const', Imm.F64, ' -> f64'],
+  [0x45, 'i32.eqz', N, 'i32 -> i32'],
+  [0x46, 'i32.eq', N, 'i32 i32 -> i32'],
+  [0x47, 'i32.ne', N, 'i32 i32 -> i32'],
+  [0x48, 'i32.lt_s', N, 'i32 i32 -> i32'],
+  [0x49, 'i32.lt_u', N, 'i32 i32 -> i32'],
+  [0x4a, 'i32.gt_s', N, 'i32 i32 -> i32'],
+  [0x4b, 'i32.gt_u', N, 'i32 i32 -> i32'],
+  [0x4c, 'i32.le_s', N, 'i32 i32 -> i32'],
+  [0x4d, 'i32.le_u', N, 'i32 i32 -> i32'],
+  [0x4e, 'i32.ge_s', N, 'i32 i32 -> i32'],
+  [0x4f, 'i32.ge_u', N, 'i32 i32 -> i32'],
+  [0x50, 'i64.eqz', N, 'i64 -> i32'],
+  [0x51, 'i64.eq', N, 'i64 i64 -> i32'],
+  [0x52, 'i64.ne', N, 'i64 i64 -> i32'],
+  [0x53, 'i64.lt_s', N, 'i64 i64 -> i32'],
+  [0x54, 'i64.lt_u', N, 'i64 i64 -> i32'],
+  [0x55, 'i64.gt_s', N, 'i64 i64 -> i32'],
+  [0x56, 'i64.gt_u', N, 'i64 i64 -> i32'],
+  [0x57, 'i64.le_s', N, 'i64 i64 -> i32'],
+  [0x58, 'i64.le_u', N, 'i64 i64 -> i32'],
+  [0x59, 'i64.ge_s', N, 'i64 i64 -> i32'],
+  [0x5a, 'i64.ge_u', N, 'i64 i64 -> i32'],
+  [0x5b, 'f32.eq', N, 'f32 f32 -> i32'],
+  [0x5c, 'f32.ne', N, 'f32 f32 -> i32'],
+  [0x5d, 'f32.lt', N, 'f32 f32 -> i32'],
+  [0x5e, 'f32.gt', N, 'f32 f32 -> i32'],
+  [0x5f, 'f32.le', N, 'f32 f32 -> i32'],
+  [0x60, 'f32.ge', N, 'f32 f32 -> i32'],
+  [0x61, 'f64.eq', N, 'f64 f64 -> i32'],
+  [0x62, 'f64.ne', N, 'f64 f64 -> i32'],
+  [0x63, 'f64.lt', N, 'f64 f64 -> i32'],
+  [0x64, 'f64.gt', N, 'f64 f64 -> i32'],
+  [0x65, 'f64.le', N, 'f64 f64 -> i32'],
+  [0x66, 'f64.ge', N, 'f64 f64 -> i32'],
+  [0x67, 'i32.clz', N, 'i32 -> i32'],
+  [0x68, 'i32.ctz', N, 'i32 -> i32'],
+  [0x69, 'i32.popcnt', N, 'i32 -> i32'],
+  [0x6a, 'i32.add', N, 'i32 i32 -> i32'],
+  [0x6b, 'i32.sub', N, 'i32 i32 -> i32'],
+  [0x6c, 'i32.mul', N, 'i32 i32 -> i32'],
+  [0x6d, 'i32.div_s', N, 'i32 i32 -> i32'],
+  [0x6e, 'i32.div_u', N, 'i32 i32 -> i32'],
+  [0x6f, 'i32.rem_s', N, 'i32 i32 -> i32'],
+  [0x70, 'i32.rem_u', N, 'i32 i32 -> i32'],
+  [0x71, 'i32.and', N, 'i32 i32 -> i32'],
+  [0x72, 'i32.or', N, 'i32 i32 -> i32'],
+  [0x73, 'i32.xor', N, 'i32 i32 -> i32'],
+  [0x74, 'i32.shl', N, 'i32 i32 -> i32'],
+  [0x75, 'i32.shr_s', N, 'i32 i32 -> i32'],
+  [0x76, 'i32.shr_u', N, 'i32 i32 -> i32'],
+  [0x77, 'i32.rotl', N, 'i32 i32 -> i32'],
+  [0x78, 'i32.rotr', N, 'i32 i32 -> i32'],
+  [0x79, 'i64.clz', N, 'i64 -> i64'],
+  [0x7a, 'i64.ctz', N, 'i64 -> i64'],
+  [0x7b, 'i64.popcnt', N, 'i64 -> i64'],
+  [0x7c, 'i64.add', N, 'i64 i64 -> i64'],
+  [0x7d, 'i64.sub', N, 'i64 i64 -> i64'],
+  [0x7e, 'i64.mul', N, 'i64 i64 -> i64'],
+  [0x7f, 'i64.div_s', N, 'i64 i64 -> i64'],
+  [0x80, 'i64.div_u', N, 'i64 i64 -> i64'],
+  [0x81, 'i64.rem_s', N, 'i64 i64 -> i64'],
+  [0x82, 'i64.rem_u', N, 'i64 i64 -> i64'],
+  [0x83, 'i64.and', N, 'i64 i64 -> i64'],
+  [0x84, 'i64.or', N, 'i64 i64 -> i64'],
+  [0x85, 'i64.xor', N, 'i64 i64 -> i64'],
+  [0x86, 'i64.shl', N, 'i64 i64 -> i64'],
+  [0x87, 'i64.shr_s', N, 'i64 i64 -> i64'],
+  [0x88, 'i64.shr_u', N, 'i64 i64 -> i64'],
+  [0x89, 'i64.rotl', N, 'i64 i64 -> i64'],
+  [0x8a, 'i64.rotr', N, 'i64 i64 -> i64'],
+  [0x8b, 'f32.abs', N, 'f32 -> f32'],
+  [0x8c, 'f32.neg', N, 'f32 -> f32'],
+  [0x8d, 'f32.ceil', N, 'f32 -> f32'],
+  [0x8e, 'f32.floor', N, 'f32 -> f32'],
+  [0x8f, 'f32.trunc', N, 'f32 -> f32'],
+  [0x90, 'f32.nearest', N, 'f32 -> f32'],
+  [0x91, 'f32.sqrt', N, 'f32 -> f32'],
+  [0x92, 'f32.add', N, 'f32 f32 -> f32'],
+  [0x93, 'f32.sub', N, 'f32 f32 -> f32'],
+  [0x94, 'f32.mul', N, 'f32 f32 -> f32'],
+  [0x95, 'f32.div', N, 'f32 f32 -> f32'],
+  [0x96, 'f32.min', N, 'f32 f32 -> f32'],
+  [0x97, 'f32.max', N, 'f32 f32 -> f32'],
+  [0x98, 'f32.copysign', N, 'f32 f32 -> f32'],
+  [0x99, 'f64.abs', N, 'f64 -> f64'],
+  [0x9a, 'f64.neg', N, 'f64 -> f64'],
+  [0x9b, 'f64.ceil', N, 'f64 -> f64'],
+  [0x9c, 'f64.floor', N, 'f64 -> f64'],
+  [0x9d, 'f64.trunc', N, 'f64 -> f64'],
+  [0x9e, 'f64.nearest', N, 'f64 -> f64'],
+  [0x9f, 'f64.sqrt', N, 'f64 -> f64'],
+  [0xa0, 'f64.add', N, 'f64 f64 -> f64'],
+  [0xa1, 'f64.sub', N, 'f64 f64 -> f64'],
+  [0xa2, 'f64.mul', N, 'f64 f64 -> f64'],
+  [0xa3, 'f64.div', N, 'f64 f64 -> f64'],
+  [0xa4, 'f64.min', N, 'f64 f64 -> f64'],
+  [0xa5, 'f64.max', N, 'f64 f64 -> f64'],
+  [0xa6, 'f64.copysign', N, 'f64 f64 -> f64'],
+  [0xa7, 'i32.wrap_i64', N, 'i64 -> i32'],
+  [0xa8, 'i32.trunc_f32_s', N, 'f32 -> i32'],
+  [0xa9, 'i32.trunc_f32_u', N, 'f32 -> i32'],
+  [0xaa, 'i32.trunc_f64_s', N, 'f64 -> i32'],
+  [0xab, 'i32.trunc_f64_u', N, 'f64 -> i32'],
+  [0xac, 'i64.extend_i32_s', N, 'i32 -> i64'],
+  [0xad, 'i64.extend_i32_u', N, 'i32 -> i64'],
+  [0xae, 'i64.trunc_f32_s', N, 'f32 -> i64'],
+  [0xaf, 'i64.trunc_f32_u', N, 'f32 -> i64'],
+  [0xb0, 'i64.trunc_f64_s', N, 'f64 -> i64'],
+  [0xb1, 'i64.trunc_f64_u', N, 'f64 -> i64'],
+  [0xb2, 'f32.convert_i32_s', N, 'i32 -> f32'],
+  [0xb3, 'f32.convert_i32_u', N, 'i32 -> f32'],
+  [0xb4, 'f32.convert_i64_s', N, 'i64 -> f32'],
+  [0xb5, 'f32.convert_i64_u', N, 'i64 -> f32'],
+  [0xb6, 'f32.demote_f64', N, 'f64 -> f32'],
+  [0xb7, 'f64.convert_i32_s', N, 'i32 -> f64'],
+  [0xb8, 'f64.convert_i32_u', N, 'i32 -> f64'],
+  [0xb9, 'f64.convert_i64_s', N, 'i64 -> f64'],
+  [0xba, 'f64.convert_i64_u', N, 'i64 -> f64'],
+  [0xbb, 'f64.promote_f32', N, 'f32 -> f64'],
+  [0xbc, 'i32.reinterpret_f32', N, 'f32 -> i32'],
+  [0xbd, 'i64.reinterpret_f64', N, 'f64 -> i64'],
+  [0xbe, 'f32.reinterpret_i32', N, 'i32 -> f32'],
+  [0xbf, 'f64.reinterpret_i64', N, 'i64 -> f64'],
+  [0xc0, 'i32.extend8_s', N, 'i32 -> i32'],
+  [0xc1, 'i32.extend16_s', N, 'i32 -> i32'],
+  [0xc2, 'i64.extend8_s', N, 'i64 -> i64'],
+  [0xc3, 'i64.extend16_s', N, 'i64 -> i64'],
+  [0xc4, 'i64.extend32_s', N, 'i64 -> i64'],
+  [0xd0, 'ref.null', Imm.HEAP, null],
+  [0xd1, 'ref.is_null', N, null],
+  [0xd2, 'ref.func', Imm.FUNC, null],
+  [0xd3, 'ref.eq', N, 'eqref eqref -> i32'],
+  [0xd4, 'ref.as_non_null', N, null],
+  [0xd5, 'br_on_null', Imm.LABEL, null],
+  [0xd6, 'br_on_non_null', Imm.LABEL, null],
+];
+
+// prettier-ignore
+const GC: readonly Row[] = [
+  [0x00, 'struct.new', Imm.TYPE, null],
+  [0x01, 'struct.new_default', Imm.TYPE, null],
+  [0x02, 'struct.get', Imm.TYPE_FIELD, null],
+  [0x03, 'struct.get_s', Imm.TYPE_FIELD, null],
+  [0x04, 'struct.get_u', Imm.TYPE_FIELD, null],
+  [0x05, 'struct.set', Imm.TYPE_FIELD, null],
+  [0x06, 'array.new', Imm.TYPE, null],
+  [0x07, 'array.new_default', Imm.TYPE, null],
+  [0x08, 'array.new_fixed', Imm.TYPE_COUNT, null],
+  [0x09, 'array.new_data', Imm.TYPE_DATA, null],
+  [0x0a, 'array.new_elem', Imm.TYPE_ELEM, null],
+  [0x0b, 'array.get', Imm.TYPE, null],
+  [0x0c, 'array.get_s', Imm.TYPE, null],
+  [0x0d, 'array.get_u', Imm.TYPE, null],
+  [0x0e, 'array.set', Imm.TYPE, null],
+  [0x0f, 'array.len', N, 'arrayref -> i32'],
+  [0x10, 'array.fill', Imm.TYPE, null],
+  [0x11, 'array.copy', Imm.TYPE_TYPE, null],
+  [0x12, 'array.init_data', Imm.TYPE_DATA, null],
+  [0x13, 'array.init_elem', Imm.TYPE_ELEM, null],
+  [0x14, 'ref.test', Imm.HEAP, null],
+  [0x15, 'ref.test_null', Imm.HEAP, null],
+  [0x16, 'ref.cast', Imm.HEAP, null],
+  [0x17, 'ref.cast_null', Imm.HEAP, null],
+  [0x18, 'br_on_cast', Imm.BR_ON_CAST, null],
+  [0x19, 'br_on_cast_fail', Imm.BR_ON_CAST, null],
+  [0x1a, 'any.convert_extern', N, null],
+  [0x1b, 'extern.convert_any', N, null],
+  [0x1c, 'ref.i31', N, 'i32 -> (ref i31)'],
+  [0x1d, 'i31.get_s', N, 'i31ref -> i32'],
+  [0x1e, 'i31.get_u', N, 'i31ref -> i32'],
+];
+
+// prettier-ignore
+const MISC: readonly Row[] = [
+  [0x00, 'i32.trunc_sat_f32_s', N, 'f32 -> i32'],
+  [0x01, 'i32.trunc_sat_f32_u', N, 'f32 -> i32'],
+  [0x02, 'i32.trunc_sat_f64_s', N, 'f64 -> i32'],
+  [0x03, 'i32.trunc_sat_f64_u', N, 'f64 -> i32'],
+  [0x04, 'i64.trunc_sat_f32_s', N, 'f32 -> i64'],
+  [0x05, 'i64.trunc_sat_f32_u', N, 'f32 -> i64'],
+  [0x06, 'i64.trunc_sat_f64_s', N, 'f64 -> i64'],
+  [0x07, 'i64.trunc_sat_f64_u', N, 'f64 -> i64'],
+  [0x08, 'memory.init', Imm.MEM_INIT, null],
+  [0x09, 'data.drop', Imm.DATA, null],
+  [0x0a, 'memory.copy', Imm.MEM_COPY, null],
+  [0x0b, 'memory.fill', Imm.MEM, 'a i32 a -> '],
+  [0x0c, 'table.init', Imm.TABLE_INIT, null],
+  [0x0d, 'elem.drop', Imm.ELEM, null],
+  [0x0e, 'table.copy', Imm.TABLE_COPY, null],
+  [0x0f, 'table.grow', Imm.TABLE, null],
+  [0x10, 'table.size', Imm.TABLE, null],
+  [0x11, 'table.fill', Imm.TABLE, null],
+];
+
+const VV_V = 'v128 v128 -> v128';
+const V_V = 'v128 -> v128';
+const V_I = 'v128 -> i32';
+
+// prettier-ignore
+const SIMD: readonly Row[] = [
+  [0x00, 'v128.load', MA, 'a -> v128', 16],
+  [0x01, 'v128.load8x8_s', MA, 'a -> v128', 8],
+  [0x02, 'v128.load8x8_u', MA, 'a -> v128', 8],
+  [0x03, 'v128.load16x4_s', MA, 'a -> v128', 8],
+  [0x04, 'v128.load16x4_u', MA, 'a -> v128', 8],
+  [0x05, 'v128.load32x2_s', MA, 'a -> v128', 8],
+  [0x06, 'v128.load32x2_u', MA, 'a -> v128', 8],
+  [0x07, 'v128.load8_splat', MA, 'a -> v128', 1],
+  [0x08, 'v128.load16_splat', MA, 'a -> v128', 2],
+  [0x09, 'v128.load32_splat', MA, 'a -> v128', 4],
+  [0x0a, 'v128.load64_splat', MA, 'a -> v128', 8],
+  [0x0b, 'v128.store', MA, 'a v128 -> ', 16],
+  [0x0c, 'v128.const', Imm.V128, ' -> v128'],
+  [0x0d, 'i8x16.shuffle', Imm.SHUFFLE, VV_V],
+  [0x0e, 'i8x16.swizzle', N, VV_V],
+  [0x0f, 'i8x16.splat', N, 'i32 -> v128'],
+  [0x10, 'i16x8.splat', N, 'i32 -> v128'],
+  [0x11, 'i32x4.splat', N, 'i32 -> v128'],
+  [0x12, 'i64x2.splat', N, 'i64 -> v128'],
+  [0x13, 'f32x4.splat', N, 'f32 -> v128'],
+  [0x14, 'f64x2.splat', N, 'f64 -> v128'],
+  [0x15, 'i8x16.extract_lane_s', L, 'v128 -> i32', 16],
+  [0x16, 'i8x16.extract_lane_u', L, 'v128 -> i32', 16],
+  [0x17, 'i8x16.replace_lane', L, 'v128 i32 -> v128', 16],
+  [0x18, 'i16x8.extract_lane_s', L, 'v128 -> i32', 8],
+  [0x19, 'i16x8.extract_lane_u', L, 'v128 -> i32', 8],
+  [0x1a, 'i16x8.replace_lane', L, 'v128 i32 -> v128', 8],
+  [0x1b, 'i32x4.extract_lane', L, 'v128 -> i32', 4],
+  [0x1c, 'i32x4.replace_lane', L, 'v128 i32 -> v128', 4],
+  [0x1d, 'i64x2.extract_lane', L, 'v128 -> i64', 2],
+  [0x1e, 'i64x2.replace_lane', L, 'v128 i64 -> v128', 2],
+  [0x1f, 'f32x4.extract_lane', L, 'v128 -> f32', 4],
+  [0x20, 'f32x4.replace_lane', L, 'v128 f32 -> v128', 4],
+  [0x21, 'f64x2.extract_lane', L, 'v128 -> f64', 2],
+  [0x22, 'f64x2.replace_lane', L, 'v128 f64 -> v128', 2],
+  [0x23, 'i8x16.eq', N, VV_V],
+  [0x24, 'i8x16.ne', N, VV_V],
+  [0x25, 'i8x16.lt_s', N, VV_V],
+  [0x26, 'i8x16.lt_u', N, VV_V],
+  [0x27, 'i8x16.gt_s', N, VV_V],
+  [0x28, 'i8x16.gt_u', N, VV_V],
+  [0x29, 'i8x16.le_s', N, VV_V],
+  [0x2a, 'i8x16.le_u', N, VV_V],
+  [0x2b, 'i8x16.ge_s', N, VV_V],
+  [0x2c, 'i8x16.ge_u', N, VV_V],
+  [0x2d, 'i16x8.eq', N, VV_V],
+  [0x2e, 'i16x8.ne', N, VV_V],
+  [0x2f, 'i16x8.lt_s', N, VV_V],
+  [0x30, 'i16x8.lt_u', N, VV_V],
+  [0x31, 'i16x8.gt_s', N, VV_V],
+  [0x32, 'i16x8.gt_u', N, VV_V],
+  [0x33, 'i16x8.le_s', N, VV_V],
+  [0x34, 'i16x8.le_u', N, VV_V],
+  [0x35, 'i16x8.ge_s', N, VV_V],
+  [0x36, 'i16x8.ge_u', N, VV_V],
+  [0x37, 'i32x4.eq', N, VV_V],
+  [0x38, 'i32x4.ne', N, VV_V],
+  [0x39, 'i32x4.lt_s', N, VV_V],
+  [0x3a, 'i32x4.lt_u', N, VV_V],
+  [0x3b, 'i32x4.gt_s', N, VV_V],
+  [0x3c, 'i32x4.gt_u', N, VV_V],
+  [0x3d, 'i32x4.le_s', N, VV_V],
+  [0x3e, 'i32x4.le_u', N, VV_V],
+  [0x3f, 'i32x4.ge_s', N, VV_V],
+  [0x40, 'i32x4.ge_u', N, VV_V],
+  [0x41, 'f32x4.eq', N, VV_V],
+  [0x42, 'f32x4.ne', N, VV_V],
+  [0x43, 'f32x4.lt', N, VV_V],
+  [0x44, 'f32x4.gt', N, VV_V],
+  [0x45, 'f32x4.le', N, VV_V],
+  [0x46, 'f32x4.ge', N, VV_V],
+  [0x47, 'f64x2.eq', N, VV_V],
+  [0x48, 'f64x2.ne', N, VV_V],
+  [0x49, 'f64x2.lt', N, VV_V],
+  [0x4a, 'f64x2.gt', N, VV_V],
+  [0x4b, 'f64x2.le', N, VV_V],
+  [0x4c, 'f64x2.ge', N, VV_V],
+  [0x4d, 'v128.not', N, V_V],
+  [0x4e, 'v128.and', N, VV_V],
+  [0x4f, 'v128.andnot', N, VV_V],
+  [0x50, 'v128.or', N, VV_V],
+  [0x51, 'v128.xor', N, VV_V],
+  [0x52, 'v128.bitselect', N, 'v128 v128 v128 -> v128'],
+  [0x53, 'v128.any_true', N, V_I],
+  [0x54, 'v128.load8_lane', ML, 'a v128 -> v128', 1],
+  [0x55, 'v128.load16_lane', ML, 'a v128 -> v128', 2],
+  [0x56, 'v128.load32_lane', ML, 'a v128 -> v128', 4],
+  [0x57, 'v128.load64_lane', ML, 'a v128 -> v128', 8],
+  [0x58, 'v128.store8_lane', ML, 'a v128 -> ', 1],
+  [0x59, 'v128.store16_lane', ML, 'a v128 -> ', 2],
+  [0x5a, 'v128.store32_lane', ML, 'a v128 -> ', 4],
+  [0x5b, 'v128.store64_lane', ML, 'a v128 -> ', 8],
+  [0x5c, 'v128.load32_zero', MA, 'a -> v128', 4],
+  [0x5d, 'v128.load64_zero', MA, 'a -> v128', 8],
+  [0x5e, 'f32x4.demote_f64x2_zero', N, V_V],
+  [0x5f, 'f64x2.promote_low_f32x4', N, V_V],
+  [0x60, 'i8x16.abs', N, V_V],
+  [0x61, 'i8x16.neg', N, V_V],
+  [0x62, 'i8x16.popcnt', N, V_V],
+  [0x63, 'i8x16.all_true', N, V_I],
+  [0x64, 'i8x16.bitmask', N, V_I],
+  [0x65, 'i8x16.narrow_i16x8_s', N, VV_V],
+  [0x66, 'i8x16.narrow_i16x8_u', N, VV_V],
+  [0x67, 'f32x4.ceil', N, V_V],
+  [0x68, 'f32x4.floor', N, V_V],
+  [0x69, 'f32x4.trunc', N, V_V],
+  [0x6a, 'f32x4.nearest', N, V_V],
+  [0x6b, 'i8x16.shl', N, 'v128 i32 -> v128'],
+  [0x6c, 'i8x16.shr_s', N, 'v128 i32 -> v128'],
+  [0x6d, 'i8x16.shr_u', N, 'v128 i32 -> v128'],
+  [0x6e, 'i8x16.add', N, VV_V],
+  [0x6f, 'i8x16.add_sat_s', N, VV_V],
+  [0x70, 'i8x16.add_sat_u', N, VV_V],
+  [0x71, 'i8x16.sub', N, VV_V],
+  [0x72, 'i8x16.sub_sat_s', N, VV_V],
+  [0x73, 'i8x16.sub_sat_u', N, VV_V],
+  [0x74, 'f64x2.ceil', N, V_V],
+  [0x75, 'f64x2.floor', N, V_V],
+  [0x76, 'i8x16.min_s', N, VV_V],
+  [0x77, 'i8x16.min_u', N, VV_V],
+  [0x78, 'i8x16.max_s', N, VV_V],
+  [0x79, 'i8x16.max_u', N, VV_V],
+  [0x7a, 'f64x2.trunc', N, V_V],
+  [0x7b, 'i8x16.avgr_u', N, VV_V],
+  [0x7c, 'i16x8.extadd_pairwise_i8x16_s', N, V_V],
+  [0x7d, 'i16x8.extadd_pairwise_i8x16_u', N, V_V],
+  [0x7e, 'i32x4.extadd_pairwise_i16x8_s', N, V_V],
+  [0x7f, 'i32x4.extadd_pairwise_i16x8_u', N, V_V],
+  [0x80, 'i16x8.abs', N, V_V],
+  [0x81, 'i16x8.neg', N, V_V],
+  [0x82, 'i16x8.q15mulr_sat_s', N, VV_V],
+  [0x83, 'i16x8.all_true', N, V_I],
+  [0x84, 'i16x8.bitmask', N, V_I],
+  [0x85, 'i16x8.narrow_i32x4_s', N, VV_V],
+  [0x86, 'i16x8.narrow_i32x4_u', N, VV_V],
+  [0x87, 'i16x8.extend_low_i8x16_s', N, V_V],
+  [0x88, 'i16x8.extend_high_i8x16_s', N, V_V],
+  [0x89, 'i16x8.extend_low_i8x16_u', N, V_V],
+  [0x8a, 'i16x8.extend_high_i8x16_u', N, V_V],
+  [0x8b, 'i16x8.shl', N, 'v128 i32 -> v128'],
+  [0x8c, 'i16x8.shr_s', N, 'v128 i32 -> v128'],
+  [0x8d, 'i16x8.shr_u', N, 'v128 i32 -> v128'],
+  [0x8e, 'i16x8.add', N, VV_V],
+  [0x8f, 'i16x8.add_sat_s', N, VV_V],
+  [0x90, 'i16x8.add_sat_u', N, VV_V],
+  [0x91, 'i16x8.sub', N, VV_V],
+  [0x92, 'i16x8.sub_sat_s', N, VV_V],
+  [0x93, 'i16x8.sub_sat_u', N, VV_V],
+  [0x94, 'f64x2.nearest', N, V_V],
+  [0x95, 'i16x8.mul', N, VV_V],
+  [0x96, 'i16x8.min_s', N, VV_V],
+  [0x97, 'i16x8.min_u', N, VV_V],
+  [0x98, 'i16x8.max_s', N, VV_V],
+  [0x99, 'i16x8.max_u', N, VV_V],
+  [0x9b, 'i16x8.avgr_u', N, VV_V],
+  [0x9c, 'i16x8.extmul_low_i8x16_s', N, VV_V],
+  [0x9d, 'i16x8.extmul_high_i8x16_s', N, VV_V],
+  [0x9e, 'i16x8.extmul_low_i8x16_u', N, VV_V],
+  [0x9f, 'i16x8.extmul_high_i8x16_u', N, VV_V],
+  [0xa0, 'i32x4.abs', N, V_V],
+  [0xa1, 'i32x4.neg', N, V_V],
+  [0xa3, 'i32x4.all_true', N, V_I],
+  [0xa4, 'i32x4.bitmask', N, V_I],
+  [0xa7, 'i32x4.extend_low_i16x8_s', N, V_V],
+  [0xa8, 'i32x4.extend_high_i16x8_s', N, V_V],
+  [0xa9, 'i32x4.extend_low_i16x8_u', N, V_V],
+  [0xaa, 'i32x4.extend_high_i16x8_u', N, V_V],
+  [0xab, 'i32x4.shl', N, 'v128 i32 -> v128'],
+  [0xac, 'i32x4.shr_s', N, 'v128 i32 -> v128'],
+  [0xad, 'i32x4.shr_u', N, 'v128 i32 -> v128'],
+  [0xae, 'i32x4.add', N, VV_V],
+  [0xb1, 'i32x4.sub', N, VV_V],
+  [0xb5, 'i32x4.mul', N, VV_V],
+  [0xb6, 'i32x4.min_s', N, VV_V],
+  [0xb7, 'i32x4.min_u', N, VV_V],
+  [0xb8, 'i32x4.max_s', N, VV_V],
+  [0xb9, 'i32x4.max_u', N, VV_V],
+  [0xba, 'i32x4.dot_i16x8_s', N, VV_V],
+  [0xbc, 'i32x4.extmul_low_i16x8_s', N, VV_V],
+  [0xbd, 'i32x4.extmul_high_i16x8_s', N, VV_V],
+  [0xbe, 'i32x4.extmul_low_i16x8_u', N, VV_V],
+  [0xbf, 'i32x4.extmul_high_i16x8_u', N, VV_V],
+  [0xc0, 'i64x2.abs', N, V_V],
+  [0xc1, 'i64x2.neg', N, V_V],
+  [0xc3, 'i64x2.all_true', N, V_I],
+  [0xc4, 'i64x2.bitmask', N, V_I],
+  [0xc7, 'i64x2.extend_low_i32x4_s', N, V_V],
+  [0xc8, 'i64x2.extend_high_i32x4_s', N, V_V],
+  [0xc9, 'i64x2.extend_low_i32x4_u', N, V_V],
+  [0xca, 'i64x2.extend_high_i32x4_u', N, V_V],
+  [0xcb, 'i64x2.shl', N, 'v128 i32 -> v128'],
+  [0xcc, 'i64x2.shr_s', N, 'v128 i32 -> v128'],
+  [0xcd, 'i64x2.shr_u', N, 'v128 i32 -> v128'],
+  [0xce, 'i64x2.add', N, VV_V],
+  [0xd1, 'i64x2.sub', N, VV_V],
+  [0xd5, 'i64x2.mul', N, VV_V],
+  [0xd6, 'i64x2.eq', N, VV_V],
+  [0xd7, 'i64x2.ne', N, VV_V],
+  [0xd8, 'i64x2.lt_s', N, VV_V],
+  [0xd9, 'i64x2.gt_s', N, VV_V],
+  [0xda, 'i64x2.le_s', N, VV_V],
+  [0xdb, 'i64x2.ge_s', N, VV_V],
+  [0xdc, 'i64x2.extmul_low_i32x4_s', N, VV_V],
+  [0xdd, 'i64x2.extmul_high_i32x4_s', N, VV_V],
+  [0xde, 'i64x2.extmul_low_i32x4_u', N, VV_V],
+  [0xdf, 'i64x2.extmul_high_i32x4_u', N, VV_V],
+  [0xe0, 'f32x4.abs', N, V_V],
+  [0xe1, 'f32x4.neg', N, V_V],
+  [0xe3, 'f32x4.sqrt', N, V_V],
+  [0xe4, 'f32x4.add', N, VV_V],
+  [0xe5, 'f32x4.sub', N, VV_V],
+  [0xe6, 'f32x4.mul', N, VV_V],
+  [0xe7, 'f32x4.div', N, VV_V],
+  [0xe8, 'f32x4.min', N, VV_V],
+  [0xe9, 'f32x4.max', N, VV_V],
+  [0xea, 'f32x4.pmin', N, VV_V],
+  [0xeb, 'f32x4.pmax', N, VV_V],
+  [0xec, 'f64x2.abs', N, V_V],
+  [0xed, 'f64x2.neg', N, V_V],
+  [0xef, 'f64x2.sqrt', N, V_V],
+  [0xf0, 'f64x2.add', N, VV_V],
+  [0xf1, 'f64x2.sub', N, VV_V],
+  [0xf2, 'f64x2.mul', N, VV_V],
+  [0xf3, 'f64x2.div', N, VV_V],
+  [0xf4, 'f64x2.min', N, VV_V],
+  [0xf5, 'f64x2.max', N, VV_V],
+  [0xf6, 'f64x2.pmin', N, VV_V],
+  [0xf7, 'f64x2.pmax', N, VV_V],
+  [0xf8, 'i32x4.trunc_sat_f32x4_s', N, V_V],
+  [0xf9, 'i32x4.trunc_sat_f32x4_u', N, V_V],
+  [0xfa, 'f32x4.convert_i32x4_s', N, V_V],
+  [0xfb, 'f32x4.convert_i32x4_u', N, V_V],
+  [0xfc, 'i32x4.trunc_sat_f64x2_s_zero', N, V_V],
+  [0xfd, 'i32x4.trunc_sat_f64x2_u_zero', N, V_V],
+  [0xfe, 'f64x2.convert_low_i32x4_s', N, V_V],
+  [0xff, 'f64x2.convert_low_i32x4_u', N, V_V],
+  [0x100, 'i8x16.relaxed_swizzle', N, VV_V],
+  [0x101, 'i32x4.relaxed_trunc_f32x4_s', N, V_V],
+  [0x102, 'i32x4.relaxed_trunc_f32x4_u', N, V_V],
+  [0x103, 'i32x4.relaxed_trunc_f64x2_s_zero', N, V_V],
+  [0x104, 'i32x4.relaxed_trunc_f64x2_u_zero', N, V_V],
+  [0x105, 'f32x4.relaxed_madd', N, 'v128 v128 v128 -> v128'],
+  [0x106, 'f32x4.relaxed_nmadd', N, 'v128 v128 v128 -> v128'],
+  [0x107, 'f64x2.relaxed_madd', N, 'v128 v128 v128 -> v128'],
+  [0x108, 'f64x2.relaxed_nmadd', N, 'v128 v128 v128 -> v128'],
+  [0x109, 'i8x16.relaxed_laneselect', N, 'v128 v128 v128 -> v128'],
+  [0x10a, 'i16x8.relaxed_laneselect', N, 'v128 v128 v128 -> v128'],
+  [0x10b, 'i32x4.relaxed_laneselect', N, 'v128 v128 v128 -> v128'],
+  [0x10c, 'i64x2.relaxed_laneselect', N, 'v128 v128 v128 -> v128'],
+  [0x10d, 'f32x4.relaxed_min', N, VV_V],
+  [0x10e, 'f32x4.relaxed_max', N, VV_V],
+  [0x10f, 'f64x2.relaxed_min', N, VV_V],
+  [0x110, 'f64x2.relaxed_max', N, VV_V],
+  [0x111, 'i16x8.relaxed_q15mulr_s', N, VV_V],
+  [0x112, 'i16x8.relaxed_dot_i8x16_i7x16_s', N, VV_V],
+  [0x113, 'i32x4.relaxed_dot_i8x16_i7x16_add_s', N, 'v128 v128 v128 -> v128'],
+];
+
+/** Instructions allowed in constant expressions (extended-const and GC included). */
+const CONSTANT = new Set([
+  'i32.const',
+  'i64.const',
+  'f32.const',
+  'f64.const',
+  'v128.const',
+  'i32.add',
+  'i32.sub',
+  'i32.mul',
+  'i64.add',
+  'i64.sub',
+  'i64.mul',
+  'global.get',
+  'ref.null',
+  'ref.func',
+  'ref.i31',
+  'struct.new',
+  'struct.new_default',
+  'array.new',
+  'array.new_default',
+  'array.new_fixed',
+  'any.convert_extern',
+  'extern.convert_any',
+  'end',
+]);
+
+// Signature type names. Reference types appear only where the type is fixed.
+const SIG_TYPES: Record<string, ValType> = {
+  i32: I32,
+  i64: I64,
+  f32: F32,
+  f64: F64,
+  v128: V128,
+  a: ADDR,
+  eqref: EQREF,
+  arrayref: ARRAYREF,
+  i31ref: I31REF,
+  '(ref i31)': refType(HT_I31, false),
+};
+
+function parseTypes(s: string): ValType[] {
+  const out: ValType[] = [];
+  for (const word of s.trim().match(/\(ref [^)]*\)|\S+/g) ?? []) {
+    const t = SIG_TYPES[word];
+    if (t === undefined) throw new Error(`opcode table: unknown type ${word}`);
+    out.push(t);
+  }
+  return out;
+}
+
+/** Every instruction, indexed by op id (holes are undefined). */
+export const OPS: readonly (OpInfo | undefined)[] = (() => {
+  const ops: (OpInfo | undefined)[] = new Array(OP_ID_LIMIT).fill(undefined);
+  const add = (rows: readonly Row[], prefix: number, base: number): void => {
+    for (const [code, name, imm, sig, width = 0] of rows) {
+      let params: ValType[] | null = null;
+      let results: ValType[] | null = null;
+      if (sig !== null) {
+        const [p, r] = sig.split('->');
+        params = parseTypes(p!);
+        results = parseTypes(r!);
+      }
+      const id = base + code;
+      ops[id] = {
+        id,
+        name,
+        prefix,
+        code,
+        imm,
+        params,
+        results,
+        width,
+        constant: CONSTANT.has(name),
+      };
+    }
+  };
+  add(CORE, 0, 0);
+  add(GC, 0xfb, PREFIX_BASE[0xfb]);
+  add(MISC, 0xfc, PREFIX_BASE[0xfc]);
+  add(SIMD, 0xfd, PREFIX_BASE[0xfd]);
+  return ops;
+})();
+
+/** Every instruction by text mnemonic. */
+export const OP_BY_NAME: ReadonlyMap<string, OpInfo> = new Map(
+  OPS.filter((op): op is OpInfo => op !== undefined).map((op) => [op.name, op]),
+);
+
+/** The op id of a mnemonic; throws for unknown names (a programming error). */
+export function opId(name: string): number {
+  const op = OP_BY_NAME.get(name);
+  if (op === undefined) throw new Error(`unknown instruction ${name}`);
+  return op.id;
+}
