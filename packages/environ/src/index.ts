@@ -3,10 +3,13 @@
  *
  * The entry point is {@link parseModule}, which turns untrusted bytes into a
  * validated {@link ModuleInfo} (interface version {@link ENVIRON_INTERFACE_VERSION}).
+ * {@link checkCustomSections} reports problems of the known custom sections,
+ * which never make a module invalid.
  */
 export { CompileError } from './errors.js';
 export { parseModule, validateModule } from './parse.js';
 export { analyzeBody } from './analyze.js';
+export { checkCustomSections, validateCustomSections } from './custom/index.js';
 export {
   ENVIRON_INTERFACE_VERSION,
   type Code,

@@ -205,9 +205,12 @@ class ModuleParser {
       }
     });
     this.phase(Phase.Globals, () => {
+      // Each initializer sees the globals before it (one growing list, not a copy per global).
+      const visible = this.ctx.globals.slice();
       for (const g of m.globals) {
         this.valType(g.type.type, g.offset);
-        this.globalInits.push(this.checkConst(g.init, g.type.type, this.ctx.globals.slice()));
+        this.globalInits.push(this.checkConst(g.init, g.type.type, visible));
+        visible.push(g.type);
         this.ctx.globals.push(g.type);
       }
     });
@@ -287,7 +290,7 @@ class ModuleParser {
           break;
         case 'tag':
           this.checkTag(imp.type.typeIndex, offset);
-          this.ctx.tags = [...this.ctx.tags, imp.type];
+          this.ctx.tags.push(imp.type);
           break;
       }
     }
@@ -427,11 +430,10 @@ class ModuleParser {
       global: 'global',
       tag: 'tag',
     };
-    for (const x of m.exports) {
-      if (x.index >= limits[x.kind]) invalid(x.offset, `unknown ${category[x.kind]} ${x.index}`);
-    }
+    // As in the reference, each export is checked in turn: its index, then its name.
     const names = new Set<string>();
     for (const x of m.exports) {
+      if (x.index >= limits[x.kind]) invalid(x.offset, `unknown ${category[x.kind]} ${x.index}`);
       if (names.has(x.name)) invalid(x.offset, `duplicate export name "${x.name}"`);
       names.add(x.name);
     }
@@ -441,13 +443,16 @@ class ModuleParser {
 
   private build(m: RawModule): ModuleInfo {
     const ctx = this.ctx;
-    const imported = (kind: string) => m.imports.filter((i) => i.import.kind === kind);
+    // Imports of each kind, counted once (not per table or global).
+    const counts = { func: 0, table: 0, memory: 0, global: 0, tag: 0 };
+    for (const i of m.imports) counts[i.import.kind]++;
+    const imported = (kind: keyof typeof counts) => counts[kind];
     const tables: TableDesc[] = ctx.tables.map((type, i) => {
-      const defined = i - imported('table').length;
+      const defined = i - imported('table');
       return { type, init: defined >= 0 ? this.tableInits[defined]! : null };
     });
     const globals: GlobalDesc[] = ctx.globals.map((type, i) => {
-      const defined = i - imported('global').length;
+      const defined = i - imported('global');
       return { type, init: defined >= 0 ? this.globalInits[defined]! : null };
     });
     const elems: ElemSegment[] = m.elems.map((e, i) => ({
@@ -475,15 +480,15 @@ class ModuleParser {
       canonicalTypes: ctx.canon,
       imports: m.imports.map((i) => i.import),
       funcTypes: ctx.funcTypes,
-      numImportedFuncs: imported('func').length,
+      numImportedFuncs: imported('func'),
       tables,
-      numImportedTables: imported('table').length,
+      numImportedTables: imported('table'),
       memories: ctx.memories,
-      numImportedMemories: imported('memory').length,
+      numImportedMemories: imported('memory'),
       globals,
-      numImportedGlobals: imported('global').length,
+      numImportedGlobals: imported('global'),
       tags: ctx.tags,
-      numImportedTags: imported('tag').length,
+      numImportedTags: imported('tag'),
       exports: m.exports.map(({ name, kind, index }) => ({ name, kind, index })),
       start: m.start?.func ?? null,
       elems,

@@ -71,12 +71,13 @@ export function readImmediates(r: Reader, kind: Imm, pool: IntPool): void {
     case Imm.MEMARG:
       readMemarg(r, pool);
       return;
+    // Lane indices are plain bytes (`laneidx ::= l:byte`), not LEB128.
     case Imm.MEMARG_LANE:
       readMemarg(r, pool);
-      d[pool.length++] = r.u8leb();
+      d[pool.length++] = r.u8();
       return;
     case Imm.LANE:
-      d[n] = r.u8leb();
+      d[n] = r.u8();
       pool.length = n + 1;
       return;
     case Imm.I64:
@@ -104,7 +105,7 @@ export function readImmediates(r: Reader, kind: Imm, pool: IntPool): void {
     case Imm.SHUFFLE:
       for (let w = 0; w < 4; w++) {
         let word = 0;
-        for (let b = 0; b < 4; b++) word |= (r.u8leb() & 0xff) << (8 * b);
+        for (let b = 0; b < 4; b++) word |= r.u8() << (8 * b);
         d[n + w] = word;
       }
       pool.length = n + 4;

@@ -74,16 +74,6 @@ export class Reader {
     }
   }
 
-  /** Unsigned LEB128 of at most 8 bits (lane indices). */
-  u8leb(): number {
-    const b = this.u8();
-    if (b < 0x80) return b;
-    const c = this.u8();
-    if ((c & 0x7f) >= 2) malformed(this.pos - 1, 'integer too large');
-    if (c & 0x80) malformed(this.pos, 'integer representation too long');
-    return (b & 0x7f) | (c << 7);
-  }
-
   /** Signed LEB128 of at most `bits` (<= 33) bits, returned as a JS number. */
   private signed(bits: number): number {
     let result = 0;

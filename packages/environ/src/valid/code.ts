@@ -175,8 +175,11 @@ export interface LocalsLayout {
 }
 
 const NO_LOCALS: LocalsLayout = { params: NO_TYPES, runs: [], numDeclared: 0 };
-/** Declared locals up to this count are expanded into a flat array; more use binary search. */
-const EXPAND_LIMIT = 1 << 20;
+/**
+ * Declared locals up to this count are expanded into a flat array; more use
+ * binary search over the runs (hostile bodies may declare billions).
+ */
+const EXPAND_LIMIT = 4096;
 
 /** Reusable decoder/validator; scratch buffers grow to the largest body seen. */
 export class CodeValidator {
@@ -380,6 +383,8 @@ export class CodeValidator {
         const sub = r.u32();
         const base = PREFIX_BASE[b as 0xfb | 0xfc | 0xfd];
         info = sub < 0x200 ? OPS[base + sub] : undefined;
+        // Sub-opcodes past the end of one prefix's range land in the next prefix's ids.
+        if (info !== undefined && info.prefix !== b) info = undefined;
         if (info === undefined) {
           const hex = sub.toString(16).padStart(2, '0');
           malformed(
@@ -538,7 +543,9 @@ export class CodeValidator {
     if (k < n && !this.cUnreachable[d]) this.fail('type mismatch: not enough operands');
     for (let i = this.vlen - k; i < this.vlen; i++) {
       const actual = this.vals[i]!;
-      if (actual !== t && !valSub(this.ctx, actual, t)) this.mismatch(single(t));
+      // k is at most the stack height, so the message stays bounded by the input.
+      if (actual !== t && !valSub(this.ctx, actual, t))
+        this.mismatch(new Array<ValType>(k).fill(t));
     }
     this.vlen -= k;
   }
@@ -844,13 +851,19 @@ export class CodeValidator {
         return;
       }
       case OP.br_table: {
-        this.pop(I32);
         const n = imm[at]!;
+        // As in the reference, labels are looked up (default first) before the index is popped.
         const defaults = this.labelTypes(imm[at + 1 + n]!);
+        for (let i = 0; i < n; i++) this.labelTypes(imm[at + 1 + i]!);
+        this.pop(I32);
         const arity = defaults.length;
         for (let i = 0; i <= n; i++) {
           const ts = this.labelTypes(imm[at + 1 + i]!);
-          if (ts.length !== arity) this.mismatch(ts);
+          if (ts.length !== arity) {
+            this.fail(
+              `type mismatch: instruction requires ${resultTypeToString(ts)} but stack has ${resultTypeToString(this.stackTop(arity))}`,
+            );
+          }
           // Check each target against the actual operands, then restore them.
           const saved = this.vlen;
           this.popAll(ts);
@@ -926,7 +939,10 @@ export class CodeValidator {
             `type mismatch: instruction requires numeric or vector type but stack has ${valTypeToString(t)}`,
           );
         }
-        if (t1 !== t2 && t1 !== BOT && t2 !== BOT) this.mismatch([t1, t1, I32]);
+        if (t1 !== t2 && t1 !== BOT && t2 !== BOT) {
+          this.vlen += 3; // report the operands as they were
+          this.mismatch([t1, t1, I32]);
+        }
         const t = t1 === BOT ? t2 : t1;
         imm[at] = t;
         this.push(t);
@@ -943,7 +959,8 @@ export class CodeValidator {
         return;
       }
       case OP.local_get: {
-        const x = imm[at]!;
+        // Local indices are u32; the immediate pool holds them as int32.
+        const x = imm[at]! >>> 0;
         const t = this.localType(x);
         if (this.trackInits && !isDefaultable(t) && x >= this.params.length) {
           if (!this.initialized.has(x)) this.fail('uninitialized local');
@@ -953,7 +970,7 @@ export class CodeValidator {
       }
       case OP.local_set:
       case OP.local_tee: {
-        const x = imm[at]!;
+        const x = imm[at]! >>> 0;
         const t = this.localType(x);
         this.pop(t);
         this.initLocal(x, t);

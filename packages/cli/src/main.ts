@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+/** The `weft` executable. */
+import { main } from './cli.js';
+
+process.exit(main(process.argv.slice(2)));

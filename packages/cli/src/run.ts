@@ -1,0 +1,206 @@
+/** `weft run`: a WASI command's `_start`, or one export with `--invoke`. */
+import {
+  Engine,
+  LinkError,
+  Linker,
+  Store,
+  Trap,
+  WasmException,
+  type Func,
+  type Instance,
+} from 'weft';
+import { addToLinker, WasiCtxBuilder, WasiExit, type WasiCtx } from '@weft/wasi';
+import { displayName, loadModule } from './load.js';
+import { CliError, describe, print, TRAP_EXIT_CODE, trapCauses, UsageError } from './report.js';
+import { ArgumentError, formatValue, parseValue } from './values.js';
+
+export const RUN_USAGE = 'weft run [OPTIONS] <WASM> [ARGS]...';
+
+export const RUN_HELP = `Runs a WebAssembly module
+
+Usage: ${RUN_USAGE}
+
+Arguments:
+  <WASM>     The WebAssembly module to run (binary, or text: .wat)
+  [ARGS]...  Arguments passed to the program (its argv[1..]; argv[0] is <WASM>)
+
+Options:
+      --dir <HOST_DIR[::GUEST_DIR]>  Grant access to a host directory, seen by the guest as GUEST_DIR
+                                     (default: HOST_DIR); repeatable
+      --env <NAME[=VAL]>             Pass an environment variable to the program (without =VAL: the
+                                     host's value); repeatable
+      --invoke <FUNCTION>            Call this export with ARGS parsed by its parameter types and print
+                                     its results, instead of running _start
+  -h, --help                         Print help
+
+A trap prints the wasm backtrace and exits with status 134; proc_exit's code is the exit status.
+`;
+
+export interface RunOptions {
+  readonly dirs: { host: string; guest: string }[];
+  readonly env: [string, string][];
+  invoke: string | null;
+  file: string;
+  readonly args: string[];
+}
+
+/** Parses `weft run`'s arguments; null when help was asked for. */
+export function parseRunArgs(argv: readonly string[]): RunOptions | null {
+  const o: RunOptions = { dirs: [], env: [], invoke: null, file: '', args: [] };
+  let i = 0;
+  const value = (arg: string, name: string): string => {
+    const eq = arg.indexOf('=');
+    if (eq >= 0) return arg.slice(eq + 1);
+    const v = argv[++i];
+    if (v === undefined) {
+      throw new UsageError(`a value is required for '${name}' but none was supplied`, RUN_USAGE);
+    }
+    return v;
+  };
+  for (; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      i++;
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') break;
+    const name = arg.split('=')[0]!;
+    switch (name) {
+      case '-h':
+      case '--help':
+        return null;
+      case '--dir': {
+        const v = value(arg, '--dir <HOST_DIR[::GUEST_DIR]>');
+        const sep = v.indexOf('::');
+        o.dirs.push(
+          sep >= 0 ? { host: v.slice(0, sep), guest: v.slice(sep + 2) } : { host: v, guest: v },
+        );
+        break;
+      }
+      case '--env': {
+        const v = value(arg, '--env <NAME[=VAL]>');
+        const eq = v.indexOf('=');
+        if (eq === 0) throw new UsageError(`invalid environment variable '${v}'`, RUN_USAGE);
+        if (eq > 0) o.env.push([v.slice(0, eq), v.slice(eq + 1)]);
+        else if (process.env[v] !== undefined) o.env.push([v, process.env[v]!]);
+        break;
+      }
+      case '--invoke':
+        o.invoke = value(arg, '--invoke <FUNCTION>');
+        break;
+      default:
+        throw new UsageError(`unexpected argument '${arg}' found`, RUN_USAGE);
+    }
+  }
+  const file = argv[i];
+  if (file === undefined) {
+    throw new UsageError(
+      'the following required arguments were not provided:\n  <WASM>',
+      RUN_USAGE,
+    );
+  }
+  o.file = file;
+  o.args.push(...argv.slice(i + 1));
+  return o;
+}
+
+/** Runs `weft run`; returns the exit status. */
+export function run(o: RunOptions): number {
+  const what = `failed to run main module \`${o.file}\``;
+  const engine = new Engine();
+  const module = loadModule(engine, o.file, what);
+  const name = module.name ?? displayName(o.file);
+
+  let ctx: WasiCtx;
+  try {
+    const builder = new WasiCtxBuilder().arg(o.file).args(o.args).envs(o.env).inheritStdio();
+    for (const d of o.dirs) builder.preopenDir(d.host, d.guest);
+    ctx = builder.build();
+  } catch (e) {
+    const dir = o.dirs.map((d) => d.host).join(', ');
+    throw new CliError(what, [`failed to open directory ${dir}`, describe(e)]);
+  }
+
+  const store = new Store(engine);
+  const linker = new Linker(engine);
+  addToLinker(linker, store, ctx);
+
+  /** Runs `body`, turning what it throws into an exit status or a report. */
+  const guard = (step: string, body: () => void): number => {
+    try {
+      body();
+      return 0;
+    } catch (e) {
+      if (e instanceof WasiExit) return e.code & 0xff;
+      if (e instanceof Trap) {
+        throw new CliError(what, [step, ...trapCauses(e, name)], TRAP_EXIT_CODE);
+      }
+      if (e instanceof LinkError) throw new CliError(what, [describe(e)]);
+      if (e instanceof WasmException) throw new CliError(what, [step, 'uncaught wasm exception']);
+      if (e instanceof CliError) throw e;
+      throw new CliError(what, [step, describe(e)]);
+    }
+  };
+
+  try {
+    let instance: Instance | undefined;
+    const status = guard(`failed to instantiate \`${o.file}\``, () => {
+      instance = linker.instantiate(store, module);
+    });
+    if (instance === undefined) return status;
+
+    if (o.invoke !== null) return invoke(o, store, instance, guard);
+    // A command runs its _start; a module without one has done its work by instantiating.
+    const start = instance.getFunc(store, '_start');
+    if (start === null) return 0;
+    return guard('failed to invoke command default', () => {
+      start.call(store);
+    });
+  } finally {
+    ctx.close();
+  }
+}
+
+function invoke(
+  o: RunOptions,
+  store: Store,
+  instance: Instance,
+  guard: (step: string, body: () => void) => number,
+): number {
+  const what = `failed to run main module \`${o.file}\``;
+  const name = o.invoke!;
+  const func: Func | null = instance.getFunc(store, name);
+  if (func === null) throw new CliError(what, [`no func export named \`${name}\` found`]);
+  const init = instance.getFunc(store, '_initialize');
+  if (init !== null) {
+    const status = guard('failed to run `_initialize`', () => {
+      init.call(store);
+    });
+    if (status !== 0) return status;
+  }
+  const type = func.type(store);
+  if (o.args.length !== type.params.length) {
+    throw new CliError(what, [
+      `invalid number of arguments: \`${name}\` takes ${type.params.length}, ${o.args.length} given`,
+    ]);
+  }
+  let args: unknown[];
+  try {
+    args = type.params.map((t, i) => parseValue(o.args[i]!, t));
+  } catch (e) {
+    if (e instanceof ArgumentError) throw new CliError(what, [e.message]);
+    throw e;
+  }
+  let out: unknown;
+  const status = guard(`failed to invoke \`${name}\``, () => {
+    out = func.call(store, ...args);
+  });
+  if (status !== 0) return status;
+  const results = type.results.length === 1 ? [out] : ((out ?? []) as unknown[]);
+  let text = '';
+  type.results.forEach((t, i) => {
+    text += formatValue(results[i], t) + '\n';
+  });
+  print(1, text);
+  return 0;
+}

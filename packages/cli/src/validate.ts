@@ -1,0 +1,38 @@
+/** `weft validate`: decodes and validates modules, printing nothing when they are valid. */
+import { Engine, Module } from 'weft';
+import { readSource } from './load.js';
+import { CliError, compileCauses } from './report.js';
+
+export const VALIDATE_USAGE = 'weft validate <WASM>...';
+
+export const VALIDATE_HELP = `Validates WebAssembly modules
+
+Usage: ${VALIDATE_USAGE}
+
+Arguments:
+  <WASM>...  The modules to validate (binary, or text: .wat)
+
+Options:
+  -h, --help  Print help
+
+Prints nothing and exits with status 0 when every module is valid; otherwise
+reports the first error with its byte offset and exits with status 1.
+`;
+
+/** Validates each file; throws a `CliError` for the first that is not valid. */
+export function validate(files: readonly string[]): number {
+  const engine = new Engine();
+  for (const file of files) {
+    const what = `failed to validate \`${file}\``;
+    const source = readSource(file, what);
+    try {
+      Module.validate(engine, source);
+    } catch (e) {
+      throw new CliError(
+        what,
+        compileCauses(e, file).filter((c) => c !== 'failed to compile'),
+      );
+    }
+  }
+  return 0;
+}

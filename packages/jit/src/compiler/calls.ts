@@ -1,0 +1,233 @@
+/**
+ * Calls and function entry. A call places no arguments: they already are
+ * at the top of the caller's operand stack, which is where the callee's
+ * frame begins (`fp + base`), and the callee leaves its results there.
+ * Each call site catches what unwinds through it to add its frame to trap
+ * backtraces; tail calls are run by the caller's trampoline (`runChain`).
+ */
+import {
+  callContext,
+  F64 as F64_,
+  HI32 as HI32_,
+  I32 as I32_,
+  REFS as REFS_,
+  STACK_SLOTS,
+  TrapCode,
+  V2 as V2_,
+  V3 as V3_,
+  type FuncInstance,
+  type Frame,
+  type InstanceHandle,
+  type Store,
+  type TableInstance,
+  type TailCall,
+  type TypeRegistry,
+  type WasmCode,
+} from '@weft/runtime';
+import { trap, trapWith, unwind } from '../ops/trap.js';
+import {
+  CLS_F32,
+  CLS_F64,
+  CLS_I32,
+  CLS_I64,
+  CLS_REF,
+  CLS_V128,
+  type ValueClass,
+} from './operands.js';
+import type { Expr, RefExpr, Stmt } from './types.js';
+
+// Module-local aliases of the value stack: faster than imported bindings in V8.
+const F64 = F64_;
+const HI32 = HI32_;
+const I32 = I32_;
+const REFS = REFS_;
+const V2 = V2_;
+const V3 = V3_;
+
+/** The function a `return_call` asks its entry to hand to the caller's trampoline. */
+export const pendingTail: { target: TailCall } = { target: undefined };
+
+/** A range of locals of one class to zero on entry. */
+export interface ZeroRange {
+  readonly cls: ValueClass;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Zeroes the declared locals of a frame. */
+export function zeroer(ranges: readonly ZeroRange[]): ((fp: number) => void) | null {
+  if (ranges.length === 0) return null;
+  const list = ranges.slice();
+  return (fp) => {
+    for (let r = 0; r < list.length; r++) {
+      const { cls, start, end } = list[r]!;
+      const from = fp + start;
+      const to = fp + end;
+      switch (cls) {
+        case CLS_I32:
+          for (let i = from; i < to; i++) I32[i] = 0;
+          break;
+        case CLS_I64:
+          for (let i = from; i < to; i++) {
+            I32[i] = 0;
+            HI32[i] = 0;
+          }
+          break;
+        case CLS_F32:
+        case CLS_F64:
+          for (let i = from; i < to; i++) F64[i] = 0;
+          break;
+        case CLS_V128:
+          for (let i = from; i < to; i++) {
+            I32[i] = 0;
+            HI32[i] = 0;
+            V2[i] = 0;
+            V3[i] = 0;
+          }
+          break;
+        case CLS_REF:
+          for (let i = from; i < to; i++) REFS[i] = null;
+          break;
+      }
+    }
+  };
+}
+
+/** The entry of a compiled function: depth and stack checks, locals, body. */
+export function entry(
+  store: Store,
+  frameSize: number,
+  zero: ((fp: number) => void) | null,
+  body: Stmt,
+  tails: boolean,
+  site: Frame,
+): WasmCode {
+  const maxDepth = store.limits.maxCallDepth;
+  const limit = STACK_SLOTS - frameSize;
+  return (fp) => {
+    if (++store.depth > maxDepth || fp > limit) trap(TrapCode.StackOverflow, site);
+    if (zero !== null) zero(fp);
+    body(fp);
+    store.depth--;
+    if (tails) {
+      const next = pendingTail.target;
+      pendingTail.target = undefined;
+      return next;
+    }
+    return undefined;
+  };
+}
+
+/** Runs `f` at `at` and its tail-call chain; adds `site` to traps unwinding through. */
+function invoke(f: FuncInstance, at: number, site: Frame): void {
+  try {
+    let next = f.code(at);
+    while (next !== undefined) next = next.code(at);
+  } catch (e) {
+    throw unwind(e, site);
+  }
+}
+
+/** `call` of a function of the same instance. */
+export function callInternal(f: FuncInstance, base: number, site: Frame): Stmt {
+  return (fp) => {
+    invoke(f, fp + base, site);
+    return 0;
+  };
+}
+
+/** `call` of an imported function, which may be a host function wanting its caller. */
+export function callImport(
+  f: FuncInstance,
+  base: number,
+  site: Frame,
+  instance: InstanceHandle,
+): Stmt {
+  return (fp) => {
+    callContext.caller = instance;
+    invoke(f, fp + base, site);
+    return 0;
+  };
+}
+
+/** Finds the callee of `call_indirect`, checking bounds, null and type. */
+function indirectTarget(
+  table: TableInstance,
+  i: number,
+  expected: number,
+  registry: TypeRegistry,
+  site: Frame,
+): FuncInstance {
+  const elements = table.elements;
+  if (i >= elements.length) trapWith(TrapCode.UndefinedElement, `undefined element ${i}`, site);
+  const f = elements[i] as FuncInstance | null;
+  if (f === null) trapWith(TrapCode.IndirectCallToNull, `uninitialized element ${i}`, site);
+  if (f.typeId !== expected && !registry.isSubtype(f.typeId, expected)) {
+    trap(TrapCode.BadSignature, site);
+  }
+  return f;
+}
+
+/** `call_indirect` (32-bit table index). */
+export function callIndirect(
+  table: TableInstance,
+  index: Expr,
+  expected: number,
+  registry: TypeRegistry,
+  base: number,
+  site: Frame,
+  instance: InstanceHandle,
+): Stmt {
+  return (fp) => {
+    const f = indirectTarget(table, index(fp) >>> 0, expected, registry, site);
+    callContext.caller = instance;
+    invoke(f, fp + base, site);
+    return 0;
+  };
+}
+
+/** `call_ref`. */
+export function callRef(ref: RefExpr, base: number, site: Frame, instance: InstanceHandle): Stmt {
+  return (fp) => {
+    const f = ref(fp) as FuncInstance | null;
+    if (f === null) trap(TrapCode.NullFunctionReference, site);
+    callContext.caller = instance;
+    invoke(f, fp + base, site);
+    return 0;
+  };
+}
+
+/**
+ * A tail call: moves the arguments to the frame base and hands the callee
+ * to the entry (which returns it to the caller's trampoline).
+ */
+export function returnCall(
+  callee: (fp: number) => FuncInstance,
+  move: Stmt | null,
+  code: number,
+): Stmt {
+  return (fp) => {
+    const f = callee(fp);
+    if (move !== null) move(fp);
+    pendingTail.target = f;
+    return code;
+  };
+}
+
+export function indirectCallee(
+  table: TableInstance,
+  index: Expr,
+  expected: number,
+  registry: TypeRegistry,
+  site: Frame,
+): (fp: number) => FuncInstance {
+  return (fp) => indirectTarget(table, index(fp) >>> 0, expected, registry, site);
+}
+
+export function refCallee(ref: RefExpr, site: Frame): (fp: number) => FuncInstance {
+  return (fp) => {
+    const f = ref(fp) as FuncInstance | null;
+    if (f === null) trap(TrapCode.NullFunctionReference, site);
+    return f;
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * Structured control flow as closures.
+ *
+ * Every block has an absolute branch code: its nesting depth in the
+ * function plus one (the function body is 1). A statement returns 0 to fall
+ * through or the code of the block it branches to; a block that receives
+ * its own code handles the branch (exit, or loop again) and returns 0, and
+ * passes any other code outward unchanged. Because codes are absolute,
+ * blocks that no branch targets need no closure of their own: their
+ * statements are spliced into the enclosing block.
+ */
+import type { Expr, Stmt } from './types.js';
+
+const nop: Stmt = () => 0;
+
+/** Runs statements in order until one branches. */
+export function seq(stmts: readonly Stmt[]): Stmt {
+  switch (stmts.length) {
+    case 0:
+      return nop;
+    case 1:
+      return stmts[0]!;
+    case 2: {
+      const [a, b] = stmts as [Stmt, Stmt];
+      return (fp) => a(fp) || b(fp);
+    }
+    case 3: {
+      const [a, b, c] = stmts as [Stmt, Stmt, Stmt];
+      return (fp) => a(fp) || b(fp) || c(fp);
+    }
+    case 4: {
+      const [a, b, c, d] = stmts as [Stmt, Stmt, Stmt, Stmt];
+      return (fp) => a(fp) || b(fp) || c(fp) || d(fp);
+    }
+    case 5: {
+      const [a, b, c, d, e] = stmts as [Stmt, Stmt, Stmt, Stmt, Stmt];
+      return (fp) => a(fp) || b(fp) || c(fp) || d(fp) || e(fp);
+    }
+    case 6: {
+      const [a, b, c, d, e, f] = stmts as [Stmt, Stmt, Stmt, Stmt, Stmt, Stmt];
+      return (fp) => a(fp) || b(fp) || c(fp) || d(fp) || e(fp) || f(fp);
+    }
+    default: {
+      const all = stmts.slice();
+      const n = all.length;
+      return (fp) => {
+        for (let i = 0; i < n; i++) {
+          const c = all[i]!(fp);
+          if (c !== 0) return c;
+        }
+        return 0;
+      };
+    }
+  }
+}
+
+/** A block some branch targets: its own code exits it. */
+export function block(body: Stmt, code: number): Stmt {
+  return (fp) => {
+    const c = body(fp);
+    return c === code ? 0 : c;
+  };
+}
+
+/**
+ * A chain of blocks nested as `block_k (block_k-1 (... (block_0 body_0) ...) body_k-1) body_k`,
+ * the shape of a `switch` compiled to `br_table`. `segments[i]` is what
+ * follows `block_i-1`'s end inside `block_i` (`segments[0]` is `block_0`'s
+ * body); block `i`'s code is `base - i`. A branch to block `i` continues at
+ * segment `i + 1` directly, instead of returning through every block
+ * nested in between.
+ */
+export function chain(segments: readonly Stmt[], base: number): Stmt {
+  const segs = segments.slice();
+  const k = segs.length - 1;
+  return (fp) => {
+    let seg = 0;
+    for (;;) {
+      const c = segs[seg]!(fp);
+      if (c === 0) {
+        seg++;
+      } else {
+        const m = base - c;
+        if (m < 0 || m > k) return c;
+        seg = m + 1;
+      }
+      if (seg > k) return 0;
+    }
+  };
+}
+
+/** A loop: its own code starts the body again; falling out of the body exits. */
+export function loop(body: Stmt, code: number): Stmt {
+  return (fp) => {
+    for (;;) {
+      const c = body(fp);
+      if (c !== code) return c;
+    }
+  };
+}
+
+/**
+ * A loop whose body ends with `br_if` back to itself (carrying no values):
+ * the condition is tested here instead of in a statement of its own.
+ */
+export function loopWhile(body: Stmt, cond: Expr, code: number): Stmt {
+  return (fp) => {
+    for (;;) {
+      const c = body(fp);
+      if (c !== 0) {
+        if (c === code) continue;
+        return c;
+      }
+      if (cond(fp) === 0) return 0;
+    }
+  };
+}
+
+/** `if` whose label no branch targets. */
+export function ifElse(cond: Expr, then: Stmt, otherwise: Stmt): Stmt {
+  return (fp) => (cond(fp) !== 0 ? then(fp) : otherwise(fp));
+}
+
+/** `if` without an else branch, whose label no branch targets. */
+export function ifThen(cond: Expr, then: Stmt): Stmt {
+  return (fp) => (cond(fp) !== 0 ? then(fp) : 0);
+}
+
+/** Unconditional branch (values already in place). */
+export function br(code: number): Stmt {
+  return () => code;
+}
+
+/** Unconditional branch after moving the label's values. */
+export function brMoving(move: Stmt, code: number): Stmt {
+  return (fp) => {
+    move(fp);
+    return code;
+  };
+}
+
+/** Conditional branch (values already in place). */
+export function brIf(cond: Expr, code: number): Stmt {
+  return (fp) => (cond(fp) !== 0 ? code : 0);
+}
+
+/** Conditional branch moving the label's values when taken. */
+export function brIfMoving(cond: Expr, move: Stmt, code: number): Stmt {
+  return (fp) => {
+    if (cond(fp) === 0) return 0;
+    move(fp);
+    return code;
+  };
+}
+
+/** `br_table` whose targets need no value moves. */
+export function brTable(index: Expr, codes: readonly number[]): Stmt {
+  const table = Int32Array.from(codes);
+  const last = table.length - 1;
+  return (fp) => {
+    const i = index(fp) >>> 0;
+    return table[i < last ? i : last]!;
+  };
+}
+
+/** `br_table` with a value move per target (null where none is needed). */
+export function brTableMoving(
+  index: Expr,
+  codes: readonly number[],
+  moves: readonly (Stmt | null)[],
+): Stmt {
+  const table = Int32Array.from(codes);
+  const last = table.length - 1;
+  const all = moves.slice();
+  return (fp) => {
+    let i = index(fp) >>> 0;
+    if (i > last) i = last;
+    const move = all[i];
+    if (move !== null && move !== undefined) move(fp);
+    return table[i]!;
+  };
+}
+
+/** Runs several statements for their effects (a multi-value move). */
+export function all(stmts: readonly Stmt[]): Stmt {
+  if (stmts.length === 1) return stmts[0]!;
+  const list = stmts.slice();
+  return (fp) => {
+    for (let i = 0; i < list.length; i++) list[i]!(fp);
+    return 0;
+  };
+}

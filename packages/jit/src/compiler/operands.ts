@@ -1,0 +1,406 @@
+/**
+ * The compile-time operand stack. An operand is not a value but a recipe
+ * for one: a frame slot (a local, or a stack position already written), a
+ * constant, or an expression closure not yet run. Keeping operands symbolic
+ * lets instructions fuse their operands into their own closure; operands
+ * are written to their stack slots ("materialized") only when something
+ * needs them there: a call, a branch, a block boundary, or a side effect
+ * that must not be reordered with them.
+ */
+import { F32, F64 as F64T, I32 as I32T, I64, isRef, V128, type ValType } from '@weft/environ';
+import {
+  F64 as F64_,
+  HI32 as HI32_,
+  I32 as I32_,
+  REFS as REFS_,
+  V2 as V2_,
+  V3 as V3_,
+} from '@weft/runtime';
+import { R } from '../ops/i64.js';
+import type { Expr, FactoryArg, RefExpr, Stmt } from './types.js';
+
+// Module-local aliases of the value stack: faster than imported bindings in V8.
+const F64 = F64_;
+const HI32 = HI32_;
+const I32 = I32_;
+const REFS = REFS_;
+const V2 = V2_;
+const V3 = V3_;
+
+/** Value classes: how a value is held in slots and closures. */
+export const CLS_I32 = 0;
+export const CLS_I64 = 1;
+export const CLS_F32 = 2;
+export const CLS_F64 = 3;
+export const CLS_V128 = 4;
+export const CLS_REF = 5;
+export type ValueClass = 0 | 1 | 2 | 3 | 4 | 5;
+
+export function classOf(t: ValType): ValueClass {
+  switch (t) {
+    case I32T:
+      return CLS_I32;
+    case I64:
+      return CLS_I64;
+    case F32:
+      return CLS_F32;
+    case F64T:
+      return CLS_F64;
+    case V128:
+      return CLS_V128;
+    default:
+      if (!isRef(t) && t !== 0) throw new Error(`no value class for type ${t}`);
+      return CLS_REF;
+  }
+}
+
+export const K_SLOT = 0;
+export const K_CONST = 1;
+export const K_EXPR = 2;
+
+/**
+ * How an expression operand was built by a generated factory, so that a
+ * consumer can rebuild it fused with itself: `family[setKey](slot, ...args)`
+ * stores it into a slot, `family[brKey](...args, code)` branches on it.
+ */
+export interface Recipe {
+  readonly family: object;
+  readonly setKey: string;
+  /**
+   * Branch variant, for comparisons (null otherwise); `if_` and `while_`
+   * variants share its shape suffix.
+   */
+  readonly brKey: string | null;
+  /** Arguments of the expression factory (operands, then the trap site if any). */
+  readonly args: readonly FactoryArg[];
+}
+
+export interface Operand {
+  readonly kind: 0 | 1 | 2;
+  readonly cls: ValueClass;
+  /** K_SLOT: frame-relative slot. */
+  readonly slot: number;
+  /** K_CONST: the value (i32, f32/f64 as doubles, i64 low half); refs use `ref`. */
+  readonly value: number;
+  /** K_CONST i64: high half. */
+  readonly hi: number;
+  /** K_CONST reference value (null, or a function). */
+  readonly ref: unknown;
+  /** K_EXPR: the closure. */
+  readonly expr: Expr | RefExpr | null;
+  /** K_EXPR: has no effect and cannot trap, so it may be dropped unevaluated. */
+  readonly pure: boolean;
+  /** K_EXPR built by a generated factory: how, for fusion. */
+  readonly recipe: Recipe | null;
+}
+
+export function slotOperand(cls: ValueClass, slot: number): Operand {
+  return {
+    kind: K_SLOT,
+    cls,
+    slot,
+    value: 0,
+    hi: 0,
+    ref: null,
+    expr: null,
+    pure: true,
+    recipe: null,
+  };
+}
+
+export function constOperand(cls: ValueClass, value: number, hi = 0, ref: unknown = null): Operand {
+  return { kind: K_CONST, cls, slot: -1, value, hi, ref, expr: null, pure: true, recipe: null };
+}
+
+export function exprOperand(
+  cls: ValueClass,
+  expr: Expr | RefExpr,
+  pure: boolean,
+  recipe: Recipe | null = null,
+): Operand {
+  return { kind: K_EXPR, cls, slot: -1, value: 0, hi: 0, ref: null, expr, pure, recipe };
+}
+
+// ---------------------------------------------------------------------------
+// Reading operands as closures.
+
+const readI32 =
+  (s: number): Expr =>
+  (fp) =>
+    I32[fp + s]!;
+const readI64 =
+  (s: number): Expr =>
+  (fp) => {
+    R.hi = HI32[fp + s]!;
+    return I32[fp + s]!;
+  };
+const readF64 =
+  (s: number): Expr =>
+  (fp) =>
+    F64[fp + s]!;
+const readRef =
+  (s: number): RefExpr =>
+  (fp) =>
+    REFS[fp + s];
+const constNum =
+  (v: number): Expr =>
+  () =>
+    v;
+const constI64 =
+  (lo: number, hi: number): Expr =>
+  () => {
+    R.hi = hi;
+    return lo;
+  };
+const constRef =
+  (v: unknown): RefExpr =>
+  () =>
+    v;
+
+/** The operand as an expression closure (v128 operands are always slots and have none). */
+export function toExpr(op: Operand): Expr {
+  if (op.kind === K_EXPR) return op.expr as Expr;
+  if (op.kind === K_SLOT) {
+    switch (op.cls) {
+      case CLS_I32:
+        return readI32(op.slot);
+      case CLS_I64:
+        return readI64(op.slot);
+      case CLS_REF:
+        return readRef(op.slot) as unknown as Expr;
+      case CLS_V128:
+        throw new Error('v128 operands have no expression form');
+      default:
+        return readF64(op.slot);
+    }
+  }
+  if (op.cls === CLS_I64) return constI64(op.value, op.hi);
+  if (op.cls === CLS_REF) return constRef(op.ref) as unknown as Expr;
+  return constNum(op.value);
+}
+
+export function toRefExpr(op: Operand): RefExpr {
+  return toExpr(op) as unknown as RefExpr;
+}
+
+// ---------------------------------------------------------------------------
+// Writing operands into slots.
+
+const copyI32 =
+  (d: number, s: number): Stmt =>
+  (fp) => {
+    I32[fp + d] = I32[fp + s]!;
+    return 0;
+  };
+const copyI64 =
+  (d: number, s: number): Stmt =>
+  (fp) => {
+    I32[fp + d] = I32[fp + s]!;
+    HI32[fp + d] = HI32[fp + s]!;
+    return 0;
+  };
+const copyF64 =
+  (d: number, s: number): Stmt =>
+  (fp) => {
+    F64[fp + d] = F64[fp + s]!;
+    return 0;
+  };
+const copyV128 =
+  (d: number, s: number): Stmt =>
+  (fp) => {
+    I32[fp + d] = I32[fp + s]!;
+    HI32[fp + d] = HI32[fp + s]!;
+    V2[fp + d] = V2[fp + s]!;
+    V3[fp + d] = V3[fp + s]!;
+    return 0;
+  };
+const copyRef =
+  (d: number, s: number): Stmt =>
+  (fp) => {
+    REFS[fp + d] = REFS[fp + s];
+    return 0;
+  };
+const storeI32 =
+  (d: number, e: Expr): Stmt =>
+  (fp) => {
+    I32[fp + d] = e(fp);
+    return 0;
+  };
+const storeI64 =
+  (d: number, e: Expr): Stmt =>
+  (fp) => {
+    I32[fp + d] = e(fp);
+    HI32[fp + d] = R.hi;
+    return 0;
+  };
+const storeF64 =
+  (d: number, e: Expr): Stmt =>
+  (fp) => {
+    F64[fp + d] = e(fp);
+    return 0;
+  };
+const storeRef =
+  (d: number, e: RefExpr): Stmt =>
+  (fp) => {
+    REFS[fp + d] = e(fp);
+    return 0;
+  };
+const constI32Stmt =
+  (d: number, v: number): Stmt =>
+  (fp) => {
+    I32[fp + d] = v;
+    return 0;
+  };
+const constI64Stmt =
+  (d: number, lo: number, hi: number): Stmt =>
+  (fp) => {
+    I32[fp + d] = lo;
+    HI32[fp + d] = hi;
+    return 0;
+  };
+const constF64Stmt =
+  (d: number, v: number): Stmt =>
+  (fp) => {
+    F64[fp + d] = v;
+    return 0;
+  };
+const constRefStmt =
+  (d: number, v: unknown): Stmt =>
+  (fp) => {
+    REFS[fp + d] = v;
+    return 0;
+  };
+
+/** The moves a copy statement performs, so consecutive copies can be merged. */
+const copies = new WeakMap<
+  Stmt,
+  { readonly cls: ValueClass; readonly d: number[]; readonly s: number[] }
+>();
+
+const copyI32List =
+  (d: Int32Array, s: Int32Array): Stmt =>
+  (fp) => {
+    for (let i = 0; i < d.length; i++) I32[fp + d[i]!] = I32[fp + s[i]!]!;
+    return 0;
+  };
+const copyF64List =
+  (d: Int32Array, s: Int32Array): Stmt =>
+  (fp) => {
+    for (let i = 0; i < d.length; i++) F64[fp + d[i]!] = F64[fp + s[i]!]!;
+    return 0;
+  };
+const copyV128List =
+  (d: Int32Array, s: Int32Array): Stmt =>
+  (fp) => {
+    for (let i = 0; i < d.length; i++) {
+      const to = fp + d[i]!;
+      const from = fp + s[i]!;
+      I32[to] = I32[from]!;
+      HI32[to] = HI32[from]!;
+      V2[to] = V2[from]!;
+      V3[to] = V3[from]!;
+    }
+    return 0;
+  };
+const copyI64List =
+  (d: Int32Array, s: Int32Array): Stmt =>
+  (fp) => {
+    for (let i = 0; i < d.length; i++) {
+      I32[fp + d[i]!] = I32[fp + s[i]!]!;
+      HI32[fp + d[i]!] = HI32[fp + s[i]!]!;
+    }
+    return 0;
+  };
+
+/**
+ * One statement doing the copies of `a` then those of `b`, when both are
+ * copies of the same scalar class; null otherwise. Register shuffles of
+ * compiled C (`h = g; g = f; ...`) then cost one closure call, not one each.
+ */
+export function mergeCopies(a: Stmt, b: Stmt): Stmt | null {
+  const x = copies.get(a);
+  const y = copies.get(b);
+  if (x === undefined || y === undefined || x.cls !== y.cls) return null;
+  const d = [...x.d, ...y.d];
+  const s = [...x.s, ...y.s];
+  const di = Int32Array.from(d);
+  const si = Int32Array.from(s);
+  let merged: Stmt;
+  if (x.cls === CLS_I32) merged = copyI32List(di, si);
+  else if (x.cls === CLS_I64) merged = copyI64List(di, si);
+  else if (x.cls === CLS_V128) merged = copyV128List(di, si);
+  else merged = copyF64List(di, si);
+  copies.set(merged, { cls: x.cls, d, s });
+  return merged;
+}
+
+/** A statement copying slot `s` to slot `d` for a value of class `cls`. */
+export function copyStmt(cls: ValueClass, d: number, s: number): Stmt {
+  const stmt = copyOne(cls, d, s);
+  if (cls !== CLS_REF) {
+    copies.set(stmt, { cls: cls === CLS_F32 ? CLS_F64 : cls, d: [d], s: [s] });
+  }
+  return stmt;
+}
+
+function copyOne(cls: ValueClass, d: number, s: number): Stmt {
+  switch (cls) {
+    case CLS_I32:
+      return copyI32(d, s);
+    case CLS_I64:
+      return copyI64(d, s);
+    case CLS_V128:
+      return copyV128(d, s);
+    case CLS_REF:
+      return copyRef(d, s);
+    default:
+      return copyF64(d, s);
+  }
+}
+
+/**
+ * A statement writing operand `op` into slot `d`, or null if it is already
+ * there. Generated binary/unary expressions are fused into one closure.
+ */
+export function storeStmt(op: Operand, d: number): Stmt | null {
+  if (op.kind === K_SLOT) return op.slot === d ? null : copyStmt(op.cls, d, op.slot);
+  if (op.kind === K_CONST) {
+    switch (op.cls) {
+      case CLS_I32:
+        return constI32Stmt(d, op.value);
+      case CLS_I64:
+        return constI64Stmt(d, op.value, op.hi);
+      case CLS_REF:
+        return constRefStmt(d, op.ref);
+      case CLS_V128:
+        throw new Error('v128 constants are materialized when pushed');
+      default:
+        return constF64Stmt(d, op.value);
+    }
+  }
+  const recipe = op.recipe;
+  if (recipe !== null) {
+    const factory = (recipe.family as Record<string, (...a: FactoryArg[]) => Stmt>)[recipe.setKey]!;
+    return factory(d, ...recipe.args);
+  }
+  switch (op.cls) {
+    case CLS_I32:
+      return storeI32(d, op.expr as Expr);
+    case CLS_I64:
+      return storeI64(d, op.expr as Expr);
+    case CLS_REF:
+      return storeRef(d, op.expr as RefExpr);
+    case CLS_V128:
+      throw new Error('v128 values are never pending expressions');
+    default:
+      return storeF64(d, op.expr as Expr);
+  }
+}
+
+/** A statement that evaluates an expression for its effects (traps) only. */
+export function evalStmt(e: Expr | RefExpr): Stmt {
+  return (fp) => {
+    e(fp);
+    return 0;
+  };
+}

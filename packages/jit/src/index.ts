@@ -1,0 +1,47 @@
+/**
+ * `@weft/jit`: compiles validated WebAssembly into JS closures (never into
+ * generated source), for the `@weft/runtime` frame ABI.
+ */
+import { ENVIRON_INTERFACE_VERSION, type ModuleInfo } from '@weft/environ';
+import { RUNTIME_ABI_VERSION, type CompiledCode } from '@weft/runtime';
+import { compileFunction } from './compiler/function.js';
+
+/** The interface versions this compiler consumes. */
+export const JIT_INTERFACE = {
+  /** Version of `@weft/environ`'s ModuleInfo it reads. */
+  environ: 1,
+  /** Version of `@weft/runtime`'s frame ABI it generates code for. */
+  runtime: 1,
+} as const;
+
+/**
+ * Prepares a validated module for instantiation. Function bodies are
+ * compiled lazily, on their first call, for the instance calling them.
+ *
+ * @throws {TypeError} if the module or the runtime speak another interface version.
+ */
+export function compileModule(module: ModuleInfo): CompiledCode {
+  if (
+    module.interfaceVersion !== JIT_INTERFACE.environ ||
+    ENVIRON_INTERFACE_VERSION !== JIT_INTERFACE.environ
+  ) {
+    throw new TypeError(
+      `@weft/jit reads environ interface ${JIT_INTERFACE.environ}; the module has ${module.interfaceVersion}`,
+    );
+  }
+  if (RUNTIME_ABI_VERSION !== JIT_INTERFACE.runtime) {
+    throw new TypeError(
+      `@weft/jit generates code for runtime ABI ${JIT_INTERFACE.runtime}; the runtime has ${RUNTIME_ABI_VERSION}`,
+    );
+  }
+  return {
+    state: module,
+    code: (instance, funcIndex) =>
+      compileFunction(
+        { module, instance, store: instance.store, registry: instance.store.registry },
+        funcIndex,
+      ),
+  };
+}
+
+export { classify } from './ops/trap.js';

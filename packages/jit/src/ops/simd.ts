@@ -1,0 +1,79 @@
+/**
+ * SIMD instructions (fixed-width and relaxed). Operands and results live in
+ * frame slots: v128 lanes 0-3 (little-endian words) in I32, HI32, V2, V3.
+ *
+ * Each instruction becomes one statement closure `(fp) => (kernel(fp + d,
+ * fp + a, fp + b, ...constants), 0)`: a single call of a kernel that reads
+ * each operand from its own slot (a local's, or the operand's stack slot)
+ * and writes the result to slot `d`. Operands are not copied first, so
+ * `local.set 2 (i32x4.add (local.get 0) (local.get 1))` reads the locals
+ * directly. Everything the immediates decide (lanes, shuffle patterns,
+ * memarg offsets, address width) is settled when the statement is built and
+ * closed over. Each instruction has its own closure literal, so V8 sees one
+ * kernel per call site and inlines it.
+ *
+ * Aliasing: the destination is the first operand's stack slot, so it may
+ * be the first operand's slot (when that operand already is in its stack
+ * slot), but never a later operand's; two operands may share a slot (the
+ * same local twice), and then the destination is neither. So every kernel
+ * reads all the input lanes it needs before writing an output lane that
+ * could overwrite them. The four words of a v128 are in four arrays, so
+ * writing word k of `d` only clobbers word k of `a`: kernels whose output
+ * word k depends only on input words k are safe as written; the others
+ * (i64 lanes, narrowing, extension, lane moves) read their inputs into
+ * locals or the scratch vectors first.
+ *
+ * Families, one file each under simd/:
+ * - memory.ts: loads and stores (plain, extending, splat, zero, lane);
+ * - lanes.ts: bitwise ops, splats, lane extract/replace, shuffle, swizzle;
+ * - integer.ts: i8x16, i16x8, i32x4 and i64x2 arithmetic, comparisons,
+ *   shifts, narrowing, extension, dot products, bitmask, all_true;
+ * - float.ts: f32x4 and f64x2 arithmetic, comparisons, rounding, and
+ *   conversions between lane types;
+ * - relaxed.ts: relaxed SIMD, with its deterministic choices documented;
+ * - scratch.ts and words.ts: scratch vectors and word-wide lane formulas.
+ */
+import type { Frame, MemoryInstance } from '@weft/runtime';
+import type { OpInfo } from '@weft/environ';
+import type { Stmt } from '../compiler/types.js';
+import { FLOAT } from './simd/float.js';
+import { INTEGER } from './simd/integer.js';
+import { LANES } from './simd/lanes.js';
+import { MEMORY } from './simd/memory.js';
+import { RELAXED } from './simd/relaxed.js';
+
+/** Everything needed to build the statement of one SIMD instruction. */
+export interface SimdContext {
+  readonly op: OpInfo;
+  /**
+   * Frame slot of each operand, in order (scalars included): a local's
+   * slot, or the operand's own stack slot.
+   */
+  readonly operands: readonly number[];
+  /**
+   * Frame slot of the result, if any: the first operand's own stack slot.
+   * It may equal `operands[0]`, never a later operand's slot.
+   */
+  readonly dest: number;
+  /** The function's immediates, in environ's layout, starting at `immAt`. */
+  readonly imm: Int32Array;
+  readonly immAt: number;
+  /** The memory of memory instructions, else null. */
+  readonly memory: MemoryInstance | null;
+  readonly site: Frame;
+}
+
+/** Builds the statement of one instruction. */
+export type SimdBuild = (ctx: SimdContext) => Stmt;
+
+/** Statement builders by mnemonic: every 0xfd instruction but `v128.const`. */
+export const SIMD_BUILDERS: ReadonlyMap<string, SimdBuild> = new Map(
+  Object.entries({ ...MEMORY, ...LANES, ...INTEGER, ...FLOAT, ...RELAXED }),
+);
+
+/** The statement executing a SIMD instruction. */
+export function simdStatement(ctx: SimdContext): Stmt {
+  const build = SIMD_BUILDERS.get(ctx.op.name);
+  if (build === undefined) throw new Error(`the jit does not support ${ctx.op.name}`);
+  return build(ctx);
+}

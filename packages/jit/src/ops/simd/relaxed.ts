@@ -1,0 +1,147 @@
+/**
+ * Relaxed SIMD (opcodes 0x100-0x113). The spec lets each of these return one
+ * of a few results; Weft always returns the first, which is the spec's
+ * deterministic profile, so results never depend on the host:
+ *
+ * - `i8x16.relaxed_swizzle`: as `i8x16.swizzle` (indices >= 16 give 0).
+ * - `i32x4.relaxed_trunc_*`: as the saturating `trunc_sat` conversions
+ *   (NaN gives 0, out-of-range values the nearest bound).
+ * - `f32x4/f64x2.relaxed_madd`: unfused, `a * b` rounded, then `+ c` rounded;
+ *   `relaxed_nmadd` is `relaxed_madd(-a, b, c)`.
+ * - `*.relaxed_laneselect`: as `v128.bitselect` (every mask bit selects).
+ * - `f32x4/f64x2.relaxed_min/max`: as `min`/`max` (NaN-propagating, -0 < +0).
+ * - `i16x8.relaxed_q15mulr_s`: as `q15mulr_sat_s` (-1 * -1 saturates to 0x7fff).
+ * - `relaxed_dot_i8x16_i7x16_s` and `..._add_s`: the second operand's lanes
+ *   are signed, and each sum of two adjacent products saturates to i16
+ *   (the spec's signed `ivdotsat`); the i32 form then adds those i16 pairs
+ *   and the accumulator with wrapping i32 arithmetic.
+ */
+import type { SimdBuild } from '../simd.js';
+import * as float from './float.js';
+import * as integer from './integer.js';
+import * as lanes from './lanes.js';
+import * as scratch from './scratch.js';
+
+// Module-local aliases of imported values: V8 folds a module's own constants
+// into optimized code, but reloads an imported binding on every use.
+const {
+  f32x4Max,
+  f32x4Min,
+  f64x2Max,
+  f64x2Min,
+  i32x4TruncSatF32x4S,
+  i32x4TruncSatF32x4U,
+  i32x4TruncSatF64x2SZero,
+  i32x4TruncSatF64x2UZero,
+} = float;
+const { i16x8Q15mulrSatS } = integer;
+const { bitselect, swizzle } = lanes;
+const { A8, AF32, AF64, B8, BF32, BF64, C32, CF32, CF64, ld2, ld3, put, R16, R32, RF32, RF64 } =
+  scratch;
+
+function f32x4Madd(d: number, a: number, b: number, c: number): void {
+  ld3(a, b, c);
+  for (let i = 0; i < 4; i++) RF32[i] = Math.fround(AF32[i] * BF32[i]) + CF32[i];
+  put(d);
+}
+
+function f32x4Nmadd(d: number, a: number, b: number, c: number): void {
+  ld3(a, b, c);
+  for (let i = 0; i < 4; i++) RF32[i] = Math.fround(-AF32[i] * BF32[i]) + CF32[i];
+  put(d);
+}
+
+function f64x2Madd(d: number, a: number, b: number, c: number): void {
+  ld3(a, b, c);
+  RF64[0] = AF64[0] * BF64[0] + CF64[0];
+  RF64[1] = AF64[1] * BF64[1] + CF64[1];
+  put(d);
+}
+
+function f64x2Nmadd(d: number, a: number, b: number, c: number): void {
+  ld3(a, b, c);
+  RF64[0] = -AF64[0] * BF64[0] + CF64[0];
+  RF64[1] = -AF64[1] * BF64[1] + CF64[1];
+  put(d);
+}
+
+/** The saturated i16 sum of the products of i8 lanes `i` and `i + 1` of A and B. */
+function dotPair(i: number): number {
+  const v = A8[i] * B8[i] + A8[i + 1] * B8[i + 1];
+  return v > 32767 ? 32767 : v < -32768 ? -32768 : v;
+}
+
+function i16x8RelaxedDot(d: number, a: number, b: number): void {
+  ld2(a, b);
+  for (let i = 0; i < 8; i++) R16[i] = dotPair(2 * i);
+  put(d);
+}
+
+function i32x4RelaxedDotAdd(d: number, a: number, b: number, c: number): void {
+  ld3(a, b, c);
+  for (let i = 0; i < 4; i++) R32[i] = dotPair(4 * i) + dotPair(4 * i + 2) + C32[i];
+  put(d);
+}
+
+export const RELAXED: Record<string, SimdBuild> = {
+  'i8x16.relaxed_swizzle':
+    ({ dest: d, operands: [a, b] }) =>
+    (fp) => (swizzle(fp + d, fp + a, fp + b), 0),
+  'i32x4.relaxed_trunc_f32x4_s':
+    ({ dest: d, operands: [a] }) =>
+    (fp) => (i32x4TruncSatF32x4S(fp + d, fp + a), 0),
+  'i32x4.relaxed_trunc_f32x4_u':
+    ({ dest: d, operands: [a] }) =>
+    (fp) => (i32x4TruncSatF32x4U(fp + d, fp + a), 0),
+  'i32x4.relaxed_trunc_f64x2_s_zero':
+    ({ dest: d, operands: [a] }) =>
+    (fp) => (i32x4TruncSatF64x2SZero(fp + d, fp + a), 0),
+  'i32x4.relaxed_trunc_f64x2_u_zero':
+    ({ dest: d, operands: [a] }) =>
+    (fp) => (i32x4TruncSatF64x2UZero(fp + d, fp + a), 0),
+  'f32x4.relaxed_madd':
+    ({ dest: d, operands: [a, b, c] }) =>
+    (fp) => (f32x4Madd(fp + d, fp + a, fp + b, fp + c), 0),
+  'f32x4.relaxed_nmadd':
+    ({ dest: d, operands: [a, b, c] }) =>
+    (fp) => (f32x4Nmadd(fp + d, fp + a, fp + b, fp + c), 0),
+  'f64x2.relaxed_madd':
+    ({ dest: d, operands: [a, b, c] }) =>
+    (fp) => (f64x2Madd(fp + d, fp + a, fp + b, fp + c), 0),
+  'f64x2.relaxed_nmadd':
+    ({ dest: d, operands: [a, b, c] }) =>
+    (fp) => (f64x2Nmadd(fp + d, fp + a, fp + b, fp + c), 0),
+  'i8x16.relaxed_laneselect':
+    ({ dest: d, operands: [a, b, c] }) =>
+    (fp) => (bitselect(fp + d, fp + a, fp + b, fp + c), 0),
+  'i16x8.relaxed_laneselect':
+    ({ dest: d, operands: [a, b, c] }) =>
+    (fp) => (bitselect(fp + d, fp + a, fp + b, fp + c), 0),
+  'i32x4.relaxed_laneselect':
+    ({ dest: d, operands: [a, b, c] }) =>
+    (fp) => (bitselect(fp + d, fp + a, fp + b, fp + c), 0),
+  'i64x2.relaxed_laneselect':
+    ({ dest: d, operands: [a, b, c] }) =>
+    (fp) => (bitselect(fp + d, fp + a, fp + b, fp + c), 0),
+  'f32x4.relaxed_min':
+    ({ dest: d, operands: [a, b] }) =>
+    (fp) => (f32x4Min(fp + d, fp + a, fp + b), 0),
+  'f32x4.relaxed_max':
+    ({ dest: d, operands: [a, b] }) =>
+    (fp) => (f32x4Max(fp + d, fp + a, fp + b), 0),
+  'f64x2.relaxed_min':
+    ({ dest: d, operands: [a, b] }) =>
+    (fp) => (f64x2Min(fp + d, fp + a, fp + b), 0),
+  'f64x2.relaxed_max':
+    ({ dest: d, operands: [a, b] }) =>
+    (fp) => (f64x2Max(fp + d, fp + a, fp + b), 0),
+  'i16x8.relaxed_q15mulr_s':
+    ({ dest: d, operands: [a, b] }) =>
+    (fp) => (i16x8Q15mulrSatS(fp + d, fp + a, fp + b), 0),
+  'i16x8.relaxed_dot_i8x16_i7x16_s':
+    ({ dest: d, operands: [a, b] }) =>
+    (fp) => (i16x8RelaxedDot(fp + d, fp + a, fp + b), 0),
+  'i32x4.relaxed_dot_i8x16_i7x16_add_s':
+    ({ dest: d, operands: [a, b, c] }) =>
+    (fp) => (i32x4RelaxedDotAdd(fp + d, fp + a, fp + b, fp + c), 0),
+};

@@ -1,0 +1,53 @@
+/**
+ * Raising traps from compiled code, and deciding which raw exceptions are
+ * wasm faults. A trap site (a `Frame`) is built at compile time for every
+ * instruction that can trap, so raising costs nothing until it happens.
+ */
+import { Trap, TrapCode, type Frame, type FrameNames } from '@weft/runtime';
+
+/** Raises a trap of `code` at `site`. */
+export function trap(code: TrapCode, site: Frame): never {
+  throw new Trap(code).addFrame(site);
+}
+
+/** Raises a trap of `code` with a message more specific than the code's. */
+export function trapWith(code: TrapCode, message: string, site: Frame): never {
+  throw new Trap(code, message).addFrame(site);
+}
+
+/** A trap site: instruction at byte `offset` of function `funcIndex`. */
+export function site(funcIndex: number, offset: number, names: FrameNames | null): Frame {
+  return { funcIndex, offset, names };
+}
+
+/**
+ * Whether `e` is the JS engine's stack overflow error. Kept to the cheapest
+ * test that works: this runs with the stack nearly exhausted.
+ */
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && e.message === STACK_OVERFLOW;
+}
+
+/** V8's message for exhausting the JS stack. */
+const STACK_OVERFLOW = 'Maximum call stack size exceeded';
+
+/**
+ * The jit's trap classifier (Wasmtime's "is this PC in JIT code?"). Host
+ * errors never reach it raw (host calls wrap them), so a JS stack overflow
+ * seen here was raised by compiled wasm code.
+ */
+export function classify(e: unknown): Trap | null {
+  if (e instanceof Trap) return e;
+  if (isStackOverflow(e)) return new Trap(TrapCode.StackOverflow);
+  return null;
+}
+
+/**
+ * Called where a wasm call returns abnormally: records the caller's frame
+ * on traps, and turns a JS stack overflow raised in wasm code into a trap.
+ */
+export function unwind(e: unknown, caller: Frame): unknown {
+  if (e instanceof Trap) return e.addFrame(caller);
+  if (isStackOverflow(e)) return new Trap(TrapCode.StackOverflow).addFrame(caller);
+  return e;
+}

@@ -1,0 +1,59 @@
+/**
+ * The frame ABI shared by the runtime, compilers and host functions.
+ *
+ * All WebAssembly activations of a JS realm live on one value stack made of
+ * parallel typed arrays indexed by slot. A function runs with a frame
+ * pointer `fp`: its parameters are slots `fp .. fp + n - 1`, its locals and
+ * operand stack follow, and on return its results are in slots
+ * `fp .. fp + m - 1`. A caller places arguments at the top of its own
+ * operand stack and calls the callee with `fp` pointing there, so arguments
+ * and results are never copied.
+ *
+ * Which array holds a slot's value depends on the value's type:
+ * - i32: `I32`; i64: low half in `I32`, high half in `HI32`;
+ * - f32 and f64: `F64` (f32 values as doubles; NaN payloads as `f32FromBits` encodes them);
+ * - v128: lanes 0-3 (little-endian 32-bit words) in `I32`, `HI32`, `V2`, `V3`;
+ * - references: `REFS`.
+ */
+
+/** Version of this ABI; compilers refuse to run against another. */
+export const RUNTIME_ABI_VERSION = 1;
+
+/** Number of value slots in the realm's stack. */
+export const STACK_SLOTS = 1 << 17;
+
+export const I32 = new Int32Array(STACK_SLOTS);
+export const HI32 = new Int32Array(STACK_SLOTS);
+export const F64 = new Float64Array(STACK_SLOTS);
+export const V2 = new Int32Array(STACK_SLOTS);
+export const V3 = new Int32Array(STACK_SLOTS);
+export const REFS: unknown[] = new Array<unknown>(STACK_SLOTS).fill(null);
+
+/**
+ * Compiled code of a function: runs with its frame at `fp`. It returns
+ * undefined, or, when the function ended with a tail call, the function to
+ * run next in the same frame (its arguments are already at `fp`). Whoever
+ * calls code runs that chain to its end, so tail calls use no stack.
+ */
+export type WasmCode = (fp: number) => TailCall;
+
+/** The next function of a tail call chain, or undefined. */
+export type TailCall = { readonly code: WasmCode } | undefined;
+
+/** Runs `code` at `fp`, then every function it tail-calls. */
+export function runChain(code: WasmCode, fp: number): void {
+  let next = code(fp);
+  while (next !== undefined) next = next.code(fp);
+}
+
+let top = 0;
+
+/** First free slot: where the next activation entered from the host starts. */
+export function stackTop(): number {
+  return top;
+}
+
+/** Moves the first free slot (host boundaries only: entry from and exit to the host). */
+export function setStackTop(slot: number): void {
+  top = slot;
+}

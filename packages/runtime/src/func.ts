@@ -1,0 +1,82 @@
+/** Function instances, and host functions adapted to the frame ABI. */
+import type { FuncType } from '@weft/environ';
+import { setStackTop, stackTop, type WasmCode } from './abi.js';
+import type { InstanceHandle } from './instance.js';
+import { readSlot, writeSlot } from './slots.js';
+import type { Store } from './store.js';
+import { WasmException } from './tag.js';
+import { HostFault, Trap } from './trap.js';
+
+/**
+ * A host function's implementation: receives the instance whose code called
+ * it (null when called from the host or that is unknown) and the arguments
+ * in the runtime representation, and returns the results.
+ */
+export type HostImpl = (caller: InstanceHandle | null, args: unknown[]) => unknown[];
+
+/** A function: compiled wasm code or a host function behind the same ABI. */
+export class FuncInstance {
+  /** Index in the owning store's list of items of this kind. */
+  storeIndex = -1;
+  /** Entry point; for wasm functions, a stub that compiles on first call. */
+  code: WasmCode;
+
+  constructor(
+    readonly store: Store,
+    /** Global type id. */
+    readonly typeId: number,
+    /** The function type, heap types as global ids. */
+    readonly type: FuncType,
+    /** Defining instance (wasm functions) or null (host functions). */
+    readonly instance: InstanceHandle | null,
+    /** Function index in the defining instance, or -1. */
+    readonly index: number,
+    code: WasmCode,
+    readonly host: HostImpl | null = null,
+  ) {
+    this.code = code;
+  }
+}
+
+/**
+ * The instance whose compiled code is calling out. Compiled code sets it
+ * before calls that may reach a host function, so the host sees its caller.
+ */
+export const callContext: { caller: InstanceHandle | null } = { caller: null };
+
+/** Creates a host function: `impl` adapted to read and write stack slots. */
+export function createHostFunc(
+  store: Store,
+  typeId: number,
+  type: FuncType,
+  impl: HostImpl,
+): FuncInstance {
+  const params = type.params;
+  const results = type.results;
+  const frameTop = Math.max(params.length, results.length);
+  const code: WasmCode = (fp) => {
+    const args = new Array<unknown>(params.length);
+    for (let i = 0; i < params.length; i++) args[i] = readSlot(fp + i, params[i]!);
+    const savedTop = stackTop();
+    setStackTop(fp + frameTop);
+    const caller = callContext.caller;
+    let out: unknown[];
+    try {
+      store.enterHost();
+      out = impl(caller, args);
+    } catch (e) {
+      // Traps and wasm exceptions keep unwinding as such; anything else is the host's.
+      if (e instanceof Trap || e instanceof WasmException || e instanceof HostFault) throw e;
+      throw new HostFault(e);
+    } finally {
+      setStackTop(savedTop);
+      callContext.caller = caller;
+      store.leaveHost();
+    }
+    for (let i = 0; i < results.length; i++) writeSlot(fp + i, results[i]!, out[i]);
+    return undefined;
+  };
+  const func = new FuncInstance(store, typeId, type, null, -1, code, impl);
+  store.add(store.funcs, func);
+  return func;
+}

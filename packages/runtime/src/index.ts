@@ -1,0 +1,73 @@
+/**
+ * `@weft/runtime`: stores, instances, memories, tables, globals, tags and
+ * the trap boundary. Usable on its own (host functions, memories, tables,
+ * globals); a compiler plugs in through `CompiledCode` and a `TrapClassifier`.
+ */
+export {
+  F64,
+  HI32,
+  I32,
+  REFS,
+  RUNTIME_ABI_VERSION,
+  STACK_SLOTS,
+  V2,
+  V3,
+  runChain,
+  setStackTop,
+  stackTop,
+  type TailCall,
+  type WasmCode,
+} from './abi.js';
+export { callFunc } from './call.js';
+export { evalConst, type ConstContext } from './const-eval.js';
+export { LinkError, StoreError } from './errors.js';
+export { callContext, createHostFunc, FuncInstance, type HostImpl } from './func.js';
+export {
+  createArrayStorage,
+  defaultValue,
+  externalize,
+  HostNumber,
+  internalize,
+  isI31,
+  toI31,
+  WasmArray,
+  WasmStruct,
+  type ArrayStorage,
+} from './gc.js';
+export { GlobalInstance } from './global.js';
+export { InstanceHandle, type Extern } from './instance.js';
+export { globalizeType, instantiate, type CodeFactory, type CompiledCode } from './instantiate.js';
+export { MAX_MEMORY_BYTES, MemoryInstance, PAGE_SIZE } from './memory.js';
+export { TypeRegistry, type RegisteredType } from './registry.js';
+export { readSlot, writeSlot } from './slots.js';
+export {
+  DEFAULT_LIMITS,
+  Store,
+  type CallHookKind,
+  type StoreItem,
+  type StoreLimits,
+} from './store.js';
+export { MAX_TABLE_ELEMENTS, TableInstance } from './table.js';
+export { TagInstance, WasmException } from './tag.js';
+export {
+  catchTraps,
+  HostFault,
+  normalizeFault,
+  Trap,
+  TRAP_MESSAGES,
+  TrapCode,
+  type Frame,
+  type FrameNames,
+  type TrapClassifier,
+} from './trap.js';
+export {
+  f32FromBits,
+  f32ToBits,
+  f64FromBits,
+  f64HighBits,
+  f64LowBits,
+  i64FromHalves,
+  i64High,
+  i64Low,
+  V128,
+} from './values.js';

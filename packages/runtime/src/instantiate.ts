@@ -1,0 +1,273 @@
+/**
+ * Instantiation, in the order the spec prescribes: imports are checked,
+ * the instance is registered in its store before any side effect, items are
+ * allocated and initialized, then active element segments and data segments
+ * are applied. A failure part way leaves what already happened in place
+ * (table entries written before an out-of-bounds segment stay callable).
+ * The start function is not run here: the caller runs it after registration.
+ */
+import {
+  ENVIRON_INTERFACE_VERSION,
+  heapOf,
+  isNullable,
+  isRef,
+  refType,
+  valSub,
+  type FuncType,
+  type Import,
+  type ModuleInfo,
+  type ValType,
+} from '@weft/environ';
+import type { WasmCode } from './abi.js';
+import { evalConst, type ConstContext } from './const-eval.js';
+import { LinkError } from './errors.js';
+import { FuncInstance } from './func.js';
+import { GlobalInstance } from './global.js';
+import { InstanceHandle, type Extern } from './instance.js';
+import { MemoryInstance } from './memory.js';
+import type { Store } from './store.js';
+import { TableInstance } from './table.js';
+import { TagInstance } from './tag.js';
+import { Trap, TrapCode } from './trap.js';
+
+/** Supplies compiled code for a defined function, on its first call. */
+export type CodeFactory = (instance: InstanceHandle, funcIndex: number) => WasmCode;
+
+/** What a compiler hands the runtime for one module. */
+export interface CompiledCode {
+  /** Compiler state, stored on the instance as `compiled`. */
+  readonly state: unknown;
+  readonly code: CodeFactory;
+}
+
+/** Maps a module-relative value type to the registry's global ids. */
+export function globalizeType(t: ValType, typeIds: Int32Array): ValType {
+  if (!isRef(t)) return t;
+  const h = heapOf(t);
+  return h < 0 ? t : refType(typeIds[h]!, isNullable(t));
+}
+
+function describe(imp: Import): string {
+  return `"${imp.module}" "${imp.name}"`;
+}
+
+function checkLimits(
+  min: number,
+  max: number | null,
+  actualMin: number,
+  actualMax: number | null,
+): boolean {
+  if (actualMin < min) return false;
+  if (max === null) return true;
+  return actualMax !== null && actualMax <= max;
+}
+
+/** Checks that `ext` satisfies `imp`; throws a LinkError naming the import otherwise. */
+function checkImport(store: Store, imp: Import, ext: Extern, typeIds: Int32Array): void {
+  const fail: (why: string) => never = (why) => {
+    throw new LinkError(
+      `incompatible import type for ${describe(imp)}: ${why}`,
+      imp.module,
+      imp.name,
+    );
+  };
+  const registry = store.registry;
+  switch (imp.kind) {
+    case 'func':
+      if (!(ext instanceof FuncInstance)) fail('expected a function');
+      if (!registry.isSubtype(ext.typeId, typeIds[imp.typeIndex]!)) fail('function type mismatch');
+      return;
+    case 'table': {
+      if (!(ext instanceof TableInstance)) fail('expected a table');
+      const t = imp.type;
+      const element = globalizeType(t.element, typeIds);
+      if (ext.type.is64 !== t.is64) fail('address type mismatch');
+      if (!valSub(registry, element, ext.element) || !valSub(registry, ext.element, element)) {
+        fail('element type mismatch');
+      }
+      if (!checkLimits(t.limits.min, t.limits.max, ext.size, ext.type.limits.max)) {
+        fail('limits mismatch');
+      }
+      return;
+    }
+    case 'memory': {
+      if (!(ext instanceof MemoryInstance)) fail('expected a memory');
+      const t = imp.type;
+      if (ext.type.is64 !== t.is64) fail('address type mismatch');
+      if (!checkLimits(t.limits.min, t.limits.max, ext.pages, ext.type.limits.max))
+        fail('limits mismatch');
+      return;
+    }
+    case 'global': {
+      if (!(ext instanceof GlobalInstance)) fail('expected a global');
+      const t = globalizeType(imp.type.type, typeIds);
+      if (ext.mutable !== imp.type.mutable) fail('mutability mismatch');
+      const ok = imp.type.mutable
+        ? valSub(registry, ext.type, t) && valSub(registry, t, ext.type)
+        : valSub(registry, ext.type, t);
+      if (!ok) fail('value type mismatch');
+      return;
+    }
+    case 'tag':
+      if (!(ext instanceof TagInstance)) fail('expected a tag');
+      if (ext.typeId !== typeIds[imp.type.typeIndex]) fail('tag type mismatch');
+      return;
+  }
+}
+
+/** Instantiates `module` in `store` with `imports` given in the module's import order. */
+export function instantiate(
+  store: Store,
+  module: ModuleInfo,
+  imports: readonly Extern[],
+  compiled: CompiledCode,
+): InstanceHandle {
+  store.checkAlive();
+  if (module.interfaceVersion !== ENVIRON_INTERFACE_VERSION) {
+    throw new TypeError(
+      `module has environ interface version ${module.interfaceVersion}; this runtime accepts ${ENVIRON_INTERFACE_VERSION}`,
+    );
+  }
+  if (imports.length !== module.imports.length) {
+    throw new LinkError(
+      `expected ${module.imports.length} imports, got ${imports.length}`,
+      module.imports[imports.length]?.module ?? '',
+      module.imports[imports.length]?.name ?? '',
+    );
+  }
+  const typeIds = store.registry.canonicalize(module);
+  module.imports.forEach((imp, i) => {
+    const ext = imports[i]!;
+    if (ext.store !== store) {
+      throw new LinkError(`import ${describe(imp)} belongs to another store`, imp.module, imp.name);
+    }
+    checkImport(store, imp, ext, typeIds);
+  });
+
+  const instance = new InstanceHandle(store, module, typeIds, compiled.state);
+  store.add(store.instances, instance);
+
+  // Imports, in their index spaces.
+  for (const ext of imports) {
+    if (ext instanceof FuncInstance) instance.funcs.push(ext);
+    else if (ext instanceof TableInstance) instance.tables.push(ext);
+    else if (ext instanceof MemoryInstance) instance.memories.push(ext);
+    else if (ext instanceof GlobalInstance) instance.globals.push(ext);
+    else instance.tags.push(ext);
+  }
+
+  // Defined functions: stubs that fetch compiled code on first call.
+  for (const body of module.bodies) {
+    const typeId = typeIds[body.typeIndex]!;
+    const type = store.registry.get(typeId).comp as FuncType;
+    const func: FuncInstance = new FuncInstance(
+      store,
+      typeId,
+      type,
+      instance,
+      body.funcIndex,
+      (fp) => {
+        const code = compiled.code(instance, body.funcIndex);
+        func.code = code;
+        return code(fp);
+      },
+    );
+    instance.funcs.push(func);
+    store.add(store.funcs, func);
+  }
+
+  const ctx: ConstContext = {
+    globals: instance.globals,
+    funcs: instance.funcs,
+    typeIds,
+    registry: store.registry,
+  };
+
+  for (let i = module.numImportedGlobals; i < module.globals.length; i++) {
+    const desc = module.globals[i]!;
+    const g = new GlobalInstance(store, globalizeType(desc.type.type, typeIds), desc.type.mutable);
+    g.value = evalConst(desc.init!, ctx);
+    instance.globals.push(g);
+    store.add(store.globals, g);
+  }
+
+  for (let i = module.numImportedMemories; i < module.memories.length; i++) {
+    let memory: MemoryInstance;
+    try {
+      memory = new MemoryInstance(store, module.memories[i]!, store.limits.maxMemoryBytes);
+    } catch (e) {
+      throw new LinkError(`cannot allocate memory ${i}: ${(e as Error).message}`, '', '');
+    }
+    instance.memories.push(memory);
+    store.add(store.memories, memory);
+  }
+
+  for (let i = module.numImportedTables; i < module.tables.length; i++) {
+    const desc = module.tables[i]!;
+    const init = desc.init === null ? null : evalConst(desc.init, ctx);
+    let table: TableInstance;
+    try {
+      table = new TableInstance(store, desc.type, globalizeType(desc.type.element, typeIds), init);
+    } catch (e) {
+      throw new LinkError(`cannot allocate table ${i}: ${(e as Error).message}`, '', '');
+    }
+    instance.tables.push(table);
+    store.add(store.tables, table);
+  }
+
+  for (let i = module.numImportedTags; i < module.tags.length; i++) {
+    const typeId = typeIds[module.tags[i]!.typeIndex]!;
+    const tag = new TagInstance(store, typeId, store.registry.get(typeId).comp as FuncType);
+    instance.tags.push(tag);
+    store.add(store.tags, tag);
+  }
+
+  for (const seg of module.elems) {
+    const refs =
+      seg.funcIndices !== null
+        ? Array.from(seg.funcIndices, (f) => instance.funcs[f])
+        : seg.exprs!.map((e) => evalConst(e, ctx));
+    instance.elems.push(refs);
+  }
+  for (const seg of module.datas) instance.datas.push(seg.bytes);
+
+  for (const exp of module.exports) {
+    const space = {
+      func: instance.funcs,
+      table: instance.tables,
+      memory: instance.memories,
+      global: instance.globals,
+      tag: instance.tags,
+    }[exp.kind] as readonly Extern[];
+    instance.exports.set(exp.name, space[exp.index]!);
+  }
+
+  // Active and declarative element segments, then active data segments.
+  module.elems.forEach((seg, i) => {
+    if (seg.mode === 'passive') return;
+    if (seg.mode === 'active') {
+      const table = instance.tables[seg.table]!;
+      const offset = toIndex(evalConst(seg.offset!, ctx), table.type.is64);
+      const refs = instance.elems[i]!;
+      if (offset + refs.length > table.size) throw new Trap(TrapCode.TableOutOfBounds);
+      for (let j = 0; j < refs.length; j++) table.elements[offset + j] = refs[j];
+    }
+    instance.elems[i] = null;
+  });
+  module.datas.forEach((seg, i) => {
+    if (seg.mode !== 'active') return;
+    const memory = instance.memories[seg.memory]!;
+    const offset = toIndex(evalConst(seg.offset!, ctx), memory.type.is64);
+    if (offset + seg.bytes.length > memory.size) throw new Trap(TrapCode.MemoryOutOfBounds);
+    memory.u8.set(seg.bytes, offset);
+    instance.datas[i] = null;
+  });
+  return instance;
+}
+
+/** An i32 (unsigned) or i64 offset value as a JS number (large i64 values saturate). */
+function toIndex(v: unknown, is64: boolean): number {
+  if (!is64) return (v as number) >>> 0;
+  const b = BigInt.asUintN(64, v as bigint);
+  return b > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(b);
+}

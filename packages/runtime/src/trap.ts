@@ -1,0 +1,139 @@
+/**
+ * Traps: faults of WebAssembly code, kept apart from errors of host code.
+ *
+ * Compiled code raises `Trap`s itself. Raw JS exceptions raised while wasm
+ * code runs (a JS stack overflow, typically) are turned into traps by the
+ * classifier the compiler supplies, as Wasmtime asks "was this fault in JIT
+ * code?". Exceptions thrown by host functions are carried through wasm
+ * frames inside a `HostFault` and handed back to the embedder untouched.
+ */
+
+/** Why a trap happened; the names follow Wasmtime's `Trap` enum. */
+export const TrapCode = {
+  StackOverflow: 'StackOverflow',
+  MemoryOutOfBounds: 'MemoryOutOfBounds',
+  TableOutOfBounds: 'TableOutOfBounds',
+  IndirectCallToNull: 'IndirectCallToNull',
+  UndefinedElement: 'UndefinedElement',
+  BadSignature: 'BadSignature',
+  IntegerOverflow: 'IntegerOverflow',
+  IntegerDivisionByZero: 'IntegerDivisionByZero',
+  BadConversionToInteger: 'BadConversionToInteger',
+  UnreachableCodeReached: 'UnreachableCodeReached',
+  NullReference: 'NullReference',
+  NullFunctionReference: 'NullFunctionReference',
+  NullStructReference: 'NullStructReference',
+  NullArrayReference: 'NullArrayReference',
+  NullI31Reference: 'NullI31Reference',
+  ArrayOutOfBounds: 'ArrayOutOfBounds',
+  AllocationTooLarge: 'AllocationTooLarge',
+  CastFailure: 'CastFailure',
+  OutOfFuel: 'OutOfFuel',
+  Interrupt: 'Interrupt',
+} as const;
+export type TrapCode = (typeof TrapCode)[keyof typeof TrapCode];
+
+/** The spec's message for each trap code (what `assert_trap` compares). */
+export const TRAP_MESSAGES: Readonly<Record<TrapCode, string>> = {
+  StackOverflow: 'call stack exhausted',
+  MemoryOutOfBounds: 'out of bounds memory access',
+  TableOutOfBounds: 'out of bounds table access',
+  IndirectCallToNull: 'uninitialized element',
+  UndefinedElement: 'undefined element',
+  BadSignature: 'indirect call type mismatch',
+  IntegerOverflow: 'integer overflow',
+  IntegerDivisionByZero: 'integer divide by zero',
+  BadConversionToInteger: 'invalid conversion to integer',
+  UnreachableCodeReached: 'unreachable',
+  NullReference: 'null reference',
+  NullFunctionReference: 'null function reference',
+  NullStructReference: 'null structure reference',
+  NullArrayReference: 'null array reference',
+  NullI31Reference: 'null i31 reference',
+  ArrayOutOfBounds: 'out of bounds array access',
+  AllocationTooLarge: 'allocation too large',
+  CastFailure: 'cast failure',
+  OutOfFuel: 'all fuel consumed by WebAssembly',
+  Interrupt: 'interrupt',
+};
+
+/** Names of a module's functions, for backtraces. */
+export interface FrameNames {
+  readonly moduleName: string | null;
+  functionName(funcIndex: number): string | null;
+}
+
+/** One wasm frame of a trap's backtrace. */
+export interface Frame {
+  readonly funcIndex: number;
+  /** Byte offset in the module binary of the instruction executing in this frame. */
+  readonly offset: number;
+  readonly names: FrameNames | null;
+}
+
+/** A WebAssembly trap, with its code and a wasm backtrace (innermost frame first). */
+export class Trap extends Error {
+  readonly code: TrapCode;
+  readonly frames: Frame[] = [];
+
+  constructor(code: TrapCode, message: string = TRAP_MESSAGES[code]) {
+    super(message);
+    this.name = 'Trap';
+    this.code = code;
+  }
+
+  /** Adds the next outer frame (used while the trap unwinds through wasm calls). */
+  addFrame(frame: Frame): this {
+    this.frames.push(frame);
+    return this;
+  }
+
+  /** The backtrace, formatted as Wasmtime formats it. */
+  get backtrace(): string {
+    return this.frames
+      .map((f, i) => {
+        const module = f.names?.moduleName ?? '<unknown>';
+        const func = f.names?.functionName(f.funcIndex) ?? `<wasm function ${f.funcIndex}>`;
+        return `  ${String(i).padStart(4)}: ${`0x${f.offset.toString(16)}`.padStart(8)} - ${module}!${func}`;
+      })
+      .join('\n');
+  }
+
+  override toString(): string {
+    const trace = this.frames.length > 0 ? `\nwasm backtrace:\n${this.backtrace}` : '';
+    return `wasm trap: ${this.message}${trace}`;
+  }
+}
+
+/**
+ * An exception thrown by host code while wasm frames were on the stack,
+ * carried unchanged to the boundary where the embedder called into wasm.
+ */
+export class HostFault {
+  constructor(readonly error: unknown) {}
+}
+
+/** Decides whether a raw JS exception raised while wasm ran is a wasm fault. */
+export type TrapClassifier = (error: unknown) => Trap | null;
+
+/**
+ * The trap boundary: runs `body` (which enters wasm) and normalizes what it
+ * throws. A `HostFault` is unwrapped and its original error rethrown (same
+ * identity); a `Trap` is rethrown; anything else is shown to `classify` and
+ * becomes a `Trap` if the classifier says it was a wasm fault, or is
+ * rethrown unchanged.
+ */
+export function catchTraps<T>(body: () => T, classify: TrapClassifier): T {
+  try {
+    return body();
+  } catch (e) {
+    throw normalizeFault(e, classify);
+  }
+}
+
+/** What `catchTraps` throws for a caught exception `e`. */
+export function normalizeFault(e: unknown, classify: TrapClassifier): unknown {
+  if (e instanceof HostFault) return e.error;
+  if (e instanceof Trap) return e;
+  return classify(e) ?? e;
+}

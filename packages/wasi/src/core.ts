@@ -1,0 +1,23 @@
+/** Everything platform-neutral, shared by the Node and browser entry points. */
+export * from './constants.js';
+export { WasiError, WasiExit, errnoOf } from './errors.js';
+export type { DirEntry, FileStat, FileSystem, OpenOptions, TimeSpec } from './fs.js';
+export { MemoryFileSystem, MemoryHandle, type MemoryFileSystemOptions } from './memfs.js';
+export {
+  LineOutputStream,
+  MemoryInputStream,
+  MemoryOutputStream,
+  NullStream,
+  type WasiStream,
+} from './streams.js';
+export { DefaultClocks, defaultRandom, type RandomSource, type WasiClocks } from './clocks.js';
+export {
+  BaseWasiCtxBuilder,
+  Descriptor,
+  WasiCtx,
+  type PreopenOptions,
+  type WasiPlatform,
+} from './ctx.js';
+export { MAX_SYMLINKS } from './resolve.js';
+export { Preview1, SIGNATURES } from './preview1.js';
+export { addToLinker, runCommand, WASI_MODULE } from './linker.js';

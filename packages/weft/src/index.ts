@@ -1,0 +1,32 @@
+/**
+ * `weft`: a WebAssembly runtime in TypeScript with a Wasmtime-shaped API.
+ *
+ * ```ts
+ * const engine = new Engine();
+ * const store = new Store(engine);
+ * const module = new Module(engine, bytes);
+ * const instance = new Linker(engine).instantiate(store, module);
+ * instance.getFunc(store, 'add')!.call(store, 1, 2);
+ * ```
+ */
+export { CompileError } from '@weft/environ';
+export { LinkError, StoreError, Trap, TrapCode, WasmException, type Frame } from '@weft/runtime';
+export { Config, Engine, type ConfigOptions } from './engine.js';
+export { Caller, Func, Global, Memory, Table, Tag, type Extern } from './externs.js';
+export { Instance } from './instance.js';
+export { Linker } from './linker.js';
+export { Module, type TextParser } from './module.js';
+export { Store, type CallHookKind } from './store.js';
+export {
+  type ExportType,
+  FuncType,
+  GlobalType,
+  type ImportType,
+  MemoryType,
+  TableType,
+  TagType,
+  ValType,
+  type ExternType,
+} from './types.js';
+export { f32Bits, f64FromBitsBig, f64ToBits, Val, V128 } from './values.js';
+export { f32FromBits } from '@weft/runtime';

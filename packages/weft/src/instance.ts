@@ -1,0 +1,79 @@
+/** Instance: an instantiated module, its exports reachable through its store. */
+import { callFunc, instantiate, StoreError, type InstanceHandle } from '@weft/runtime';
+import { externOf, Func, Global, Memory, runtimeOf, Table, Tag, type Extern } from './externs.js';
+import type { Module } from './module.js';
+import type { Store } from './store.js';
+
+export class Instance {
+  readonly store: Store;
+  private readonly index: number;
+
+  /**
+   * Instantiates `module` with `imports` in the module's import order, then
+   * runs its start function. The instance belongs to the store from the
+   * start: if a segment or the start function traps, what was already done
+   * stays (for example, functions written into an imported table).
+   *
+   * @throws {LinkError} naming the import that does not fit.
+   * @throws {Trap} if initialization or the start function traps.
+   */
+  constructor(store: Store, module: Module, imports: readonly Extern[]) {
+    if (module.engine !== store.engine)
+      throw new StoreError('module and store belong to different engines');
+    this.store = store;
+    const handle = instantiate(
+      store.inner,
+      module.info,
+      imports.map((e) => runtimeOf(store, e)),
+      module.compiled,
+    );
+    this.index = handle.storeIndex;
+    const start = module.info.start;
+    if (start !== null) callFunc(store.inner, handle.funcs[start]!, []);
+  }
+
+  /** @internal */
+  inner(store: Store): InstanceHandle {
+    if (store !== this.store)
+      throw new StoreError('instance used with a store it does not belong to');
+    store.inner.checkAlive();
+    return store.inner.instances[this.index]!;
+  }
+
+  /** Every export, by name. */
+  exports(store: Store): Map<string, Extern> {
+    const out = new Map<string, Extern>();
+    for (const [name, item] of this.inner(store).exports) out.set(name, externOf(store, item));
+    return out;
+  }
+
+  getExport(store: Store, name: string): Extern | null {
+    const item = this.inner(store).exports.get(name);
+    return item === undefined ? null : externOf(store, item);
+  }
+
+  getFunc(store: Store, name: string): Func | null {
+    const e = this.getExport(store, name);
+    return e instanceof Func ? e : null;
+  }
+
+  getMemory(store: Store, name: string): Memory | null {
+    const e = this.getExport(store, name);
+    return e instanceof Memory ? e : null;
+  }
+
+  getTable(store: Store, name: string): Table | null {
+    const e = this.getExport(store, name);
+    return e instanceof Table ? e : null;
+  }
+
+  getGlobal(store: Store, name: string): Global | null {
+    const e = this.getExport(store, name);
+    return e instanceof Global ? e : null;
+  }
+
+  getTag(store: Store, name: string): Tag | null {
+    const e = this.getExport(store, name);
+    return e instanceof Tag ? e : null;
+  }
+}

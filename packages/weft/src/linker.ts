@@ -1,0 +1,82 @@
+/** Linker: resolves a module's imports by name, as Wasmtime's `Linker`. */
+import { LinkError } from '@weft/runtime';
+import type { Engine } from './engine.js';
+import { Func, type Caller, type Extern } from './externs.js';
+import { Instance } from './instance.js';
+import type { Module } from './module.js';
+import type { Store } from './store.js';
+import type { FuncType } from './types.js';
+
+/**
+ * Definitions by (module, name). Items belong to stores, so definitions
+ * are per store: `define` takes the store the item lives in.
+ */
+export class Linker {
+  private readonly items = new Map<string, Extern>();
+  private shadowing = false;
+
+  constructor(readonly engine: Engine) {}
+
+  private static key(module: string, name: string): string {
+    return `${module}\u0000${name}`;
+  }
+
+  /** Whether a later definition may replace an earlier one (default: no). */
+  allowShadowing(allow: boolean): this {
+    this.shadowing = allow;
+    return this;
+  }
+
+  /** Defines `module`.`name` as `item`. */
+  define(_store: Store, module: string, name: string, item: Extern): this {
+    const key = Linker.key(module, name);
+    if (!this.shadowing && this.items.has(key)) {
+      throw new LinkError(`import "${module}" "${name}" is already defined`, module, name);
+    }
+    this.items.set(key, item);
+    return this;
+  }
+
+  /** Defines a host function `module`.`name`. */
+  func<T>(
+    store: Store<T>,
+    module: string,
+    name: string,
+    type: FuncType,
+    fn: (caller: Caller<T>, ...args: any[]) => unknown,
+  ): this {
+    return this.define(store, module, name, Func.new(store, type, fn));
+  }
+
+  /** Defines every export of `instance` under module name `module`. */
+  instance(store: Store, module: string, instance: Instance): this {
+    for (const [name, item] of instance.exports(store)) this.define(store, module, name, item);
+    return this;
+  }
+
+  /** The definition of `module`.`name`, or null. */
+  get(_store: Store, module: string, name: string): Extern | null {
+    return this.items.get(Linker.key(module, name)) ?? null;
+  }
+
+  /**
+   * Instantiates `module`, resolving its imports from this linker's definitions.
+   *
+   * @throws {LinkError} "unknown import" for a missing definition, or
+   *   "incompatible import type" for one of the wrong kind or type.
+   */
+  instantiate(store: Store, module: Module): Instance {
+    const imports = module.info.imports.map((imp) => {
+      const item = this.items.get(Linker.key(imp.module, imp.name));
+      if (item === undefined) {
+        throw new LinkError(
+          `unknown import: "${imp.module}" "${imp.name}" has not been defined`,
+          imp.module,
+          imp.name,
+        );
+      }
+      return item;
+    });
+    return new Instance(store, module, imports);
+  }
+}

@@ -1,0 +1,136 @@
+/** Module: a validated, compiled module, ready to instantiate in any store of its engine. */
+import {
+  parseModule,
+  type ImportDesc,
+  type ModuleInfo,
+  type ValType as ValTypeCode,
+} from '@weft/environ';
+import { compileModule } from '@weft/jit';
+import type { CompiledCode } from '@weft/runtime';
+import type { Engine } from './engine.js';
+import {
+  FuncType,
+  GlobalType,
+  MemoryType,
+  TableType,
+  TagType,
+  ValType,
+  type ExportType,
+  type ExternType,
+  type ImportType,
+} from './types.js';
+
+/** Turns WebAssembly text into a binary; set by `Module.setTextParser` (the CLI and tests install @weft/wast). */
+export type TextParser = (text: string) => Uint8Array;
+let textParser: TextParser | null = null;
+
+/** A compiled module. Construction decodes and validates it completely. */
+export class Module {
+  readonly engine: Engine;
+  /** @internal */
+  readonly info: ModuleInfo;
+  /** @internal */
+  readonly compiled: CompiledCode;
+
+  /**
+   * Compiles a module from its binary, or from WebAssembly text when a text
+   * parser is installed.
+   *
+   * @throws {CompileError} with the spec's message and byte offset.
+   */
+  constructor(engine: Engine, source: Uint8Array | ArrayBuffer | string) {
+    this.engine = engine;
+    this.info = parseModule(Module.toBinary(source));
+    this.compiled = compileModule(this.info);
+  }
+
+  /** Installs the parser used for text sources (`@weft/wast`'s `parseWat`). */
+  static setTextParser(parser: TextParser | null): void {
+    textParser = parser;
+  }
+
+  /**
+   * Validates a module without compiling it.
+   *
+   * @throws {CompileError} if it is malformed or invalid.
+   */
+  static validate(_engine: Engine, source: Uint8Array | ArrayBuffer | string): void {
+    parseModule(Module.toBinary(source));
+  }
+
+  private static toBinary(source: Uint8Array | ArrayBuffer | string): Uint8Array {
+    if (typeof source === 'string') {
+      if (textParser === null) {
+        throw new TypeError(
+          'no text parser installed: call Module.setTextParser(parseWat) with @weft/wast',
+        );
+      }
+      return textParser(source);
+    }
+    return source instanceof Uint8Array ? source : new Uint8Array(source);
+  }
+
+  /** The module's name from its name section, if any. */
+  get name(): string | null {
+    return this.info.names.module;
+  }
+
+  get imports(): ImportType[] {
+    return this.info.imports.map((i) => ({
+      module: i.module,
+      name: i.name,
+      type: this.externType(i),
+    }));
+  }
+
+  get exports(): ExportType[] {
+    const m = this.info;
+    return m.exports.map((e) => {
+      let desc: ImportDesc;
+      switch (e.kind) {
+        case 'func':
+          desc = { kind: 'func', typeIndex: m.funcTypes[e.index]! };
+          break;
+        case 'table':
+          desc = { kind: 'table', type: m.tables[e.index]!.type };
+          break;
+        case 'memory':
+          desc = { kind: 'memory', type: m.memories[e.index]! };
+          break;
+        case 'global':
+          desc = { kind: 'global', type: m.globals[e.index]!.type };
+          break;
+        case 'tag':
+          desc = { kind: 'tag', type: m.tags[e.index]! };
+          break;
+      }
+      return { name: e.name, type: this.externType(desc) };
+    });
+  }
+
+  private externType(desc: ImportDesc): ExternType {
+    const vt = (t: ValTypeCode) => new ValType(t);
+    switch (desc.kind) {
+      case 'func': {
+        const ft = this.info.types[desc.typeIndex]!.comp;
+        if (ft.kind !== 'func') throw new Error('function of non-function type');
+        return new FuncType(ft.params.map(vt), ft.results.map(vt));
+      }
+      case 'table':
+        return new TableType(
+          vt(desc.type.element),
+          desc.type.limits.min,
+          desc.type.limits.max,
+          desc.type.is64,
+        );
+      case 'memory':
+        return new MemoryType(desc.type.limits.min, desc.type.limits.max, desc.type.is64);
+      case 'global':
+        return new GlobalType(vt(desc.type.type), desc.type.mutable);
+      case 'tag': {
+        const ft = this.info.types[desc.type.typeIndex]!.comp;
+        return new TagType(ft.kind === 'func' ? ft.params.map(vt) : []);
+      }
+    }
+  }
+}

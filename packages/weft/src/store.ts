@@ -1,0 +1,49 @@
+/** Store: owns every instance and item created in it, until disposed. */
+import { Store as RuntimeStore, type CallHookKind } from '@weft/runtime';
+import { classify } from '@weft/jit';
+import type { Engine } from './engine.js';
+
+export type { CallHookKind };
+
+/**
+ * A store, as Wasmtime's `Store<T>`: the owner of instances, functions,
+ * memories, tables, globals and tags, with embedder data `T`. Every
+ * operation on store-owned state takes the store explicitly; using an item
+ * with another store, or any item after `dispose()`, throws a `StoreError`.
+ */
+export class Store<T = unknown> {
+  /** The embedder's data, reachable from host functions through `Caller`. */
+  data: T;
+  readonly engine: Engine;
+  /** @internal */
+  readonly inner: RuntimeStore;
+
+  constructor(engine: Engine, data?: T) {
+    this.engine = engine;
+    this.data = data as T;
+    this.inner = new RuntimeStore(engine.registry, classify, engine.limits);
+  }
+
+  /**
+   * Sets (or clears) a hook called on every transition between host and
+   * wasm code; it may throw to stop execution, and that error reaches the
+   * embedder as thrown.
+   */
+  setCallHook(hook: ((kind: CallHookKind) => void) | null): void {
+    this.inner.checkAlive();
+    this.inner.callHook = hook;
+  }
+
+  /** Releases everything the store owns; later uses of it or its items throw. */
+  dispose(): void {
+    this.inner.dispose();
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+
+  get isDisposed(): boolean {
+    return this.inner.isDisposed;
+  }
+}
