@@ -6,9 +6,9 @@
 //
 // Run: node scripts/gen-memory.mjs [--check]
 
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COPIES, copied, emit } from './codegen.mjs';
 
 // [name, result class, width in bytes, read expression over dv and ea]
 const LOADS = [
@@ -54,7 +54,7 @@ function address(shape, wide) {
   if (shape === 's')
     return 'const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;';
   if (shape === 'c') return 'const ea = x;';
-  return 'const lo = x(fp);\n      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;';
+  return 'const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;';
 }
 
 function addressParam(shape) {
@@ -81,13 +81,22 @@ function valueParams(cls, shape) {
 }
 
 function set(cls, read) {
-  if (cls === 'i') return `I32[fp + z] = ${read};\n      return 0;`;
-  if (cls === 'l') return `I32[fp + z] = ${read};\n      HI32[fp + z] = R.hi;\n      return 0;`;
-  return `F64[fp + z] = ${read};\n      return 0;`;
+  if (cls === 'i') return `I32[fp + z] = ${read}; return 0;`;
+  if (cls === 'l') return `I32[fp + z] = ${read}; HI32[fp + z] = R.hi; return 0;`;
+  return `F64[fp + z] = ${read}; return 0;`;
 }
 
 function bounds(width) {
-  return `if (ea > m.size - ${width}) trap(TrapCode.MemoryOutOfBounds, site);\n      const dv = m.dv;`;
+  return `if (ea > m.size - ${width}) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv;`;
+}
+
+/**
+ * A factory, with copies if its closures call operand closures (shape e);
+ * fewer for 64-bit memories, which are rare.
+ */
+function variant(key, shape, source, wide) {
+  if (!shape.includes('e')) return `    ${key}: ${source},`;
+  return copied(key, source, wide ? 2 : COPIES);
 }
 
 function loadEntry([name, cls, width, read]) {
@@ -97,13 +106,21 @@ function loadEntry([name, cls, width, read]) {
       const w = wide ? '64' : '32';
       const off = shape === 'c' ? '' : ', off: number';
       const head = `m: MemoryInstance, ${addressParam(shape)}${off}, site: Frame`;
-      const body = `${address(shape, wide)}\n      ${bounds(width)}`;
+      const body = `${address(shape, wide)} ${bounds(width)}`;
       lines.push(
-        `    expr${w}_${shape}: (${head}): Expr => (fp) => {\n      ${body}\n      return ${read};\n    },`,
+        variant(
+          `expr${w}_${shape}`,
+          shape,
+          `(${head}): Expr => (fp) => { ${body} return ${read}; }`,
+          wide,
+        ),
       );
-      lines.push(
-        `    set${w}_${shape}: (z: number, ${head}): Stmt => (fp) => {\n      ${body}\n      ${set(cls, read)}\n    },`,
-      );
+      // A load from an expression address stored into a slot is a generic
+      // statement around the expression (see ../src/compiler/operands.ts).
+      if (shape !== 'e')
+        lines.push(
+          `    set${w}_${shape}: (z: number, ${head}): Stmt => (fp) => { ${body} ${set(cls, read)} },`,
+        );
     }
   }
   return `  '${name}': {\n    result: '${cls}',\n${lines.join('\n')}\n  } satisfies LoadFactories,`;
@@ -119,7 +136,12 @@ function storeEntry([name, cls, width, write]) {
         const head = `m: MemoryInstance, ${addressParam(a)}${off}, ${valueParams(cls, v).join(', ')}, site: Frame`;
         const body = [address(a, wide), value(cls, v), bounds(width), `${write};`, 'return 0;'];
         lines.push(
-          `    store${w}_${a}${v}: (${head}): Stmt => (fp) => {\n      ${body.join('\n      ')}\n    },`,
+          variant(
+            `store${w}_${a}${v}`,
+            a + v,
+            `(${head}): Stmt => (fp) => { ${body.join(' ')} }`,
+            wide,
+          ),
         );
       }
     }
@@ -153,16 +175,4 @@ ${STORES.map(storeEntry).join('\n')}
 } as const;
 `;
 
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(out, 'utf8');
-  } catch {}
-  if (current !== source) {
-    console.error(`${out} is stale: run node scripts/gen-memory.mjs`);
-    process.exit(1);
-  }
-} else {
-  writeFileSync(out, source);
-  console.log(`wrote ${out}`);
-}
+emit(out, source, 'gen-memory.mjs');

@@ -13,9 +13,9 @@
 // Run: node scripts/gen-numeric.mjs        (writes the file)
 //      node scripts/gen-numeric.mjs --check (fails if the file is stale)
 
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COPIES, copied, emit } from './codegen.mjs';
 
 // Value classes: i = i32, l = i64 (low half returned, high half in R.hi), f = f32, d = f64.
 // Templates use a, b (i/f/d operands) or al, ah, bl, bh (i64 halves); `site` is the trap site.
@@ -192,6 +192,27 @@ const UNARY = [
   ['f64.reinterpret_i64', 'l', 'd', 'f64FromBits(al, ah)'],
 ];
 
+/**
+ * Instructions frequent in compiled loops get COPIES copies of each variant
+ * that calls closures; the others get COLD_COPIES, to keep the generated
+ * code small (see src/compiler/literals.ts).
+ */
+const HOT = new Set(
+  [
+    'add sub mul and or xor shl shr_s shr_u rotl eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u eqz'
+      .split(' ')
+      .flatMap((op) => [`i32.${op}`, `i64.${op}`]),
+    'add sub mul div sqrt neg abs eq ne lt gt le ge'
+      .split(' ')
+      .flatMap((op) => [`f32.${op}`, `f64.${op}`]),
+    'i32.wrap_i64 i64.extend_i32_s i64.extend_i32_u f64.convert_i32_s f64.convert_i32_u f32.convert_i32_s'.split(
+      ' ',
+    ),
+    'f32.demote_f64 f64.promote_f32 i32.trunc_f64_s i32.trunc_sat_f64_s'.split(' '),
+  ].flat(),
+);
+const COLD_COPIES = 2;
+
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, '..', 'src', 'gen', 'numeric.ts');
 
@@ -221,10 +242,9 @@ function finish(resultCls, template, variant, cond) {
   if (variant === 'expr') return `return ${value};`;
   if (variant === 'br') return `return (${template}) ? code : 0;`;
   // set
-  if (resultCls === 'i') return `I32[fp + z] = ${value};\n      return 0;`;
-  if (resultCls === 'l')
-    return `I32[fp + z] = ${value};\n      HI32[fp + z] = R.hi;\n      return 0;`;
-  return `F64[fp + z] = ${value};\n      return 0;`;
+  if (resultCls === 'i') return `I32[fp + z] = ${value}; return 0;`;
+  if (resultCls === 'l') return `I32[fp + z] = ${value}; HI32[fp + z] = R.hi; return 0;`;
+  return `F64[fp + z] = ${value}; return 0;`;
 }
 
 const SHAPES2 = ['ee', 'es', 'se', 'ss', 'sc', 'ec'];
@@ -241,51 +261,23 @@ function factory(name, operands, resultCls, template, opts, shape, variant) {
   if (operands.length === 2) body.push(fetch(operands[1], 'b', shape[1]));
   body.push(finish(resultCls, template, variant, opts?.cond));
   const ret = variant === 'expr' ? (resultCls === 'l' ? 'ExprI64' : 'Expr') : 'Stmt';
-  return `    ${variant}_${shape}: (${ps.join(', ')}): ${ret} => (fp) => {\n      ${body.join('\n      ')}\n    },`;
-}
-
-/**
- * Control variants of comparisons: `if_XY` runs one of two statements on
- * the condition, `while_XY` is a loop whose back edge tests it, so neither
- * pays a call for the condition.
- */
-function control(operands, template, shape, variant) {
-  const ps = [...params(operands[0], 'x', shape[0])];
-  if (operands.length === 2) ps.push(...params(operands[1], 'y', shape[1]));
-  const fetches = [fetch(operands[0], 'a', shape[0])];
-  if (operands.length === 2) fetches.push(fetch(operands[1], 'b', shape[1]));
-  if (variant === 'if') {
-    const body = [...fetches, `return (${template}) ? then(fp) : otherwise(fp);`];
-    return `    if_${shape}: (${ps.join(', ')}, then: Stmt, otherwise: Stmt): Stmt => (fp) => {\n      ${body.join('\n      ')}\n    },`;
-  }
-  const test = [...fetches, `if (!(${template})) return 0;`];
-  const loop = [
-    'for (;;) {',
-    '  const c = body(fp);',
-    '  if (c !== 0) {',
-    '    if (c === code) continue;',
-    '    return c;',
-    '  }',
-    ...test.map((t) => `  ${t}`),
-    '}',
-  ];
-  return `    while_${shape}: (body: Stmt, ${ps.join(', ')}, code: number): Stmt => (fp) => {\n      ${loop.join('\n      ')}\n    },`;
+  const source = `(${ps.join(', ')}): ${ret} => (fp) => { ${body.join(' ')} }`;
+  // Closures with operand closures (shape e) call them: those get copies.
+  if (!shape.includes('e')) return `    ${variant}_${shape}: ${source},`;
+  return copied(`${variant}_${shape}`, source, HOT.has(name) ? COPIES : COLD_COPIES);
 }
 
 function entry(name, operands, resultCls, template, opts) {
   const shapes = operands.length === 2 ? SHAPES2 : SHAPES1;
-  const variants = ['expr', 'set'];
-  if (opts?.cond) variants.push('br');
   const lines = [];
-  for (const variant of variants)
-    for (const shape of shapes) {
-      lines.push(factory(name, operands, resultCls, template, opts, shape, variant));
-    }
-  if (opts?.cond) {
-    for (const variant of ['if', 'while'])
-      for (const shape of shapes) {
-        lines.push(control(operands, template, shape, variant));
-      }
+  for (const shape of shapes)
+    lines.push(factory(name, operands, resultCls, template, opts, shape, 'expr'));
+  // Statement variants only where all operands are slots and constants: a
+  // statement over an expression operand is a generic statement closure
+  // around the expression (see ../src/compiler/control.ts), which V8 inlines.
+  for (const shape of shapes.filter((sh) => !sh.includes('e'))) {
+    lines.push(factory(name, operands, resultCls, template, opts, shape, 'set'));
+    if (opts?.cond) lines.push(factory(name, operands, resultCls, template, opts, shape, 'br'));
   }
   const kind = operands.length === 2 ? 'Binary' : 'Unary';
   const flags = `traps: ${!!opts?.traps}, cond: ${!!opts?.cond}, operands: '${operands}', result: '${resultCls}'`;
@@ -333,16 +325,4 @@ ${UNARY.map((u) => entry(...u)).join('\n')}
 } as const;
 `;
 
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(out, 'utf8');
-  } catch {}
-  if (current !== source) {
-    console.error(`${out} is stale: run node scripts/gen-numeric.mjs`);
-    process.exit(1);
-  }
-} else {
-  writeFileSync(out, source);
-  console.log(`wrote ${out}`);
-}
+emit(out, source, 'gen-numeric.mjs');

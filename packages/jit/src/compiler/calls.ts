@@ -34,6 +34,7 @@ import {
   CLS_V128,
   type ValueClass,
 } from './operands.js';
+import { single } from './literals.js';
 import type { Expr, RefExpr, Stmt } from './types.js';
 
 // Module-local aliases of the value stack: faster than imported bindings in V8.
@@ -129,26 +130,20 @@ function invoke(f: FuncInstance, at: number, site: Frame): void {
 }
 
 /** `call` of a function of the same instance. */
-export function callInternal(f: FuncInstance, base: number, site: Frame): Stmt {
-  return (fp) => {
-    invoke(f, fp + base, site);
-    return 0;
-  };
-}
+export const callInternal = single((f: FuncInstance, base: number, site: Frame): Stmt => (fp) => {
+  invoke(f, fp + base, site);
+  return 0;
+});
 
 /** `call` of an imported function, which may be a host function wanting its caller. */
-export function callImport(
-  f: FuncInstance,
-  base: number,
-  site: Frame,
-  instance: InstanceHandle,
-): Stmt {
-  return (fp) => {
-    callContext.caller = instance;
-    invoke(f, fp + base, site);
-    return 0;
-  };
-}
+export const callImport = single(
+  (f: FuncInstance, base: number, site: Frame, instance: InstanceHandle): Stmt =>
+    (fp) => {
+      callContext.caller = instance;
+      invoke(f, fp + base, site);
+      return 0;
+    },
+);
 
 /** Finds the callee of `call_indirect`, checking bounds, null and type. */
 function indirectTarget(
@@ -169,65 +164,67 @@ function indirectTarget(
 }
 
 /** `call_indirect` (32-bit table index). */
-export function callIndirect(
-  table: TableInstance,
-  index: Expr,
-  expected: number,
-  registry: TypeRegistry,
-  base: number,
-  site: Frame,
-  instance: InstanceHandle,
-): Stmt {
-  return (fp) => {
-    const f = indirectTarget(table, index(fp) >>> 0, expected, registry, site);
-    callContext.caller = instance;
-    invoke(f, fp + base, site);
-    return 0;
-  };
-}
+export const callIndirect = single(
+  (
+    table: TableInstance,
+    index: Expr,
+    expected: number,
+    registry: TypeRegistry,
+    base: number,
+    site: Frame,
+    instance: InstanceHandle,
+  ): Stmt =>
+    (fp) => {
+      const f = indirectTarget(table, index(fp) >>> 0, expected, registry, site);
+      callContext.caller = instance;
+      invoke(f, fp + base, site);
+      return 0;
+    },
+);
 
 /** `call_ref`. */
-export function callRef(ref: RefExpr, base: number, site: Frame, instance: InstanceHandle): Stmt {
-  return (fp) => {
-    const f = ref(fp) as FuncInstance | null;
-    if (f === null) trap(TrapCode.NullFunctionReference, site);
-    callContext.caller = instance;
-    invoke(f, fp + base, site);
-    return 0;
-  };
-}
+export const callRef = single(
+  (ref: RefExpr, base: number, site: Frame, instance: InstanceHandle): Stmt =>
+    (fp) => {
+      const f = ref(fp) as FuncInstance | null;
+      if (f === null) trap(TrapCode.NullFunctionReference, site);
+      callContext.caller = instance;
+      invoke(f, fp + base, site);
+      return 0;
+    },
+);
 
 /**
  * A tail call: moves the arguments to the frame base and hands the callee
  * to the entry (which returns it to the caller's trampoline).
  */
-export function returnCall(
-  callee: (fp: number) => FuncInstance,
-  move: Stmt | null,
-  code: number,
-): Stmt {
-  return (fp) => {
-    const f = callee(fp);
-    if (move !== null) move(fp);
-    pendingTail.target = f;
-    return code;
-  };
-}
+export const returnCall = single(
+  (callee: (fp: number) => FuncInstance, move: Stmt | null, code: number): Stmt =>
+    (fp) => {
+      const f = callee(fp);
+      if (move !== null) move(fp);
+      pendingTail.target = f;
+      return code;
+    },
+);
 
-export function indirectCallee(
-  table: TableInstance,
-  index: Expr,
-  expected: number,
-  registry: TypeRegistry,
-  site: Frame,
-): (fp: number) => FuncInstance {
-  return (fp) => indirectTarget(table, index(fp) >>> 0, expected, registry, site);
-}
+export const indirectCallee = single(
+  (
+    table: TableInstance,
+    index: Expr,
+    expected: number,
+    registry: TypeRegistry,
+    site: Frame,
+  ): ((fp: number) => FuncInstance) =>
+    (fp) =>
+      indirectTarget(table, index(fp) >>> 0, expected, registry, site),
+);
 
-export function refCallee(ref: RefExpr, site: Frame): (fp: number) => FuncInstance {
-  return (fp) => {
-    const f = ref(fp) as FuncInstance | null;
-    if (f === null) trap(TrapCode.NullFunctionReference, site);
-    return f;
-  };
-}
+export const refCallee = single(
+  (ref: RefExpr, site: Frame): ((fp: number) => FuncInstance) =>
+    (fp) => {
+      const f = ref(fp) as FuncInstance | null;
+      if (f === null) trap(TrapCode.NullFunctionReference, site);
+      return f;
+    },
+);

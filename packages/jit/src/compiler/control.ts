@@ -8,58 +8,39 @@
  * passes any other code outward unchanged. Because codes are absolute,
  * blocks that no branch targets need no closure of their own: their
  * statements are spliced into the enclosing block.
+ *
+ * The closures come from ../gen/control.ts, in copies picked per use so
+ * that V8 can inline the statements into them (see literals.ts).
  */
+import { CONTROL, MAX_SEQ } from '../gen/control.js';
+import { make, tagClosure, type Variants } from './literals.js';
 import type { Expr, Stmt } from './types.js';
+
+/** Sequence factories by length. */
+const SEQ: (Variants<Stmt> | undefined)[] = [];
+SEQ[2] = CONTROL.seq2;
+SEQ[3] = CONTROL.seq3;
+SEQ[4] = CONTROL.seq4;
+SEQ[5] = CONTROL.seq5;
+SEQ[6] = CONTROL.seq6;
+SEQ[7] = CONTROL.seq7;
+SEQ[8] = CONTROL.seq8;
 
 const nop: Stmt = () => 0;
 
 /** Runs statements in order until one branches. */
 export function seq(stmts: readonly Stmt[]): Stmt {
-  switch (stmts.length) {
-    case 0:
-      return nop;
-    case 1:
-      return stmts[0]!;
-    case 2: {
-      const [a, b] = stmts as [Stmt, Stmt];
-      return (fp) => a(fp) || b(fp);
-    }
-    case 3: {
-      const [a, b, c] = stmts as [Stmt, Stmt, Stmt];
-      return (fp) => a(fp) || b(fp) || c(fp);
-    }
-    case 4: {
-      const [a, b, c, d] = stmts as [Stmt, Stmt, Stmt, Stmt];
-      return (fp) => a(fp) || b(fp) || c(fp) || d(fp);
-    }
-    case 5: {
-      const [a, b, c, d, e] = stmts as [Stmt, Stmt, Stmt, Stmt, Stmt];
-      return (fp) => a(fp) || b(fp) || c(fp) || d(fp) || e(fp);
-    }
-    case 6: {
-      const [a, b, c, d, e, f] = stmts as [Stmt, Stmt, Stmt, Stmt, Stmt, Stmt];
-      return (fp) => a(fp) || b(fp) || c(fp) || d(fp) || e(fp) || f(fp);
-    }
-    default: {
-      const all = stmts.slice();
-      const n = all.length;
-      return (fp) => {
-        for (let i = 0; i < n; i++) {
-          const c = all[i]!(fp);
-          if (c !== 0) return c;
-        }
-        return 0;
-      };
-    }
-  }
+  const n = stmts.length;
+  if (n === 0) return nop;
+  if (n === 1) return stmts[0]!;
+  if (n <= MAX_SEQ) return make(SEQ[n]!, stmts);
+  // Longer sequences nest, so that every call site keeps one callee.
+  return make(SEQ[MAX_SEQ]!, [...stmts.slice(0, MAX_SEQ - 1), seq(stmts.slice(MAX_SEQ - 1))]);
 }
 
 /** A block some branch targets: its own code exits it. */
 export function block(body: Stmt, code: number): Stmt {
-  return (fp) => {
-    const c = body(fp);
-    return c === code ? 0 : c;
-  };
+  return make(CONTROL.block, [body, code]);
 }
 
 /**
@@ -91,12 +72,7 @@ export function chain(segments: readonly Stmt[], base: number): Stmt {
 
 /** A loop: its own code starts the body again; falling out of the body exits. */
 export function loop(body: Stmt, code: number): Stmt {
-  return (fp) => {
-    for (;;) {
-      const c = body(fp);
-      if (c !== code) return c;
-    }
-  };
+  return make(CONTROL.loop, [body, code]);
 }
 
 /**
@@ -104,53 +80,37 @@ export function loop(body: Stmt, code: number): Stmt {
  * the condition is tested here instead of in a statement of its own.
  */
 export function loopWhile(body: Stmt, cond: Expr, code: number): Stmt {
-  return (fp) => {
-    for (;;) {
-      const c = body(fp);
-      if (c !== 0) {
-        if (c === code) continue;
-        return c;
-      }
-      if (cond(fp) === 0) return 0;
-    }
-  };
+  return make(CONTROL.loopWhile, [body, cond, code]);
 }
 
 /** `if` whose label no branch targets. */
 export function ifElse(cond: Expr, then: Stmt, otherwise: Stmt): Stmt {
-  return (fp) => (cond(fp) !== 0 ? then(fp) : otherwise(fp));
+  return make(CONTROL.ifElse, [cond, then, otherwise]);
 }
 
 /** `if` without an else branch, whose label no branch targets. */
 export function ifThen(cond: Expr, then: Stmt): Stmt {
-  return (fp) => (cond(fp) !== 0 ? then(fp) : 0);
+  return make(CONTROL.ifThen, [cond, then]);
 }
 
 /** Unconditional branch (values already in place). */
 export function br(code: number): Stmt {
-  return () => code;
+  return tagClosure(() => code, br);
 }
 
 /** Unconditional branch after moving the label's values. */
 export function brMoving(move: Stmt, code: number): Stmt {
-  return (fp) => {
-    move(fp);
-    return code;
-  };
+  return make(CONTROL.brMoving, [move, code]);
 }
 
 /** Conditional branch (values already in place). */
 export function brIf(cond: Expr, code: number): Stmt {
-  return (fp) => (cond(fp) !== 0 ? code : 0);
+  return make(CONTROL.brIf, [cond, code]);
 }
 
 /** Conditional branch moving the label's values when taken. */
 export function brIfMoving(cond: Expr, move: Stmt, code: number): Stmt {
-  return (fp) => {
-    if (cond(fp) === 0) return 0;
-    move(fp);
-    return code;
-  };
+  return make(CONTROL.brIfMoving, [cond, move, code]);
 }
 
 /** `br_table` whose targets need no value moves. */
@@ -183,10 +143,21 @@ export function brTableMoving(
 
 /** Runs several statements for their effects (a multi-value move). */
 export function all(stmts: readonly Stmt[]): Stmt {
-  if (stmts.length === 1) return stmts[0]!;
-  const list = stmts.slice();
-  return (fp) => {
-    for (let i = 0; i < list.length; i++) list[i]!(fp);
-    return 0;
-  };
+  switch (stmts.length) {
+    case 1:
+      return stmts[0]!;
+    case 2:
+      return make(CONTROL.all2, stmts);
+    case 3:
+      return make(CONTROL.all3, stmts);
+    case 4:
+      return make(CONTROL.all4, stmts);
+    default: {
+      const list = stmts.slice();
+      return (fp) => {
+        for (let i = 0; i < list.length; i++) list[i]!(fp);
+        return 0;
+      };
+    }
+  }
 }

@@ -50,6 +50,7 @@ import { simdStatement } from '../ops/simd.js';
 import * as vars from '../ops/variables.js';
 import * as calls from './calls.js';
 import * as control from './control.js';
+import { makeVariant, sharedVariant } from './literals.js';
 import {
   classOf,
   CLS_F32,
@@ -788,15 +789,15 @@ export class FunctionCompiler {
     const a = this.pop();
     const cls = CLASS_OF_LETTER[f.result]!;
     if (a.kind === K_CONST && b.kind === K_CONST && !f.traps) {
-      return this.push(this.fold(f.expr_ec(toExpr(a), ...argsOf(b, 'c')), cls));
+      const fold = sharedVariant<Expr>(f, 'expr_ec') as (...x: FactoryArg[]) => Expr;
+      return this.push(this.fold(fold(toExpr(a), ...argsOf(b, 'c')), cls));
     }
     // Shapes: e(xpression), s(lot), c(onstant); a constant left operand is passed as an expression.
     const sa = a.kind === K_SLOT ? 's' : 'e';
     const shape = sa + shapeOf(b);
     const args: FactoryArg[] = [...argsOf(a, shape[0]!), ...argsOf(b, shape[1]!)];
     if (f.traps) args.push(this.site());
-    const family = f as unknown as Record<string, (...x: FactoryArg[]) => Expr>;
-    const expr = family[`expr_${shape}`]!(...args);
+    const expr = makeVariant<Expr>(f, `expr_${shape}`, args);
     const recipe: Recipe = {
       family: f,
       setKey: `set_${shape}`,
@@ -809,12 +810,14 @@ export class FunctionCompiler {
   private unary(f: UnaryFactories): void {
     const a = this.pop();
     const cls = CLASS_OF_LETTER[f.result]!;
-    if (a.kind === K_CONST && !f.traps) return this.push(this.fold(f.expr_e(toExpr(a)), cls));
+    if (a.kind === K_CONST && !f.traps) {
+      const fold = sharedVariant<Expr>(f, 'expr_e') as (x: Expr) => Expr;
+      return this.push(this.fold(fold(toExpr(a)), cls));
+    }
     const shape = a.kind === K_SLOT ? 's' : 'e';
     const args: FactoryArg[] = argsOf(a, shape);
     if (f.traps) args.push(this.site());
-    const family = f as unknown as Record<string, (...x: FactoryArg[]) => Expr>;
-    const expr = family[`expr_${shape}`]!(...args);
+    const expr = makeVariant<Expr>(f, `expr_${shape}`, args);
     const recipe: Recipe = {
       family: f,
       setKey: `set_${shape}`,
@@ -848,9 +851,9 @@ export class FunctionCompiler {
       shape = shapeOf(a);
       args = [m, ...argsOf(a, shape), off, this.site()];
     }
-    const factory = f[`expr${wide}_${shape}`] as (...x: FactoryArg[]) => Expr;
+    const expr = makeVariant<Expr>(f, `expr${wide}_${shape}`, args);
     const recipe: Recipe = { family: f, setKey: `set${wide}_${shape}`, brKey: null, args };
-    this.push(exprOperand(cls, factory(...args), false, recipe));
+    this.push(exprOperand(cls, expr, false, recipe));
   }
 
   private storeOp(f: Record<string, unknown>): void {
@@ -872,8 +875,7 @@ export class FunctionCompiler {
     }
     const sv = shapeOf(v);
     args.push(...argsOf(v, sv), this.site());
-    const factory = f[`store${wide}_${sa}${sv}`] as (...x: FactoryArg[]) => Stmt;
-    this.emit(factory(...args));
+    this.emit(makeVariant<Stmt>(f, `store${wide}_${sa}${sv}`, args));
   }
 
   // ---------------------------------------------------------------------------
@@ -1036,12 +1038,7 @@ export class FunctionCompiler {
         } else if (ctl.backEdge !== null && ctl.backEdge.index === ctl.stmts.length && reachable) {
           const body = control.seq(ctl.stmts.slice(0, -1));
           const cond = ctl.backEdge.cond;
-          const fused = this.fusedControl(cond, 'while_');
-          parent.stmts.push(
-            fused !== null
-              ? fused(body, ...cond.recipe!.args, ctl.code)
-              : control.loopWhile(body, toExpr(cond), ctl.code),
-          );
+          parent.stmts.push(control.loopWhile(body, toExpr(cond), ctl.code));
         } else {
           parent.stmts.push(control.loop(control.seq(ctl.stmts), ctl.code));
         }
@@ -1056,12 +1053,11 @@ export class FunctionCompiler {
         else endReachable = true;
         const then = control.seq(thenStmts);
         const otherwise = control.seq(elseStmts);
-        const fused = this.fusedControl(ctl.cond!, 'if_');
         const cond = toExpr(ctl.cond!);
-        let s: Stmt;
-        if (fused !== null) s = fused(...ctl.cond!.recipe!.args, then, otherwise);
-        else if (elseStmts.length === 0) s = control.ifThen(cond, then);
-        else s = control.ifElse(cond, then, otherwise);
+        const s =
+          elseStmts.length === 0
+            ? control.ifThen(cond, then)
+            : control.ifElse(cond, then, otherwise);
         parent.stmts.push(ctl.targeted ? control.block(s, ctl.code) : s);
         break;
       }
@@ -1074,22 +1070,6 @@ export class FunctionCompiler {
     this.stack.length = ctl.height;
     for (let i = 0; i < ctl.results.length; i++) this.pushSlot(classOf(ctl.results[i]!));
     if (!endReachable) this.setUnreachable();
-  }
-
-  /**
-   * The generated `if_`/`while_` variant for a condition built by a
-   * comparison factory (which then costs no call of its own), or null.
-   */
-  private fusedControl(
-    cond: Operand,
-    prefix: 'if_' | 'while_',
-  ): ((...args: unknown[]) => Stmt) | null {
-    const recipe = cond.recipe;
-    if (recipe === null || recipe.brKey === null) return null;
-    const key = prefix + recipe.brKey.slice(3);
-    return (
-      ((recipe.family as Record<string, unknown>)[key] as (...args: unknown[]) => Stmt) ?? null
-    );
   }
 
   /**
@@ -1129,9 +1109,15 @@ export class FunctionCompiler {
     let s: Stmt;
     if (move !== null) {
       s = control.brIfMoving(toExpr(cond), move, target.code);
-    } else if (cond.recipe !== null && cond.recipe.brKey !== null) {
-      const family = cond.recipe.family as Record<string, (...x: FactoryArg[]) => Stmt>;
-      s = family[cond.recipe.brKey]!(...cond.recipe.args, target.code);
+    } else if (
+      cond.recipe !== null &&
+      cond.recipe.brKey !== null &&
+      cond.recipe.brKey in cond.recipe.family
+    ) {
+      s = makeVariant<Stmt>(cond.recipe.family, cond.recipe.brKey, [
+        ...cond.recipe.args,
+        target.code,
+      ]);
     } else {
       s = control.brIf(toExpr(cond), target.code);
     }

@@ -17,6 +17,8 @@ import {
   V3 as V3_,
 } from '@weft/runtime';
 import { R } from '../ops/i64.js';
+import { CONTROL } from '../gen/control.js';
+import { make, makeVariant, single } from './literals.js';
 import type { Expr, FactoryArg, RefExpr, Stmt } from './types.js';
 
 // Module-local aliases of the value stack: faster than imported bindings in V8.
@@ -61,7 +63,8 @@ export const K_EXPR = 2;
 /**
  * How an expression operand was built by a generated factory, so that a
  * consumer can rebuild it fused with itself: `family[setKey](slot, ...args)`
- * stores it into a slot, `family[brKey](...args, code)` branches on it.
+ * stores it into a slot, `family[brKey](...args, code)` branches on it
+ * (families have these variants only for some shapes).
  */
 export interface Recipe {
   readonly family: object;
@@ -124,38 +127,39 @@ export function exprOperand(
 // ---------------------------------------------------------------------------
 // Reading operands as closures.
 
-const readI32 =
+const readI32 = single(
   (s: number): Expr =>
-  (fp) =>
-    I32[fp + s]!;
-const readI64 =
+    (fp) =>
+      I32[fp + s]!,
+);
+const readI64 = single((s: number): Expr => (fp) => {
+  R.hi = HI32[fp + s]!;
+  return I32[fp + s]!;
+});
+const readF64 = single(
   (s: number): Expr =>
-  (fp) => {
-    R.hi = HI32[fp + s]!;
-    return I32[fp + s]!;
-  };
-const readF64 =
-  (s: number): Expr =>
-  (fp) =>
-    F64[fp + s]!;
-const readRef =
+    (fp) =>
+      F64[fp + s]!,
+);
+const readRef = single(
   (s: number): RefExpr =>
-  (fp) =>
-    REFS[fp + s];
-const constNum =
+    (fp) =>
+      REFS[fp + s],
+);
+const constNum = single(
   (v: number): Expr =>
-  () =>
-    v;
-const constI64 =
-  (lo: number, hi: number): Expr =>
-  () => {
-    R.hi = hi;
-    return lo;
-  };
-const constRef =
+    () =>
+      v,
+);
+const constI64 = single((lo: number, hi: number): Expr => () => {
+  R.hi = hi;
+  return lo;
+});
+const constRef = single(
   (v: unknown): RefExpr =>
-  () =>
-    v;
+    () =>
+      v,
+);
 
 /** The operand as an expression closure (v128 operands are always slots and have none). */
 export function toExpr(op: Operand): Expr {
@@ -186,90 +190,47 @@ export function toRefExpr(op: Operand): RefExpr {
 // ---------------------------------------------------------------------------
 // Writing operands into slots.
 
-const copyI32 =
-  (d: number, s: number): Stmt =>
-  (fp) => {
-    I32[fp + d] = I32[fp + s]!;
-    return 0;
-  };
-const copyI64 =
-  (d: number, s: number): Stmt =>
-  (fp) => {
-    I32[fp + d] = I32[fp + s]!;
-    HI32[fp + d] = HI32[fp + s]!;
-    return 0;
-  };
-const copyF64 =
-  (d: number, s: number): Stmt =>
-  (fp) => {
-    F64[fp + d] = F64[fp + s]!;
-    return 0;
-  };
-const copyV128 =
-  (d: number, s: number): Stmt =>
-  (fp) => {
-    I32[fp + d] = I32[fp + s]!;
-    HI32[fp + d] = HI32[fp + s]!;
-    V2[fp + d] = V2[fp + s]!;
-    V3[fp + d] = V3[fp + s]!;
-    return 0;
-  };
-const copyRef =
-  (d: number, s: number): Stmt =>
-  (fp) => {
-    REFS[fp + d] = REFS[fp + s];
-    return 0;
-  };
-const storeI32 =
-  (d: number, e: Expr): Stmt =>
-  (fp) => {
-    I32[fp + d] = e(fp);
-    return 0;
-  };
-const storeI64 =
-  (d: number, e: Expr): Stmt =>
-  (fp) => {
-    I32[fp + d] = e(fp);
-    HI32[fp + d] = R.hi;
-    return 0;
-  };
-const storeF64 =
-  (d: number, e: Expr): Stmt =>
-  (fp) => {
-    F64[fp + d] = e(fp);
-    return 0;
-  };
-const storeRef =
-  (d: number, e: RefExpr): Stmt =>
-  (fp) => {
-    REFS[fp + d] = e(fp);
-    return 0;
-  };
-const constI32Stmt =
-  (d: number, v: number): Stmt =>
-  (fp) => {
-    I32[fp + d] = v;
-    return 0;
-  };
-const constI64Stmt =
-  (d: number, lo: number, hi: number): Stmt =>
-  (fp) => {
-    I32[fp + d] = lo;
-    HI32[fp + d] = hi;
-    return 0;
-  };
-const constF64Stmt =
-  (d: number, v: number): Stmt =>
-  (fp) => {
-    F64[fp + d] = v;
-    return 0;
-  };
-const constRefStmt =
-  (d: number, v: unknown): Stmt =>
-  (fp) => {
-    REFS[fp + d] = v;
-    return 0;
-  };
+const copyI32 = single((d: number, s: number): Stmt => (fp) => {
+  I32[fp + d] = I32[fp + s]!;
+  return 0;
+});
+const copyI64 = single((d: number, s: number): Stmt => (fp) => {
+  I32[fp + d] = I32[fp + s]!;
+  HI32[fp + d] = HI32[fp + s]!;
+  return 0;
+});
+const copyF64 = single((d: number, s: number): Stmt => (fp) => {
+  F64[fp + d] = F64[fp + s]!;
+  return 0;
+});
+const copyV128 = single((d: number, s: number): Stmt => (fp) => {
+  I32[fp + d] = I32[fp + s]!;
+  HI32[fp + d] = HI32[fp + s]!;
+  V2[fp + d] = V2[fp + s]!;
+  V3[fp + d] = V3[fp + s]!;
+  return 0;
+});
+const copyRef = single((d: number, s: number): Stmt => (fp) => {
+  REFS[fp + d] = REFS[fp + s];
+  return 0;
+});
+const constI32Stmt = single((d: number, v: number): Stmt => (fp) => {
+  I32[fp + d] = v;
+  return 0;
+});
+const constI64Stmt = single((d: number, lo: number, hi: number): Stmt => (fp) => {
+  I32[fp + d] = lo;
+  HI32[fp + d] = hi;
+  return 0;
+});
+const constF64Stmt = single((d: number, v: number): Stmt => (fp) => {
+  F64[fp + d] = v;
+  return 0;
+});
+const constRefStmt = single((d: number, v: unknown): Stmt => (fp) => {
+  REFS[fp + d] = v;
+  return 0;
+});
 
 /** The moves a copy statement performs, so consecutive copies can be merged. */
 const copies = new WeakMap<
@@ -277,40 +238,32 @@ const copies = new WeakMap<
   { readonly cls: ValueClass; readonly d: number[]; readonly s: number[] }
 >();
 
-const copyI32List =
-  (d: Int32Array, s: Int32Array): Stmt =>
-  (fp) => {
-    for (let i = 0; i < d.length; i++) I32[fp + d[i]!] = I32[fp + s[i]!]!;
-    return 0;
-  };
-const copyF64List =
-  (d: Int32Array, s: Int32Array): Stmt =>
-  (fp) => {
-    for (let i = 0; i < d.length; i++) F64[fp + d[i]!] = F64[fp + s[i]!]!;
-    return 0;
-  };
-const copyV128List =
-  (d: Int32Array, s: Int32Array): Stmt =>
-  (fp) => {
-    for (let i = 0; i < d.length; i++) {
-      const to = fp + d[i]!;
-      const from = fp + s[i]!;
-      I32[to] = I32[from]!;
-      HI32[to] = HI32[from]!;
-      V2[to] = V2[from]!;
-      V3[to] = V3[from]!;
-    }
-    return 0;
-  };
-const copyI64List =
-  (d: Int32Array, s: Int32Array): Stmt =>
-  (fp) => {
-    for (let i = 0; i < d.length; i++) {
-      I32[fp + d[i]!] = I32[fp + s[i]!]!;
-      HI32[fp + d[i]!] = HI32[fp + s[i]!]!;
-    }
-    return 0;
-  };
+const copyI32List = single((d: Int32Array, s: Int32Array): Stmt => (fp) => {
+  for (let i = 0; i < d.length; i++) I32[fp + d[i]!] = I32[fp + s[i]!]!;
+  return 0;
+});
+const copyF64List = single((d: Int32Array, s: Int32Array): Stmt => (fp) => {
+  for (let i = 0; i < d.length; i++) F64[fp + d[i]!] = F64[fp + s[i]!]!;
+  return 0;
+});
+const copyV128List = single((d: Int32Array, s: Int32Array): Stmt => (fp) => {
+  for (let i = 0; i < d.length; i++) {
+    const to = fp + d[i]!;
+    const from = fp + s[i]!;
+    I32[to] = I32[from]!;
+    HI32[to] = HI32[from]!;
+    V2[to] = V2[from]!;
+    V3[to] = V3[from]!;
+  }
+  return 0;
+});
+const copyI64List = single((d: Int32Array, s: Int32Array): Stmt => (fp) => {
+  for (let i = 0; i < d.length; i++) {
+    I32[fp + d[i]!] = I32[fp + s[i]!]!;
+    HI32[fp + d[i]!] = HI32[fp + s[i]!]!;
+  }
+  return 0;
+});
 
 /**
  * One statement doing the copies of `a` then those of `b`, when both are
@@ -379,28 +332,24 @@ export function storeStmt(op: Operand, d: number): Stmt | null {
     }
   }
   const recipe = op.recipe;
-  if (recipe !== null) {
-    const factory = (recipe.family as Record<string, (...a: FactoryArg[]) => Stmt>)[recipe.setKey]!;
-    return factory(d, ...recipe.args);
+  if (recipe !== null && recipe.setKey in recipe.family) {
+    return makeVariant<Stmt>(recipe.family, recipe.setKey, [d, ...recipe.args]);
   }
   switch (op.cls) {
     case CLS_I32:
-      return storeI32(d, op.expr as Expr);
+      return make(CONTROL.storeI32, [d, op.expr]);
     case CLS_I64:
-      return storeI64(d, op.expr as Expr);
+      return make(CONTROL.storeI64, [d, op.expr]);
     case CLS_REF:
-      return storeRef(d, op.expr as RefExpr);
+      return make(CONTROL.storeRef, [d, op.expr]);
     case CLS_V128:
       throw new Error('v128 values are never pending expressions');
     default:
-      return storeF64(d, op.expr as Expr);
+      return make(CONTROL.storeF64, [d, op.expr]);
   }
 }
 
 /** A statement that evaluates an expression for its effects (traps) only. */
 export function evalStmt(e: Expr | RefExpr): Stmt {
-  return (fp) => {
-    e(fp);
-    return 0;
-  };
+  return make(CONTROL.evaluate, [e]);
 }

@@ -20,9 +20,12 @@ export type FactoryArg = number | Expr | Frame | MemoryInstance;
 
 /**
  * Generated factories of a binary instruction. Variant `expr_XY` builds an
- * expression, `set_XY` a statement storing into slot `z`, `br_XY` (for
- * comparisons) a statement returning `code` when the condition holds. Shape
- * letters: e = expression operand, s = frame slot, c = constant.
+ * expression for every operand shape; where no operand is an expression,
+ * `set_XY` builds a statement storing into slot `z` and `br_XY` (for
+ * comparisons) one returning `code` when the condition holds. Shape
+ * letters: e = expression operand, s = frame slot, c = constant. Variants
+ * whose closures call closures come as copies (see literals.ts): build
+ * them with `makeVariant`.
  */
 export interface BinaryFactories {
   readonly traps: boolean;
@@ -30,38 +33,20 @@ export interface BinaryFactories {
   /** Operand value classes: i (i32), l (i64), f (f32), d (f64). */
   readonly operands: string;
   readonly result: string;
-  expr_ee(...args: FactoryArg[]): Expr;
-  expr_es(...args: FactoryArg[]): Expr;
-  expr_se(...args: FactoryArg[]): Expr;
-  expr_ss(...args: FactoryArg[]): Expr;
-  expr_sc(...args: FactoryArg[]): Expr;
-  expr_ec(...args: FactoryArg[]): Expr;
-  set_ee(...args: FactoryArg[]): Stmt;
-  set_es(...args: FactoryArg[]): Stmt;
-  set_se(...args: FactoryArg[]): Stmt;
-  set_ss(...args: FactoryArg[]): Stmt;
-  set_sc(...args: FactoryArg[]): Stmt;
-  set_ec(...args: FactoryArg[]): Stmt;
-  /** Comparisons also have `br_XY`, `if_XY` and `while_XY` variants. */
-  [variant: string]: unknown;
+  readonly [variant: string]: unknown;
 }
 
-/** Generated factories of a unary instruction (`expr_e`, `expr_s`, `set_e`, `set_s`, `br_*`). */
+/** Generated factories of a unary instruction (`expr_e`, `expr_s`, `set_s`, `br_s`). */
 export interface UnaryFactories {
   readonly traps: boolean;
   readonly cond: boolean;
   readonly operands: string;
   readonly result: string;
-  expr_e(...args: FactoryArg[]): Expr;
-  expr_s(...args: FactoryArg[]): Expr;
-  set_e(...args: FactoryArg[]): Stmt;
-  set_s(...args: FactoryArg[]): Stmt;
-  /** Tests (`eqz`) also have `br_X`, `if_X` and `while_X` variants. */
-  [variant: string]: unknown;
+  readonly [variant: string]: unknown;
 }
 
 /**
- * Generated load factories: `expr{32,64}_{s,e,c}` and `set{32,64}_{s,e,c}`
+ * Generated load factories: `expr{32,64}_{s,e,c}` and `set{32,64}_{s,c}`
  * (address width, address shape).
  */
 export interface LoadFactories {

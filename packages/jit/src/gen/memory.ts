@@ -17,1207 +17,353 @@ const F64 = F64_;
 export const LOADS = {
   'i32.load': {
     result: 'i',
-    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt32(ea, true);
-    },
-    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt32(ea, true);
-      return 0;
-    },
-    expr32_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt32(ea, true);
-    },
-    set32_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt32(ea, true);
-      return 0;
-    },
-    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt32(ea, true);
-    },
-    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt32(ea, true);
-      return 0;
-    },
-    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt32(ea, true);
-    },
-    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt32(ea, true);
-      return 0;
-    },
-    expr64_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt32(ea, true);
-    },
-    set64_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt32(ea, true);
-      return 0;
-    },
-    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt32(ea, true);
-    },
-    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt32(ea, true);
-      return 0;
-    },
+    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt32(ea, true); },
+    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getInt32(ea, true); return 0; },
+    expr32_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt32(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt32(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt32(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt32(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt32(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt32(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt32(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt32(ea, true); },
+    ],
+    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt32(ea, true); },
+    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getInt32(ea, true); return 0; },
+    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt32(ea, true); },
+    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getInt32(ea, true); return 0; },
+    expr64_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt32(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt32(ea, true); },
+    ],
+    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt32(ea, true); },
+    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getInt32(ea, true); return 0; },
   } satisfies LoadFactories,
   'i64.load': {
     result: 'l',
-    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true));
-    },
-    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr32_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true));
-    },
-    set32_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true));
-    },
-    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true));
-    },
-    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true));
-    },
-    set64_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true));
-    },
-    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); },
+    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
+    expr32_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); },
+    ],
+    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); },
+    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
+    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); },
+    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
+    expr64_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); },
+    ],
+    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); },
+    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
   } satisfies LoadFactories,
   'f32.load': {
     result: 'f',
-    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return f32Load(dv, ea);
-    },
-    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      F64[fp + z] = f32Load(dv, ea);
-      return 0;
-    },
-    expr32_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return f32Load(dv, ea);
-    },
-    set32_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      F64[fp + z] = f32Load(dv, ea);
-      return 0;
-    },
-    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return f32Load(dv, ea);
-    },
-    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      F64[fp + z] = f32Load(dv, ea);
-      return 0;
-    },
-    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return f32Load(dv, ea);
-    },
-    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      F64[fp + z] = f32Load(dv, ea);
-      return 0;
-    },
-    expr64_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return f32Load(dv, ea);
-    },
-    set64_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      F64[fp + z] = f32Load(dv, ea);
-      return 0;
-    },
-    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return f32Load(dv, ea);
-    },
-    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      F64[fp + z] = f32Load(dv, ea);
-      return 0;
-    },
+    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return f32Load(dv, ea); },
+    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; F64[fp + z] = f32Load(dv, ea); return 0; },
+    expr32_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return f32Load(dv, ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return f32Load(dv, ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return f32Load(dv, ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return f32Load(dv, ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return f32Load(dv, ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return f32Load(dv, ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return f32Load(dv, ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return f32Load(dv, ea); },
+    ],
+    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return f32Load(dv, ea); },
+    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; F64[fp + z] = f32Load(dv, ea); return 0; },
+    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return f32Load(dv, ea); },
+    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; F64[fp + z] = f32Load(dv, ea); return 0; },
+    expr64_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return f32Load(dv, ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return f32Load(dv, ea); },
+    ],
+    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return f32Load(dv, ea); },
+    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; F64[fp + z] = f32Load(dv, ea); return 0; },
   } satisfies LoadFactories,
   'f64.load': {
     result: 'd',
-    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getFloat64(ea, true);
-    },
-    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      F64[fp + z] = dv.getFloat64(ea, true);
-      return 0;
-    },
-    expr32_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getFloat64(ea, true);
-    },
-    set32_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      F64[fp + z] = dv.getFloat64(ea, true);
-      return 0;
-    },
-    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getFloat64(ea, true);
-    },
-    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      F64[fp + z] = dv.getFloat64(ea, true);
-      return 0;
-    },
-    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getFloat64(ea, true);
-    },
-    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      F64[fp + z] = dv.getFloat64(ea, true);
-      return 0;
-    },
-    expr64_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getFloat64(ea, true);
-    },
-    set64_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      F64[fp + z] = dv.getFloat64(ea, true);
-      return 0;
-    },
-    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getFloat64(ea, true);
-    },
-    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      F64[fp + z] = dv.getFloat64(ea, true);
-      return 0;
-    },
+    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getFloat64(ea, true); },
+    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; F64[fp + z] = dv.getFloat64(ea, true); return 0; },
+    expr32_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getFloat64(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getFloat64(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getFloat64(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getFloat64(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getFloat64(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getFloat64(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getFloat64(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getFloat64(ea, true); },
+    ],
+    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getFloat64(ea, true); },
+    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; F64[fp + z] = dv.getFloat64(ea, true); return 0; },
+    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getFloat64(ea, true); },
+    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; F64[fp + z] = dv.getFloat64(ea, true); return 0; },
+    expr64_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getFloat64(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getFloat64(ea, true); },
+    ],
+    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getFloat64(ea, true); },
+    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; F64[fp + z] = dv.getFloat64(ea, true); return 0; },
   } satisfies LoadFactories,
   'i32.load8_s': {
     result: 'i',
-    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt8(ea);
-    },
-    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt8(ea);
-      return 0;
-    },
-    expr32_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt8(ea);
-    },
-    set32_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt8(ea);
-      return 0;
-    },
-    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt8(ea);
-    },
-    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt8(ea);
-      return 0;
-    },
-    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt8(ea);
-    },
-    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt8(ea);
-      return 0;
-    },
-    expr64_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt8(ea);
-    },
-    set64_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt8(ea);
-      return 0;
-    },
-    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt8(ea);
-    },
-    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt8(ea);
-      return 0;
-    },
+    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt8(ea); },
+    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getInt8(ea); return 0; },
+    expr32_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt8(ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt8(ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt8(ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt8(ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt8(ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt8(ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt8(ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt8(ea); },
+    ],
+    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt8(ea); },
+    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getInt8(ea); return 0; },
+    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt8(ea); },
+    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getInt8(ea); return 0; },
+    expr64_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt8(ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt8(ea); },
+    ],
+    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt8(ea); },
+    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getInt8(ea); return 0; },
   } satisfies LoadFactories,
   'i32.load8_u': {
     result: 'i',
-    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getUint8(ea);
-    },
-    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getUint8(ea);
-      return 0;
-    },
-    expr32_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getUint8(ea);
-    },
-    set32_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getUint8(ea);
-      return 0;
-    },
-    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getUint8(ea);
-    },
-    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getUint8(ea);
-      return 0;
-    },
-    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getUint8(ea);
-    },
-    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getUint8(ea);
-      return 0;
-    },
-    expr64_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getUint8(ea);
-    },
-    set64_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getUint8(ea);
-      return 0;
-    },
-    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getUint8(ea);
-    },
-    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getUint8(ea);
-      return 0;
-    },
+    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint8(ea); },
+    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getUint8(ea); return 0; },
+    expr32_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint8(ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint8(ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint8(ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint8(ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint8(ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint8(ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint8(ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint8(ea); },
+    ],
+    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint8(ea); },
+    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getUint8(ea); return 0; },
+    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint8(ea); },
+    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getUint8(ea); return 0; },
+    expr64_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint8(ea); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint8(ea); },
+    ],
+    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint8(ea); },
+    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getUint8(ea); return 0; },
   } satisfies LoadFactories,
   'i32.load16_s': {
     result: 'i',
-    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt16(ea, true);
-    },
-    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt16(ea, true);
-      return 0;
-    },
-    expr32_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt16(ea, true);
-    },
-    set32_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt16(ea, true);
-      return 0;
-    },
-    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt16(ea, true);
-    },
-    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt16(ea, true);
-      return 0;
-    },
-    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt16(ea, true);
-    },
-    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt16(ea, true);
-      return 0;
-    },
-    expr64_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt16(ea, true);
-    },
-    set64_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt16(ea, true);
-      return 0;
-    },
-    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getInt16(ea, true);
-    },
-    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getInt16(ea, true);
-      return 0;
-    },
+    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt16(ea, true); },
+    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getInt16(ea, true); return 0; },
+    expr32_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt16(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt16(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt16(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt16(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt16(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt16(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt16(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt16(ea, true); },
+    ],
+    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt16(ea, true); },
+    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getInt16(ea, true); return 0; },
+    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt16(ea, true); },
+    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getInt16(ea, true); return 0; },
+    expr64_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt16(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt16(ea, true); },
+    ],
+    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getInt16(ea, true); },
+    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getInt16(ea, true); return 0; },
   } satisfies LoadFactories,
   'i32.load16_u': {
     result: 'i',
-    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getUint16(ea, true);
-    },
-    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getUint16(ea, true);
-      return 0;
-    },
-    expr32_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getUint16(ea, true);
-    },
-    set32_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getUint16(ea, true);
-      return 0;
-    },
-    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getUint16(ea, true);
-    },
-    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getUint16(ea, true);
-      return 0;
-    },
-    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getUint16(ea, true);
-    },
-    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getUint16(ea, true);
-      return 0;
-    },
-    expr64_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getUint16(ea, true);
-    },
-    set64_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getUint16(ea, true);
-      return 0;
-    },
-    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return dv.getUint16(ea, true);
-    },
-    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = dv.getUint16(ea, true);
-      return 0;
-    },
+    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint16(ea, true); },
+    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getUint16(ea, true); return 0; },
+    expr32_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint16(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint16(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint16(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint16(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint16(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint16(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint16(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint16(ea, true); },
+    ],
+    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint16(ea, true); },
+    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getUint16(ea, true); return 0; },
+    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint16(ea, true); },
+    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getUint16(ea, true); return 0; },
+    expr64_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint16(ea, true); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint16(ea, true); },
+    ],
+    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return dv.getUint16(ea, true); },
+    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = dv.getUint16(ea, true); return 0; },
   } satisfies LoadFactories,
   'i64.load8_s': {
     result: 'l',
-    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt8(ea));
-    },
-    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt8(ea));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr32_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt8(ea));
-    },
-    set32_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt8(ea));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt8(ea));
-    },
-    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt8(ea));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt8(ea));
-    },
-    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt8(ea));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt8(ea));
-    },
-    set64_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt8(ea));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt8(ea));
-    },
-    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt8(ea));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt8(ea)); },
+    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt8(ea)); HI32[fp + z] = R.hi; return 0; },
+    expr32_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt8(ea)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt8(ea)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt8(ea)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt8(ea)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt8(ea)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt8(ea)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt8(ea)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt8(ea)); },
+    ],
+    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt8(ea)); },
+    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt8(ea)); HI32[fp + z] = R.hi; return 0; },
+    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt8(ea)); },
+    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt8(ea)); HI32[fp + z] = R.hi; return 0; },
+    expr64_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt8(ea)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt8(ea)); },
+    ],
+    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt8(ea)); },
+    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt8(ea)); HI32[fp + z] = R.hi; return 0; },
   } satisfies LoadFactories,
   'i64.load8_u': {
     result: 'l',
-    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getUint8(ea));
-    },
-    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getUint8(ea));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr32_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getUint8(ea));
-    },
-    set32_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getUint8(ea));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getUint8(ea));
-    },
-    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getUint8(ea));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getUint8(ea));
-    },
-    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getUint8(ea));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getUint8(ea));
-    },
-    set64_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getUint8(ea));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getUint8(ea));
-    },
-    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getUint8(ea));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint8(ea)); },
+    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getUint8(ea)); HI32[fp + z] = R.hi; return 0; },
+    expr32_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint8(ea)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint8(ea)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint8(ea)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint8(ea)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint8(ea)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint8(ea)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint8(ea)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint8(ea)); },
+    ],
+    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint8(ea)); },
+    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getUint8(ea)); HI32[fp + z] = R.hi; return 0; },
+    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint8(ea)); },
+    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getUint8(ea)); HI32[fp + z] = R.hi; return 0; },
+    expr64_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint8(ea)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint8(ea)); },
+    ],
+    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint8(ea)); },
+    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getUint8(ea)); HI32[fp + z] = R.hi; return 0; },
   } satisfies LoadFactories,
   'i64.load16_s': {
     result: 'l',
-    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt16(ea, true));
-    },
-    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt16(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr32_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt16(ea, true));
-    },
-    set32_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt16(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt16(ea, true));
-    },
-    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt16(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt16(ea, true));
-    },
-    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt16(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt16(ea, true));
-    },
-    set64_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt16(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt16(ea, true));
-    },
-    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt16(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt16(ea, true)); },
+    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt16(ea, true)); HI32[fp + z] = R.hi; return 0; },
+    expr32_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt16(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt16(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt16(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt16(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt16(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt16(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt16(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt16(ea, true)); },
+    ],
+    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt16(ea, true)); },
+    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt16(ea, true)); HI32[fp + z] = R.hi; return 0; },
+    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt16(ea, true)); },
+    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt16(ea, true)); HI32[fp + z] = R.hi; return 0; },
+    expr64_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt16(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt16(ea, true)); },
+    ],
+    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt16(ea, true)); },
+    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt16(ea, true)); HI32[fp + z] = R.hi; return 0; },
   } satisfies LoadFactories,
   'i64.load16_u': {
     result: 'l',
-    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getUint16(ea, true));
-    },
-    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getUint16(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr32_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getUint16(ea, true));
-    },
-    set32_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getUint16(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getUint16(ea, true));
-    },
-    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getUint16(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getUint16(ea, true));
-    },
-    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getUint16(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getUint16(ea, true));
-    },
-    set64_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getUint16(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getUint16(ea, true));
-    },
-    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getUint16(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint16(ea, true)); },
+    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getUint16(ea, true)); HI32[fp + z] = R.hi; return 0; },
+    expr32_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint16(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint16(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint16(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint16(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint16(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint16(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint16(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint16(ea, true)); },
+    ],
+    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint16(ea, true)); },
+    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getUint16(ea, true)); HI32[fp + z] = R.hi; return 0; },
+    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint16(ea, true)); },
+    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getUint16(ea, true)); HI32[fp + z] = R.hi; return 0; },
+    expr64_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint16(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint16(ea, true)); },
+    ],
+    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getUint16(ea, true)); },
+    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getUint16(ea, true)); HI32[fp + z] = R.hi; return 0; },
   } satisfies LoadFactories,
   'i64.load32_s': {
     result: 'l',
-    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt32(ea, true));
-    },
-    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr32_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt32(ea, true));
-    },
-    set32_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt32(ea, true));
-    },
-    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt32(ea, true));
-    },
-    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt32(ea, true));
-    },
-    set64_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return signExtend(dv.getInt32(ea, true));
-    },
-    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = signExtend(dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt32(ea, true)); },
+    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
+    expr32_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt32(ea, true)); },
+    ],
+    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt32(ea, true)); },
+    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
+    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt32(ea, true)); },
+    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
+    expr64_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt32(ea, true)); },
+    ],
+    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return signExtend(dv.getInt32(ea, true)); },
+    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
   } satisfies LoadFactories,
   'i64.load32_u': {
     result: 'l',
-    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getInt32(ea, true));
-    },
-    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr32_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getInt32(ea, true));
-    },
-    set32_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getInt32(ea, true));
-    },
-    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getInt32(ea, true));
-    },
-    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_e: (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getInt32(ea, true));
-    },
-    set64_e: (z: number, m: MemoryInstance, x: Expr, off: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => {
-      const ea = x;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      return ((R.hi = 0), dv.getInt32(ea, true));
-    },
-    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      I32[fp + z] = ((R.hi = 0), dv.getInt32(ea, true));
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr32_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getInt32(ea, true)); },
+    set32_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
+    expr32_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const ea = (x(fp) >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getInt32(ea, true)); },
+    ],
+    expr32_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getInt32(ea, true)); },
+    set32_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
+    expr64_s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getInt32(ea, true)); },
+    set64_s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
+    expr64_e: [
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getInt32(ea, true)); },
+      (m: MemoryInstance, x: Expr, off: number, site: Frame): Expr => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getInt32(ea, true)); },
+    ],
+    expr64_c: (m: MemoryInstance, x: number, site: Frame): Expr => (fp) => { const ea = x; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; return ((R.hi = 0), dv.getInt32(ea, true)); },
+    set64_c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
   } satisfies LoadFactories,
 } as const;
 
@@ -1225,1352 +371,731 @@ export const LOADS = {
 export const STORES = {
   'i32.store': {
     value: 'i',
-    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const v = I32[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
-    store32_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
-    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
-    store32_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const v = I32[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
-    store32_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
-    store32_ec: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
-    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = I32[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
-    store32_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y(fp);
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
-    store32_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
-    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const v = I32[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
-    store64_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
-    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
-    store64_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const v = I32[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
-    store64_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
-    store64_ec: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
-    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = I32[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
-    store64_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y(fp);
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
-    store64_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, v, true);
-      return 0;
-    },
+    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+    store32_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+    ],
+    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+    store32_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+    ],
+    store32_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+    ],
+    store32_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+    ],
+    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = I32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+    store32_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+    ],
+    store32_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+    store64_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+    ],
+    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+    store64_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+    ],
+    store64_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+    ],
+    store64_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+    ],
+    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = I32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+    store64_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
+    ],
+    store64_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
   } satisfies StoreFactories,
   'i64.store': {
     value: 'l',
-    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
-    store32_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
-    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const vl = y, vh = yh;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
-    store32_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
-    store32_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
-    store32_ec: (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const vl = y, vh = yh;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
-    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
-    store32_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
-    store32_cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = y, vh = yh;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
-    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
-    store64_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
-    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const vl = y, vh = yh;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
-    store64_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
-    store64_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
-    store64_ec: (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const vl = y, vh = yh;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
-    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
-    store64_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
-    store64_cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = y, vh = yh;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true);
-      return 0;
-    },
+    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+    store32_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+    ],
+    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+    store32_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+    ],
+    store32_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+    ],
+    store32_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+    ],
+    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+    store32_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+    ],
+    store32_cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = y, vh = yh; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+    store64_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+    ],
+    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+    store64_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+    ],
+    store64_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+    ],
+    store64_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+    ],
+    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+    store64_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
+    ],
+    store64_cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = y, vh = yh; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
   } satisfies StoreFactories,
   'f32.store': {
     value: 'f',
-    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const v = F64[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
-    store32_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
-    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
-    store32_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const v = F64[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
-    store32_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
-    store32_ec: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
-    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = F64[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
-    store32_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y(fp);
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
-    store32_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
-    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const v = F64[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
-    store64_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
-    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
-    store64_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const v = F64[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
-    store64_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
-    store64_ec: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
-    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = F64[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
-    store64_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y(fp);
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
-    store64_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      f32Store(dv, ea, v);
-      return 0;
-    },
+    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+    store32_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+    ],
+    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+    store32_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+    ],
+    store32_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+    ],
+    store32_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+    ],
+    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = F64[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+    store32_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+    ],
+    store32_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+    store64_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+    ],
+    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+    store64_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+    ],
+    store64_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+    ],
+    store64_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+    ],
+    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = F64[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+    store64_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
+    ],
+    store64_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = y; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; f32Store(dv, ea, v); return 0; },
   } satisfies StoreFactories,
   'f64.store': {
     value: 'd',
-    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const v = F64[fp + y];
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
-    store32_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
-    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
-    store32_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const v = F64[fp + y];
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
-    store32_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
-    store32_ec: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
-    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = F64[fp + y];
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
-    store32_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y(fp);
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
-    store32_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
-    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const v = F64[fp + y];
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
-    store64_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
-    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
-    store64_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const v = F64[fp + y];
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
-    store64_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
-    store64_ec: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
-    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = F64[fp + y];
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
-    store64_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y(fp);
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
-    store64_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y;
-      if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setFloat64(ea, v, true);
-      return 0;
-    },
+    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+    store32_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+    ],
+    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+    store32_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+    ],
+    store32_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+    ],
+    store32_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+    ],
+    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = F64[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+    store32_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+    ],
+    store32_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = y; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+    store64_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+    ],
+    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = y; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+    store64_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+    ],
+    store64_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+    ],
+    store64_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+    ],
+    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = F64[fp + y]; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+    store64_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
+    ],
+    store64_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = y; if (ea > m.size - 8) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
   } satisfies StoreFactories,
   'i32.store8': {
     value: 'i',
-    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const v = I32[fp + y];
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
-    store32_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
-    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
-    store32_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const v = I32[fp + y];
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
-    store32_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
-    store32_ec: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
-    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = I32[fp + y];
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
-    store32_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y(fp);
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
-    store32_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
-    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const v = I32[fp + y];
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
-    store64_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
-    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
-    store64_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const v = I32[fp + y];
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
-    store64_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
-    store64_ec: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
-    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = I32[fp + y];
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
-    store64_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y(fp);
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
-    store64_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, v);
-      return 0;
-    },
+    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+    store32_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+    ],
+    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+    store32_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+    ],
+    store32_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+    ],
+    store32_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+    ],
+    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = I32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+    store32_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+    ],
+    store32_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = y; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+    store64_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+    ],
+    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = y; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+    store64_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+    ],
+    store64_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+    ],
+    store64_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+    ],
+    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = I32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+    store64_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
+    ],
+    store64_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = y; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
   } satisfies StoreFactories,
   'i32.store16': {
     value: 'i',
-    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const v = I32[fp + y];
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
-    store32_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
-    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
-    store32_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const v = I32[fp + y];
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
-    store32_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
-    store32_ec: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
-    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = I32[fp + y];
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
-    store32_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y(fp);
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
-    store32_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
-    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const v = I32[fp + y];
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
-    store64_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
-    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
-    store64_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const v = I32[fp + y];
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
-    store64_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const v = y(fp);
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
-    store64_ec: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const v = y;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
-    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = I32[fp + y];
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
-    store64_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y(fp);
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
-    store64_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const v = y;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, v, true);
-      return 0;
-    },
+    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+    store32_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+    ],
+    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = y; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+    store32_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+    ],
+    store32_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+    ],
+    store32_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const v = y; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+    ],
+    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = I32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+    store32_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+    ],
+    store32_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = y; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+    store64_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+    ],
+    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const v = y; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+    store64_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+    ],
+    store64_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+    ],
+    store64_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const v = y; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+    ],
+    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = I32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+    store64_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const v = y(fp); if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
+    ],
+    store64_cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = y; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
   } satisfies StoreFactories,
   'i64.store8': {
     value: 'l',
-    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
-    store32_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
-    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const vl = y, vh = yh;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
-    store32_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
-    store32_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
-    store32_ec: (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const vl = y, vh = yh;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
-    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
-    store32_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
-    store32_cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = y, vh = yh;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
-    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
-    store64_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
-    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const vl = y, vh = yh;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
-    store64_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
-    store64_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
-    store64_ec: (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const vl = y, vh = yh;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
-    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
-    store64_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
-    store64_cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = y, vh = yh;
-      if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt8(ea, vl);
-      return 0;
-    },
+    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+    store32_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+    ],
+    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+    store32_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+    ],
+    store32_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+    ],
+    store32_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+    ],
+    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+    store32_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+    ],
+    store32_cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = y, vh = yh; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+    store64_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+    ],
+    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+    store64_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+    ],
+    store64_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+    ],
+    store64_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+    ],
+    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+    store64_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
+    ],
+    store64_cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = y, vh = yh; if (ea > m.size - 1) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
   } satisfies StoreFactories,
   'i64.store16': {
     value: 'l',
-    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
-    store32_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
-    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const vl = y, vh = yh;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
-    store32_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
-    store32_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
-    store32_ec: (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const vl = y, vh = yh;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
-    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
-    store32_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
-    store32_cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = y, vh = yh;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
-    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
-    store64_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
-    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const vl = y, vh = yh;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
-    store64_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
-    store64_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
-    store64_ec: (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const vl = y, vh = yh;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
-    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
-    store64_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
-    store64_cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = y, vh = yh;
-      if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt16(ea, vl, true);
-      return 0;
-    },
+    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+    store32_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+    ],
+    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+    store32_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+    ],
+    store32_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+    ],
+    store32_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+    ],
+    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+    store32_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+    ],
+    store32_cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = y, vh = yh; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+    store64_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+    ],
+    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+    store64_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+    ],
+    store64_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+    ],
+    store64_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+    ],
+    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+    store64_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
+    ],
+    store64_cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = y, vh = yh; if (ea > m.size - 2) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
   } satisfies StoreFactories,
   'i64.store32': {
     value: 'l',
-    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
-    store32_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
-    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = (I32[fp + x] >>> 0) + off;
-      const vl = y, vh = yh;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
-    store32_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
-    store32_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
-    store32_ec: (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = (x(fp) >>> 0) + off;
-      const vl = y, vh = yh;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
-    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
-    store32_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
-    store32_cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = y, vh = yh;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
-    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
-    store64_se: (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
-    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off;
-      const vl = y, vh = yh;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
-    store64_es: (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
-    store64_ee: (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
-    store64_ec: (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const lo = x(fp);
-      const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off;
-      const vl = y, vh = yh;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
-    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = I32[fp + y], vh = HI32[fp + y];
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
-    store64_ce: (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = y(fp), vh = R.hi;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
-    store64_cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const ea = x;
-      const vl = y, vh = yh;
-      if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site);
-      const dv = m.dv;
-      dv.setInt32(ea, vl, true);
-      return 0;
-    },
+    store32_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+    store32_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+    ],
+    store32_sc: (m: MemoryInstance, x: number, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+    store32_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+    ],
+    store32_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+    ],
+    store32_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (x(fp) >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+    ],
+    store32_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+    store32_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+    ],
+    store32_cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = y, vh = yh; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+    store64_ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+    store64_se: [
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, off: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+    ],
+    store64_sc: (m: MemoryInstance, x: number, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+    store64_es: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+    ],
+    store64_ee: [
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: Expr, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+    ],
+    store64_ec: [
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: Expr, off: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const lo = x(fp); const ea = (R.hi >>> 0) * 4294967296 + (lo >>> 0) + off; const vl = y, vh = yh; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+    ],
+    store64_cs: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+    store64_ce: [
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+      (m: MemoryInstance, x: number, y: Expr, site: Frame): Stmt => (fp) => { const ea = x; const vl = y(fp), vh = R.hi; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
+    ],
+    store64_cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = y, vh = yh; if (ea > m.size - 4) trap(TrapCode.MemoryOutOfBounds, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
   } satisfies StoreFactories,
 } as const;

@@ -32,9561 +32,3255 @@ const F64 = F64_;
 export const BINARY = {
   'i32.add': {
     traps: false, cond: false, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a + b) | 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a + b) | 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a + b) | 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a + b) | 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a + b) | 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a + b) | 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a + b) | 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = (a + b) | 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a + b) | 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = (a + b) | 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = (a + b) | 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a + b) | 0;
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a + b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a + b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a + b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a + b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a + b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a + b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a + b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a + b) | 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a + b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a + b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a + b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a + b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a + b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a + b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a + b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a + b) | 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a + b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a + b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a + b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a + b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a + b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a + b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a + b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a + b) | 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a + b) | 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (a + b) | 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a + b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a + b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a + b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a + b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a + b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a + b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a + b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a + b) | 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = (a + b) | 0; return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = (a + b) | 0; return 0; },
   } satisfies BinaryFactories,
   'i32.sub': {
     traps: false, cond: false, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a - b) | 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a - b) | 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a - b) | 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a - b) | 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a - b) | 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a - b) | 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a - b) | 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = (a - b) | 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a - b) | 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = (a - b) | 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = (a - b) | 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a - b) | 0;
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a - b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a - b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a - b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a - b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a - b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a - b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a - b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a - b) | 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a - b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a - b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a - b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a - b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a - b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a - b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a - b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a - b) | 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a - b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a - b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a - b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a - b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a - b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a - b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a - b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a - b) | 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a - b) | 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (a - b) | 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a - b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a - b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a - b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a - b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a - b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a - b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a - b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a - b) | 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = (a - b) | 0; return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = (a - b) | 0; return 0; },
   } satisfies BinaryFactories,
   'i32.mul': {
     traps: false, cond: false, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return Math.imul(a, b);
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return Math.imul(a, b);
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return Math.imul(a, b);
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return Math.imul(a, b);
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return Math.imul(a, b);
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return Math.imul(a, b);
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = Math.imul(a, b);
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = Math.imul(a, b);
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = Math.imul(a, b);
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = Math.imul(a, b);
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = Math.imul(a, b);
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = Math.imul(a, b);
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.imul(a, b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.imul(a, b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.imul(a, b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.imul(a, b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.imul(a, b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.imul(a, b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.imul(a, b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.imul(a, b); },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return Math.imul(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return Math.imul(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return Math.imul(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return Math.imul(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return Math.imul(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return Math.imul(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return Math.imul(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return Math.imul(a, b); },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return Math.imul(a, b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return Math.imul(a, b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return Math.imul(a, b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return Math.imul(a, b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return Math.imul(a, b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return Math.imul(a, b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return Math.imul(a, b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return Math.imul(a, b); },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return Math.imul(a, b); },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return Math.imul(a, b); },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.imul(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.imul(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.imul(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.imul(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.imul(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.imul(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.imul(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.imul(a, b); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = Math.imul(a, b); return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = Math.imul(a, b); return 0; },
   } satisfies BinaryFactories,
   'i32.div_s': {
     traps: true, cond: false, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr, site: Frame): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return i32DivS(a, b, site);
-    },
-    expr_es: (x: Expr, y: number, site: Frame): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return i32DivS(a, b, site);
-    },
-    expr_se: (x: number, y: Expr, site: Frame): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return i32DivS(a, b, site);
-    },
-    expr_ss: (x: number, y: number, site: Frame): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return i32DivS(a, b, site);
-    },
-    expr_sc: (x: number, y: number, site: Frame): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return i32DivS(a, b, site);
-    },
-    expr_ec: (x: Expr, y: number, site: Frame): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return i32DivS(a, b, site);
-    },
-    set_ee: (z: number, x: Expr, y: Expr, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = i32DivS(a, b, site);
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = i32DivS(a, b, site);
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = i32DivS(a, b, site);
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = i32DivS(a, b, site);
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = i32DivS(a, b, site);
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = i32DivS(a, b, site);
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr, site: Frame): Expr => (fp) => { const a = x(fp); const b = y(fp); return i32DivS(a, b, site); },
+      (x: Expr, y: Expr, site: Frame): Expr => (fp) => { const a = x(fp); const b = y(fp); return i32DivS(a, b, site); },
+    ],
+    expr_es: [
+      (x: Expr, y: number, site: Frame): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return i32DivS(a, b, site); },
+      (x: Expr, y: number, site: Frame): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return i32DivS(a, b, site); },
+    ],
+    expr_se: [
+      (x: number, y: Expr, site: Frame): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return i32DivS(a, b, site); },
+      (x: number, y: Expr, site: Frame): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return i32DivS(a, b, site); },
+    ],
+    expr_ss: (x: number, y: number, site: Frame): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return i32DivS(a, b, site); },
+    expr_sc: (x: number, y: number, site: Frame): Expr => (fp) => { const a = I32[fp + x]; const b = y; return i32DivS(a, b, site); },
+    expr_ec: [
+      (x: Expr, y: number, site: Frame): Expr => (fp) => { const a = x(fp); const b = y; return i32DivS(a, b, site); },
+      (x: Expr, y: number, site: Frame): Expr => (fp) => { const a = x(fp); const b = y; return i32DivS(a, b, site); },
+    ],
+    set_ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = i32DivS(a, b, site); return 0; },
+    set_sc: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = i32DivS(a, b, site); return 0; },
   } satisfies BinaryFactories,
   'i32.div_u': {
     traps: true, cond: false, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr, site: Frame): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return i32DivU(a, b, site);
-    },
-    expr_es: (x: Expr, y: number, site: Frame): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return i32DivU(a, b, site);
-    },
-    expr_se: (x: number, y: Expr, site: Frame): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return i32DivU(a, b, site);
-    },
-    expr_ss: (x: number, y: number, site: Frame): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return i32DivU(a, b, site);
-    },
-    expr_sc: (x: number, y: number, site: Frame): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return i32DivU(a, b, site);
-    },
-    expr_ec: (x: Expr, y: number, site: Frame): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return i32DivU(a, b, site);
-    },
-    set_ee: (z: number, x: Expr, y: Expr, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = i32DivU(a, b, site);
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = i32DivU(a, b, site);
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = i32DivU(a, b, site);
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = i32DivU(a, b, site);
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = i32DivU(a, b, site);
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = i32DivU(a, b, site);
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr, site: Frame): Expr => (fp) => { const a = x(fp); const b = y(fp); return i32DivU(a, b, site); },
+      (x: Expr, y: Expr, site: Frame): Expr => (fp) => { const a = x(fp); const b = y(fp); return i32DivU(a, b, site); },
+    ],
+    expr_es: [
+      (x: Expr, y: number, site: Frame): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return i32DivU(a, b, site); },
+      (x: Expr, y: number, site: Frame): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return i32DivU(a, b, site); },
+    ],
+    expr_se: [
+      (x: number, y: Expr, site: Frame): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return i32DivU(a, b, site); },
+      (x: number, y: Expr, site: Frame): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return i32DivU(a, b, site); },
+    ],
+    expr_ss: (x: number, y: number, site: Frame): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return i32DivU(a, b, site); },
+    expr_sc: (x: number, y: number, site: Frame): Expr => (fp) => { const a = I32[fp + x]; const b = y; return i32DivU(a, b, site); },
+    expr_ec: [
+      (x: Expr, y: number, site: Frame): Expr => (fp) => { const a = x(fp); const b = y; return i32DivU(a, b, site); },
+      (x: Expr, y: number, site: Frame): Expr => (fp) => { const a = x(fp); const b = y; return i32DivU(a, b, site); },
+    ],
+    set_ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = i32DivU(a, b, site); return 0; },
+    set_sc: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = i32DivU(a, b, site); return 0; },
   } satisfies BinaryFactories,
   'i32.rem_s': {
     traps: true, cond: false, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr, site: Frame): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return i32RemS(a, b, site);
-    },
-    expr_es: (x: Expr, y: number, site: Frame): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return i32RemS(a, b, site);
-    },
-    expr_se: (x: number, y: Expr, site: Frame): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return i32RemS(a, b, site);
-    },
-    expr_ss: (x: number, y: number, site: Frame): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return i32RemS(a, b, site);
-    },
-    expr_sc: (x: number, y: number, site: Frame): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return i32RemS(a, b, site);
-    },
-    expr_ec: (x: Expr, y: number, site: Frame): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return i32RemS(a, b, site);
-    },
-    set_ee: (z: number, x: Expr, y: Expr, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = i32RemS(a, b, site);
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = i32RemS(a, b, site);
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = i32RemS(a, b, site);
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = i32RemS(a, b, site);
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = i32RemS(a, b, site);
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = i32RemS(a, b, site);
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr, site: Frame): Expr => (fp) => { const a = x(fp); const b = y(fp); return i32RemS(a, b, site); },
+      (x: Expr, y: Expr, site: Frame): Expr => (fp) => { const a = x(fp); const b = y(fp); return i32RemS(a, b, site); },
+    ],
+    expr_es: [
+      (x: Expr, y: number, site: Frame): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return i32RemS(a, b, site); },
+      (x: Expr, y: number, site: Frame): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return i32RemS(a, b, site); },
+    ],
+    expr_se: [
+      (x: number, y: Expr, site: Frame): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return i32RemS(a, b, site); },
+      (x: number, y: Expr, site: Frame): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return i32RemS(a, b, site); },
+    ],
+    expr_ss: (x: number, y: number, site: Frame): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return i32RemS(a, b, site); },
+    expr_sc: (x: number, y: number, site: Frame): Expr => (fp) => { const a = I32[fp + x]; const b = y; return i32RemS(a, b, site); },
+    expr_ec: [
+      (x: Expr, y: number, site: Frame): Expr => (fp) => { const a = x(fp); const b = y; return i32RemS(a, b, site); },
+      (x: Expr, y: number, site: Frame): Expr => (fp) => { const a = x(fp); const b = y; return i32RemS(a, b, site); },
+    ],
+    set_ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = i32RemS(a, b, site); return 0; },
+    set_sc: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = i32RemS(a, b, site); return 0; },
   } satisfies BinaryFactories,
   'i32.rem_u': {
     traps: true, cond: false, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr, site: Frame): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return i32RemU(a, b, site);
-    },
-    expr_es: (x: Expr, y: number, site: Frame): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return i32RemU(a, b, site);
-    },
-    expr_se: (x: number, y: Expr, site: Frame): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return i32RemU(a, b, site);
-    },
-    expr_ss: (x: number, y: number, site: Frame): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return i32RemU(a, b, site);
-    },
-    expr_sc: (x: number, y: number, site: Frame): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return i32RemU(a, b, site);
-    },
-    expr_ec: (x: Expr, y: number, site: Frame): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return i32RemU(a, b, site);
-    },
-    set_ee: (z: number, x: Expr, y: Expr, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = i32RemU(a, b, site);
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = i32RemU(a, b, site);
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr, site: Frame): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = i32RemU(a, b, site);
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = i32RemU(a, b, site);
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = i32RemU(a, b, site);
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = i32RemU(a, b, site);
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr, site: Frame): Expr => (fp) => { const a = x(fp); const b = y(fp); return i32RemU(a, b, site); },
+      (x: Expr, y: Expr, site: Frame): Expr => (fp) => { const a = x(fp); const b = y(fp); return i32RemU(a, b, site); },
+    ],
+    expr_es: [
+      (x: Expr, y: number, site: Frame): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return i32RemU(a, b, site); },
+      (x: Expr, y: number, site: Frame): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return i32RemU(a, b, site); },
+    ],
+    expr_se: [
+      (x: number, y: Expr, site: Frame): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return i32RemU(a, b, site); },
+      (x: number, y: Expr, site: Frame): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return i32RemU(a, b, site); },
+    ],
+    expr_ss: (x: number, y: number, site: Frame): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return i32RemU(a, b, site); },
+    expr_sc: (x: number, y: number, site: Frame): Expr => (fp) => { const a = I32[fp + x]; const b = y; return i32RemU(a, b, site); },
+    expr_ec: [
+      (x: Expr, y: number, site: Frame): Expr => (fp) => { const a = x(fp); const b = y; return i32RemU(a, b, site); },
+      (x: Expr, y: number, site: Frame): Expr => (fp) => { const a = x(fp); const b = y; return i32RemU(a, b, site); },
+    ],
+    set_ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = i32RemU(a, b, site); return 0; },
+    set_sc: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = i32RemU(a, b, site); return 0; },
   } satisfies BinaryFactories,
   'i32.and': {
     traps: false, cond: false, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return a & b;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return a & b;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return a & b;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return a & b;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return a & b;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return a & b;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = a & b;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = a & b;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = a & b;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = a & b;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = a & b;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = a & b;
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a & b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a & b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a & b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a & b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a & b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a & b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a & b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a & b; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a & b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a & b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a & b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a & b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a & b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a & b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a & b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a & b; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a & b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a & b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a & b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a & b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a & b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a & b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a & b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a & b; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return a & b; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return a & b; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a & b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a & b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a & b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a & b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a & b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a & b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a & b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a & b; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = a & b; return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = a & b; return 0; },
   } satisfies BinaryFactories,
   'i32.or': {
     traps: false, cond: false, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return a | b;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return a | b;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return a | b;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return a | b;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return a | b;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return a | b;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = a | b;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = a | b;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = a | b;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = a | b;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = a | b;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = a | b;
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a | b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a | b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a | b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a | b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a | b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a | b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a | b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a | b; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a | b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a | b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a | b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a | b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a | b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a | b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a | b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a | b; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a | b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a | b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a | b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a | b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a | b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a | b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a | b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a | b; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return a | b; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return a | b; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a | b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a | b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a | b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a | b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a | b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a | b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a | b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a | b; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = a | b; return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = a | b; return 0; },
   } satisfies BinaryFactories,
   'i32.xor': {
     traps: false, cond: false, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return a ^ b;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return a ^ b;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return a ^ b;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return a ^ b;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return a ^ b;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return a ^ b;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = a ^ b;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = a ^ b;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = a ^ b;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = a ^ b;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = a ^ b;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = a ^ b;
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a ^ b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a ^ b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a ^ b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a ^ b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a ^ b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a ^ b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a ^ b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a ^ b; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a ^ b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a ^ b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a ^ b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a ^ b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a ^ b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a ^ b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a ^ b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a ^ b; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a ^ b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a ^ b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a ^ b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a ^ b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a ^ b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a ^ b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a ^ b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a ^ b; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return a ^ b; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return a ^ b; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a ^ b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a ^ b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a ^ b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a ^ b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a ^ b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a ^ b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a ^ b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a ^ b; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = a ^ b; return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = a ^ b; return 0; },
   } satisfies BinaryFactories,
   'i32.shl': {
     traps: false, cond: false, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return a << b;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return a << b;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return a << b;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return a << b;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return a << b;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return a << b;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = a << b;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = a << b;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = a << b;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = a << b;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = a << b;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = a << b;
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a << b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a << b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a << b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a << b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a << b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a << b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a << b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a << b; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a << b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a << b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a << b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a << b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a << b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a << b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a << b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a << b; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a << b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a << b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a << b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a << b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a << b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a << b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a << b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a << b; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return a << b; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return a << b; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a << b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a << b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a << b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a << b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a << b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a << b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a << b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a << b; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = a << b; return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = a << b; return 0; },
   } satisfies BinaryFactories,
   'i32.shr_s': {
     traps: false, cond: false, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return a >> b;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return a >> b;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return a >> b;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return a >> b;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return a >> b;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return a >> b;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = a >> b;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = a >> b;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = a >> b;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = a >> b;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = a >> b;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = a >> b;
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a >> b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a >> b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a >> b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a >> b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a >> b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a >> b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a >> b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a >> b; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a >> b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a >> b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a >> b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a >> b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a >> b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a >> b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a >> b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return a >> b; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a >> b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a >> b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a >> b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a >> b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a >> b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a >> b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a >> b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return a >> b; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return a >> b; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return a >> b; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a >> b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a >> b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a >> b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a >> b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a >> b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a >> b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a >> b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a >> b; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = a >> b; return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = a >> b; return 0; },
   } satisfies BinaryFactories,
   'i32.shr_u': {
     traps: false, cond: false, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >>> b) | 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a >>> b) | 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a >>> b) | 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a >>> b) | 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a >>> b) | 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >>> b) | 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a >>> b) | 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = (a >>> b) | 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a >>> b) | 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = (a >>> b) | 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = (a >>> b) | 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a >>> b) | 0;
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> b) | 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> b) | 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> b) | 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> b) | 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> b) | 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a >>> b) | 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (a >>> b) | 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> b) | 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> b) | 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = (a >>> b) | 0; return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = (a >>> b) | 0; return 0; },
   } satisfies BinaryFactories,
   'i32.rotl': {
     traps: false, cond: false, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a << b) | (a >>> (32 - b));
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a << b) | (a >>> (32 - b));
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a << b) | (a >>> (32 - b));
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a << b) | (a >>> (32 - b));
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a << b) | (a >>> (32 - b));
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a << b) | (a >>> (32 - b));
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a << b) | (a >>> (32 - b));
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = (a << b) | (a >>> (32 - b));
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a << b) | (a >>> (32 - b));
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = (a << b) | (a >>> (32 - b));
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = (a << b) | (a >>> (32 - b));
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a << b) | (a >>> (32 - b));
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a << b) | (a >>> (32 - b)); },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a << b) | (a >>> (32 - b)); },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a << b) | (a >>> (32 - b)); },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a << b) | (a >>> (32 - b)); },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a << b) | (a >>> (32 - b)); },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a << b) | (a >>> (32 - b)); },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a << b) | (a >>> (32 - b)); },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a << b) | (a >>> (32 - b)); },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a << b) | (a >>> (32 - b)); },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a << b) | (a >>> (32 - b)); },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a << b) | (a >>> (32 - b)); },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (a << b) | (a >>> (32 - b)); },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a << b) | (a >>> (32 - b)); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a << b) | (a >>> (32 - b)); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = (a << b) | (a >>> (32 - b)); return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = (a << b) | (a >>> (32 - b)); return 0; },
   } satisfies BinaryFactories,
   'i32.rotr': {
     traps: false, cond: false, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >>> b) | (a << (32 - b));
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a >>> b) | (a << (32 - b));
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a >>> b) | (a << (32 - b));
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a >>> b) | (a << (32 - b));
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a >>> b) | (a << (32 - b));
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >>> b) | (a << (32 - b));
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a >>> b) | (a << (32 - b));
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = (a >>> b) | (a << (32 - b));
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a >>> b) | (a << (32 - b));
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = (a >>> b) | (a << (32 - b));
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = (a >>> b) | (a << (32 - b));
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a >>> b) | (a << (32 - b));
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> b) | (a << (32 - b)); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> b) | (a << (32 - b)); },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> b) | (a << (32 - b)); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> b) | (a << (32 - b)); },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> b) | (a << (32 - b)); },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> b) | (a << (32 - b)); },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a >>> b) | (a << (32 - b)); },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (a >>> b) | (a << (32 - b)); },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> b) | (a << (32 - b)); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> b) | (a << (32 - b)); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = (a >>> b) | (a << (32 - b)); return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = (a >>> b) | (a << (32 - b)); return 0; },
   } satisfies BinaryFactories,
   'i32.eq': {
     traps: false, cond: true, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a === b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a === b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a === b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a === b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a === b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a === b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a === b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a === b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a === b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a === b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a === b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a === b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a === b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = I32[fp + y];
-        if (!(a === b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y(fp);
-        if (!(a === b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = I32[fp + y];
-        if (!(a === b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y;
-        if (!(a === b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a === b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a === b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a === b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (a === b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = (a === b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a === b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = (a === b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; return (a === b) ? code : 0; },
   } satisfies BinaryFactories,
   'i32.ne': {
     traps: false, cond: true, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a !== b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a !== b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a !== b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a !== b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a !== b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a !== b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a !== b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a !== b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a !== b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a !== b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a !== b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a !== b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a !== b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = I32[fp + y];
-        if (!(a !== b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y(fp);
-        if (!(a !== b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = I32[fp + y];
-        if (!(a !== b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y;
-        if (!(a !== b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a !== b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a !== b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a !== b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (a !== b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = (a !== b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a !== b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = (a !== b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; return (a !== b) ? code : 0; },
   } satisfies BinaryFactories,
   'i32.lt_s': {
     traps: false, cond: true, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a < b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a < b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a < b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a < b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a < b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a < b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a < b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a < b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a < b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a < b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a < b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a < b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a < b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = I32[fp + y];
-        if (!(a < b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y(fp);
-        if (!(a < b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = I32[fp + y];
-        if (!(a < b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y;
-        if (!(a < b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a < b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a < b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a < b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (a < b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = (a < b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a < b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = (a < b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; return (a < b) ? code : 0; },
   } satisfies BinaryFactories,
   'i32.lt_u': {
     traps: false, cond: true, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >>> 0 < b >>> 0) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a >>> 0 < b >>> 0) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a >>> 0 < b >>> 0) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a >>> 0 < b >>> 0) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a >>> 0 < b >>> 0) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >>> 0 < b >>> 0) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a >>> 0 < b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = (a >>> 0 < b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a >>> 0 < b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = (a >>> 0 < b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = (a >>> 0 < b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a >>> 0 < b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >>> 0 < b >>> 0) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a >>> 0 < b >>> 0) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a >>> 0 < b >>> 0) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a >>> 0 < b >>> 0) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a >>> 0 < b >>> 0) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >>> 0 < b >>> 0) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >>> 0 < b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a >>> 0 < b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a >>> 0 < b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a >>> 0 < b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a >>> 0 < b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >>> 0 < b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a >>> 0 < b >>> 0)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = I32[fp + y];
-        if (!(a >>> 0 < b >>> 0)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y(fp);
-        if (!(a >>> 0 < b >>> 0)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = I32[fp + y];
-        if (!(a >>> 0 < b >>> 0)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y;
-        if (!(a >>> 0 < b >>> 0)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a >>> 0 < b >>> 0)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 < b >>> 0) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 < b >>> 0) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 < b >>> 0) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = (a >>> 0 < b >>> 0) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a >>> 0 < b >>> 0) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = (a >>> 0 < b >>> 0) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; return (a >>> 0 < b >>> 0) ? code : 0; },
   } satisfies BinaryFactories,
   'i32.gt_s': {
     traps: false, cond: true, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a > b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a > b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a > b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a > b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a > b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a > b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a > b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a > b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a > b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a > b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a > b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a > b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a > b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = I32[fp + y];
-        if (!(a > b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y(fp);
-        if (!(a > b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = I32[fp + y];
-        if (!(a > b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y;
-        if (!(a > b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a > b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a > b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a > b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (a > b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = (a > b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a > b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = (a > b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; return (a > b) ? code : 0; },
   } satisfies BinaryFactories,
   'i32.gt_u': {
     traps: false, cond: true, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >>> 0 > b >>> 0) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a >>> 0 > b >>> 0) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a >>> 0 > b >>> 0) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a >>> 0 > b >>> 0) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a >>> 0 > b >>> 0) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >>> 0 > b >>> 0) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a >>> 0 > b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = (a >>> 0 > b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a >>> 0 > b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = (a >>> 0 > b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = (a >>> 0 > b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a >>> 0 > b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >>> 0 > b >>> 0) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a >>> 0 > b >>> 0) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a >>> 0 > b >>> 0) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a >>> 0 > b >>> 0) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a >>> 0 > b >>> 0) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >>> 0 > b >>> 0) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >>> 0 > b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a >>> 0 > b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a >>> 0 > b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a >>> 0 > b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a >>> 0 > b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >>> 0 > b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a >>> 0 > b >>> 0)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = I32[fp + y];
-        if (!(a >>> 0 > b >>> 0)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y(fp);
-        if (!(a >>> 0 > b >>> 0)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = I32[fp + y];
-        if (!(a >>> 0 > b >>> 0)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y;
-        if (!(a >>> 0 > b >>> 0)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a >>> 0 > b >>> 0)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 > b >>> 0) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 > b >>> 0) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 > b >>> 0) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = (a >>> 0 > b >>> 0) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a >>> 0 > b >>> 0) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = (a >>> 0 > b >>> 0) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; return (a >>> 0 > b >>> 0) ? code : 0; },
   } satisfies BinaryFactories,
   'i32.le_s': {
     traps: false, cond: true, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a <= b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a <= b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a <= b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a <= b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a <= b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a <= b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a <= b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a <= b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a <= b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a <= b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a <= b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a <= b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a <= b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = I32[fp + y];
-        if (!(a <= b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y(fp);
-        if (!(a <= b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = I32[fp + y];
-        if (!(a <= b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y;
-        if (!(a <= b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a <= b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a <= b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a <= b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (a <= b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = (a <= b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a <= b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = (a <= b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; return (a <= b) ? code : 0; },
   } satisfies BinaryFactories,
   'i32.le_u': {
     traps: false, cond: true, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >>> 0 <= b >>> 0) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a >>> 0 <= b >>> 0) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a >>> 0 <= b >>> 0) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a >>> 0 <= b >>> 0) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a >>> 0 <= b >>> 0) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >>> 0 <= b >>> 0) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a >>> 0 <= b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = (a >>> 0 <= b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a >>> 0 <= b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = (a >>> 0 <= b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = (a >>> 0 <= b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a >>> 0 <= b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >>> 0 <= b >>> 0) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a >>> 0 <= b >>> 0) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a >>> 0 <= b >>> 0) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a >>> 0 <= b >>> 0) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a >>> 0 <= b >>> 0) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >>> 0 <= b >>> 0) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >>> 0 <= b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a >>> 0 <= b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a >>> 0 <= b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a >>> 0 <= b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a >>> 0 <= b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >>> 0 <= b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a >>> 0 <= b >>> 0)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = I32[fp + y];
-        if (!(a >>> 0 <= b >>> 0)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y(fp);
-        if (!(a >>> 0 <= b >>> 0)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = I32[fp + y];
-        if (!(a >>> 0 <= b >>> 0)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y;
-        if (!(a >>> 0 <= b >>> 0)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a >>> 0 <= b >>> 0)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 <= b >>> 0) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = (a >>> 0 <= b >>> 0) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a >>> 0 <= b >>> 0) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = (a >>> 0 <= b >>> 0) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; return (a >>> 0 <= b >>> 0) ? code : 0; },
   } satisfies BinaryFactories,
   'i32.ge_s': {
     traps: false, cond: true, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >= b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a >= b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a >= b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a >= b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a >= b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >= b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >= b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a >= b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a >= b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a >= b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a >= b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >= b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a >= b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = I32[fp + y];
-        if (!(a >= b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y(fp);
-        if (!(a >= b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = I32[fp + y];
-        if (!(a >= b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y;
-        if (!(a >= b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a >= b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >= b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a >= b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (a >= b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = (a >= b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a >= b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = (a >= b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; return (a >= b) ? code : 0; },
   } satisfies BinaryFactories,
   'i32.ge_u': {
     traps: false, cond: true, operands: 'ii', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >>> 0 >= b >>> 0) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a >>> 0 >= b >>> 0) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a >>> 0 >= b >>> 0) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a >>> 0 >= b >>> 0) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a >>> 0 >= b >>> 0) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >>> 0 >= b >>> 0) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a >>> 0 >= b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      I32[fp + z] = (a >>> 0 >= b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a >>> 0 >= b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      I32[fp + z] = (a >>> 0 >= b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      I32[fp + z] = (a >>> 0 >= b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a >>> 0 >= b >>> 0) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >>> 0 >= b >>> 0) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a >>> 0 >= b >>> 0) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a >>> 0 >= b >>> 0) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a >>> 0 >= b >>> 0) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a >>> 0 >= b >>> 0) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >>> 0 >= b >>> 0) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >>> 0 >= b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = I32[fp + y];
-      return (a >>> 0 >= b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y(fp);
-      return (a >>> 0 >= b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = I32[fp + y];
-      return (a >>> 0 >= b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      const b = y;
-      return (a >>> 0 >= b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >>> 0 >= b >>> 0) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a >>> 0 >= b >>> 0)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = I32[fp + y];
-        if (!(a >>> 0 >= b >>> 0)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y(fp);
-        if (!(a >>> 0 >= b >>> 0)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = I32[fp + y];
-        if (!(a >>> 0 >= b >>> 0)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        const b = y;
-        if (!(a >>> 0 >= b >>> 0)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a >>> 0 >= b >>> 0)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = I32[fp + y]; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = I32[fp + x]; const b = y(fp); return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >>> 0 >= b >>> 0) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = (a >>> 0 >= b >>> 0) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (a >>> 0 >= b >>> 0) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = (a >>> 0 >= b >>> 0) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; return (a >>> 0 >= b >>> 0) ? code : 0; },
   } satisfies BinaryFactories,
   'i64.add': {
     traps: false, cond: false, operands: 'll', result: 'l',
-    expr_ee: (x: ExprI64, y: ExprI64): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return i64Add(al, ah, bl, bh);
-    },
-    expr_es: (x: ExprI64, y: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64Add(al, ah, bl, bh);
-    },
-    expr_se: (x: number, y: ExprI64): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return i64Add(al, ah, bl, bh);
-    },
-    expr_ss: (x: number, y: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64Add(al, ah, bl, bh);
-    },
-    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return i64Add(al, ah, bl, bh);
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return i64Add(al, ah, bl, bh);
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64Add(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64Add(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64Add(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64Add(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = i64Add(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = i64Add(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Add(al, ah, bl, bh); },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Add(al, ah, bl, bh); },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Add(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Add(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Add(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Add(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Add(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Add(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Add(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Add(al, ah, bl, bh); },
+    ],
+    expr_ss: (x: number, y: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Add(al, ah, bl, bh); },
+    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return i64Add(al, ah, bl, bh); },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Add(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Add(al, ah, bl, bh); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64Add(al, ah, bl, bh); HI32[fp + z] = R.hi; return 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64Add(al, ah, bl, bh); HI32[fp + z] = R.hi; return 0; },
   } satisfies BinaryFactories,
   'i64.sub': {
     traps: false, cond: false, operands: 'll', result: 'l',
-    expr_ee: (x: ExprI64, y: ExprI64): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return i64Sub(al, ah, bl, bh);
-    },
-    expr_es: (x: ExprI64, y: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64Sub(al, ah, bl, bh);
-    },
-    expr_se: (x: number, y: ExprI64): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return i64Sub(al, ah, bl, bh);
-    },
-    expr_ss: (x: number, y: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64Sub(al, ah, bl, bh);
-    },
-    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return i64Sub(al, ah, bl, bh);
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return i64Sub(al, ah, bl, bh);
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64Sub(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64Sub(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64Sub(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64Sub(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = i64Sub(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = i64Sub(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Sub(al, ah, bl, bh); },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Sub(al, ah, bl, bh); },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Sub(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Sub(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Sub(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Sub(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Sub(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Sub(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Sub(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Sub(al, ah, bl, bh); },
+    ],
+    expr_ss: (x: number, y: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Sub(al, ah, bl, bh); },
+    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return i64Sub(al, ah, bl, bh); },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Sub(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Sub(al, ah, bl, bh); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64Sub(al, ah, bl, bh); HI32[fp + z] = R.hi; return 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64Sub(al, ah, bl, bh); HI32[fp + z] = R.hi; return 0; },
   } satisfies BinaryFactories,
   'i64.mul': {
     traps: false, cond: false, operands: 'll', result: 'l',
-    expr_ee: (x: ExprI64, y: ExprI64): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return i64Mul(al, ah, bl, bh);
-    },
-    expr_es: (x: ExprI64, y: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64Mul(al, ah, bl, bh);
-    },
-    expr_se: (x: number, y: ExprI64): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return i64Mul(al, ah, bl, bh);
-    },
-    expr_ss: (x: number, y: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64Mul(al, ah, bl, bh);
-    },
-    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return i64Mul(al, ah, bl, bh);
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return i64Mul(al, ah, bl, bh);
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64Mul(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64Mul(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64Mul(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64Mul(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = i64Mul(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = i64Mul(al, ah, bl, bh);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Mul(al, ah, bl, bh); },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Mul(al, ah, bl, bh); },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Mul(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Mul(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Mul(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Mul(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Mul(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Mul(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Mul(al, ah, bl, bh); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Mul(al, ah, bl, bh); },
+    ],
+    expr_ss: (x: number, y: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Mul(al, ah, bl, bh); },
+    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return i64Mul(al, ah, bl, bh); },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Mul(al, ah, bl, bh); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Mul(al, ah, bl, bh); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64Mul(al, ah, bl, bh); HI32[fp + z] = R.hi; return 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64Mul(al, ah, bl, bh); HI32[fp + z] = R.hi; return 0; },
   } satisfies BinaryFactories,
   'i64.div_s': {
     traps: true, cond: false, operands: 'll', result: 'l',
-    expr_ee: (x: ExprI64, y: ExprI64, site: Frame): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return i64DivS(al, ah, bl, bh, site);
-    },
-    expr_es: (x: ExprI64, y: number, site: Frame): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64DivS(al, ah, bl, bh, site);
-    },
-    expr_se: (x: number, y: ExprI64, site: Frame): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return i64DivS(al, ah, bl, bh, site);
-    },
-    expr_ss: (x: number, y: number, site: Frame): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64DivS(al, ah, bl, bh, site);
-    },
-    expr_sc: (x: number, y: number, yh: number, site: Frame): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return i64DivS(al, ah, bl, bh, site);
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number, site: Frame): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return i64DivS(al, ah, bl, bh, site);
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64, site: Frame): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64DivS(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number, site: Frame): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64DivS(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64, site: Frame): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64DivS(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64DivS(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = i64DivS(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = i64DivS(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64DivS(al, ah, bl, bh, site); },
+      (x: ExprI64, y: ExprI64, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64DivS(al, ah, bl, bh, site); },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64DivS(al, ah, bl, bh, site); },
+      (x: ExprI64, y: number, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64DivS(al, ah, bl, bh, site); },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64, site: Frame): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64DivS(al, ah, bl, bh, site); },
+      (x: number, y: ExprI64, site: Frame): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64DivS(al, ah, bl, bh, site); },
+    ],
+    expr_ss: (x: number, y: number, site: Frame): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return i64DivS(al, ah, bl, bh, site); },
+    expr_sc: (x: number, y: number, yh: number, site: Frame): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return i64DivS(al, ah, bl, bh, site); },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64DivS(al, ah, bl, bh, site); },
+      (x: ExprI64, y: number, yh: number, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64DivS(al, ah, bl, bh, site); },
+    ],
+    set_ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64DivS(al, ah, bl, bh, site); HI32[fp + z] = R.hi; return 0; },
+    set_sc: (z: number, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64DivS(al, ah, bl, bh, site); HI32[fp + z] = R.hi; return 0; },
   } satisfies BinaryFactories,
   'i64.div_u': {
     traps: true, cond: false, operands: 'll', result: 'l',
-    expr_ee: (x: ExprI64, y: ExprI64, site: Frame): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return i64DivU(al, ah, bl, bh, site);
-    },
-    expr_es: (x: ExprI64, y: number, site: Frame): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64DivU(al, ah, bl, bh, site);
-    },
-    expr_se: (x: number, y: ExprI64, site: Frame): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return i64DivU(al, ah, bl, bh, site);
-    },
-    expr_ss: (x: number, y: number, site: Frame): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64DivU(al, ah, bl, bh, site);
-    },
-    expr_sc: (x: number, y: number, yh: number, site: Frame): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return i64DivU(al, ah, bl, bh, site);
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number, site: Frame): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return i64DivU(al, ah, bl, bh, site);
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64, site: Frame): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64DivU(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number, site: Frame): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64DivU(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64, site: Frame): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64DivU(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64DivU(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = i64DivU(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = i64DivU(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64DivU(al, ah, bl, bh, site); },
+      (x: ExprI64, y: ExprI64, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64DivU(al, ah, bl, bh, site); },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64DivU(al, ah, bl, bh, site); },
+      (x: ExprI64, y: number, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64DivU(al, ah, bl, bh, site); },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64, site: Frame): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64DivU(al, ah, bl, bh, site); },
+      (x: number, y: ExprI64, site: Frame): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64DivU(al, ah, bl, bh, site); },
+    ],
+    expr_ss: (x: number, y: number, site: Frame): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return i64DivU(al, ah, bl, bh, site); },
+    expr_sc: (x: number, y: number, yh: number, site: Frame): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return i64DivU(al, ah, bl, bh, site); },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64DivU(al, ah, bl, bh, site); },
+      (x: ExprI64, y: number, yh: number, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64DivU(al, ah, bl, bh, site); },
+    ],
+    set_ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64DivU(al, ah, bl, bh, site); HI32[fp + z] = R.hi; return 0; },
+    set_sc: (z: number, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64DivU(al, ah, bl, bh, site); HI32[fp + z] = R.hi; return 0; },
   } satisfies BinaryFactories,
   'i64.rem_s': {
     traps: true, cond: false, operands: 'll', result: 'l',
-    expr_ee: (x: ExprI64, y: ExprI64, site: Frame): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return i64RemS(al, ah, bl, bh, site);
-    },
-    expr_es: (x: ExprI64, y: number, site: Frame): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64RemS(al, ah, bl, bh, site);
-    },
-    expr_se: (x: number, y: ExprI64, site: Frame): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return i64RemS(al, ah, bl, bh, site);
-    },
-    expr_ss: (x: number, y: number, site: Frame): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64RemS(al, ah, bl, bh, site);
-    },
-    expr_sc: (x: number, y: number, yh: number, site: Frame): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return i64RemS(al, ah, bl, bh, site);
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number, site: Frame): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return i64RemS(al, ah, bl, bh, site);
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64, site: Frame): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64RemS(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number, site: Frame): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64RemS(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64, site: Frame): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64RemS(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64RemS(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = i64RemS(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = i64RemS(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64RemS(al, ah, bl, bh, site); },
+      (x: ExprI64, y: ExprI64, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64RemS(al, ah, bl, bh, site); },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64RemS(al, ah, bl, bh, site); },
+      (x: ExprI64, y: number, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64RemS(al, ah, bl, bh, site); },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64, site: Frame): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64RemS(al, ah, bl, bh, site); },
+      (x: number, y: ExprI64, site: Frame): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64RemS(al, ah, bl, bh, site); },
+    ],
+    expr_ss: (x: number, y: number, site: Frame): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return i64RemS(al, ah, bl, bh, site); },
+    expr_sc: (x: number, y: number, yh: number, site: Frame): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return i64RemS(al, ah, bl, bh, site); },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64RemS(al, ah, bl, bh, site); },
+      (x: ExprI64, y: number, yh: number, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64RemS(al, ah, bl, bh, site); },
+    ],
+    set_ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64RemS(al, ah, bl, bh, site); HI32[fp + z] = R.hi; return 0; },
+    set_sc: (z: number, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64RemS(al, ah, bl, bh, site); HI32[fp + z] = R.hi; return 0; },
   } satisfies BinaryFactories,
   'i64.rem_u': {
     traps: true, cond: false, operands: 'll', result: 'l',
-    expr_ee: (x: ExprI64, y: ExprI64, site: Frame): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return i64RemU(al, ah, bl, bh, site);
-    },
-    expr_es: (x: ExprI64, y: number, site: Frame): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64RemU(al, ah, bl, bh, site);
-    },
-    expr_se: (x: number, y: ExprI64, site: Frame): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return i64RemU(al, ah, bl, bh, site);
-    },
-    expr_ss: (x: number, y: number, site: Frame): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64RemU(al, ah, bl, bh, site);
-    },
-    expr_sc: (x: number, y: number, yh: number, site: Frame): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return i64RemU(al, ah, bl, bh, site);
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number, site: Frame): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return i64RemU(al, ah, bl, bh, site);
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64, site: Frame): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64RemU(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number, site: Frame): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64RemU(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64, site: Frame): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64RemU(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64RemU(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = i64RemU(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number, site: Frame): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = i64RemU(al, ah, bl, bh, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64RemU(al, ah, bl, bh, site); },
+      (x: ExprI64, y: ExprI64, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64RemU(al, ah, bl, bh, site); },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64RemU(al, ah, bl, bh, site); },
+      (x: ExprI64, y: number, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64RemU(al, ah, bl, bh, site); },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64, site: Frame): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64RemU(al, ah, bl, bh, site); },
+      (x: number, y: ExprI64, site: Frame): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64RemU(al, ah, bl, bh, site); },
+    ],
+    expr_ss: (x: number, y: number, site: Frame): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return i64RemU(al, ah, bl, bh, site); },
+    expr_sc: (x: number, y: number, yh: number, site: Frame): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return i64RemU(al, ah, bl, bh, site); },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64RemU(al, ah, bl, bh, site); },
+      (x: ExprI64, y: number, yh: number, site: Frame): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64RemU(al, ah, bl, bh, site); },
+    ],
+    set_ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64RemU(al, ah, bl, bh, site); HI32[fp + z] = R.hi; return 0; },
+    set_sc: (z: number, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64RemU(al, ah, bl, bh, site); HI32[fp + z] = R.hi; return 0; },
   } satisfies BinaryFactories,
   'i64.and': {
     traps: false, cond: false, operands: 'll', result: 'l',
-    expr_ee: (x: ExprI64, y: ExprI64): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return ((R.hi = ah & bh), al & bl);
-    },
-    expr_es: (x: ExprI64, y: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return ((R.hi = ah & bh), al & bl);
-    },
-    expr_se: (x: number, y: ExprI64): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return ((R.hi = ah & bh), al & bl);
-    },
-    expr_ss: (x: number, y: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return ((R.hi = ah & bh), al & bl);
-    },
-    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return ((R.hi = ah & bh), al & bl);
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return ((R.hi = ah & bh), al & bl);
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = ((R.hi = ah & bh), al & bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = ((R.hi = ah & bh), al & bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = ((R.hi = ah & bh), al & bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = ((R.hi = ah & bh), al & bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = ((R.hi = ah & bh), al & bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = ((R.hi = ah & bh), al & bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah & bh), al & bl); },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah & bh), al & bl); },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah & bh), al & bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah & bh), al & bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah & bh), al & bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah & bh), al & bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah & bh), al & bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah & bh), al & bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah & bh), al & bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah & bh), al & bl); },
+    ],
+    expr_ss: (x: number, y: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah & bh), al & bl); },
+    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return ((R.hi = ah & bh), al & bl); },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah & bh), al & bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah & bh), al & bl); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = ((R.hi = ah & bh), al & bl); HI32[fp + z] = R.hi; return 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = ((R.hi = ah & bh), al & bl); HI32[fp + z] = R.hi; return 0; },
   } satisfies BinaryFactories,
   'i64.or': {
     traps: false, cond: false, operands: 'll', result: 'l',
-    expr_ee: (x: ExprI64, y: ExprI64): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return ((R.hi = ah | bh), al | bl);
-    },
-    expr_es: (x: ExprI64, y: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return ((R.hi = ah | bh), al | bl);
-    },
-    expr_se: (x: number, y: ExprI64): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return ((R.hi = ah | bh), al | bl);
-    },
-    expr_ss: (x: number, y: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return ((R.hi = ah | bh), al | bl);
-    },
-    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return ((R.hi = ah | bh), al | bl);
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return ((R.hi = ah | bh), al | bl);
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = ((R.hi = ah | bh), al | bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = ((R.hi = ah | bh), al | bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = ((R.hi = ah | bh), al | bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = ((R.hi = ah | bh), al | bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = ((R.hi = ah | bh), al | bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = ((R.hi = ah | bh), al | bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah | bh), al | bl); },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah | bh), al | bl); },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah | bh), al | bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah | bh), al | bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah | bh), al | bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah | bh), al | bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah | bh), al | bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah | bh), al | bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah | bh), al | bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah | bh), al | bl); },
+    ],
+    expr_ss: (x: number, y: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah | bh), al | bl); },
+    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return ((R.hi = ah | bh), al | bl); },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah | bh), al | bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah | bh), al | bl); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = ((R.hi = ah | bh), al | bl); HI32[fp + z] = R.hi; return 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = ((R.hi = ah | bh), al | bl); HI32[fp + z] = R.hi; return 0; },
   } satisfies BinaryFactories,
   'i64.xor': {
     traps: false, cond: false, operands: 'll', result: 'l',
-    expr_ee: (x: ExprI64, y: ExprI64): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return ((R.hi = ah ^ bh), al ^ bl);
-    },
-    expr_es: (x: ExprI64, y: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return ((R.hi = ah ^ bh), al ^ bl);
-    },
-    expr_se: (x: number, y: ExprI64): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return ((R.hi = ah ^ bh), al ^ bl);
-    },
-    expr_ss: (x: number, y: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return ((R.hi = ah ^ bh), al ^ bl);
-    },
-    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return ((R.hi = ah ^ bh), al ^ bl);
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return ((R.hi = ah ^ bh), al ^ bl);
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = ((R.hi = ah ^ bh), al ^ bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = ((R.hi = ah ^ bh), al ^ bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = ((R.hi = ah ^ bh), al ^ bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = ((R.hi = ah ^ bh), al ^ bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = ((R.hi = ah ^ bh), al ^ bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = ((R.hi = ah ^ bh), al ^ bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return ((R.hi = ah ^ bh), al ^ bl); },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah ^ bh), al ^ bl); },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return ((R.hi = ah ^ bh), al ^ bl); },
+    ],
+    expr_ss: (x: number, y: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return ((R.hi = ah ^ bh), al ^ bl); },
+    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return ((R.hi = ah ^ bh), al ^ bl); },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah ^ bh), al ^ bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return ((R.hi = ah ^ bh), al ^ bl); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = ((R.hi = ah ^ bh), al ^ bl); HI32[fp + z] = R.hi; return 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = ((R.hi = ah ^ bh), al ^ bl); HI32[fp + z] = R.hi; return 0; },
   } satisfies BinaryFactories,
   'i64.shl': {
     traps: false, cond: false, operands: 'll', result: 'l',
-    expr_ee: (x: ExprI64, y: ExprI64): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return i64Shl(al, ah, bl);
-    },
-    expr_es: (x: ExprI64, y: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64Shl(al, ah, bl);
-    },
-    expr_se: (x: number, y: ExprI64): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return i64Shl(al, ah, bl);
-    },
-    expr_ss: (x: number, y: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64Shl(al, ah, bl);
-    },
-    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return i64Shl(al, ah, bl);
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return i64Shl(al, ah, bl);
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64Shl(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64Shl(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64Shl(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64Shl(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = i64Shl(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = i64Shl(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Shl(al, ah, bl); },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Shl(al, ah, bl); },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Shl(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Shl(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Shl(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Shl(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Shl(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Shl(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Shl(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Shl(al, ah, bl); },
+    ],
+    expr_ss: (x: number, y: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Shl(al, ah, bl); },
+    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return i64Shl(al, ah, bl); },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Shl(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Shl(al, ah, bl); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64Shl(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64Shl(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
   } satisfies BinaryFactories,
   'i64.shr_s': {
     traps: false, cond: false, operands: 'll', result: 'l',
-    expr_ee: (x: ExprI64, y: ExprI64): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return i64ShrS(al, ah, bl);
-    },
-    expr_es: (x: ExprI64, y: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64ShrS(al, ah, bl);
-    },
-    expr_se: (x: number, y: ExprI64): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return i64ShrS(al, ah, bl);
-    },
-    expr_ss: (x: number, y: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64ShrS(al, ah, bl);
-    },
-    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return i64ShrS(al, ah, bl);
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return i64ShrS(al, ah, bl);
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64ShrS(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64ShrS(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64ShrS(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64ShrS(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = i64ShrS(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = i64ShrS(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64ShrS(al, ah, bl); },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrS(al, ah, bl); },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64ShrS(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64ShrS(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64ShrS(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64ShrS(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64ShrS(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64ShrS(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64ShrS(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64ShrS(al, ah, bl); },
+    ],
+    expr_ss: (x: number, y: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrS(al, ah, bl); },
+    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return i64ShrS(al, ah, bl); },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64ShrS(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64ShrS(al, ah, bl); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64ShrS(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64ShrS(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
   } satisfies BinaryFactories,
   'i64.shr_u': {
     traps: false, cond: false, operands: 'll', result: 'l',
-    expr_ee: (x: ExprI64, y: ExprI64): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return i64ShrU(al, ah, bl);
-    },
-    expr_es: (x: ExprI64, y: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64ShrU(al, ah, bl);
-    },
-    expr_se: (x: number, y: ExprI64): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return i64ShrU(al, ah, bl);
-    },
-    expr_ss: (x: number, y: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64ShrU(al, ah, bl);
-    },
-    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return i64ShrU(al, ah, bl);
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return i64ShrU(al, ah, bl);
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64ShrU(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64ShrU(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64ShrU(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64ShrU(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = i64ShrU(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = i64ShrU(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64ShrU(al, ah, bl); },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrU(al, ah, bl); },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64ShrU(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64ShrU(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64ShrU(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64ShrU(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64ShrU(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64ShrU(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64ShrU(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64ShrU(al, ah, bl); },
+    ],
+    expr_ss: (x: number, y: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return i64ShrU(al, ah, bl); },
+    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return i64ShrU(al, ah, bl); },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64ShrU(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64ShrU(al, ah, bl); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64ShrU(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64ShrU(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
   } satisfies BinaryFactories,
   'i64.rotl': {
     traps: false, cond: false, operands: 'll', result: 'l',
-    expr_ee: (x: ExprI64, y: ExprI64): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return i64Rotl(al, ah, bl);
-    },
-    expr_es: (x: ExprI64, y: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64Rotl(al, ah, bl);
-    },
-    expr_se: (x: number, y: ExprI64): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return i64Rotl(al, ah, bl);
-    },
-    expr_ss: (x: number, y: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64Rotl(al, ah, bl);
-    },
-    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return i64Rotl(al, ah, bl);
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return i64Rotl(al, ah, bl);
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64Rotl(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64Rotl(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64Rotl(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64Rotl(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = i64Rotl(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = i64Rotl(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Rotl(al, ah, bl); },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Rotl(al, ah, bl); },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Rotl(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Rotl(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Rotl(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Rotl(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Rotl(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Rotl(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Rotl(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Rotl(al, ah, bl); },
+    ],
+    expr_ss: (x: number, y: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Rotl(al, ah, bl); },
+    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return i64Rotl(al, ah, bl); },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Rotl(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Rotl(al, ah, bl); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64Rotl(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64Rotl(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
   } satisfies BinaryFactories,
   'i64.rotr': {
     traps: false, cond: false, operands: 'll', result: 'l',
-    expr_ee: (x: ExprI64, y: ExprI64): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return i64Rotr(al, ah, bl);
-    },
-    expr_es: (x: ExprI64, y: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64Rotr(al, ah, bl);
-    },
-    expr_se: (x: number, y: ExprI64): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return i64Rotr(al, ah, bl);
-    },
-    expr_ss: (x: number, y: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return i64Rotr(al, ah, bl);
-    },
-    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return i64Rotr(al, ah, bl);
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return i64Rotr(al, ah, bl);
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64Rotr(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64Rotr(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = i64Rotr(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = i64Rotr(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = i64Rotr(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = i64Rotr(al, ah, bl);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Rotr(al, ah, bl); },
+      (x: ExprI64, y: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return i64Rotr(al, ah, bl); },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Rotr(al, ah, bl); },
+      (x: ExprI64, y: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Rotr(al, ah, bl); },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Rotr(al, ah, bl); },
+      (x: number, y: ExprI64): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return i64Rotr(al, ah, bl); },
+    ],
+    expr_ss: (x: number, y: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return i64Rotr(al, ah, bl); },
+    expr_sc: (x: number, y: number, yh: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return i64Rotr(al, ah, bl); },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Rotr(al, ah, bl); },
+      (x: ExprI64, y: number, yh: number): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return i64Rotr(al, ah, bl); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64Rotr(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64Rotr(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
   } satisfies BinaryFactories,
   'i64.eq': {
     traps: false, cond: true, operands: 'll', result: 'i',
-    expr_ee: (x: ExprI64, y: ExprI64): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (al === bl && ah === bh) ? 1 : 0;
-    },
-    expr_es: (x: ExprI64, y: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (al === bl && ah === bh) ? 1 : 0;
-    },
-    expr_se: (x: number, y: ExprI64): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (al === bl && ah === bh) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (al === bl && ah === bh) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (al === bl && ah === bh) ? 1 : 0;
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (al === bl && ah === bh) ? 1 : 0;
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (al === bl && ah === bh) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (al === bl && ah === bh) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (al === bl && ah === bh) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (al === bl && ah === bh) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = (al === bl && ah === bh) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = (al === bl && ah === bh) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (al === bl && ah === bh) ? code : 0;
-    },
-    br_es: (x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (al === bl && ah === bh) ? code : 0;
-    },
-    br_se: (x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (al === bl && ah === bh) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (al === bl && ah === bh) ? code : 0;
-    },
-    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (al === bl && ah === bh) ? code : 0;
-    },
-    br_ec: (x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (al === bl && ah === bh) ? code : 0;
-    },
-    if_ee: (x: ExprI64, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (al === bl && ah === bh) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: ExprI64, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (al === bl && ah === bh) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (al === bl && ah === bh) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (al === bl && ah === bh) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (al === bl && ah === bh) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: ExprI64, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (al === bl && ah === bh) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y(fp), bh = R.hi;
-        if (!(al === bl && ah === bh)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(al === bl && ah === bh)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y(fp), bh = R.hi;
-        if (!(al === bl && ah === bh)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(al === bl && ah === bh)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y, bh = yh;
-        if (!(al === bl && ah === bh)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y, bh = yh;
-        if (!(al === bl && ah === bh)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (al === bl && ah === bh) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (al === bl && ah === bh) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (al === bl && ah === bh) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (al === bl && ah === bh) ? 1 : 0; },
+    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (al === bl && ah === bh) ? 1 : 0; },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (al === bl && ah === bh) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (al === bl && ah === bh) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = (al === bl && ah === bh) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (al === bl && ah === bh) ? code : 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = (al === bl && ah === bh) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (al === bl && ah === bh) ? code : 0; },
   } satisfies BinaryFactories,
   'i64.ne': {
     traps: false, cond: true, operands: 'll', result: 'i',
-    expr_ee: (x: ExprI64, y: ExprI64): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (al !== bl || ah !== bh) ? 1 : 0;
-    },
-    expr_es: (x: ExprI64, y: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (al !== bl || ah !== bh) ? 1 : 0;
-    },
-    expr_se: (x: number, y: ExprI64): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (al !== bl || ah !== bh) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (al !== bl || ah !== bh) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (al !== bl || ah !== bh) ? 1 : 0;
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (al !== bl || ah !== bh) ? 1 : 0;
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (al !== bl || ah !== bh) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (al !== bl || ah !== bh) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (al !== bl || ah !== bh) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (al !== bl || ah !== bh) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = (al !== bl || ah !== bh) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = (al !== bl || ah !== bh) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (al !== bl || ah !== bh) ? code : 0;
-    },
-    br_es: (x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (al !== bl || ah !== bh) ? code : 0;
-    },
-    br_se: (x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (al !== bl || ah !== bh) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (al !== bl || ah !== bh) ? code : 0;
-    },
-    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (al !== bl || ah !== bh) ? code : 0;
-    },
-    br_ec: (x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (al !== bl || ah !== bh) ? code : 0;
-    },
-    if_ee: (x: ExprI64, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (al !== bl || ah !== bh) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: ExprI64, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (al !== bl || ah !== bh) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (al !== bl || ah !== bh) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (al !== bl || ah !== bh) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (al !== bl || ah !== bh) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: ExprI64, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (al !== bl || ah !== bh) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y(fp), bh = R.hi;
-        if (!(al !== bl || ah !== bh)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(al !== bl || ah !== bh)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y(fp), bh = R.hi;
-        if (!(al !== bl || ah !== bh)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(al !== bl || ah !== bh)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y, bh = yh;
-        if (!(al !== bl || ah !== bh)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y, bh = yh;
-        if (!(al !== bl || ah !== bh)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (al !== bl || ah !== bh) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (al !== bl || ah !== bh) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (al !== bl || ah !== bh) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (al !== bl || ah !== bh) ? 1 : 0; },
+    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (al !== bl || ah !== bh) ? 1 : 0; },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (al !== bl || ah !== bh) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (al !== bl || ah !== bh) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = (al !== bl || ah !== bh) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (al !== bl || ah !== bh) ? code : 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = (al !== bl || ah !== bh) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (al !== bl || ah !== bh) ? code : 0; },
   } satisfies BinaryFactories,
   'i64.lt_s': {
     traps: false, cond: true, operands: 'll', result: 'i',
-    expr_ee: (x: ExprI64, y: ExprI64): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-    },
-    expr_es: (x: ExprI64, y: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-    },
-    expr_se: (x: number, y: ExprI64): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0;
-    },
-    br_es: (x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0;
-    },
-    br_se: (x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0;
-    },
-    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0;
-    },
-    br_ec: (x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0;
-    },
-    if_ee: (x: ExprI64, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: ExprI64, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: ExprI64, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y(fp), bh = R.hi;
-        if (!(ah < bh || (ah === bh && al >>> 0 < bl >>> 0))) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(ah < bh || (ah === bh && al >>> 0 < bl >>> 0))) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y(fp), bh = R.hi;
-        if (!(ah < bh || (ah === bh && al >>> 0 < bl >>> 0))) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(ah < bh || (ah === bh && al >>> 0 < bl >>> 0))) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y, bh = yh;
-        if (!(ah < bh || (ah === bh && al >>> 0 < bl >>> 0))) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y, bh = yh;
-        if (!(ah < bh || (ah === bh && al >>> 0 < bl >>> 0))) return 0;
-      }
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0; },
   } satisfies BinaryFactories,
   'i64.lt_u': {
     traps: false, cond: true, operands: 'll', result: 'i',
-    expr_ee: (x: ExprI64, y: ExprI64): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-    },
-    expr_es: (x: ExprI64, y: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-    },
-    expr_se: (x: number, y: ExprI64): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0;
-    },
-    br_es: (x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0;
-    },
-    br_se: (x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0;
-    },
-    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0;
-    },
-    br_ec: (x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0;
-    },
-    if_ee: (x: ExprI64, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: ExprI64, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: ExprI64, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y(fp), bh = R.hi;
-        if (!(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0))) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0))) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y(fp), bh = R.hi;
-        if (!(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0))) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0))) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y, bh = yh;
-        if (!(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0))) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y, bh = yh;
-        if (!(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0))) return 0;
-      }
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0; },
   } satisfies BinaryFactories,
   'i64.gt_s': {
     traps: false, cond: true, operands: 'll', result: 'i',
-    expr_ee: (x: ExprI64, y: ExprI64): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-    },
-    expr_es: (x: ExprI64, y: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-    },
-    expr_se: (x: number, y: ExprI64): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0;
-    },
-    br_es: (x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0;
-    },
-    br_se: (x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0;
-    },
-    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0;
-    },
-    br_ec: (x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0;
-    },
-    if_ee: (x: ExprI64, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: ExprI64, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: ExprI64, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y(fp), bh = R.hi;
-        if (!(ah > bh || (ah === bh && al >>> 0 > bl >>> 0))) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(ah > bh || (ah === bh && al >>> 0 > bl >>> 0))) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y(fp), bh = R.hi;
-        if (!(ah > bh || (ah === bh && al >>> 0 > bl >>> 0))) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(ah > bh || (ah === bh && al >>> 0 > bl >>> 0))) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y, bh = yh;
-        if (!(ah > bh || (ah === bh && al >>> 0 > bl >>> 0))) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y, bh = yh;
-        if (!(ah > bh || (ah === bh && al >>> 0 > bl >>> 0))) return 0;
-      }
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0; },
   } satisfies BinaryFactories,
   'i64.gt_u': {
     traps: false, cond: true, operands: 'll', result: 'i',
-    expr_ee: (x: ExprI64, y: ExprI64): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-    },
-    expr_es: (x: ExprI64, y: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-    },
-    expr_se: (x: number, y: ExprI64): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0;
-    },
-    br_es: (x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0;
-    },
-    br_se: (x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0;
-    },
-    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0;
-    },
-    br_ec: (x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0;
-    },
-    if_ee: (x: ExprI64, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: ExprI64, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: ExprI64, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y(fp), bh = R.hi;
-        if (!(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0))) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0))) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y(fp), bh = R.hi;
-        if (!(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0))) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0))) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y, bh = yh;
-        if (!(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0))) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y, bh = yh;
-        if (!(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0))) return 0;
-      }
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0; },
   } satisfies BinaryFactories,
   'i64.le_s': {
     traps: false, cond: true, operands: 'll', result: 'i',
-    expr_ee: (x: ExprI64, y: ExprI64): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-    },
-    expr_es: (x: ExprI64, y: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-    },
-    expr_se: (x: number, y: ExprI64): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0;
-    },
-    br_es: (x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0;
-    },
-    br_se: (x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0;
-    },
-    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0;
-    },
-    br_ec: (x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0;
-    },
-    if_ee: (x: ExprI64, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: ExprI64, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: ExprI64, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y(fp), bh = R.hi;
-        if (!(ah < bh || (ah === bh && al >>> 0 <= bl >>> 0))) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(ah < bh || (ah === bh && al >>> 0 <= bl >>> 0))) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y(fp), bh = R.hi;
-        if (!(ah < bh || (ah === bh && al >>> 0 <= bl >>> 0))) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(ah < bh || (ah === bh && al >>> 0 <= bl >>> 0))) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y, bh = yh;
-        if (!(ah < bh || (ah === bh && al >>> 0 <= bl >>> 0))) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y, bh = yh;
-        if (!(ah < bh || (ah === bh && al >>> 0 <= bl >>> 0))) return 0;
-      }
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0; },
   } satisfies BinaryFactories,
   'i64.le_u': {
     traps: false, cond: true, operands: 'll', result: 'i',
-    expr_ee: (x: ExprI64, y: ExprI64): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-    },
-    expr_es: (x: ExprI64, y: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-    },
-    expr_se: (x: number, y: ExprI64): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0;
-    },
-    br_es: (x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0;
-    },
-    br_se: (x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0;
-    },
-    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0;
-    },
-    br_ec: (x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0;
-    },
-    if_ee: (x: ExprI64, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: ExprI64, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: ExprI64, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y(fp), bh = R.hi;
-        if (!(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0))) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0))) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y(fp), bh = R.hi;
-        if (!(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0))) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0))) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y, bh = yh;
-        if (!(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0))) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y, bh = yh;
-        if (!(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0))) return 0;
-      }
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0; },
   } satisfies BinaryFactories,
   'i64.ge_s': {
     traps: false, cond: true, operands: 'll', result: 'i',
-    expr_ee: (x: ExprI64, y: ExprI64): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-    },
-    expr_es: (x: ExprI64, y: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-    },
-    expr_se: (x: number, y: ExprI64): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0;
-    },
-    br_es: (x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0;
-    },
-    br_se: (x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0;
-    },
-    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0;
-    },
-    br_ec: (x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0;
-    },
-    if_ee: (x: ExprI64, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: ExprI64, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: ExprI64, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y(fp), bh = R.hi;
-        if (!(ah > bh || (ah === bh && al >>> 0 >= bl >>> 0))) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(ah > bh || (ah === bh && al >>> 0 >= bl >>> 0))) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y(fp), bh = R.hi;
-        if (!(ah > bh || (ah === bh && al >>> 0 >= bl >>> 0))) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(ah > bh || (ah === bh && al >>> 0 >= bl >>> 0))) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y, bh = yh;
-        if (!(ah > bh || (ah === bh && al >>> 0 >= bl >>> 0))) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y, bh = yh;
-        if (!(ah > bh || (ah === bh && al >>> 0 >= bl >>> 0))) return 0;
-      }
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0; },
   } satisfies BinaryFactories,
   'i64.ge_u': {
     traps: false, cond: true, operands: 'll', result: 'i',
-    expr_ee: (x: ExprI64, y: ExprI64): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-    },
-    expr_es: (x: ExprI64, y: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-    },
-    expr_se: (x: number, y: ExprI64): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-    },
-    expr_ec: (x: ExprI64, y: number, yh: number): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-    },
-    set_ee: (z: number, x: ExprI64, y: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: ExprI64, y: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: ExprI64): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      I32[fp + z] = (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      I32[fp + z] = (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      I32[fp + z] = (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: ExprI64, y: number, yh: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      I32[fp + z] = (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0;
-    },
-    br_es: (x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0;
-    },
-    br_se: (x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0;
-    },
-    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0;
-    },
-    br_ec: (x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0;
-    },
-    if_ee: (x: ExprI64, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: ExprI64, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y(fp), bh = R.hi;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = I32[fp + y], bh = HI32[fp + y];
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      const bl = y, bh = yh;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: ExprI64, y: number, yh: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      const bl = y, bh = yh;
-      return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: ExprI64, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y(fp), bh = R.hi;
-        if (!(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0))) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: ExprI64, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0))) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y(fp), bh = R.hi;
-        if (!(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0))) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = I32[fp + y], bh = HI32[fp + y];
-        if (!(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0))) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        const bl = y, bh = yh;
-        if (!(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0))) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: ExprI64, y: number, yh: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        const bl = y, bh = yh;
-        if (!(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0))) return 0;
-      }
-    },
+    expr_ee: [
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: number, y: ExprI64): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y(fp), bh = R.hi; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+    expr_sc: (x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+    expr_ec: [
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+      (x: ExprI64, y: number, yh: number): Expr => (fp) => { const al = x(fp), ah = R.hi; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0; },
+    set_sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0; },
   } satisfies BinaryFactories,
   'f32.add': {
     traps: false, cond: false, operands: 'ff', result: 'f',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return Math.fround(a + b);
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return Math.fround(a + b);
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return Math.fround(a + b);
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return Math.fround(a + b);
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return Math.fround(a + b);
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return Math.fround(a + b);
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      F64[fp + z] = Math.fround(a + b);
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      F64[fp + z] = Math.fround(a + b);
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      F64[fp + z] = Math.fround(a + b);
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      F64[fp + z] = Math.fround(a + b);
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      F64[fp + z] = Math.fround(a + b);
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      F64[fp + z] = Math.fround(a + b);
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a + b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a + b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a + b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a + b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a + b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a + b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a + b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a + b); },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a + b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a + b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a + b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a + b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a + b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a + b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a + b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a + b); },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a + b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a + b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a + b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a + b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a + b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a + b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a + b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a + b); },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return Math.fround(a + b); },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return Math.fround(a + b); },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a + b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a + b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a + b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a + b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a + b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a + b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a + b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a + b); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; F64[fp + z] = Math.fround(a + b); return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; F64[fp + z] = Math.fround(a + b); return 0; },
   } satisfies BinaryFactories,
   'f32.sub': {
     traps: false, cond: false, operands: 'ff', result: 'f',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return Math.fround(a - b);
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return Math.fround(a - b);
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return Math.fround(a - b);
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return Math.fround(a - b);
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return Math.fround(a - b);
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return Math.fround(a - b);
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      F64[fp + z] = Math.fround(a - b);
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      F64[fp + z] = Math.fround(a - b);
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      F64[fp + z] = Math.fround(a - b);
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      F64[fp + z] = Math.fround(a - b);
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      F64[fp + z] = Math.fround(a - b);
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      F64[fp + z] = Math.fround(a - b);
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a - b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a - b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a - b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a - b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a - b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a - b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a - b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a - b); },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a - b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a - b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a - b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a - b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a - b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a - b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a - b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a - b); },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a - b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a - b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a - b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a - b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a - b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a - b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a - b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a - b); },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return Math.fround(a - b); },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return Math.fround(a - b); },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a - b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a - b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a - b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a - b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a - b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a - b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a - b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a - b); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; F64[fp + z] = Math.fround(a - b); return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; F64[fp + z] = Math.fround(a - b); return 0; },
   } satisfies BinaryFactories,
   'f32.mul': {
     traps: false, cond: false, operands: 'ff', result: 'f',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return Math.fround(a * b);
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return Math.fround(a * b);
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return Math.fround(a * b);
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return Math.fround(a * b);
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return Math.fround(a * b);
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return Math.fround(a * b);
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      F64[fp + z] = Math.fround(a * b);
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      F64[fp + z] = Math.fround(a * b);
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      F64[fp + z] = Math.fround(a * b);
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      F64[fp + z] = Math.fround(a * b);
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      F64[fp + z] = Math.fround(a * b);
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      F64[fp + z] = Math.fround(a * b);
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a * b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a * b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a * b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a * b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a * b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a * b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a * b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a * b); },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a * b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a * b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a * b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a * b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a * b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a * b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a * b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a * b); },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a * b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a * b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a * b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a * b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a * b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a * b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a * b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a * b); },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return Math.fround(a * b); },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return Math.fround(a * b); },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a * b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a * b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a * b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a * b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a * b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a * b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a * b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a * b); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; F64[fp + z] = Math.fround(a * b); return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; F64[fp + z] = Math.fround(a * b); return 0; },
   } satisfies BinaryFactories,
   'f32.div': {
     traps: false, cond: false, operands: 'ff', result: 'f',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return Math.fround(a / b);
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return Math.fround(a / b);
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return Math.fround(a / b);
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return Math.fround(a / b);
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return Math.fround(a / b);
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return Math.fround(a / b);
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      F64[fp + z] = Math.fround(a / b);
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      F64[fp + z] = Math.fround(a / b);
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      F64[fp + z] = Math.fround(a / b);
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      F64[fp + z] = Math.fround(a / b);
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      F64[fp + z] = Math.fround(a / b);
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      F64[fp + z] = Math.fround(a / b);
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a / b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a / b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a / b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a / b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a / b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a / b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a / b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return Math.fround(a / b); },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a / b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a / b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a / b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a / b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a / b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a / b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a / b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return Math.fround(a / b); },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a / b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a / b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a / b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a / b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a / b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a / b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a / b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return Math.fround(a / b); },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return Math.fround(a / b); },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return Math.fround(a / b); },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a / b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a / b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a / b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a / b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a / b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a / b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a / b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return Math.fround(a / b); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; F64[fp + z] = Math.fround(a / b); return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; F64[fp + z] = Math.fround(a / b); return 0; },
   } satisfies BinaryFactories,
   'f32.min': {
     traps: false, cond: false, operands: 'ff', result: 'f',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return fMin(a, b);
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return fMin(a, b);
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return fMin(a, b);
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return fMin(a, b);
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return fMin(a, b);
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return fMin(a, b);
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      F64[fp + z] = fMin(a, b);
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      F64[fp + z] = fMin(a, b);
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      F64[fp + z] = fMin(a, b);
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      F64[fp + z] = fMin(a, b);
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      F64[fp + z] = fMin(a, b);
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      F64[fp + z] = fMin(a, b);
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return fMin(a, b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return fMin(a, b); },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return fMin(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return fMin(a, b); },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return fMin(a, b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return fMin(a, b); },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return fMin(a, b); },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return fMin(a, b); },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return fMin(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return fMin(a, b); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; F64[fp + z] = fMin(a, b); return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; F64[fp + z] = fMin(a, b); return 0; },
   } satisfies BinaryFactories,
   'f32.max': {
     traps: false, cond: false, operands: 'ff', result: 'f',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return fMax(a, b);
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return fMax(a, b);
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return fMax(a, b);
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return fMax(a, b);
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return fMax(a, b);
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return fMax(a, b);
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      F64[fp + z] = fMax(a, b);
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      F64[fp + z] = fMax(a, b);
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      F64[fp + z] = fMax(a, b);
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      F64[fp + z] = fMax(a, b);
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      F64[fp + z] = fMax(a, b);
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      F64[fp + z] = fMax(a, b);
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return fMax(a, b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return fMax(a, b); },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return fMax(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return fMax(a, b); },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return fMax(a, b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return fMax(a, b); },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return fMax(a, b); },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return fMax(a, b); },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return fMax(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return fMax(a, b); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; F64[fp + z] = fMax(a, b); return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; F64[fp + z] = fMax(a, b); return 0; },
   } satisfies BinaryFactories,
   'f32.copysign': {
     traps: false, cond: false, operands: 'ff', result: 'f',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return fCopysign(a, b);
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return fCopysign(a, b);
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return fCopysign(a, b);
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return fCopysign(a, b);
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return fCopysign(a, b);
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return fCopysign(a, b);
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      F64[fp + z] = fCopysign(a, b);
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      F64[fp + z] = fCopysign(a, b);
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      F64[fp + z] = fCopysign(a, b);
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      F64[fp + z] = fCopysign(a, b);
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      F64[fp + z] = fCopysign(a, b);
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      F64[fp + z] = fCopysign(a, b);
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return fCopysign(a, b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return fCopysign(a, b); },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return fCopysign(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return fCopysign(a, b); },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return fCopysign(a, b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return fCopysign(a, b); },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return fCopysign(a, b); },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return fCopysign(a, b); },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return fCopysign(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return fCopysign(a, b); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; F64[fp + z] = fCopysign(a, b); return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; F64[fp + z] = fCopysign(a, b); return 0; },
   } satisfies BinaryFactories,
   'f32.eq': {
     traps: false, cond: true, operands: 'ff', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a === b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a === b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a === b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a === b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a === b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a === b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a === b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a === b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a === b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a === b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a === b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a === b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a === b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = F64[fp + y];
-        if (!(a === b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y(fp);
-        if (!(a === b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = F64[fp + y];
-        if (!(a === b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y;
-        if (!(a === b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a === b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return (a === b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; I32[fp + z] = (a === b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a === b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; I32[fp + z] = (a === b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; return (a === b) ? code : 0; },
   } satisfies BinaryFactories,
   'f32.ne': {
     traps: false, cond: true, operands: 'ff', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a !== b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a !== b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a !== b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a !== b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a !== b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a !== b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a !== b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a !== b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a !== b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a !== b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a !== b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a !== b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a !== b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = F64[fp + y];
-        if (!(a !== b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y(fp);
-        if (!(a !== b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = F64[fp + y];
-        if (!(a !== b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y;
-        if (!(a !== b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a !== b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return (a !== b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; I32[fp + z] = (a !== b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a !== b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; I32[fp + z] = (a !== b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; return (a !== b) ? code : 0; },
   } satisfies BinaryFactories,
   'f32.lt': {
     traps: false, cond: true, operands: 'ff', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a < b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a < b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a < b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a < b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a < b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a < b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a < b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a < b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a < b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a < b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a < b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a < b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a < b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = F64[fp + y];
-        if (!(a < b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y(fp);
-        if (!(a < b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = F64[fp + y];
-        if (!(a < b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y;
-        if (!(a < b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a < b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return (a < b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; I32[fp + z] = (a < b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a < b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; I32[fp + z] = (a < b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; return (a < b) ? code : 0; },
   } satisfies BinaryFactories,
   'f32.gt': {
     traps: false, cond: true, operands: 'ff', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a > b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a > b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a > b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a > b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a > b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a > b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a > b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a > b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a > b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a > b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a > b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a > b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a > b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = F64[fp + y];
-        if (!(a > b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y(fp);
-        if (!(a > b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = F64[fp + y];
-        if (!(a > b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y;
-        if (!(a > b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a > b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return (a > b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; I32[fp + z] = (a > b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a > b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; I32[fp + z] = (a > b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; return (a > b) ? code : 0; },
   } satisfies BinaryFactories,
   'f32.le': {
     traps: false, cond: true, operands: 'ff', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a <= b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a <= b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a <= b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a <= b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a <= b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a <= b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a <= b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a <= b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a <= b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a <= b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a <= b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a <= b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a <= b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = F64[fp + y];
-        if (!(a <= b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y(fp);
-        if (!(a <= b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = F64[fp + y];
-        if (!(a <= b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y;
-        if (!(a <= b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a <= b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return (a <= b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; I32[fp + z] = (a <= b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a <= b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; I32[fp + z] = (a <= b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; return (a <= b) ? code : 0; },
   } satisfies BinaryFactories,
   'f32.ge': {
     traps: false, cond: true, operands: 'ff', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >= b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a >= b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a >= b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a >= b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a >= b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >= b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >= b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a >= b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a >= b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a >= b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a >= b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >= b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a >= b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = F64[fp + y];
-        if (!(a >= b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y(fp);
-        if (!(a >= b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = F64[fp + y];
-        if (!(a >= b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y;
-        if (!(a >= b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a >= b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return (a >= b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; I32[fp + z] = (a >= b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a >= b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; I32[fp + z] = (a >= b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; return (a >= b) ? code : 0; },
   } satisfies BinaryFactories,
   'f64.add': {
     traps: false, cond: false, operands: 'dd', result: 'd',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return a + b;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return a + b;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return a + b;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return a + b;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return a + b;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return a + b;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      F64[fp + z] = a + b;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      F64[fp + z] = a + b;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      F64[fp + z] = a + b;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      F64[fp + z] = a + b;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      F64[fp + z] = a + b;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      F64[fp + z] = a + b;
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a + b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a + b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a + b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a + b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a + b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a + b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a + b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a + b; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a + b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a + b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a + b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a + b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a + b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a + b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a + b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a + b; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a + b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a + b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a + b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a + b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a + b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a + b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a + b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a + b; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return a + b; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return a + b; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a + b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a + b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a + b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a + b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a + b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a + b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a + b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a + b; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; F64[fp + z] = a + b; return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; F64[fp + z] = a + b; return 0; },
   } satisfies BinaryFactories,
   'f64.sub': {
     traps: false, cond: false, operands: 'dd', result: 'd',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return a - b;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return a - b;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return a - b;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return a - b;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return a - b;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return a - b;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      F64[fp + z] = a - b;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      F64[fp + z] = a - b;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      F64[fp + z] = a - b;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      F64[fp + z] = a - b;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      F64[fp + z] = a - b;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      F64[fp + z] = a - b;
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a - b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a - b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a - b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a - b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a - b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a - b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a - b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a - b; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a - b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a - b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a - b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a - b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a - b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a - b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a - b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a - b; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a - b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a - b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a - b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a - b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a - b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a - b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a - b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a - b; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return a - b; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return a - b; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a - b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a - b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a - b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a - b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a - b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a - b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a - b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a - b; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; F64[fp + z] = a - b; return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; F64[fp + z] = a - b; return 0; },
   } satisfies BinaryFactories,
   'f64.mul': {
     traps: false, cond: false, operands: 'dd', result: 'd',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return a * b;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return a * b;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return a * b;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return a * b;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return a * b;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return a * b;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      F64[fp + z] = a * b;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      F64[fp + z] = a * b;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      F64[fp + z] = a * b;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      F64[fp + z] = a * b;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      F64[fp + z] = a * b;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      F64[fp + z] = a * b;
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a * b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a * b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a * b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a * b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a * b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a * b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a * b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a * b; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a * b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a * b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a * b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a * b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a * b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a * b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a * b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a * b; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a * b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a * b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a * b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a * b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a * b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a * b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a * b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a * b; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return a * b; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return a * b; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a * b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a * b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a * b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a * b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a * b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a * b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a * b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a * b; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; F64[fp + z] = a * b; return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; F64[fp + z] = a * b; return 0; },
   } satisfies BinaryFactories,
   'f64.div': {
     traps: false, cond: false, operands: 'dd', result: 'd',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return a / b;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return a / b;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return a / b;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return a / b;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return a / b;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return a / b;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      F64[fp + z] = a / b;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      F64[fp + z] = a / b;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      F64[fp + z] = a / b;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      F64[fp + z] = a / b;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      F64[fp + z] = a / b;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      F64[fp + z] = a / b;
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a / b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a / b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a / b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a / b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a / b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a / b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a / b; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return a / b; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a / b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a / b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a / b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a / b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a / b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a / b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a / b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return a / b; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a / b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a / b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a / b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a / b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a / b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a / b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a / b; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return a / b; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return a / b; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return a / b; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a / b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a / b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a / b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a / b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a / b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a / b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a / b; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return a / b; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; F64[fp + z] = a / b; return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; F64[fp + z] = a / b; return 0; },
   } satisfies BinaryFactories,
   'f64.min': {
     traps: false, cond: false, operands: 'dd', result: 'd',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return fMin(a, b);
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return fMin(a, b);
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return fMin(a, b);
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return fMin(a, b);
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return fMin(a, b);
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return fMin(a, b);
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      F64[fp + z] = fMin(a, b);
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      F64[fp + z] = fMin(a, b);
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      F64[fp + z] = fMin(a, b);
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      F64[fp + z] = fMin(a, b);
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      F64[fp + z] = fMin(a, b);
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      F64[fp + z] = fMin(a, b);
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return fMin(a, b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return fMin(a, b); },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return fMin(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return fMin(a, b); },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return fMin(a, b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return fMin(a, b); },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return fMin(a, b); },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return fMin(a, b); },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return fMin(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return fMin(a, b); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; F64[fp + z] = fMin(a, b); return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; F64[fp + z] = fMin(a, b); return 0; },
   } satisfies BinaryFactories,
   'f64.max': {
     traps: false, cond: false, operands: 'dd', result: 'd',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return fMax(a, b);
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return fMax(a, b);
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return fMax(a, b);
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return fMax(a, b);
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return fMax(a, b);
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return fMax(a, b);
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      F64[fp + z] = fMax(a, b);
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      F64[fp + z] = fMax(a, b);
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      F64[fp + z] = fMax(a, b);
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      F64[fp + z] = fMax(a, b);
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      F64[fp + z] = fMax(a, b);
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      F64[fp + z] = fMax(a, b);
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return fMax(a, b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return fMax(a, b); },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return fMax(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return fMax(a, b); },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return fMax(a, b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return fMax(a, b); },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return fMax(a, b); },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return fMax(a, b); },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return fMax(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return fMax(a, b); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; F64[fp + z] = fMax(a, b); return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; F64[fp + z] = fMax(a, b); return 0; },
   } satisfies BinaryFactories,
   'f64.copysign': {
     traps: false, cond: false, operands: 'dd', result: 'd',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return fCopysign(a, b);
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return fCopysign(a, b);
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return fCopysign(a, b);
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return fCopysign(a, b);
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return fCopysign(a, b);
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return fCopysign(a, b);
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      F64[fp + z] = fCopysign(a, b);
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      F64[fp + z] = fCopysign(a, b);
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      F64[fp + z] = fCopysign(a, b);
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      F64[fp + z] = fCopysign(a, b);
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      F64[fp + z] = fCopysign(a, b);
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      F64[fp + z] = fCopysign(a, b);
-      return 0;
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return fCopysign(a, b); },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return fCopysign(a, b); },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return fCopysign(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return fCopysign(a, b); },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return fCopysign(a, b); },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return fCopysign(a, b); },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return fCopysign(a, b); },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return fCopysign(a, b); },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return fCopysign(a, b); },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return fCopysign(a, b); },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; F64[fp + z] = fCopysign(a, b); return 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; F64[fp + z] = fCopysign(a, b); return 0; },
   } satisfies BinaryFactories,
   'f64.eq': {
     traps: false, cond: true, operands: 'dd', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a === b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a === b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a === b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a === b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a === b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a === b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a === b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a === b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a === b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a === b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a === b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a === b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a === b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a === b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a === b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = F64[fp + y];
-        if (!(a === b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y(fp);
-        if (!(a === b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = F64[fp + y];
-        if (!(a === b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y;
-        if (!(a === b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a === b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a === b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a === b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a === b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return (a === b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a === b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; I32[fp + z] = (a === b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a === b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; I32[fp + z] = (a === b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; return (a === b) ? code : 0; },
   } satisfies BinaryFactories,
   'f64.ne': {
     traps: false, cond: true, operands: 'dd', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a !== b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a !== b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a !== b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a !== b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a !== b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a !== b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a !== b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a !== b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a !== b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a !== b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a !== b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a !== b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a !== b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a !== b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a !== b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = F64[fp + y];
-        if (!(a !== b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y(fp);
-        if (!(a !== b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = F64[fp + y];
-        if (!(a !== b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y;
-        if (!(a !== b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a !== b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a !== b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a !== b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a !== b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return (a !== b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a !== b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; I32[fp + z] = (a !== b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a !== b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; I32[fp + z] = (a !== b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; return (a !== b) ? code : 0; },
   } satisfies BinaryFactories,
   'f64.lt': {
     traps: false, cond: true, operands: 'dd', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a < b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a < b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a < b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a < b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a < b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a < b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a < b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a < b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a < b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a < b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a < b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a < b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a < b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a < b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a < b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = F64[fp + y];
-        if (!(a < b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y(fp);
-        if (!(a < b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = F64[fp + y];
-        if (!(a < b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y;
-        if (!(a < b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a < b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a < b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a < b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a < b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return (a < b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a < b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; I32[fp + z] = (a < b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a < b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; I32[fp + z] = (a < b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; return (a < b) ? code : 0; },
   } satisfies BinaryFactories,
   'f64.gt': {
     traps: false, cond: true, operands: 'dd', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a > b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a > b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a > b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a > b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a > b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a > b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a > b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a > b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a > b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a > b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a > b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a > b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a > b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a > b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a > b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = F64[fp + y];
-        if (!(a > b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y(fp);
-        if (!(a > b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = F64[fp + y];
-        if (!(a > b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y;
-        if (!(a > b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a > b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a > b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a > b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a > b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return (a > b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a > b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; I32[fp + z] = (a > b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a > b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; I32[fp + z] = (a > b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; return (a > b) ? code : 0; },
   } satisfies BinaryFactories,
   'f64.le': {
     traps: false, cond: true, operands: 'dd', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a <= b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a <= b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a <= b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a <= b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a <= b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a <= b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a <= b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a <= b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a <= b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a <= b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a <= b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a <= b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a <= b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a <= b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a <= b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = F64[fp + y];
-        if (!(a <= b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y(fp);
-        if (!(a <= b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = F64[fp + y];
-        if (!(a <= b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y;
-        if (!(a <= b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a <= b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a <= b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a <= b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a <= b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return (a <= b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a <= b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; I32[fp + z] = (a <= b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a <= b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; I32[fp + z] = (a <= b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; return (a <= b) ? code : 0; },
   } satisfies BinaryFactories,
   'f64.ge': {
     traps: false, cond: true, operands: 'dd', result: 'i',
-    expr_ee: (x: Expr, y: Expr): Expr => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >= b) ? 1 : 0;
-    },
-    expr_es: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a >= b) ? 1 : 0;
-    },
-    expr_se: (x: number, y: Expr): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a >= b) ? 1 : 0;
-    },
-    expr_ss: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a >= b) ? 1 : 0;
-    },
-    expr_sc: (x: number, y: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a >= b) ? 1 : 0;
-    },
-    expr_ec: (x: Expr, y: number): Expr => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >= b) ? 1 : 0;
-    },
-    set_ee: (z: number, x: Expr, y: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    set_es: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    set_se: (z: number, x: number, y: Expr): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    set_ss: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    set_sc: (z: number, x: number, y: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    set_ec: (z: number, x: Expr, y: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      I32[fp + z] = (a >= b) ? 1 : 0;
-      return 0;
-    },
-    br_ee: (x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >= b) ? code : 0;
-    },
-    br_es: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a >= b) ? code : 0;
-    },
-    br_se: (x: number, y: Expr, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a >= b) ? code : 0;
-    },
-    br_ss: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a >= b) ? code : 0;
-    },
-    br_sc: (x: number, y: number, code: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a >= b) ? code : 0;
-    },
-    br_ec: (x: Expr, y: number, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >= b) ? code : 0;
-    },
-    if_ee: (x: Expr, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y(fp);
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    if_es: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = F64[fp + y];
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    if_se: (x: number, y: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y(fp);
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    if_ss: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = F64[fp + y];
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    if_sc: (x: number, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = F64[fp + x];
-      const b = y;
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    if_ec: (x: Expr, y: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      const b = y;
-      return (a >= b) ? then(fp) : otherwise(fp);
-    },
-    while_ee: (body: Stmt, x: Expr, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y(fp);
-        if (!(a >= b)) return 0;
-      }
-    },
-    while_es: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = F64[fp + y];
-        if (!(a >= b)) return 0;
-      }
-    },
-    while_se: (body: Stmt, x: number, y: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y(fp);
-        if (!(a >= b)) return 0;
-      }
-    },
-    while_ss: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = F64[fp + y];
-        if (!(a >= b)) return 0;
-      }
-    },
-    while_sc: (body: Stmt, x: number, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = F64[fp + x];
-        const b = y;
-        if (!(a >= b)) return 0;
-      }
-    },
-    while_ec: (body: Stmt, x: Expr, y: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        const b = y;
-        if (!(a >= b)) return 0;
-      }
-    },
+    expr_ee: [
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: Expr, y: Expr): Expr => (fp) => { const a = x(fp); const b = y(fp); return (a >= b) ? 1 : 0; },
+    ],
+    expr_es: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+    ],
+    expr_se: [
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+      (x: number, y: Expr): Expr => (fp) => { const a = F64[fp + x]; const b = y(fp); return (a >= b) ? 1 : 0; },
+    ],
+    expr_ss: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a >= b) ? 1 : 0; },
+    expr_sc: (x: number, y: number): Expr => (fp) => { const a = F64[fp + x]; const b = y; return (a >= b) ? 1 : 0; },
+    expr_ec: [
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+      (x: Expr, y: number): Expr => (fp) => { const a = x(fp); const b = y; return (a >= b) ? 1 : 0; },
+    ],
+    set_ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; I32[fp + z] = (a >= b) ? 1 : 0; return 0; },
+    br_ss: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = F64[fp + y]; return (a >= b) ? code : 0; },
+    set_sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; I32[fp + z] = (a >= b) ? 1 : 0; return 0; },
+    br_sc: (x: number, y: number, code: number): Stmt => (fp) => { const a = F64[fp + x]; const b = y; return (a >= b) ? code : 0; },
   } satisfies BinaryFactories,
 } as const;
 
@@ -9594,1372 +3288,652 @@ export const BINARY = {
 export const UNARY = {
   'i32.eqz': {
     traps: false, cond: true, operands: 'i', result: 'i',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return (a === 0) ? 1 : 0;
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      return (a === 0) ? 1 : 0;
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = (a === 0) ? 1 : 0;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      I32[fp + z] = (a === 0) ? 1 : 0;
-      return 0;
-    },
-    br_e: (x: Expr, code: number): Stmt => (fp) => {
-      const a = x(fp);
-      return (a === 0) ? code : 0;
-    },
-    br_s: (x: number, code: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      return (a === 0) ? code : 0;
-    },
-    if_e: (x: Expr, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = x(fp);
-      return (a === 0) ? then(fp) : otherwise(fp);
-    },
-    if_s: (x: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const a = I32[fp + x];
-      return (a === 0) ? then(fp) : otherwise(fp);
-    },
-    while_e: (body: Stmt, x: Expr, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = x(fp);
-        if (!(a === 0)) return 0;
-      }
-    },
-    while_s: (body: Stmt, x: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const a = I32[fp + x];
-        if (!(a === 0)) return 0;
-      }
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return (a === 0) ? 1 : 0; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return (a === 0) ? 1 : 0; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return (a === 0) ? 1 : 0; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return (a === 0) ? 1 : 0; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return (a === 0) ? 1 : 0; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return (a === 0) ? 1 : 0; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return (a === 0) ? 1 : 0; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return (a === 0) ? 1 : 0; },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = I32[fp + x]; return (a === 0) ? 1 : 0; },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = I32[fp + x]; I32[fp + z] = (a === 0) ? 1 : 0; return 0; },
+    br_s: (x: number, code: number): Stmt => (fp) => { const a = I32[fp + x]; return (a === 0) ? code : 0; },
   } satisfies UnaryFactories,
   'i32.clz': {
     traps: false, cond: false, operands: 'i', result: 'i',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return Math.clz32(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      return Math.clz32(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = Math.clz32(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      I32[fp + z] = Math.clz32(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.clz32(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.clz32(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = I32[fp + x]; return Math.clz32(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = I32[fp + x]; I32[fp + z] = Math.clz32(a); return 0; },
   } satisfies UnaryFactories,
   'i32.ctz': {
     traps: false, cond: false, operands: 'i', result: 'i',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return i32Ctz(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      return i32Ctz(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i32Ctz(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      I32[fp + z] = i32Ctz(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32Ctz(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32Ctz(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = I32[fp + x]; return i32Ctz(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = I32[fp + x]; I32[fp + z] = i32Ctz(a); return 0; },
   } satisfies UnaryFactories,
   'i32.popcnt': {
     traps: false, cond: false, operands: 'i', result: 'i',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return i32Popcnt(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      return i32Popcnt(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i32Popcnt(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      I32[fp + z] = i32Popcnt(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32Popcnt(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32Popcnt(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = I32[fp + x]; return i32Popcnt(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = I32[fp + x]; I32[fp + z] = i32Popcnt(a); return 0; },
   } satisfies UnaryFactories,
   'i32.extend8_s': {
     traps: false, cond: false, operands: 'i', result: 'i',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return (a << 24) >> 24;
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      return (a << 24) >> 24;
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = (a << 24) >> 24;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      I32[fp + z] = (a << 24) >> 24;
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return (a << 24) >> 24; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return (a << 24) >> 24; },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = I32[fp + x]; return (a << 24) >> 24; },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = I32[fp + x]; I32[fp + z] = (a << 24) >> 24; return 0; },
   } satisfies UnaryFactories,
   'i32.extend16_s': {
     traps: false, cond: false, operands: 'i', result: 'i',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return (a << 16) >> 16;
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      return (a << 16) >> 16;
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = (a << 16) >> 16;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      I32[fp + z] = (a << 16) >> 16;
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return (a << 16) >> 16; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return (a << 16) >> 16; },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = I32[fp + x]; return (a << 16) >> 16; },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = I32[fp + x]; I32[fp + z] = (a << 16) >> 16; return 0; },
   } satisfies UnaryFactories,
   'i64.eqz': {
     traps: false, cond: true, operands: 'l', result: 'i',
-    expr_e: (x: ExprI64): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      return ((al | ah) === 0) ? 1 : 0;
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      return ((al | ah) === 0) ? 1 : 0;
-    },
-    set_e: (z: number, x: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      I32[fp + z] = ((al | ah) === 0) ? 1 : 0;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      I32[fp + z] = ((al | ah) === 0) ? 1 : 0;
-      return 0;
-    },
-    br_e: (x: ExprI64, code: number): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      return ((al | ah) === 0) ? code : 0;
-    },
-    br_s: (x: number, code: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      return ((al | ah) === 0) ? code : 0;
-    },
-    if_e: (x: ExprI64, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      return ((al | ah) === 0) ? then(fp) : otherwise(fp);
-    },
-    if_s: (x: number, then: Stmt, otherwise: Stmt): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      return ((al | ah) === 0) ? then(fp) : otherwise(fp);
-    },
-    while_e: (body: Stmt, x: ExprI64, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = x(fp), ah = R.hi;
-        if (!((al | ah) === 0)) return 0;
-      }
-    },
-    while_s: (body: Stmt, x: number, code: number): Stmt => (fp) => {
-      for (;;) {
-        const c = body(fp);
-        if (c !== 0) {
-          if (c === code) continue;
-          return c;
-        }
-        const al = I32[fp + x], ah = HI32[fp + x];
-        if (!((al | ah) === 0)) return 0;
-      }
-    },
+    expr_e: [
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return ((al | ah) === 0) ? 1 : 0; },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return ((al | ah) === 0) ? 1 : 0; },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return ((al | ah) === 0) ? 1 : 0; },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return ((al | ah) === 0) ? 1 : 0; },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return ((al | ah) === 0) ? 1 : 0; },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return ((al | ah) === 0) ? 1 : 0; },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return ((al | ah) === 0) ? 1 : 0; },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return ((al | ah) === 0) ? 1 : 0; },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; return ((al | ah) === 0) ? 1 : 0; },
+    set_s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; I32[fp + z] = ((al | ah) === 0) ? 1 : 0; return 0; },
+    br_s: (x: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; return ((al | ah) === 0) ? code : 0; },
   } satisfies UnaryFactories,
   'i64.clz': {
     traps: false, cond: false, operands: 'l', result: 'l',
-    expr_e: (x: ExprI64): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      return i64Clz(al, ah);
-    },
-    expr_s: (x: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      return i64Clz(al, ah);
-    },
-    set_e: (z: number, x: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      I32[fp + z] = i64Clz(al, ah);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      I32[fp + z] = i64Clz(al, ah);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_e: [
+      (x: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; return i64Clz(al, ah); },
+      (x: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; return i64Clz(al, ah); },
+    ],
+    expr_s: (x: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; return i64Clz(al, ah); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; I32[fp + z] = i64Clz(al, ah); HI32[fp + z] = R.hi; return 0; },
   } satisfies UnaryFactories,
   'i64.ctz': {
     traps: false, cond: false, operands: 'l', result: 'l',
-    expr_e: (x: ExprI64): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      return i64Ctz(al, ah);
-    },
-    expr_s: (x: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      return i64Ctz(al, ah);
-    },
-    set_e: (z: number, x: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      I32[fp + z] = i64Ctz(al, ah);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      I32[fp + z] = i64Ctz(al, ah);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_e: [
+      (x: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; return i64Ctz(al, ah); },
+      (x: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; return i64Ctz(al, ah); },
+    ],
+    expr_s: (x: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; return i64Ctz(al, ah); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; I32[fp + z] = i64Ctz(al, ah); HI32[fp + z] = R.hi; return 0; },
   } satisfies UnaryFactories,
   'i64.popcnt': {
     traps: false, cond: false, operands: 'l', result: 'l',
-    expr_e: (x: ExprI64): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      return i64Popcnt(al, ah);
-    },
-    expr_s: (x: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      return i64Popcnt(al, ah);
-    },
-    set_e: (z: number, x: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      I32[fp + z] = i64Popcnt(al, ah);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      I32[fp + z] = i64Popcnt(al, ah);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_e: [
+      (x: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; return i64Popcnt(al, ah); },
+      (x: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; return i64Popcnt(al, ah); },
+    ],
+    expr_s: (x: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; return i64Popcnt(al, ah); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; I32[fp + z] = i64Popcnt(al, ah); HI32[fp + z] = R.hi; return 0; },
   } satisfies UnaryFactories,
   'i64.extend8_s': {
     traps: false, cond: false, operands: 'l', result: 'l',
-    expr_e: (x: ExprI64): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      return ((R.hi = (al << 24) >> 31), (al << 24) >> 24);
-    },
-    expr_s: (x: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      return ((R.hi = (al << 24) >> 31), (al << 24) >> 24);
-    },
-    set_e: (z: number, x: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      I32[fp + z] = ((R.hi = (al << 24) >> 31), (al << 24) >> 24);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      I32[fp + z] = ((R.hi = (al << 24) >> 31), (al << 24) >> 24);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_e: [
+      (x: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; return ((R.hi = (al << 24) >> 31), (al << 24) >> 24); },
+      (x: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; return ((R.hi = (al << 24) >> 31), (al << 24) >> 24); },
+    ],
+    expr_s: (x: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; return ((R.hi = (al << 24) >> 31), (al << 24) >> 24); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; I32[fp + z] = ((R.hi = (al << 24) >> 31), (al << 24) >> 24); HI32[fp + z] = R.hi; return 0; },
   } satisfies UnaryFactories,
   'i64.extend16_s': {
     traps: false, cond: false, operands: 'l', result: 'l',
-    expr_e: (x: ExprI64): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      return ((R.hi = (al << 16) >> 31), (al << 16) >> 16);
-    },
-    expr_s: (x: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      return ((R.hi = (al << 16) >> 31), (al << 16) >> 16);
-    },
-    set_e: (z: number, x: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      I32[fp + z] = ((R.hi = (al << 16) >> 31), (al << 16) >> 16);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      I32[fp + z] = ((R.hi = (al << 16) >> 31), (al << 16) >> 16);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_e: [
+      (x: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; return ((R.hi = (al << 16) >> 31), (al << 16) >> 16); },
+      (x: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; return ((R.hi = (al << 16) >> 31), (al << 16) >> 16); },
+    ],
+    expr_s: (x: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; return ((R.hi = (al << 16) >> 31), (al << 16) >> 16); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; I32[fp + z] = ((R.hi = (al << 16) >> 31), (al << 16) >> 16); HI32[fp + z] = R.hi; return 0; },
   } satisfies UnaryFactories,
   'i64.extend32_s': {
     traps: false, cond: false, operands: 'l', result: 'l',
-    expr_e: (x: ExprI64): ExprI64 => (fp) => {
-      const al = x(fp), ah = R.hi;
-      return ((R.hi = al >> 31), al);
-    },
-    expr_s: (x: number): ExprI64 => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      return ((R.hi = al >> 31), al);
-    },
-    set_e: (z: number, x: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      I32[fp + z] = ((R.hi = al >> 31), al);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      I32[fp + z] = ((R.hi = al >> 31), al);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_e: [
+      (x: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; return ((R.hi = al >> 31), al); },
+      (x: ExprI64): ExprI64 => (fp) => { const al = x(fp), ah = R.hi; return ((R.hi = al >> 31), al); },
+    ],
+    expr_s: (x: number): ExprI64 => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; return ((R.hi = al >> 31), al); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; I32[fp + z] = ((R.hi = al >> 31), al); HI32[fp + z] = R.hi; return 0; },
   } satisfies UnaryFactories,
   'f32.abs': {
     traps: false, cond: false, operands: 'f', result: 'f',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return fAbs(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return fAbs(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = fAbs(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      F64[fp + z] = fAbs(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fAbs(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fAbs(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fAbs(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fAbs(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fAbs(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fAbs(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fAbs(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fAbs(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return fAbs(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; F64[fp + z] = fAbs(a); return 0; },
   } satisfies UnaryFactories,
   'f32.neg': {
     traps: false, cond: false, operands: 'f', result: 'f',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return fNeg(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return fNeg(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = fNeg(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      F64[fp + z] = fNeg(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNeg(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNeg(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNeg(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNeg(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNeg(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNeg(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNeg(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNeg(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return fNeg(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; F64[fp + z] = fNeg(a); return 0; },
   } satisfies UnaryFactories,
   'f32.ceil': {
     traps: false, cond: false, operands: 'f', result: 'f',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return fCeil(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return fCeil(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = fCeil(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      F64[fp + z] = fCeil(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fCeil(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fCeil(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return fCeil(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; F64[fp + z] = fCeil(a); return 0; },
   } satisfies UnaryFactories,
   'f32.floor': {
     traps: false, cond: false, operands: 'f', result: 'f',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return fFloor(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return fFloor(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = fFloor(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      F64[fp + z] = fFloor(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fFloor(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fFloor(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return fFloor(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; F64[fp + z] = fFloor(a); return 0; },
   } satisfies UnaryFactories,
   'f32.trunc': {
     traps: false, cond: false, operands: 'f', result: 'f',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return fTrunc(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return fTrunc(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = fTrunc(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      F64[fp + z] = fTrunc(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fTrunc(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fTrunc(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return fTrunc(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; F64[fp + z] = fTrunc(a); return 0; },
   } satisfies UnaryFactories,
   'f32.nearest': {
     traps: false, cond: false, operands: 'f', result: 'f',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return fNearest(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return fNearest(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = fNearest(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      F64[fp + z] = fNearest(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNearest(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNearest(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return fNearest(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; F64[fp + z] = fNearest(a); return 0; },
   } satisfies UnaryFactories,
   'f32.sqrt': {
     traps: false, cond: false, operands: 'f', result: 'f',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return Math.fround(Math.sqrt(a));
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return Math.fround(Math.sqrt(a));
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = Math.fround(Math.sqrt(a));
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      F64[fp + z] = Math.fround(Math.sqrt(a));
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(Math.sqrt(a)); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(Math.sqrt(a)); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(Math.sqrt(a)); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(Math.sqrt(a)); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(Math.sqrt(a)); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(Math.sqrt(a)); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(Math.sqrt(a)); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(Math.sqrt(a)); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return Math.fround(Math.sqrt(a)); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; F64[fp + z] = Math.fround(Math.sqrt(a)); return 0; },
   } satisfies UnaryFactories,
   'f64.abs': {
     traps: false, cond: false, operands: 'd', result: 'd',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return fAbs(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return fAbs(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = fAbs(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      F64[fp + z] = fAbs(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fAbs(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fAbs(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fAbs(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fAbs(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fAbs(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fAbs(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fAbs(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fAbs(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return fAbs(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; F64[fp + z] = fAbs(a); return 0; },
   } satisfies UnaryFactories,
   'f64.neg': {
     traps: false, cond: false, operands: 'd', result: 'd',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return fNeg(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return fNeg(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = fNeg(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      F64[fp + z] = fNeg(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNeg(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNeg(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNeg(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNeg(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNeg(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNeg(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNeg(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNeg(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return fNeg(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; F64[fp + z] = fNeg(a); return 0; },
   } satisfies UnaryFactories,
   'f64.ceil': {
     traps: false, cond: false, operands: 'd', result: 'd',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return fCeil(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return fCeil(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = fCeil(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      F64[fp + z] = fCeil(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fCeil(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fCeil(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return fCeil(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; F64[fp + z] = fCeil(a); return 0; },
   } satisfies UnaryFactories,
   'f64.floor': {
     traps: false, cond: false, operands: 'd', result: 'd',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return fFloor(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return fFloor(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = fFloor(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      F64[fp + z] = fFloor(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fFloor(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fFloor(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return fFloor(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; F64[fp + z] = fFloor(a); return 0; },
   } satisfies UnaryFactories,
   'f64.trunc': {
     traps: false, cond: false, operands: 'd', result: 'd',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return fTrunc(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return fTrunc(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = fTrunc(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      F64[fp + z] = fTrunc(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fTrunc(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fTrunc(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return fTrunc(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; F64[fp + z] = fTrunc(a); return 0; },
   } satisfies UnaryFactories,
   'f64.nearest': {
     traps: false, cond: false, operands: 'd', result: 'd',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return fNearest(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return fNearest(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = fNearest(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      F64[fp + z] = fNearest(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNearest(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fNearest(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return fNearest(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; F64[fp + z] = fNearest(a); return 0; },
   } satisfies UnaryFactories,
   'f64.sqrt': {
     traps: false, cond: false, operands: 'd', result: 'd',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return Math.sqrt(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return Math.sqrt(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = Math.sqrt(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      F64[fp + z] = Math.sqrt(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.sqrt(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.sqrt(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.sqrt(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.sqrt(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.sqrt(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.sqrt(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.sqrt(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.sqrt(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return Math.sqrt(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; F64[fp + z] = Math.sqrt(a); return 0; },
   } satisfies UnaryFactories,
   'i32.wrap_i64': {
     traps: false, cond: false, operands: 'l', result: 'i',
-    expr_e: (x: ExprI64): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      return al;
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      return al;
-    },
-    set_e: (z: number, x: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      I32[fp + z] = al;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      I32[fp + z] = al;
-      return 0;
-    },
+    expr_e: [
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return al; },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return al; },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return al; },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return al; },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return al; },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return al; },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return al; },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return al; },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; return al; },
+    set_s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; I32[fp + z] = al; return 0; },
   } satisfies UnaryFactories,
   'i32.trunc_f32_s': {
     traps: true, cond: false, operands: 'f', result: 'i',
-    expr_e: (x: Expr, site: Frame): Expr => (fp) => {
-      const a = x(fp);
-      return i32TruncS(a, site);
-    },
-    expr_s: (x: number, site: Frame): Expr => (fp) => {
-      const a = F64[fp + x];
-      return i32TruncS(a, site);
-    },
-    set_e: (z: number, x: Expr, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i32TruncS(a, site);
-      return 0;
-    },
-    set_s: (z: number, x: number, site: Frame): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = i32TruncS(a, site);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr, site: Frame): Expr => (fp) => { const a = x(fp); return i32TruncS(a, site); },
+      (x: Expr, site: Frame): Expr => (fp) => { const a = x(fp); return i32TruncS(a, site); },
+    ],
+    expr_s: (x: number, site: Frame): Expr => (fp) => { const a = F64[fp + x]; return i32TruncS(a, site); },
+    set_s: (z: number, x: number, site: Frame): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = i32TruncS(a, site); return 0; },
   } satisfies UnaryFactories,
   'i32.trunc_f32_u': {
     traps: true, cond: false, operands: 'f', result: 'i',
-    expr_e: (x: Expr, site: Frame): Expr => (fp) => {
-      const a = x(fp);
-      return i32TruncU(a, site);
-    },
-    expr_s: (x: number, site: Frame): Expr => (fp) => {
-      const a = F64[fp + x];
-      return i32TruncU(a, site);
-    },
-    set_e: (z: number, x: Expr, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i32TruncU(a, site);
-      return 0;
-    },
-    set_s: (z: number, x: number, site: Frame): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = i32TruncU(a, site);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr, site: Frame): Expr => (fp) => { const a = x(fp); return i32TruncU(a, site); },
+      (x: Expr, site: Frame): Expr => (fp) => { const a = x(fp); return i32TruncU(a, site); },
+    ],
+    expr_s: (x: number, site: Frame): Expr => (fp) => { const a = F64[fp + x]; return i32TruncU(a, site); },
+    set_s: (z: number, x: number, site: Frame): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = i32TruncU(a, site); return 0; },
   } satisfies UnaryFactories,
   'i32.trunc_f64_s': {
     traps: true, cond: false, operands: 'd', result: 'i',
-    expr_e: (x: Expr, site: Frame): Expr => (fp) => {
-      const a = x(fp);
-      return i32TruncS(a, site);
-    },
-    expr_s: (x: number, site: Frame): Expr => (fp) => {
-      const a = F64[fp + x];
-      return i32TruncS(a, site);
-    },
-    set_e: (z: number, x: Expr, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i32TruncS(a, site);
-      return 0;
-    },
-    set_s: (z: number, x: number, site: Frame): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = i32TruncS(a, site);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr, site: Frame): Expr => (fp) => { const a = x(fp); return i32TruncS(a, site); },
+      (x: Expr, site: Frame): Expr => (fp) => { const a = x(fp); return i32TruncS(a, site); },
+      (x: Expr, site: Frame): Expr => (fp) => { const a = x(fp); return i32TruncS(a, site); },
+      (x: Expr, site: Frame): Expr => (fp) => { const a = x(fp); return i32TruncS(a, site); },
+      (x: Expr, site: Frame): Expr => (fp) => { const a = x(fp); return i32TruncS(a, site); },
+      (x: Expr, site: Frame): Expr => (fp) => { const a = x(fp); return i32TruncS(a, site); },
+      (x: Expr, site: Frame): Expr => (fp) => { const a = x(fp); return i32TruncS(a, site); },
+      (x: Expr, site: Frame): Expr => (fp) => { const a = x(fp); return i32TruncS(a, site); },
+    ],
+    expr_s: (x: number, site: Frame): Expr => (fp) => { const a = F64[fp + x]; return i32TruncS(a, site); },
+    set_s: (z: number, x: number, site: Frame): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = i32TruncS(a, site); return 0; },
   } satisfies UnaryFactories,
   'i32.trunc_f64_u': {
     traps: true, cond: false, operands: 'd', result: 'i',
-    expr_e: (x: Expr, site: Frame): Expr => (fp) => {
-      const a = x(fp);
-      return i32TruncU(a, site);
-    },
-    expr_s: (x: number, site: Frame): Expr => (fp) => {
-      const a = F64[fp + x];
-      return i32TruncU(a, site);
-    },
-    set_e: (z: number, x: Expr, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i32TruncU(a, site);
-      return 0;
-    },
-    set_s: (z: number, x: number, site: Frame): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = i32TruncU(a, site);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr, site: Frame): Expr => (fp) => { const a = x(fp); return i32TruncU(a, site); },
+      (x: Expr, site: Frame): Expr => (fp) => { const a = x(fp); return i32TruncU(a, site); },
+    ],
+    expr_s: (x: number, site: Frame): Expr => (fp) => { const a = F64[fp + x]; return i32TruncU(a, site); },
+    set_s: (z: number, x: number, site: Frame): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = i32TruncU(a, site); return 0; },
   } satisfies UnaryFactories,
   'i32.trunc_sat_f32_s': {
     traps: false, cond: false, operands: 'f', result: 'i',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return i32TruncSatS(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return i32TruncSatS(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i32TruncSatS(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = i32TruncSatS(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32TruncSatS(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32TruncSatS(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return i32TruncSatS(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = i32TruncSatS(a); return 0; },
   } satisfies UnaryFactories,
   'i32.trunc_sat_f32_u': {
     traps: false, cond: false, operands: 'f', result: 'i',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return i32TruncSatU(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return i32TruncSatU(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i32TruncSatU(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = i32TruncSatU(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32TruncSatU(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32TruncSatU(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return i32TruncSatU(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = i32TruncSatU(a); return 0; },
   } satisfies UnaryFactories,
   'i32.trunc_sat_f64_s': {
     traps: false, cond: false, operands: 'd', result: 'i',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return i32TruncSatS(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return i32TruncSatS(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i32TruncSatS(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = i32TruncSatS(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32TruncSatS(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32TruncSatS(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32TruncSatS(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32TruncSatS(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32TruncSatS(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32TruncSatS(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32TruncSatS(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32TruncSatS(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return i32TruncSatS(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = i32TruncSatS(a); return 0; },
   } satisfies UnaryFactories,
   'i32.trunc_sat_f64_u': {
     traps: false, cond: false, operands: 'd', result: 'i',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return i32TruncSatU(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return i32TruncSatU(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i32TruncSatU(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = i32TruncSatU(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32TruncSatU(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return i32TruncSatU(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return i32TruncSatU(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = i32TruncSatU(a); return 0; },
   } satisfies UnaryFactories,
   'i64.extend_i32_s': {
     traps: false, cond: false, operands: 'i', result: 'l',
-    expr_e: (x: Expr): ExprI64 => (fp) => {
-      const a = x(fp);
-      return ((R.hi = a >> 31), a);
-    },
-    expr_s: (x: number): ExprI64 => (fp) => {
-      const a = I32[fp + x];
-      return ((R.hi = a >> 31), a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = ((R.hi = a >> 31), a);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      I32[fp + z] = ((R.hi = a >> 31), a);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return ((R.hi = a >> 31), a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return ((R.hi = a >> 31), a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return ((R.hi = a >> 31), a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return ((R.hi = a >> 31), a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return ((R.hi = a >> 31), a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return ((R.hi = a >> 31), a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return ((R.hi = a >> 31), a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return ((R.hi = a >> 31), a); },
+    ],
+    expr_s: (x: number): ExprI64 => (fp) => { const a = I32[fp + x]; return ((R.hi = a >> 31), a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = I32[fp + x]; I32[fp + z] = ((R.hi = a >> 31), a); HI32[fp + z] = R.hi; return 0; },
   } satisfies UnaryFactories,
   'i64.extend_i32_u': {
     traps: false, cond: false, operands: 'i', result: 'l',
-    expr_e: (x: Expr): ExprI64 => (fp) => {
-      const a = x(fp);
-      return ((R.hi = 0), a);
-    },
-    expr_s: (x: number): ExprI64 => (fp) => {
-      const a = I32[fp + x];
-      return ((R.hi = 0), a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = ((R.hi = 0), a);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      I32[fp + z] = ((R.hi = 0), a);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return ((R.hi = 0), a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return ((R.hi = 0), a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return ((R.hi = 0), a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return ((R.hi = 0), a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return ((R.hi = 0), a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return ((R.hi = 0), a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return ((R.hi = 0), a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return ((R.hi = 0), a); },
+    ],
+    expr_s: (x: number): ExprI64 => (fp) => { const a = I32[fp + x]; return ((R.hi = 0), a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = I32[fp + x]; I32[fp + z] = ((R.hi = 0), a); HI32[fp + z] = R.hi; return 0; },
   } satisfies UnaryFactories,
   'i64.trunc_f32_s': {
     traps: true, cond: false, operands: 'f', result: 'l',
-    expr_e: (x: Expr, site: Frame): ExprI64 => (fp) => {
-      const a = x(fp);
-      return i64TruncS(a, site);
-    },
-    expr_s: (x: number, site: Frame): ExprI64 => (fp) => {
-      const a = F64[fp + x];
-      return i64TruncS(a, site);
-    },
-    set_e: (z: number, x: Expr, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i64TruncS(a, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_s: (z: number, x: number, site: Frame): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = i64TruncS(a, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_e: [
+      (x: Expr, site: Frame): ExprI64 => (fp) => { const a = x(fp); return i64TruncS(a, site); },
+      (x: Expr, site: Frame): ExprI64 => (fp) => { const a = x(fp); return i64TruncS(a, site); },
+    ],
+    expr_s: (x: number, site: Frame): ExprI64 => (fp) => { const a = F64[fp + x]; return i64TruncS(a, site); },
+    set_s: (z: number, x: number, site: Frame): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = i64TruncS(a, site); HI32[fp + z] = R.hi; return 0; },
   } satisfies UnaryFactories,
   'i64.trunc_f32_u': {
     traps: true, cond: false, operands: 'f', result: 'l',
-    expr_e: (x: Expr, site: Frame): ExprI64 => (fp) => {
-      const a = x(fp);
-      return i64TruncU(a, site);
-    },
-    expr_s: (x: number, site: Frame): ExprI64 => (fp) => {
-      const a = F64[fp + x];
-      return i64TruncU(a, site);
-    },
-    set_e: (z: number, x: Expr, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i64TruncU(a, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_s: (z: number, x: number, site: Frame): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = i64TruncU(a, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_e: [
+      (x: Expr, site: Frame): ExprI64 => (fp) => { const a = x(fp); return i64TruncU(a, site); },
+      (x: Expr, site: Frame): ExprI64 => (fp) => { const a = x(fp); return i64TruncU(a, site); },
+    ],
+    expr_s: (x: number, site: Frame): ExprI64 => (fp) => { const a = F64[fp + x]; return i64TruncU(a, site); },
+    set_s: (z: number, x: number, site: Frame): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = i64TruncU(a, site); HI32[fp + z] = R.hi; return 0; },
   } satisfies UnaryFactories,
   'i64.trunc_f64_s': {
     traps: true, cond: false, operands: 'd', result: 'l',
-    expr_e: (x: Expr, site: Frame): ExprI64 => (fp) => {
-      const a = x(fp);
-      return i64TruncS(a, site);
-    },
-    expr_s: (x: number, site: Frame): ExprI64 => (fp) => {
-      const a = F64[fp + x];
-      return i64TruncS(a, site);
-    },
-    set_e: (z: number, x: Expr, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i64TruncS(a, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_s: (z: number, x: number, site: Frame): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = i64TruncS(a, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_e: [
+      (x: Expr, site: Frame): ExprI64 => (fp) => { const a = x(fp); return i64TruncS(a, site); },
+      (x: Expr, site: Frame): ExprI64 => (fp) => { const a = x(fp); return i64TruncS(a, site); },
+    ],
+    expr_s: (x: number, site: Frame): ExprI64 => (fp) => { const a = F64[fp + x]; return i64TruncS(a, site); },
+    set_s: (z: number, x: number, site: Frame): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = i64TruncS(a, site); HI32[fp + z] = R.hi; return 0; },
   } satisfies UnaryFactories,
   'i64.trunc_f64_u': {
     traps: true, cond: false, operands: 'd', result: 'l',
-    expr_e: (x: Expr, site: Frame): ExprI64 => (fp) => {
-      const a = x(fp);
-      return i64TruncU(a, site);
-    },
-    expr_s: (x: number, site: Frame): ExprI64 => (fp) => {
-      const a = F64[fp + x];
-      return i64TruncU(a, site);
-    },
-    set_e: (z: number, x: Expr, site: Frame): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i64TruncU(a, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_s: (z: number, x: number, site: Frame): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = i64TruncU(a, site);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_e: [
+      (x: Expr, site: Frame): ExprI64 => (fp) => { const a = x(fp); return i64TruncU(a, site); },
+      (x: Expr, site: Frame): ExprI64 => (fp) => { const a = x(fp); return i64TruncU(a, site); },
+    ],
+    expr_s: (x: number, site: Frame): ExprI64 => (fp) => { const a = F64[fp + x]; return i64TruncU(a, site); },
+    set_s: (z: number, x: number, site: Frame): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = i64TruncU(a, site); HI32[fp + z] = R.hi; return 0; },
   } satisfies UnaryFactories,
   'i64.trunc_sat_f32_s': {
     traps: false, cond: false, operands: 'f', result: 'l',
-    expr_e: (x: Expr): ExprI64 => (fp) => {
-      const a = x(fp);
-      return i64TruncSatS(a);
-    },
-    expr_s: (x: number): ExprI64 => (fp) => {
-      const a = F64[fp + x];
-      return i64TruncSatS(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i64TruncSatS(a);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = i64TruncSatS(a);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return i64TruncSatS(a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return i64TruncSatS(a); },
+    ],
+    expr_s: (x: number): ExprI64 => (fp) => { const a = F64[fp + x]; return i64TruncSatS(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = i64TruncSatS(a); HI32[fp + z] = R.hi; return 0; },
   } satisfies UnaryFactories,
   'i64.trunc_sat_f32_u': {
     traps: false, cond: false, operands: 'f', result: 'l',
-    expr_e: (x: Expr): ExprI64 => (fp) => {
-      const a = x(fp);
-      return i64TruncSatU(a);
-    },
-    expr_s: (x: number): ExprI64 => (fp) => {
-      const a = F64[fp + x];
-      return i64TruncSatU(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i64TruncSatU(a);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = i64TruncSatU(a);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return i64TruncSatU(a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return i64TruncSatU(a); },
+    ],
+    expr_s: (x: number): ExprI64 => (fp) => { const a = F64[fp + x]; return i64TruncSatU(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = i64TruncSatU(a); HI32[fp + z] = R.hi; return 0; },
   } satisfies UnaryFactories,
   'i64.trunc_sat_f64_s': {
     traps: false, cond: false, operands: 'd', result: 'l',
-    expr_e: (x: Expr): ExprI64 => (fp) => {
-      const a = x(fp);
-      return i64TruncSatS(a);
-    },
-    expr_s: (x: number): ExprI64 => (fp) => {
-      const a = F64[fp + x];
-      return i64TruncSatS(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i64TruncSatS(a);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = i64TruncSatS(a);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return i64TruncSatS(a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return i64TruncSatS(a); },
+    ],
+    expr_s: (x: number): ExprI64 => (fp) => { const a = F64[fp + x]; return i64TruncSatS(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = i64TruncSatS(a); HI32[fp + z] = R.hi; return 0; },
   } satisfies UnaryFactories,
   'i64.trunc_sat_f64_u': {
     traps: false, cond: false, operands: 'd', result: 'l',
-    expr_e: (x: Expr): ExprI64 => (fp) => {
-      const a = x(fp);
-      return i64TruncSatU(a);
-    },
-    expr_s: (x: number): ExprI64 => (fp) => {
-      const a = F64[fp + x];
-      return i64TruncSatU(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i64TruncSatU(a);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = i64TruncSatU(a);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return i64TruncSatU(a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return i64TruncSatU(a); },
+    ],
+    expr_s: (x: number): ExprI64 => (fp) => { const a = F64[fp + x]; return i64TruncSatU(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = i64TruncSatU(a); HI32[fp + z] = R.hi; return 0; },
   } satisfies UnaryFactories,
   'f32.convert_i32_s': {
     traps: false, cond: false, operands: 'i', result: 'f',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return Math.fround(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      return Math.fround(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = Math.fround(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      F64[fp + z] = Math.fround(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = I32[fp + x]; return Math.fround(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = I32[fp + x]; F64[fp + z] = Math.fround(a); return 0; },
   } satisfies UnaryFactories,
   'f32.convert_i32_u': {
     traps: false, cond: false, operands: 'i', result: 'f',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return Math.fround(a >>> 0);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      return Math.fround(a >>> 0);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = Math.fround(a >>> 0);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      F64[fp + z] = Math.fround(a >>> 0);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a >>> 0); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a >>> 0); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = I32[fp + x]; return Math.fround(a >>> 0); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = I32[fp + x]; F64[fp + z] = Math.fround(a >>> 0); return 0; },
   } satisfies UnaryFactories,
   'f32.convert_i64_s': {
     traps: false, cond: false, operands: 'l', result: 'f',
-    expr_e: (x: ExprI64): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      return f32FromI64S(al, ah);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      return f32FromI64S(al, ah);
-    },
-    set_e: (z: number, x: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      F64[fp + z] = f32FromI64S(al, ah);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      F64[fp + z] = f32FromI64S(al, ah);
-      return 0;
-    },
+    expr_e: [
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return f32FromI64S(al, ah); },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return f32FromI64S(al, ah); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; return f32FromI64S(al, ah); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; F64[fp + z] = f32FromI64S(al, ah); return 0; },
   } satisfies UnaryFactories,
   'f32.convert_i64_u': {
     traps: false, cond: false, operands: 'l', result: 'f',
-    expr_e: (x: ExprI64): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      return f32FromI64U(al, ah);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      return f32FromI64U(al, ah);
-    },
-    set_e: (z: number, x: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      F64[fp + z] = f32FromI64U(al, ah);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      F64[fp + z] = f32FromI64U(al, ah);
-      return 0;
-    },
+    expr_e: [
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return f32FromI64U(al, ah); },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return f32FromI64U(al, ah); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; return f32FromI64U(al, ah); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; F64[fp + z] = f32FromI64U(al, ah); return 0; },
   } satisfies UnaryFactories,
   'f32.demote_f64': {
     traps: false, cond: false, operands: 'd', result: 'f',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return Math.fround(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return Math.fround(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = Math.fround(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      F64[fp + z] = Math.fround(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return Math.fround(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return Math.fround(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; F64[fp + z] = Math.fround(a); return 0; },
   } satisfies UnaryFactories,
   'f64.convert_i32_s': {
     traps: false, cond: false, operands: 'i', result: 'd',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return a;
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      return a;
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = a;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      F64[fp + z] = a;
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return a; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return a; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return a; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return a; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return a; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return a; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return a; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return a; },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = I32[fp + x]; return a; },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = I32[fp + x]; F64[fp + z] = a; return 0; },
   } satisfies UnaryFactories,
   'f64.convert_i32_u': {
     traps: false, cond: false, operands: 'i', result: 'd',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return a >>> 0;
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      return a >>> 0;
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = a >>> 0;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      F64[fp + z] = a >>> 0;
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return a >>> 0; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return a >>> 0; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return a >>> 0; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return a >>> 0; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return a >>> 0; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return a >>> 0; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return a >>> 0; },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return a >>> 0; },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = I32[fp + x]; return a >>> 0; },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = I32[fp + x]; F64[fp + z] = a >>> 0; return 0; },
   } satisfies UnaryFactories,
   'f64.convert_i64_s': {
     traps: false, cond: false, operands: 'l', result: 'd',
-    expr_e: (x: ExprI64): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      return f64FromI64S(al, ah);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      return f64FromI64S(al, ah);
-    },
-    set_e: (z: number, x: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      F64[fp + z] = f64FromI64S(al, ah);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      F64[fp + z] = f64FromI64S(al, ah);
-      return 0;
-    },
+    expr_e: [
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return f64FromI64S(al, ah); },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return f64FromI64S(al, ah); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; return f64FromI64S(al, ah); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; F64[fp + z] = f64FromI64S(al, ah); return 0; },
   } satisfies UnaryFactories,
   'f64.convert_i64_u': {
     traps: false, cond: false, operands: 'l', result: 'd',
-    expr_e: (x: ExprI64): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      return f64FromI64U(al, ah);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      return f64FromI64U(al, ah);
-    },
-    set_e: (z: number, x: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      F64[fp + z] = f64FromI64U(al, ah);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      F64[fp + z] = f64FromI64U(al, ah);
-      return 0;
-    },
+    expr_e: [
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return f64FromI64U(al, ah); },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return f64FromI64U(al, ah); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; return f64FromI64U(al, ah); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; F64[fp + z] = f64FromI64U(al, ah); return 0; },
   } satisfies UnaryFactories,
   'f64.promote_f32': {
     traps: false, cond: false, operands: 'f', result: 'd',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return fPromote(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return fPromote(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = fPromote(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      F64[fp + z] = fPromote(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fPromote(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fPromote(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fPromote(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fPromote(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fPromote(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fPromote(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fPromote(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return fPromote(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return fPromote(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; F64[fp + z] = fPromote(a); return 0; },
   } satisfies UnaryFactories,
   'i32.reinterpret_f32': {
     traps: false, cond: false, operands: 'f', result: 'i',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return f32ToBits(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = F64[fp + x];
-      return f32ToBits(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = f32ToBits(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = f32ToBits(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return f32ToBits(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return f32ToBits(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = F64[fp + x]; return f32ToBits(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = f32ToBits(a); return 0; },
   } satisfies UnaryFactories,
   'f32.reinterpret_i32': {
     traps: false, cond: false, operands: 'i', result: 'f',
-    expr_e: (x: Expr): Expr => (fp) => {
-      const a = x(fp);
-      return f32FromBits(a);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const a = I32[fp + x];
-      return f32FromBits(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      F64[fp + z] = f32FromBits(a);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = I32[fp + x];
-      F64[fp + z] = f32FromBits(a);
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): Expr => (fp) => { const a = x(fp); return f32FromBits(a); },
+      (x: Expr): Expr => (fp) => { const a = x(fp); return f32FromBits(a); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const a = I32[fp + x]; return f32FromBits(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = I32[fp + x]; F64[fp + z] = f32FromBits(a); return 0; },
   } satisfies UnaryFactories,
   'i64.reinterpret_f64': {
     traps: false, cond: false, operands: 'd', result: 'l',
-    expr_e: (x: Expr): ExprI64 => (fp) => {
-      const a = x(fp);
-      return i64FromF64Bits(a);
-    },
-    expr_s: (x: number): ExprI64 => (fp) => {
-      const a = F64[fp + x];
-      return i64FromF64Bits(a);
-    },
-    set_e: (z: number, x: Expr): Stmt => (fp) => {
-      const a = x(fp);
-      I32[fp + z] = i64FromF64Bits(a);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const a = F64[fp + x];
-      I32[fp + z] = i64FromF64Bits(a);
-      HI32[fp + z] = R.hi;
-      return 0;
-    },
+    expr_e: [
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return i64FromF64Bits(a); },
+      (x: Expr): ExprI64 => (fp) => { const a = x(fp); return i64FromF64Bits(a); },
+    ],
+    expr_s: (x: number): ExprI64 => (fp) => { const a = F64[fp + x]; return i64FromF64Bits(a); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const a = F64[fp + x]; I32[fp + z] = i64FromF64Bits(a); HI32[fp + z] = R.hi; return 0; },
   } satisfies UnaryFactories,
   'f64.reinterpret_i64': {
     traps: false, cond: false, operands: 'l', result: 'd',
-    expr_e: (x: ExprI64): Expr => (fp) => {
-      const al = x(fp), ah = R.hi;
-      return f64FromBits(al, ah);
-    },
-    expr_s: (x: number): Expr => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      return f64FromBits(al, ah);
-    },
-    set_e: (z: number, x: ExprI64): Stmt => (fp) => {
-      const al = x(fp), ah = R.hi;
-      F64[fp + z] = f64FromBits(al, ah);
-      return 0;
-    },
-    set_s: (z: number, x: number): Stmt => (fp) => {
-      const al = I32[fp + x], ah = HI32[fp + x];
-      F64[fp + z] = f64FromBits(al, ah);
-      return 0;
-    },
+    expr_e: [
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return f64FromBits(al, ah); },
+      (x: ExprI64): Expr => (fp) => { const al = x(fp), ah = R.hi; return f64FromBits(al, ah); },
+    ],
+    expr_s: (x: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; return f64FromBits(al, ah); },
+    set_s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; F64[fp + z] = f64FromBits(al, ah); return 0; },
   } satisfies UnaryFactories,
 } as const;

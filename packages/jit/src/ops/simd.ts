@@ -35,6 +35,7 @@
  */
 import type { Frame, MemoryInstance } from '@weft/runtime';
 import type { OpInfo } from '@weft/environ';
+import { tagClosure } from '../compiler/literals.js';
 import type { Stmt } from '../compiler/types.js';
 import { FLOAT } from './simd/float.js';
 import { INTEGER } from './simd/integer.js';
@@ -75,5 +76,5 @@ export const SIMD_BUILDERS: ReadonlyMap<string, SimdBuild> = new Map(
 export function simdStatement(ctx: SimdContext): Stmt {
   const build = SIMD_BUILDERS.get(ctx.op.name);
   if (build === undefined) throw new Error(`the jit does not support ${ctx.op.name}`);
-  return build(ctx);
+  return tagClosure(build(ctx), build);
 }
