@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 /** The `weft` executable. */
+import { tuneV8 } from 'weft/node';
 import { main } from './cli.js';
 
+// The command line owns its process, so it sets the V8 flags compiled wasm runs best with.
+tuneV8();
 process.exit(main(process.argv.slice(2)));

@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { V8_FLAGS } from 'weft/node';
 import { measureCompile } from './compile-time.js';
 import type { EngineSpec } from './engine.js';
 import { createEngine, loadEngineConfig, selectSpecs } from './engines/registry.js';
@@ -33,6 +34,8 @@ const HELP = `usage: pnpm bench [options]        (or: node tools/bench/dist/main
   --warmup-ms MS          warm-up time per engine (at least)
   --budget S              no new round after S seconds of measuring a workload
   --run-timeout S         kill a run that makes no progress for S seconds
+  --node-flags "F ..."    node options for the runtime workers (default: the V8 flags
+                          the weft command line sets, from weft/node; '' for none)
   --compile-repeats N     measurements per compile-time variant
   --skip-compile          skip the compile-time workload
   --compile-only          only the compile-time workload
@@ -64,6 +67,7 @@ const { values } = parseArgs({
     budget: { type: 'string' },
     'run-timeout': { type: 'string' },
     'compile-repeats': { type: 'string' },
+    'node-flags': { type: 'string' },
     'skip-compile': { type: 'boolean', default: false },
     'compile-only': { type: 'boolean', default: false },
     config: { type: 'string' },
@@ -99,7 +103,7 @@ const list = (raw: string | undefined) =>
         .filter(Boolean);
 
 const mode = values.quick ? 'quick' : 'full';
-const defaults: RunSettings & { compileRepeats: number } =
+const defaults: Omit<RunSettings, 'nodeFlags'> & { compileRepeats: number } =
   mode === 'quick'
     ? {
         rounds: 5,
@@ -122,6 +126,7 @@ const defaults: RunSettings & { compileRepeats: number } =
         compileRepeats: 5,
       };
 const settings: RunSettings = {
+  nodeFlags: (values['node-flags'] ?? V8_FLAGS.join(' ')).split(/\s+/).filter(Boolean),
   rounds: Math.max(1, int('rounds', values.rounds, defaults.rounds)),
   minRounds: int('min-rounds', values['min-rounds'], defaults.minRounds),
   warmupRuns: int('warmup-runs', values['warmup-runs'], defaults.warmupRuns),

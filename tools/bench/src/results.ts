@@ -92,6 +92,11 @@ export interface EngineInfo {
 }
 
 export interface RunSettings {
+  /**
+   * Options the runtime workers' node runs with (the V8 flags the weft
+   * command line sets, unless --node-flags says otherwise).
+   */
+  nodeFlags: string[];
   rounds: number;
   minRounds: number;
   warmupRuns: number;

@@ -28,7 +28,7 @@ export async function runWorkload(
     };
     let current: string | undefined;
     const outcome = await runChild<WorkerMessage>(
-      ['--expose-gc'],
+      ['--expose-gc', ...settings.nodeFlags],
       distFile('worker.js'),
       JSON.stringify(task),
       settings.runTimeoutMs,

@@ -56,6 +56,7 @@ writeFileSync(
 );
 
 const settings: RunSettings = {
+  nodeFlags: [],
   rounds: 3,
   minRounds: 2,
   warmupRuns: 1,

@@ -53,6 +53,7 @@ const results: BenchResults = {
     loadavg: [0.5],
   },
   settings: {
+    nodeFlags: ['--max-inlined-bytecode-size-cumulative=5000'],
     rounds: 5,
     minRounds: 3,
     warmupRuns: 2,
@@ -145,6 +146,7 @@ test('the markdown and text reports hold the tables, the machine and the notes',
   assert.ok(md.includes('Test CPU × 2'));
   assert.ok(md.includes('**4.00×** over 2 of 4 workloads'));
   assert.ok(md.includes('- slow. **error**: boom'));
+  assert.ok(md.includes('run `node --max-inlined-bytecode-size-cumulative=5000`'), 'worker flags');
   const text = textReport(results);
   assert.ok(text.includes('geometric mean'));
   assert.ok(text.includes('c <&> / slow: WRONG: returned 2, expected 1'));

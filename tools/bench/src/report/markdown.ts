@@ -100,6 +100,9 @@ export function markdownReport(r: BenchResults, svgName: string): string {
   out.push(
     [
       `- Each workload runs in its own \`node\` child process, which loads every engine and instantiates the module once in each.`,
+      r.settings.nodeFlags.length > 0
+        ? `- The child processes run \`node ${r.settings.nodeFlags.join(' ')}\`: the V8 flags the \`weft\` command line sets for itself (\`weft/node\`'s \`tuneV8\`). They raise TurboFan's inlining budget for JavaScript, so they speed up Weft and polywasm and leave native WebAssembly alone. \`pnpm bench --node-flags ''\` measures without them.`
+        : `- The child processes run plain \`node\`, without the V8 flags the \`weft\` command line sets for itself.`,
       `- Warm-up: each engine runs \`run(n)\` at least ${r.settings.warmupRuns} times and for at least ${r.settings.warmupMs} ms, then until its last three times agree within 15% (at most ${r.settings.maxWarmupMs / 1000} s), so that tiering JITs (including V8 optimizing a polyfill's generated JavaScript in the background) reach their top tier.`,
       `- Then up to ${r.settings.rounds} rounds (at least ${r.settings.minRounds}; no new round after ${r.settings.budgetMs / 1000} s): in each round every engine runs once, the order rotating from round to round, after a forced GC.`,
       `- Every call's result is compared with \`${r.baseline}\`'s; the checksums at the \`--quick\` sizes are also recorded in \`tools/bench/src/workloads.ts\`.`,
