@@ -10,6 +10,11 @@ export function trap(code: TrapCode, site: Frame): never {
   throw new Trap(code).addFrame(site);
 }
 
+/** Raises an out-of-bounds memory access trap at `site` (one short call for compiled loads and stores). */
+export function outOfBounds(site: Frame): never {
+  throw new Trap(TrapCode.MemoryOutOfBounds).addFrame(site);
+}
+
 /** Raises a trap of `code` with a message more specific than the code's. */
 export function trapWith(code: TrapCode, message: string, site: Frame): never {
   throw new Trap(code, message).addFrame(site);
