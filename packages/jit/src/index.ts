@@ -45,3 +45,4 @@ export function compileModule(module: ModuleInfo): CompiledCode {
 }
 
 export { classify } from './ops/trap.js';
+export { TIER_UP } from './compiler/tiers.js';

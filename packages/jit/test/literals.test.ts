@@ -1,6 +1,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { literalOfClosure, make, single, type Factory } from '#src/compiler/literals.js';
+import {
+  literalOfClosure,
+  make,
+  single,
+  withCopies,
+  type Factory,
+} from '#src/compiler/literals.js';
 
 type Fn = (fp: number) => number;
 
@@ -33,33 +39,42 @@ const leafB = single(
       -v,
 );
 
-test('closures of one signature share a copy; other signatures get their own', () => {
-  const copies = copiesOf();
-  const a1 = make(copies, [leafA(1)]);
-  const a2 = make(copies, [leafA(2)]);
-  const b = make(copies, [leafB(3)]);
-  assert.is(a1(0), 2);
-  assert.is(b(0), -2);
-  assert.is(literalOfClosure(a1), literalOfClosure(a2));
-  assert.is.not(literalOfClosure(a1), literalOfClosure(b));
-  // Neither took the shared copy 0.
-  assert.is.not(literalOfClosure(a1), literalOfClosure(make(copies, [() => 0])));
-});
-
-test('signatures beyond the copies, and unknown operands, share copy 0', () => {
+test('outside withCopies every closure takes the shared copy', () => {
   const copies = copiesOf();
   const shared = literalOfClosure(make(copies, [(): number => 0]));
-  const lits = new Set<number>();
-  // Three dedicated copies, then the shared one for every further signature.
-  let x: Fn = leafA(0);
-  for (let i = 0; i < 6; i++) {
-    x = make(copies, [x]);
-    lits.add(literalOfClosure(x));
-  }
-  assert.is(lits.size, 4);
-  assert.ok(lits.has(shared));
-  assert.is(x(0), 6);
+  assert.is(literalOfClosure(make(copies, [leafA(1)])), shared);
+  assert.is(literalOfClosure(make(copies, [leafB(1)])), shared);
 });
+
+test('closures of one signature share a copy; other signatures get their own', () =>
+  withCopies(() => {
+    const copies = copiesOf();
+    const a1 = make(copies, [leafA(1)]);
+    const a2 = make(copies, [leafA(2)]);
+    const b = make(copies, [leafB(3)]);
+    assert.is(a1(0), 2);
+    assert.is(b(0), -2);
+    assert.is(literalOfClosure(a1), literalOfClosure(a2));
+    assert.is.not(literalOfClosure(a1), literalOfClosure(b));
+    // Neither took the shared copy 0.
+    assert.is.not(literalOfClosure(a1), literalOfClosure(make(copies, [() => 0])));
+  }));
+
+test('signatures beyond the copies, and unknown operands, share copy 0', () =>
+  withCopies(() => {
+    const copies = copiesOf();
+    const shared = literalOfClosure(make(copies, [(): number => 0]));
+    const lits = new Set<number>();
+    // Three dedicated copies, then the shared one for every further signature.
+    let x: Fn = leafA(0);
+    for (let i = 0; i < 6; i++) {
+      x = make(copies, [x]);
+      lits.add(literalOfClosure(x));
+    }
+    assert.is(lits.size, 4);
+    assert.ok(lits.has(shared));
+    assert.is(x(0), 6);
+  }));
 
 test('single factories record one literal for all their closures', () => {
   assert.is(literalOfClosure(leafA(1)), literalOfClosure(leafA(9)));

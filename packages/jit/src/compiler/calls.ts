@@ -35,6 +35,7 @@ import {
   type ValueClass,
 } from './operands.js';
 import { single } from './literals.js';
+import { TIER_UP } from './tiers.js';
 import type { Expr, RefExpr, Stmt } from './types.js';
 
 // Module-local aliases of the value stack: faster than imported bindings in V8.
@@ -116,6 +117,28 @@ export function entry(
       return next;
     }
     return undefined;
+  };
+}
+
+/**
+ * The entry of baseline code (see tiers.ts): `entry`, counting calls;
+ * `hot()` installs the optimized code at the threshold (this call still
+ * finishes in baseline code).
+ */
+export function countedEntry(
+  store: Store,
+  frameSize: number,
+  zero: ((fp: number) => void) | null,
+  body: Stmt,
+  tails: boolean,
+  site: Frame,
+  hot: () => void,
+): WasmCode {
+  const run = entry(store, frameSize, zero, body, tails, site);
+  let calls = 0;
+  return (fp) => {
+    if (++calls === TIER_UP.calls) hot();
+    return run(fp);
   };
 }
 

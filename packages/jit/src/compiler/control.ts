@@ -13,7 +13,8 @@
  * that V8 can inline the statements into them (see literals.ts).
  */
 import { CONTROL, MAX_SEQ } from '../gen/control.js';
-import { make, tagClosure, type Variants } from './literals.js';
+import { make, single, tagClosure, type Variants } from './literals.js';
+import { TIER_UP } from './tiers.js';
 import type { Expr, Stmt } from './types.js';
 
 /** Sequence factories by length. */
@@ -82,6 +83,42 @@ export function loop(body: Stmt, code: number): Stmt {
 export function loopWhile(body: Stmt, cond: Expr, code: number): Stmt {
   return make(CONTROL.loopWhile, [body, cond, code]);
 }
+
+/**
+ * A baseline loop (see tiers.ts): counts its iterations and, at the
+ * threshold, runs the rest of the loop in `hot()`'s optimized loop (and so
+ * does every later run of it), unless `hot()` has none.
+ */
+export const countedLoop = single((body: Stmt, code: number, hot: () => Stmt | null): Stmt => {
+  let n = 0;
+  let next: Stmt | null = null;
+  return (fp) => {
+    if (next !== null) return next(fp);
+    for (;;) {
+      const c = body(fp);
+      if (c !== code) return c;
+      if (++n === TIER_UP.iterations && (next = hot()) !== null) return next(fp);
+    }
+  };
+});
+
+/** `loopWhile` in baseline code: counts like `countedLoop`. */
+export const countedLoopWhile = single(
+  (body: Stmt, cond: Expr, code: number, hot: () => Stmt | null): Stmt => {
+    let n = 0;
+    let next: Stmt | null = null;
+    return (fp) => {
+      if (next !== null) return next(fp);
+      for (;;) {
+        const c = body(fp);
+        if (c !== 0) {
+          if (c !== code) return c;
+        } else if (cond(fp) === 0) return 0;
+        if (++n === TIER_UP.iterations && (next = hot()) !== null) return next(fp);
+      }
+    };
+  },
+);
 
 /** `if` whose label no branch targets. */
 export function ifElse(cond: Expr, then: Stmt, otherwise: Stmt): Stmt {

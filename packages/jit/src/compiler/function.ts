@@ -50,7 +50,8 @@ import { simdStatement } from '../ops/simd.js';
 import * as vars from '../ops/variables.js';
 import * as calls from './calls.js';
 import * as control from './control.js';
-import { makeVariant, sharedVariant } from './literals.js';
+import { makeVariant, sharedVariant, withCopies } from './literals.js';
+import { FunctionTiers, TIER_UP } from './tiers.js';
 import {
   classOf,
   CLS_F32,
@@ -116,6 +117,8 @@ interface Ctl {
   readonly elseIndex: number;
   /** Loops: the statement index of a trailing `br_if` back to the loop, and its condition. */
   backEdge: { index: number; cond: Operand } | null;
+  /** Index of the instruction that opened the block (matches loops across tiers). */
+  readonly start: number;
   handlers: exc.Handler[] | null;
 }
 
@@ -270,6 +273,10 @@ export class FunctionCompiler {
   constructor(
     env: CompileEnv,
     private readonly body: FunctionBody,
+    code: Code,
+    /** Baseline code counts and tiers up through these; optimized code fills `loops`. */
+    private readonly tiers: FunctionTiers,
+    private readonly optimized: boolean,
   ) {
     this.module = env.module;
     this.instance = env.instance;
@@ -284,11 +291,14 @@ export class FunctionCompiler {
     for (const run of body.locals)
       for (let i = 0; i < run.count; i++) this.localTypes.push(run.type);
     this.nLocals = this.localTypes.length;
-    this.code = analyzeBody(this.module, body);
+    this.code = code;
     if (this.nLocals + this.code.maxHeight > MAX_FRAME_SLOTS) {
       throw new RangeError(`function ${body.funcIndex} needs too large a frame for the compiler`);
     }
   }
+
+  /** Optimized code: its loops by the index of their `loop` instruction. */
+  readonly loops = new Map<number, Stmt>();
 
   compile(): WasmCode {
     const code = this.code;
@@ -297,7 +307,29 @@ export class FunctionCompiler {
     for (this.pc = 0; this.pc < code.count; this.pc++) this.instruction(code.ops[this.pc]!);
     const body = this.finished!;
     const frameSize = Math.max(this.nLocals + code.maxHeight, results.length) + 1;
-    return calls.entry(this.store, frameSize, this.zeroLocals(), body, this.tails, this.site(0));
+    const zero = this.zeroLocals();
+    const site = this.site(0);
+    if (this.optimized) return calls.entry(this.store, frameSize, zero, body, this.tails, site);
+    const tiers = this.tiers;
+    return calls.countedEntry(this.store, frameSize, zero, body, this.tails, site, () => {
+      tiers.optimized();
+    });
+  }
+
+  /** A loop statement: plain in optimized code, counting in baseline code (see tiers.ts). */
+  private loopStmt(ctl: Ctl, body: Stmt, cond: Expr | null): Stmt {
+    if (this.optimized) {
+      const loop =
+        cond === null ? control.loop(body, ctl.code) : control.loopWhile(body, cond, ctl.code);
+      this.loops.set(ctl.start, loop);
+      return loop;
+    }
+    const tiers = this.tiers;
+    const start = ctl.start;
+    const hot = () => tiers.optimizedLoop(start);
+    return cond === null
+      ? control.countedLoop(body, ctl.code, hot)
+      : control.countedLoopWhile(body, cond, ctl.code, hot);
   }
 
   private finished: Stmt | null = null;
@@ -347,6 +379,7 @@ export class FunctionCompiler {
       elseIndex,
       backEdge: null,
       handlers: null,
+      start: this.pc,
     };
   }
 
@@ -1037,10 +1070,9 @@ export class FunctionCompiler {
           parent.stmts.push(...ctl.stmts);
         } else if (ctl.backEdge !== null && ctl.backEdge.index === ctl.stmts.length && reachable) {
           const body = control.seq(ctl.stmts.slice(0, -1));
-          const cond = ctl.backEdge.cond;
-          parent.stmts.push(control.loopWhile(body, toExpr(cond), ctl.code));
+          parent.stmts.push(this.loopStmt(ctl, body, toExpr(ctl.backEdge.cond)));
         } else {
-          parent.stmts.push(control.loop(control.seq(ctl.stmts), ctl.code));
+          parent.stmts.push(this.loopStmt(ctl, control.seq(ctl.stmts), null));
         }
         break;
       }
@@ -1491,8 +1523,25 @@ function brWhen(slot: number, whenNull: boolean, move: Stmt | null, code: number
   };
 }
 
-/** Compiles defined function `funcIndex` of an instance. */
+/**
+ * Compiles defined function `funcIndex` of an instance: its baseline code,
+ * which replaces itself with optimized code when hot (see tiers.ts).
+ */
 export function compileFunction(env: CompileEnv, funcIndex: number): WasmCode {
   const body = env.module.bodies[funcIndex - env.module.numImportedFuncs]!;
-  return new FunctionCompiler(env, body).compile();
+  const code = analyzeBody(env.module, body);
+  const func = env.instance.funcs[funcIndex]!;
+  const tiers: FunctionTiers = new FunctionTiers(
+    () =>
+      withCopies(() => {
+        const compiler = new FunctionCompiler(env, body, code, tiers, true);
+        const entry = compiler.compile();
+        return { entry, loops: compiler.loops };
+      }),
+    (entry) => {
+      func.code = entry;
+    },
+  );
+  if (TIER_UP.calls <= 1) return tiers.optimized().entry;
+  return new FunctionCompiler(env, body, code, tiers, false).compile();
 }

@@ -18,8 +18,11 @@
  * each, so V8 inlines them. Copy 0 is shared by the signatures that found
  * no free copy and by closures with arguments of unknown origin.
  *
- * The registry is process-wide, like V8's feedback. Nothing here runs when
- * compiled code runs: it is compile-time bookkeeping only.
+ * Copies are handed out only while optimized code is compiled (see
+ * `withCopies` and tiers.ts), so they go to code that proved hot; baseline
+ * code uses copy 0 throughout. The registry is process-wide, like V8's
+ * feedback. Nothing here runs when compiled code runs: it is compile-time
+ * bookkeeping only.
  */
 
 /** A closure factory: builds a closure from slots, constants, closures and sites. */
@@ -36,6 +39,19 @@ const factoryLiteral = new Map<Factory<unknown>, number>();
 const assigned = new Map<string, number>();
 /** Copies of each copied factory handed out so far (copy 0 excluded). */
 const handedOut = new Map<readonly Factory<unknown>[], number>();
+/** Whether copies are handed out now (while compiling optimized code). */
+let dedicating = false;
+
+/** Runs `compile` with copies handed out to the closures it builds. */
+export function withCopies<T>(compile: () => T): T {
+  const outer = dedicating;
+  dedicating = true;
+  try {
+    return compile();
+  } finally {
+    dedicating = outer;
+  }
+}
 
 function literalOf(factory: Factory<unknown>): number {
   let id = factoryLiteral.get(factory);
@@ -62,6 +78,7 @@ export function tagClosure<T extends object>(closure: T, factory: Factory<unknow
 
 /** The copy of `copies` for a closure built from `args`. */
 function pickCopy<R>(copies: readonly Factory<R>[], args: readonly unknown[]): Factory<R> {
+  if (!dedicating) return copies[0]!;
   let key = `${literalOf(copies[0]!)}`;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
