@@ -21,6 +21,12 @@ const COPIES = 32;
 /** Longest statement sequence with a factory of its own; longer ones nest. */
 const MAX_SEQ = 8;
 
+/** Numbers of segments of the block chain (`switch`) factories. */
+const CHAIN_SIZES = [2, 3, 4, 5, 6, 7, 8, 10, 12, 16, 20, 24, 32];
+
+/** Copies of each chain factory: switches are fewer than sequences, and larger. */
+const CHAIN_COPIES = 4;
+
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, '..', 'src', 'gen', 'control.ts');
 
@@ -35,6 +41,25 @@ for (let n = 2; n <= MAX_SEQ; n++) {
     ),
   );
 }
+// Chains of blocks (see chain() in ../src/compiler/control.ts): the segment
+// to run is picked by a switch of direct calls rather than by indexing an
+// array, so that each call site keeps one callee and V8 can inline it.
+// Factories exist for some sizes; a chain takes the next size up, its last
+// `last` segments unused.
+for (const n of CHAIN_SIZES) {
+  const names = Array.from({ length: n }, (_, i) => `s${i}`);
+  const cases = names
+    .map((s, i) => (i < n - 1 ? `case ${i}: c = ${s}(fp); break;` : `default: c = ${s}(fp);`))
+    .join(' ');
+  factories.push(
+    copied(
+      `chain${n}`,
+      `(${names.map((s) => `${s}: Stmt`).join(', ')}, base: number, last: number): Stmt => (fp) => { let seg = 0; for (;;) { let c: number; switch (seg) { ${cases} } if (c === 0) { if (++seg > last) return 0; } else { const m = base - c; if (m < 0 || m >= last) return m === last ? 0 : c; seg = m + 1; } } }`,
+      CHAIN_COPIES,
+    ),
+  );
+}
+
 const defs = {
   block:
     '(body: Stmt, code: number): Stmt => (fp) => { const c = body(fp); return c === code ? 0 : c; }',
@@ -89,6 +114,9 @@ const REFS = REFS_;
 
 /** Longest statement sequence with a factory of its own. */
 export const MAX_SEQ = ${MAX_SEQ};
+
+/** Numbers of segments of the block chain factories (\`chain\${n}\`), ascending. */
+export const CHAIN_SIZES: readonly number[] = [${CHAIN_SIZES.join(', ')}];
 
 /** Control-flow and move factories, each as copies (see ../compiler/literals.ts). */
 export const CONTROL = {

@@ -12,7 +12,7 @@
  * The closures come from ../gen/control.ts, in copies picked per use so
  * that V8 can inline the statements into them (see literals.ts).
  */
-import { CONTROL, MAX_SEQ } from '../gen/control.js';
+import { CHAIN_SIZES, CONTROL, MAX_SEQ } from '../gen/control.js';
 import { make, single, tagClosure, type Variants } from './literals.js';
 import { TIER_UP } from './tiers.js';
 import type { Expr, Stmt } from './types.js';
@@ -26,6 +26,17 @@ SEQ[5] = CONTROL.seq5;
 SEQ[6] = CONTROL.seq6;
 SEQ[7] = CONTROL.seq7;
 SEQ[8] = CONTROL.seq8;
+
+/** The chain factory for `n` segments: the smallest with at least `n`, and its size. */
+const CHAIN: ({ size: number; factory: Variants<Stmt> } | undefined)[] = [];
+for (let n = 2, i = 0; n <= CHAIN_SIZES[CHAIN_SIZES.length - 1]!; n++) {
+  if (CHAIN_SIZES[i]! < n) i++;
+  const size = CHAIN_SIZES[i]!;
+  CHAIN[n] = {
+    size,
+    factory: (CONTROL as unknown as Record<string, Variants<Stmt>>)[`chain${size}`]!,
+  };
+}
 
 const nop: Stmt = () => 0;
 
@@ -53,8 +64,15 @@ export function block(body: Stmt, code: number): Stmt {
  * nested in between.
  */
 export function chain(segments: readonly Stmt[], base: number): Stmt {
+  const n = segments.length;
+  const fit = CHAIN[n];
+  if (fit !== undefined) {
+    const padded = [...segments];
+    while (padded.length < fit.size) padded.push(nop);
+    return make(fit.factory, [...padded, base, n - 1]);
+  }
   const segs = segments.slice();
-  const k = segs.length - 1;
+  const k = n - 1;
   return (fp) => {
     let seg = 0;
     for (;;) {

@@ -1061,7 +1061,7 @@ export class FunctionCompiler {
     let endReachable = reachable || ctl.targeted;
     switch (ctl.kind) {
       case BLOCK:
-        if (ctl.targeted) parent.stmts.push(this.targetedBlock(ctl));
+        if (ctl.targeted) parent.stmts.push(this.targetedBlock(ctl, parent));
         else parent.stmts.push(...ctl.stmts);
         break;
       case LOOP: {
@@ -1106,16 +1106,23 @@ export class FunctionCompiler {
 
   /**
    * A block some branch targets. When its body starts with a block (itself
-   * possibly such a chain), the two become one `chain` closure.
+   * possibly such a chain), the two become one `chain` closure. When this
+   * block is itself the first statement of a targeted block (the nesting of
+   * a `switch`), that block will take its segments over: then no closure is
+   * built, only a placeholder recording them, so that no literal copy is
+   * spent on it.
    */
-  private targetedBlock(ctl: Ctl): Stmt {
+  private targetedBlock(ctl: Ctl, parent: Ctl): Stmt {
     const stmts = ctl.stmts;
     const inner = stmts.length > 0 ? this.chains.get(stmts[0]!) : undefined;
     const segments =
       inner === undefined ? [control.seq(stmts)] : [...inner.segments, control.seq(stmts.slice(1))];
     const base = inner === undefined ? ctl.code : inner.base;
-    const s =
-      segments.length === 1 ? control.block(segments[0]!, ctl.code) : control.chain(segments, base);
+    let s: Stmt;
+    if (parent.kind === BLOCK && parent.targeted && parent.stmts.length === 0)
+      s = supersededChain();
+    else if (segments.length === 1) s = control.block(segments[0]!, ctl.code);
+    else s = control.chain(segments, base);
     this.chains.set(s, { segments, base });
     return s;
   }
@@ -1511,6 +1518,13 @@ export class FunctionCompiler {
 
 function unpackedType(t: ValType): ValType {
   return t === 0x78 || t === 0x77 ? I32T : t;
+}
+
+/** The placeholder of a chain that an enclosing block's chain takes over (never run). */
+function supersededChain(): Stmt {
+  return () => {
+    throw new Error('internal error: a superseded block chain ran');
+  };
 }
 
 /** Branches when the reference in `slot` is null (`whenNull`) or not. */
