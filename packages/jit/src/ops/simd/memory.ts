@@ -2,10 +2,10 @@
  * SIMD loads and stores. Kernels take the absolute slots of the result
  * (`d`) and of the operands: the address `a`, then the vector `b` of lane
  * loads and stores. The address is an i32, or for 64-bit memories an i64
- * as halves; it is read before anything is written, as `d` may be `a` (see
- * ../simd.ts). `scale` folds the two cases into one expression: the high
- * half is multiplied by 2^32 for 64-bit memories and by 0 otherwise (the
- * `HI32` word of an i32 slot is stale, and ignored).
+ * as halves, in the scalar arrays (vectors are in the vector buffer, so
+ * writing `d` never overwrites it). `scale` folds the two cases into one
+ * expression: the high half is multiplied by 2^32 for 64-bit memories and
+ * by 0 otherwise (the `HI32` word of an i32 slot is stale, and ignored).
  * The effective address is exact as a JS number below 2^53; anything above
  * is far beyond the memory, so rounding cannot turn a trap into an access.
  *
@@ -17,15 +17,13 @@ import * as abi from '@weft/runtime';
 import type { Frame, MemoryInstance } from '@weft/runtime';
 import type { SimdBuild, SimdContext } from '../simd.js';
 import * as traps from '../trap.js';
-import * as scratch from './scratch.js';
 import * as words from './words.js';
 
 // Module-local aliases of imported values: V8 folds a module's own constants
 // into optimized code, but reloads an imported binding on every use.
-const { HI32, I32, V2, V3 } = abi;
+const { HI32, I32, V32, VU16, VU8 } = abi;
 const OUT_OF_BOUNDS = abi.TrapCode.MemoryOutOfBounds;
 const { trap } = traps;
-const { WORDS } = scratch;
 const { s8hi, s8lo, u8hi, u8lo } = words;
 
 /** What a memory instruction needs at run time, fixed when it is compiled. */
@@ -52,15 +50,28 @@ function address(a: number, acc: Access, width: number): number {
 }
 
 // ---------------------------------------------------------------------------
-// Full, splat and zero-extended loads.
+// Full, splat and zero-extended loads. Memory words are read with DataView
+// calls (exact bits, any alignment) and written to the result's words.
+
+/** Writes the four words of the v128 in slot `d`. */
+function put(d: number, w0: number, w1: number, w2: number, w3: number): void {
+  const z = d << 2;
+  V32[z] = w0;
+  V32[z + 1] = w1;
+  V32[z + 2] = w2;
+  V32[z + 3] = w3;
+}
 
 function load(d: number, a: number, acc: Access): void {
   const ea = address(a, acc, 16);
   const dv = acc.m.dv;
-  I32[d] = dv.getInt32(ea, true);
-  HI32[d] = dv.getInt32(ea + 4, true);
-  V2[d] = dv.getInt32(ea + 8, true);
-  V3[d] = dv.getInt32(ea + 12, true);
+  put(
+    d,
+    dv.getInt32(ea, true),
+    dv.getInt32(ea + 4, true),
+    dv.getInt32(ea + 8, true),
+    dv.getInt32(ea + 12, true),
+  );
 }
 
 function load8x8S(d: number, a: number, acc: Access): void {
@@ -68,10 +79,7 @@ function load8x8S(d: number, a: number, acc: Access): void {
   const dv = acc.m.dv;
   const lo = dv.getInt32(ea, true);
   const hi = dv.getInt32(ea + 4, true);
-  I32[d] = s8lo(lo);
-  HI32[d] = s8hi(lo);
-  V2[d] = s8lo(hi);
-  V3[d] = s8hi(hi);
+  put(d, s8lo(lo), s8hi(lo), s8lo(hi), s8hi(hi));
 }
 
 function load8x8U(d: number, a: number, acc: Access): void {
@@ -79,10 +87,7 @@ function load8x8U(d: number, a: number, acc: Access): void {
   const dv = acc.m.dv;
   const lo = dv.getInt32(ea, true);
   const hi = dv.getInt32(ea + 4, true);
-  I32[d] = u8lo(lo);
-  HI32[d] = u8hi(lo);
-  V2[d] = u8lo(hi);
-  V3[d] = u8hi(hi);
+  put(d, u8lo(lo), u8hi(lo), u8lo(hi), u8hi(hi));
 }
 
 function load16x4S(d: number, a: number, acc: Access): void {
@@ -90,10 +95,7 @@ function load16x4S(d: number, a: number, acc: Access): void {
   const dv = acc.m.dv;
   const lo = dv.getInt32(ea, true);
   const hi = dv.getInt32(ea + 4, true);
-  I32[d] = (lo << 16) >> 16;
-  HI32[d] = lo >> 16;
-  V2[d] = (hi << 16) >> 16;
-  V3[d] = hi >> 16;
+  put(d, (lo << 16) >> 16, lo >> 16, (hi << 16) >> 16, hi >> 16);
 }
 
 function load16x4U(d: number, a: number, acc: Access): void {
@@ -101,10 +103,7 @@ function load16x4U(d: number, a: number, acc: Access): void {
   const dv = acc.m.dv;
   const lo = dv.getInt32(ea, true);
   const hi = dv.getInt32(ea + 4, true);
-  I32[d] = lo & 0xffff;
-  HI32[d] = lo >>> 16;
-  V2[d] = hi & 0xffff;
-  V3[d] = hi >>> 16;
+  put(d, lo & 0xffff, lo >>> 16, hi & 0xffff, hi >>> 16);
 }
 
 function load32x2S(d: number, a: number, acc: Access): void {
@@ -112,43 +111,31 @@ function load32x2S(d: number, a: number, acc: Access): void {
   const dv = acc.m.dv;
   const lo = dv.getInt32(ea, true);
   const hi = dv.getInt32(ea + 4, true);
-  I32[d] = lo;
-  HI32[d] = lo >> 31;
-  V2[d] = hi;
-  V3[d] = hi >> 31;
+  put(d, lo, lo >> 31, hi, hi >> 31);
 }
 
 function load32x2U(d: number, a: number, acc: Access): void {
   const ea = address(a, acc, 8);
   const dv = acc.m.dv;
-  const lo = dv.getInt32(ea, true);
-  const hi = dv.getInt32(ea + 4, true);
-  I32[d] = lo;
-  HI32[d] = 0;
-  V2[d] = hi;
-  V3[d] = 0;
-}
-
-function splatWords(d: number, w: number): void {
-  I32[d] = w;
-  HI32[d] = w;
-  V2[d] = w;
-  V3[d] = w;
+  put(d, dv.getInt32(ea, true), 0, dv.getInt32(ea + 4, true), 0);
 }
 
 function load8Splat(d: number, a: number, acc: Access): void {
   const ea = address(a, acc, 1);
-  splatWords(d, Math.imul(acc.m.u8[ea], 0x01010101));
+  const w = Math.imul(acc.m.u8[ea], 0x01010101);
+  put(d, w, w, w, w);
 }
 
 function load16Splat(d: number, a: number, acc: Access): void {
   const ea = address(a, acc, 2);
-  splatWords(d, Math.imul(acc.m.dv.getUint16(ea, true), 0x00010001));
+  const w = Math.imul(acc.m.dv.getUint16(ea, true), 0x00010001);
+  put(d, w, w, w, w);
 }
 
 function load32Splat(d: number, a: number, acc: Access): void {
   const ea = address(a, acc, 4);
-  splatWords(d, acc.m.dv.getInt32(ea, true));
+  const w = acc.m.dv.getInt32(ea, true);
+  put(d, w, w, w, w);
 }
 
 function load64Splat(d: number, a: number, acc: Access): void {
@@ -156,72 +143,59 @@ function load64Splat(d: number, a: number, acc: Access): void {
   const dv = acc.m.dv;
   const lo = dv.getInt32(ea, true);
   const hi = dv.getInt32(ea + 4, true);
-  I32[d] = lo;
-  HI32[d] = hi;
-  V2[d] = lo;
-  V3[d] = hi;
+  put(d, lo, hi, lo, hi);
 }
 
 function load32Zero(d: number, a: number, acc: Access): void {
   const ea = address(a, acc, 4);
-  I32[d] = acc.m.dv.getInt32(ea, true);
-  HI32[d] = 0;
-  V2[d] = 0;
-  V3[d] = 0;
+  put(d, acc.m.dv.getInt32(ea, true), 0, 0, 0);
 }
 
 function load64Zero(d: number, a: number, acc: Access): void {
   const ea = address(a, acc, 8);
   const dv = acc.m.dv;
-  I32[d] = dv.getInt32(ea, true);
-  HI32[d] = dv.getInt32(ea + 4, true);
-  V2[d] = 0;
-  V3[d] = 0;
+  put(d, dv.getInt32(ea, true), dv.getInt32(ea + 4, true), 0, 0);
 }
 
 // ---------------------------------------------------------------------------
 // Lane loads: once the address is read and checked, the vector operand `b`
-// is copied to `d`, then one lane is replaced. `w` is the lane's word array,
-// `sh` its shift.
+// is copied to `d` (never `b`'s slot, see ../simd.ts), then lane `k` is
+// replaced through the view of its width.
 
 function copy(d: number, b: number): void {
-  I32[d] = I32[b];
-  HI32[d] = HI32[b];
-  V2[d] = V2[b];
-  V3[d] = V3[b];
+  const z = d << 2;
+  const y = b << 2;
+  V32[z] = V32[y];
+  V32[z + 1] = V32[y + 1];
+  V32[z + 2] = V32[y + 2];
+  V32[z + 3] = V32[y + 3];
 }
 
-function load8Lane(d: number, a: number, b: number, acc: Access, w: Int32Array, sh: number): void {
+function load8Lane(d: number, a: number, b: number, acc: Access, k: number): void {
   const ea = address(a, acc, 1);
   copy(d, b);
-  w[d] = (w[d] & ~(0xff << sh)) | (acc.m.u8[ea] << sh);
+  VU8[(d << 4) + k] = acc.m.u8[ea];
 }
 
-function load16Lane(d: number, a: number, b: number, acc: Access, w: Int32Array, sh: number): void {
+function load16Lane(d: number, a: number, b: number, acc: Access, k: number): void {
   const ea = address(a, acc, 2);
   copy(d, b);
-  w[d] = (w[d] & ~(0xffff << sh)) | (acc.m.dv.getUint16(ea, true) << sh);
+  VU16[(d << 3) + k] = acc.m.dv.getUint16(ea, true);
 }
 
-function load32Lane(d: number, a: number, b: number, acc: Access, w: Int32Array): void {
+function load32Lane(d: number, a: number, b: number, acc: Access, k: number): void {
   const ea = address(a, acc, 4);
   copy(d, b);
-  w[d] = acc.m.dv.getInt32(ea, true);
+  V32[(d << 2) + k] = acc.m.dv.getInt32(ea, true);
 }
 
-function load64Lane(
-  d: number,
-  a: number,
-  b: number,
-  acc: Access,
-  lo: Int32Array,
-  hi: Int32Array,
-): void {
+function load64Lane(d: number, a: number, b: number, acc: Access, k: number): void {
   const ea = address(a, acc, 8);
   copy(d, b);
   const dv = acc.m.dv;
-  lo[d] = dv.getInt32(ea, true);
-  hi[d] = dv.getInt32(ea + 4, true);
+  const w = (d << 2) + 2 * k;
+  V32[w] = dv.getInt32(ea, true);
+  V32[w + 1] = dv.getInt32(ea + 4, true);
 }
 
 // ---------------------------------------------------------------------------
@@ -230,32 +204,34 @@ function load64Lane(
 function store(a: number, b: number, acc: Access): void {
   const ea = address(a, acc, 16);
   const dv = acc.m.dv;
-  dv.setInt32(ea, I32[b], true);
-  dv.setInt32(ea + 4, HI32[b], true);
-  dv.setInt32(ea + 8, V2[b], true);
-  dv.setInt32(ea + 12, V3[b], true);
+  const y = b << 2;
+  dv.setInt32(ea, V32[y], true);
+  dv.setInt32(ea + 4, V32[y + 1], true);
+  dv.setInt32(ea + 8, V32[y + 2], true);
+  dv.setInt32(ea + 12, V32[y + 3], true);
 }
 
-function store8Lane(a: number, b: number, acc: Access, w: Int32Array, sh: number): void {
+function store8Lane(a: number, b: number, acc: Access, k: number): void {
   const ea = address(a, acc, 1);
-  acc.m.u8[ea] = w[b] >>> sh;
+  acc.m.u8[ea] = VU8[(b << 4) + k];
 }
 
-function store16Lane(a: number, b: number, acc: Access, w: Int32Array, sh: number): void {
+function store16Lane(a: number, b: number, acc: Access, k: number): void {
   const ea = address(a, acc, 2);
-  acc.m.dv.setUint16(ea, w[b] >>> sh, true);
+  acc.m.dv.setUint16(ea, VU16[(b << 3) + k], true);
 }
 
-function store32Lane(a: number, b: number, acc: Access, w: Int32Array): void {
+function store32Lane(a: number, b: number, acc: Access, k: number): void {
   const ea = address(a, acc, 4);
-  acc.m.dv.setInt32(ea, w[b], true);
+  acc.m.dv.setInt32(ea, V32[(b << 2) + k], true);
 }
 
-function store64Lane(a: number, b: number, acc: Access, lo: Int32Array, hi: Int32Array): void {
+function store64Lane(a: number, b: number, acc: Access, k: number): void {
   const ea = address(a, acc, 8);
   const dv = acc.m.dv;
-  dv.setInt32(ea, lo[b], true);
-  dv.setInt32(ea + 4, hi[b], true);
+  const w = (b << 2) + 2 * k;
+  dv.setInt32(ea, V32[w], true);
+  dv.setInt32(ea + 4, V32[w + 1], true);
 }
 
 // ---------------------------------------------------------------------------
@@ -354,58 +330,52 @@ export const MEMORY: Record<string, SimdBuild> = {
     const d = c.dest;
     const [a, b] = c.operands;
     const acc = access(c);
-    const w = WORDS[lane(c) >> 2];
-    const sh = 8 * (lane(c) & 3);
-    return (fp) => (load8Lane(fp + d, fp + a, fp + b, acc, w, sh), 0);
+    const k = lane(c);
+    return (fp) => (load8Lane(fp + d, fp + a, fp + b, acc, k), 0);
   },
   'v128.load16_lane': (c) => {
     const d = c.dest;
     const [a, b] = c.operands;
     const acc = access(c);
-    const w = WORDS[lane(c) >> 1];
-    const sh = 16 * (lane(c) & 1);
-    return (fp) => (load16Lane(fp + d, fp + a, fp + b, acc, w, sh), 0);
+    const k = lane(c);
+    return (fp) => (load16Lane(fp + d, fp + a, fp + b, acc, k), 0);
   },
   'v128.load32_lane': (c) => {
     const d = c.dest;
     const [a, b] = c.operands;
     const acc = access(c);
-    const w = WORDS[lane(c)];
-    return (fp) => (load32Lane(fp + d, fp + a, fp + b, acc, w), 0);
+    const k = lane(c);
+    return (fp) => (load32Lane(fp + d, fp + a, fp + b, acc, k), 0);
   },
   'v128.load64_lane': (c) => {
     const d = c.dest;
     const [a, b] = c.operands;
     const acc = access(c);
-    const lo = WORDS[2 * lane(c)];
-    const hi = WORDS[2 * lane(c) + 1];
-    return (fp) => (load64Lane(fp + d, fp + a, fp + b, acc, lo, hi), 0);
+    const k = lane(c);
+    return (fp) => (load64Lane(fp + d, fp + a, fp + b, acc, k), 0);
   },
   'v128.store8_lane': (c) => {
     const [a, b] = c.operands;
     const acc = access(c);
-    const w = WORDS[lane(c) >> 2];
-    const sh = 8 * (lane(c) & 3);
-    return (fp) => (store8Lane(fp + a, fp + b, acc, w, sh), 0);
+    const k = lane(c);
+    return (fp) => (store8Lane(fp + a, fp + b, acc, k), 0);
   },
   'v128.store16_lane': (c) => {
     const [a, b] = c.operands;
     const acc = access(c);
-    const w = WORDS[lane(c) >> 1];
-    const sh = 16 * (lane(c) & 1);
-    return (fp) => (store16Lane(fp + a, fp + b, acc, w, sh), 0);
+    const k = lane(c);
+    return (fp) => (store16Lane(fp + a, fp + b, acc, k), 0);
   },
   'v128.store32_lane': (c) => {
     const [a, b] = c.operands;
     const acc = access(c);
-    const w = WORDS[lane(c)];
-    return (fp) => (store32Lane(fp + a, fp + b, acc, w), 0);
+    const k = lane(c);
+    return (fp) => (store32Lane(fp + a, fp + b, acc, k), 0);
   },
   'v128.store64_lane': (c) => {
     const [a, b] = c.operands;
     const acc = access(c);
-    const lo = WORDS[2 * lane(c)];
-    const hi = WORDS[2 * lane(c) + 1];
-    return (fp) => (store64Lane(fp + a, fp + b, acc, lo, hi), 0);
+    const k = lane(c);
+    return (fp) => (store64Lane(fp + a, fp + b, acc, k), 0);
   },
 };
