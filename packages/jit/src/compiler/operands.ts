@@ -195,15 +195,21 @@ const copyF64 = single((d: number, s: number): Stmt => (fp) => {
   F64[fp + d] = F64[fp + s]!;
   return 0;
 });
-const copyV128 = single((d: number, s: number): Stmt => (fp) => {
+/** Copies the v128 in slot `s` to slot `d` (frame-relative), through the word view. */
+function moveV128(fp: number, d: number, s: number): void {
+  const v = V32;
   const to = (fp + d) << 2;
   const from = (fp + s) << 2;
-  V32[to] = V32[from]!;
-  V32[to + 1] = V32[from + 1]!;
-  V32[to + 2] = V32[from + 2]!;
-  V32[to + 3] = V32[from + 3]!;
-  return 0;
-});
+  v[to] = v[from]!;
+  v[to + 1] = v[from + 1]!;
+  v[to + 2] = v[from + 2]!;
+  v[to + 3] = v[from + 3]!;
+}
+// A closure small enough for V8 to inline anywhere (see ops/simd/build.ts).
+const copyV128 = single(
+  (d: number, s: number): Stmt =>
+    (fp) => (moveV128(fp, d, s), 0),
+);
 const copyRef = single((d: number, s: number): Stmt => (fp) => {
   REFS[fp + d] = REFS[fp + s];
   return 0;

@@ -5,16 +5,25 @@
  * `VF64`, `VU8`... expose as lanes of every type; scalars are in the
  * scalar arrays (`I32`, `HI32`, `F64`).
  *
- * Each instruction becomes one statement closure `(fp) => (kernel(fp + d,
- * fp + a, fp + b, ...constants), 0)`: a single call of a kernel that reads
- * each operand from its own slot (a local's, or the operand's stack slot)
- * and writes the result to slot `d`, lanes in place through the views, with
- * no copies to scratch buffers. So `local.set 2 (f32x4.mul (local.get 0)
- * (local.get 1))` reads the locals' lanes and writes the product's lanes
- * directly. Everything the immediates decide (lanes, shuffle patterns,
- * memarg offsets, address width) is settled when the statement is built and
- * closed over; nothing allocates when it runs. Each instruction has its own
- * closure literal, so V8 sees one kernel per call site and inlines it.
+ * Each instruction becomes one statement closure `(fp) => (kernel(fp, d, a,
+ * b, ...constants), 0)`: a single call of a kernel that reads each operand
+ * from its own slot (a local's, or the operand's stack slot) and writes the
+ * result to slot `d`, lanes in place through the views, with no copies to
+ * scratch buffers. So `local.set 2 (f32x4.mul (local.get 0) (local.get 1))`
+ * reads the locals' lanes and writes the product's lanes directly.
+ * Everything the immediates decide (lanes, shuffle patterns, memarg
+ * offsets, address width) is settled when the statement is built and closed
+ * over; nothing allocates when it runs. Each instruction has its own closure
+ * literal, so V8 sees one kernel per call site and inlines it.
+ *
+ * Size matters as much as speed here: V8 inlines a function's callees only
+ * up to a budget of bytecode (920 bytes) per optimized function, so the
+ * smaller a statement's closure and kernel, the more of a loop body runs
+ * without calls. Hence the closures' plain captured parameters (simd/
+ * build.ts), kernels computing lane indices once (`z = (fp + d) << 2`) and
+ * reading a view through a local alias (one context load, not one per
+ * access), and lanes unrolled rather than looped (V8 does not unroll JS
+ * loops, and a loop in an inlined kernel measured slower than four copies).
  *
  * Aliasing: the destination is the first operand's stack slot, so it may
  * be the first operand's slot (when that operand already is in its stack
@@ -41,7 +50,8 @@
  * - float.ts: f32x4 and f64x2 arithmetic, comparisons, rounding, and
  *   conversions between lane types;
  * - relaxed.ts: relaxed SIMD, with its deterministic choices documented;
- * - words.ts: word-wide lane formulas (four i8 or two i16 lanes at once).
+ * - words.ts: word-wide lane formulas (four i8 or two i16 lanes at once);
+ * - build.ts: builders by operand shape.
  */
 import type { Frame, MemoryInstance } from '@weft/runtime';
 import type { OpInfo } from '@weft/environ';

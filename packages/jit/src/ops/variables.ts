@@ -133,15 +133,22 @@ export const unreachable = single(
       trap(TrapCode.UnreachableCodeReached, site),
 );
 
+/** Writes the words of `k` to the v128 slot `d` (frame-relative). */
+function putV128(fp: number, d: number, k: Int32Array): void {
+  const v = V32;
+  const to = (fp + d) << 2;
+  v[to] = k[0]!;
+  v[to + 1] = k[1]!;
+  v[to + 2] = k[2]!;
+  v[to + 3] = k[3]!;
+}
+
+// A closure small enough for V8 to inline anywhere (see ops/simd/build.ts).
+const putConst =
+  (d: number, k: Int32Array): Stmt =>
+  (fp) => (putV128(fp, d, k), 0);
+
 /** Writes a v128 constant into a slot. */
-export const v128Const = single(
-  (d: number, w0: number, w1: number, w2: number, w3: number): Stmt =>
-    (fp) => {
-      const t = (fp + d) << 2;
-      V32[t] = w0;
-      V32[t + 1] = w1;
-      V32[t + 2] = w2;
-      V32[t + 3] = w3;
-      return 0;
-    },
+export const v128Const = single((d: number, w0: number, w1: number, w2: number, w3: number): Stmt =>
+  putConst(d, Int32Array.of(w0, w1, w2, w3)),
 );
