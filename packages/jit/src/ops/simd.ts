@@ -25,9 +25,11 @@
  * access), and lanes unrolled rather than looped (V8 does not unroll JS
  * loops, and a loop in an inlined kernel measured slower than four copies).
  *
- * Aliasing: the destination is the first operand's stack slot, so it may
- * be the first operand's slot (when that operand already is in its stack
- * slot), but never a later operand's; two operands may share a slot (the
+ * Aliasing: the destination is the first operand's stack slot, or the
+ * local a `local.set`/`local.tee` right after the instruction writes (the
+ * compiler then rebuilds the statement for that local, saving a copy). So
+ * it may be the first operand's slot (that operand's stack slot, or the same
+ * local), but never a later operand's; two operands may share a slot (the
  * same local twice), and then the destination is neither. So every kernel
  * reads all the input lanes it needs before writing an output lane that
  * could overwrite them. Writing bytes `i .. j` of `d` only clobbers bytes
@@ -72,8 +74,9 @@ export interface SimdContext {
    */
   readonly operands: readonly number[];
   /**
-   * Frame slot of the result, if any: the first operand's own stack slot.
-   * It may equal `operands[0]`, never a later operand's slot.
+   * Frame slot of the result, if any: the first operand's own stack slot,
+   * or the local the result is stored to next. It may equal `operands[0]`,
+   * never a later operand's slot.
    */
   readonly dest: number;
   /** The function's immediates, in environ's layout, starting at `immAt`. */
