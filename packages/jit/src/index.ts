@@ -11,7 +11,7 @@ export const JIT_INTERFACE = {
   /** Version of `@weft/environ`'s ModuleInfo it reads. */
   environ: 1,
   /** Version of `@weft/runtime`'s frame ABI it generates code for. */
-  runtime: 1,
+  runtime: 2,
 } as const;
 
 /**

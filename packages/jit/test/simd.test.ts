@@ -1083,4 +1083,94 @@ test('operands in locals, stack slots and expressions, and the same local twice,
   assert.ok(checked > 5000);
 });
 
+// ---------------------------------------------------------------------------
+// Results written straight into the local of a following local.set/tee
+
+const simdOp = (name: string, ...imm: number[]) => {
+  const op = OPS.find((o) => o !== undefined && o.prefix === 0xfd && o.name === name)!;
+  return [0xfd, ...uleb(op.code), ...imm];
+};
+const set = (i: number) => [0x21, ...uleb(i)];
+const tee = (i: number) => [0x22, ...uleb(i)];
+const V2 = [T_V128, T_V128];
+
+test('a v128 result goes to a local only where no operand still reads it', () => {
+  const reverse = Array.from({ length: 16 }, (_, i) => 15 - i);
+  const run = load(
+    buildModule([
+      // The local is a later operand: it must not be the destination.
+      {
+        name: 'later',
+        params: V2,
+        results: [T_V128],
+        body: [...get(0), ...get(1), ...simdOp('f32x4.sub'), ...set(1), ...get(1)],
+      },
+      // The local is the first operand: the kernel reads every lane before writing.
+      {
+        name: 'first',
+        params: V2,
+        results: [T_V128],
+        body: [...get(0), ...get(1), ...simdOp('i8x16.shuffle', ...reverse), ...set(0), ...get(0)],
+      },
+      // An earlier local.get of the local is still on the stack: it keeps the old value.
+      {
+        name: 'pending',
+        params: V2,
+        results: [T_V128],
+        body: [
+          ...get(0),
+          ...get(0),
+          ...get(1),
+          ...simdOp('i32x4.add'),
+          ...set(0),
+          ...get(0),
+          ...simdOp('i32x4.sub'),
+        ],
+      },
+      {
+        name: 'const',
+        params: V2,
+        results: [T_V128],
+        body: [
+          ...simdOp('v128.const', ...Array.from({ length: 16 }, (_, i) => i)),
+          ...tee(1),
+          ...get(1),
+          ...simdOp('i32x4.add'),
+        ],
+      },
+      {
+        name: 'tee',
+        params: V2,
+        results: [T_V128],
+        body: [
+          ...get(0),
+          ...get(1),
+          ...simdOp('f32x4.mul'),
+          ...tee(0),
+          ...get(0),
+          ...simdOp('f32x4.add'),
+        ],
+      },
+    ]),
+  );
+  assert.equal(
+    Array.from((run('later', f32x4(5, 6, 7, 8), f32x4(1, 2, 3, 4)) as V128).f32x4),
+    [4, 4, 4, 4],
+  );
+  const a = i8x16(...Array.from({ length: 16 }, (_, i) => i + 1));
+  assert.equal(
+    bytes(run('first', a, w32(0, 0, 0, 0))),
+    Array.from({ length: 16 }, (_, i) => 16 - i),
+  );
+  assert.equal(words(run('pending', w32(1, 2, 3, 4), w32(10, 20, 30, 40))), [-10, -20, -30, -40]);
+  assert.equal(
+    words(run('const', w32(0, 0, 0, 0), w32(0, 0, 0, 0))),
+    [0x06040200, 0x0e0c0a08, 0x16141210, 0x1e1c1a18],
+  );
+  assert.equal(
+    Array.from((run('tee', f32x4(1, 2, 3, 4), f32x4(2, 2, 2, 2)) as V128).f32x4),
+    [4, 8, 12, 16],
+  );
+});
+
 test.run();

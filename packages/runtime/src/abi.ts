@@ -12,12 +12,19 @@
  * Which array holds a slot's value depends on the value's type:
  * - i32: `I32`; i64: low half in `I32`, high half in `HI32`;
  * - f32 and f64: `F64` (f32 values as doubles; NaN payloads as `f32FromBits` encodes them);
- * - v128: lanes 0-3 (little-endian 32-bit words) in `I32`, `HI32`, `V2`, `V3`;
+ * - v128: 16 bytes of one buffer shared by the views `V32`, `VU32`, `VI16`,
+ *   `VU16`, `VI8`, `VU8`, `VF32` and `VF64`: slot `s` holds bytes
+ *   `16s .. 16s + 15` (words `4s .. 4s + 3`), lanes little-endian, so lane
+ *   `k` of a vector in slot `s` is element `(16 / width) * s + k` of the
+ *   view of its width;
  * - references: `REFS`.
+ *
+ * A slot is read through the arrays of its value's type only, so the same
+ * slot number used as an i32 and as a v128 refers to separate storage.
  */
 
 /** Version of this ABI; compilers refuse to run against another. */
-export const RUNTIME_ABI_VERSION = 1;
+export const RUNTIME_ABI_VERSION = 2;
 
 /** Number of value slots in the realm's stack. */
 export const STACK_SLOTS = 1 << 17;
@@ -25,9 +32,22 @@ export const STACK_SLOTS = 1 << 17;
 export const I32 = new Int32Array(STACK_SLOTS);
 export const HI32 = new Int32Array(STACK_SLOTS);
 export const F64 = new Float64Array(STACK_SLOTS);
-export const V2 = new Int32Array(STACK_SLOTS);
-export const V3 = new Int32Array(STACK_SLOTS);
 export const REFS: unknown[] = new Array<unknown>(STACK_SLOTS).fill(null);
+
+/**
+ * v128 slots: one buffer, so SIMD code reads and writes lanes of any type
+ * in place. The views use the host's byte order, which is little-endian on
+ * every platform JS engines run on (and assumed throughout Weft).
+ */
+const V128_BUFFER = new ArrayBuffer(STACK_SLOTS * 16);
+export const V32 = new Int32Array(V128_BUFFER);
+export const VU32 = new Uint32Array(V128_BUFFER);
+export const VI16 = new Int16Array(V128_BUFFER);
+export const VU16 = new Uint16Array(V128_BUFFER);
+export const VI8 = new Int8Array(V128_BUFFER);
+export const VU8 = new Uint8Array(V128_BUFFER);
+export const VF32 = new Float32Array(V128_BUFFER);
+export const VF64 = new Float64Array(V128_BUFFER);
 
 /**
  * Compiled code of a function: runs with its frame at `fp`. It returns

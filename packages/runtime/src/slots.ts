@@ -1,6 +1,6 @@
 /** Reading and writing values of any type in stack slots, for host boundaries. */
 import { F32, F64 as F64T, I32 as I32T, I64, V128 as V128T, type ValType } from '@weft/environ';
-import { F64, HI32, I32, REFS, V2, V3 } from './abi.js';
+import { F64, HI32, I32, REFS, V32 } from './abi.js';
 import { f32FromBits, f32ToBits, i64FromHalves, i64High, i64Low, V128 } from './values.js';
 
 /** The value in `slot`, in the runtime representation (i64 as bigint, v128 as V128). */
@@ -14,7 +14,7 @@ export function readSlot(slot: number, t: ValType): unknown {
     case F64T:
       return F64[slot];
     case V128T:
-      return V128.fromI32x4([I32[slot]!, HI32[slot]!, V2[slot]!, V3[slot]!]);
+      return V128.fromI32x4(V32.subarray(4 * slot, 4 * slot + 4));
     default:
       return REFS[slot];
   }
@@ -37,11 +37,7 @@ export function writeSlot(slot: number, t: ValType, v: unknown): void {
       F64[slot] = v as number;
       return;
     case V128T: {
-      const lanes = (v as V128).i32x4;
-      I32[slot] = lanes[0]!;
-      HI32[slot] = lanes[1]!;
-      V2[slot] = lanes[2]!;
-      V3[slot] = lanes[3]!;
+      V32.set((v as V128).i32x4, 4 * slot);
       return;
     }
     default:

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { F32, FUNCREF, I32, I64 } from '@weft/environ';
+import { F32, FUNCREF, I32, I64, V128 as V128T } from '@weft/environ';
 import {
   callFunc,
   createHostFunc,
@@ -16,7 +16,13 @@ import {
   catchTraps,
   f32FromBits,
   f32ToBits,
+  readSlot,
   stackTop,
+  V128,
+  V32,
+  VF64,
+  VU8,
+  writeSlot,
 } from '#src/index.js';
 
 const newStore = () => new Store(new TypeRegistry(), () => null);
@@ -30,6 +36,15 @@ test('host functions receive arguments and return results through the frame ABI'
   ]);
   assert.equal(callFunc(store, f, [2, 40n]), [42n]);
   assert.is(stackTop(), 0, 'the stack top is restored');
+});
+
+test('a v128 in slot s is bytes 16s .. 16s + 15 of the vector buffer, lanes little-endian', () => {
+  const bytes = Array.from({ length: 16 }, (_, i) => 0xf0 + i);
+  writeSlot(5, V128T, new V128(bytes));
+  assert.equal(Array.from(VU8.subarray(80, 96)), bytes);
+  assert.is(V32[21], 0xf7f6f5f4 | 0, 'lane 1 of the i32 view');
+  assert.ok(Number.isNaN(VF64[11]), 'lane 1 of the f64 view');
+  assert.equal(Array.from((readSlot(5, V128T) as V128).bytes), bytes);
 });
 
 test('a host error crosses the boundary as the same object', () => {

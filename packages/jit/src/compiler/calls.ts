@@ -13,8 +13,7 @@ import {
   REFS as REFS_,
   STACK_SLOTS,
   TrapCode,
-  V2 as V2_,
-  V3 as V3_,
+  V32 as V32_,
   type FuncInstance,
   type Frame,
   type InstanceHandle,
@@ -43,8 +42,7 @@ const F64 = F64_;
 const HI32 = HI32_;
 const I32 = I32_;
 const REFS = REFS_;
-const V2 = V2_;
-const V3 = V3_;
+const V32 = V32_;
 
 /** The function a `return_call` asks its entry to hand to the caller's trampoline. */
 export const pendingTail: { target: TailCall } = { target: undefined };
@@ -80,12 +78,7 @@ export function zeroer(ranges: readonly ZeroRange[]): ((fp: number) => void) | n
           for (let i = from; i < to; i++) F64[i] = 0;
           break;
         case CLS_V128:
-          for (let i = from; i < to; i++) {
-            I32[i] = 0;
-            HI32[i] = 0;
-            V2[i] = 0;
-            V3[i] = 0;
-          }
+          for (let i = from << 2; i < to << 2; i++) V32[i] = 0;
           break;
         case CLS_REF:
           for (let i = from; i < to; i++) REFS[i] = null;

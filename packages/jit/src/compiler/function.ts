@@ -267,6 +267,10 @@ export class FunctionCompiler {
   private readonly ctls: Ctl[] = [];
   private pc = 0;
   private tails = false;
+  /** The v128 statement the current instruction emitted, if any (see `writeInPlace`). */
+  private produced: V128Result | null = null;
+  /** The v128 statement the previous instruction emitted, if any. */
+  private previous: V128Result | null = null;
   /** Targeted blocks built so far, as chains (see `targetedBlock`). */
   private readonly chains = new Map<Stmt, { segments: Stmt[]; base: number }>();
 
@@ -304,7 +308,11 @@ export class FunctionCompiler {
     const code = this.code;
     const results = this.type.results;
     this.ctls.push(this.newCtl(FUNC, [], results, 0, 0, code.count - 1, -1));
-    for (this.pc = 0; this.pc < code.count; this.pc++) this.instruction(code.ops[this.pc]!);
+    for (this.pc = 0; this.pc < code.count; this.pc++) {
+      this.previous = this.produced;
+      this.produced = null;
+      this.instruction(code.ops[this.pc]!);
+    }
     const body = this.finished!;
     const frameSize = Math.max(this.nLocals + code.maxHeight, results.length) + 1;
     const zero = this.zeroLocals();
@@ -587,15 +595,11 @@ export class FunctionCompiler {
       case OP.f64_const:
         return this.push(constOperand(CLS_F64, f64FromBits(this.imm(0), this.imm(1))));
       case OP.v128_const: {
-        this.emit(
-          vars.v128Const(
-            this.ownSlot(this.stack.length),
-            this.imm(0),
-            this.imm(1),
-            this.imm(2),
-            this.imm(3),
-          ),
-        );
+        const [w0, w1, w2, w3] = [this.imm(0), this.imm(1), this.imm(2), this.imm(3)];
+        const slot = this.ownSlot(this.stack.length);
+        const stmt = vars.v128Const(slot, w0, w1, w2, w3);
+        this.emit(stmt);
+        this.produced = { stmt, slot, rebuild: (x) => vars.v128Const(x, w0, w1, w2, w3) };
         return this.pushSlot(CLS_V128);
       }
       case OP.memory_size: {
@@ -916,15 +920,38 @@ export class FunctionCompiler {
 
   private localSet(x: number, tee: boolean): void {
     const value = this.pop();
-    // Pending reads of the local keep the value they had.
-    for (let i = 0; i < this.stack.length; i++) {
-      const op = this.stack[i]!;
-      if (op.kind === K_SLOT && op.slot === x) this.materialize(i);
+    if (!this.writeInPlace(value, x)) {
+      // Pending reads of the local keep the value they had.
+      for (let i = 0; i < this.stack.length; i++) {
+        const op = this.stack[i]!;
+        if (op.kind === K_SLOT && op.slot === x) this.materialize(i);
+      }
+      this.flushPending(0, this.stack.length);
+      const s = storeStmt(value, x);
+      if (s !== null) this.emit(s);
     }
-    this.flushPending(0, this.stack.length);
-    const s = storeStmt(value, x);
-    if (s !== null) this.emit(s);
     if (tee) this.push(slotOperand(this.localClass(x), x));
+  }
+
+  /**
+   * When `value` is the v128 the previous instruction's statement just wrote
+   * to its stack slot, rebuilds that statement to write local `x` instead,
+   * saving the copy (v128 copies are a good part of SIMD loop bodies). The
+   * local is then written where that statement runs, earlier than a copy
+   * would, so no operand left on the stack may read it (expressions never
+   * read v128 locals; slot operands might); and `rebuild` refuses a local
+   * that the statement also reads as a later operand (see ops/simd.ts).
+   */
+  private writeInPlace(value: Operand, x: number): boolean {
+    const p = this.previous;
+    const stmts = this.top.stmts;
+    if (p === null || value.kind !== K_SLOT || value.slot !== p.slot) return false;
+    if (stmts[stmts.length - 1] !== p.stmt) return false;
+    if (this.stack.some((op) => op.kind === K_SLOT && op.slot === x)) return false;
+    const stmt = p.rebuild(x);
+    if (stmt === null) return false;
+    stmts[stmts.length - 1] = stmt;
+    return true;
   }
 
   private globalGet(index: number): void {
@@ -1505,7 +1532,15 @@ export class FunctionCompiler {
     // if it is there, and never a later operand's.
     const dest = this.ownSlot(first);
     const site = this.site();
-    this.emit(simdStatement({ op, operands, dest, imm: this.code.imm, immAt: at, memory, site }));
+    const ctx = { op, operands, dest, imm: this.code.imm, immAt: at, memory, site };
+    const stmt = simdStatement(ctx);
+    this.emit(stmt);
+    if (results.length === 1 && classOf(results[0]!) === CLS_V128) {
+      // Another destination must not be a later operand's slot.
+      const rebuild = (x: number) =>
+        operands.indexOf(x, 1) < 0 ? simdStatement({ ...ctx, dest: x }) : null;
+      this.produced = { stmt, slot: dest, rebuild };
+    }
     this.stack.length = first;
     for (const t of results) this.pushSlot(classOf(t));
   }
@@ -1535,6 +1570,14 @@ function brWhen(slot: number, whenNull: boolean, move: Stmt | null, code: number
     if (move !== null) move(fp);
     return code;
   };
+}
+
+/** A statement that wrote a v128 to a stack slot, and how to build it for another slot. */
+interface V128Result {
+  readonly stmt: Stmt;
+  readonly slot: number;
+  /** The statement writing local `x` instead, or null if it may not. */
+  readonly rebuild: (x: number) => Stmt | null;
 }
 
 /**

@@ -1,13 +1,5 @@
 /** Closure factories for globals, `select`, reference tests and constants. */
-import {
-  HI32 as HI32_,
-  I32 as I32_,
-  TrapCode,
-  V2 as V2_,
-  V3 as V3_,
-  type Frame,
-  type GlobalInstance,
-} from '@weft/runtime';
+import { TrapCode, V32 as V32_, type Frame, type GlobalInstance } from '@weft/runtime';
 import { CONTROL } from '../gen/control.js';
 import { make, single } from '../compiler/literals.js';
 import { CLS_I32, CLS_I64, CLS_REF, CLS_V128, type ValueClass } from '../compiler/operands.js';
@@ -16,10 +8,7 @@ import { R } from './i64.js';
 import { trap } from './trap.js';
 
 // Module-local aliases of the value stack: faster than imported bindings in V8.
-const HI32 = HI32_;
-const I32 = I32_;
-const V2 = V2_;
-const V3 = V3_;
+const V32 = V32_;
 
 const getI32 = single(
   (cell: Int32Array): Expr =>
@@ -58,10 +47,11 @@ export function globalGet(g: GlobalInstance, cls: ValueClass): Expr | RefExpr {
 export const globalGetInto = single((g: GlobalInstance, slot: number): Stmt => {
   const cell = g.i;
   return (fp) => {
-    I32[fp + slot] = cell[0]!;
-    HI32[fp + slot] = cell[1]!;
-    V2[fp + slot] = cell[2]!;
-    V3[fp + slot] = cell[3]!;
+    const w = (fp + slot) << 2;
+    V32[w] = cell[0]!;
+    V32[w + 1] = cell[1]!;
+    V32[w + 2] = cell[2]!;
+    V32[w + 3] = cell[3]!;
     return 0;
   };
 });
@@ -85,10 +75,11 @@ export function globalSet(g: GlobalInstance, cls: ValueClass, value: Expr | RefE
 export const globalSetFrom = single((g: GlobalInstance, slot: number): Stmt => {
   const cell = g.i;
   return (fp) => {
-    cell[0] = I32[fp + slot]!;
-    cell[1] = HI32[fp + slot]!;
-    cell[2] = V2[fp + slot]!;
-    cell[3] = V3[fp + slot]!;
+    const w = (fp + slot) << 2;
+    cell[0] = V32[w]!;
+    cell[1] = V32[w + 1]!;
+    cell[2] = V32[w + 2]!;
+    cell[3] = V32[w + 3]!;
     return 0;
   };
 });
@@ -108,11 +99,12 @@ export function selectRef(a: RefExpr, b: RefExpr, c: Expr): RefExpr {
 
 /** `select` of v128 slots into slot `d` (operands already in slots). */
 export const selectV128 = single((d: number, x: number, y: number, c: Expr): Stmt => (fp) => {
-  const s = c(fp) !== 0 ? x : y;
-  I32[fp + d] = I32[fp + s]!;
-  HI32[fp + d] = HI32[fp + s]!;
-  V2[fp + d] = V2[fp + s]!;
-  V3[fp + d] = V3[fp + s]!;
+  const s = (fp + (c(fp) !== 0 ? x : y)) << 2;
+  const t = (fp + d) << 2;
+  V32[t] = V32[s]!;
+  V32[t + 1] = V32[s + 1]!;
+  V32[t + 2] = V32[s + 2]!;
+  V32[t + 3] = V32[s + 3]!;
   return 0;
 });
 
@@ -141,14 +133,22 @@ export const unreachable = single(
       trap(TrapCode.UnreachableCodeReached, site),
 );
 
+/** Writes the words of `k` to the v128 slot `d` (frame-relative). */
+function putV128(fp: number, d: number, k: Int32Array): void {
+  const v = V32;
+  const to = (fp + d) << 2;
+  v[to] = k[0]!;
+  v[to + 1] = k[1]!;
+  v[to + 2] = k[2]!;
+  v[to + 3] = k[3]!;
+}
+
+// A closure small enough for V8 to inline anywhere (see ops/simd/build.ts).
+const putConst =
+  (d: number, k: Int32Array): Stmt =>
+  (fp) => (putV128(fp, d, k), 0);
+
 /** Writes a v128 constant into a slot. */
-export const v128Const = single(
-  (d: number, w0: number, w1: number, w2: number, w3: number): Stmt =>
-    (fp) => {
-      I32[fp + d] = w0;
-      HI32[fp + d] = w1;
-      V2[fp + d] = w2;
-      V3[fp + d] = w3;
-      return 0;
-    },
+export const v128Const = single((d: number, w0: number, w1: number, w2: number, w3: number): Stmt =>
+  putConst(d, Int32Array.of(w0, w1, w2, w3)),
 );

@@ -1,7 +1,8 @@
 /**
  * Lane arithmetic on whole 32-bit words (SIMD within a register): four i8
- * or two i16 lanes at once, without copying to scratch vectors. Each is a
- * small pure function that V8 inlines into the kernels using it.
+ * or two i16 lanes at once, so a kernel does four word loads and stores
+ * instead of sixteen or eight lane ones. Each is a small pure function that
+ * V8 inlines into the kernels using it.
  *
  * JS evaluates `+` and `-` on doubles, exactly for int32 operands; the
  * following bitwise operator takes the result modulo 2^32, which is all the
