@@ -31,7 +31,7 @@ export type Factory<R> = (...args: never[]) => R;
 /** One factory, or identical copies of it (see the module comment). */
 export type Variants<R> = Factory<R> | readonly Factory<R>[];
 
-/** Literal id of each closure built through `make`. */
+/** Literal id of each closure recorded (built through `make` or `single`, or tagged). */
 const closureLiteral = new WeakMap<object, number>();
 /** Literal id of each factory (the id of the literal its closures come from). */
 const factoryLiteral = new Map<Factory<unknown>, number>();
@@ -62,7 +62,7 @@ function literalOf(factory: Factory<unknown>): number {
   return id;
 }
 
-/** The literal a closure comes from, or 0 if it was not built through `make`. */
+/** The literal a closure comes from, or 0 if it was not recorded (`make`, `single`, `tagClosure`). */
 export function literalOfClosure(closure: unknown): number {
   return (typeof closure === 'function' && closureLiteral.get(closure)) || 0;
 }
@@ -100,9 +100,7 @@ function pickCopy<R>(copies: readonly Factory<R>[], args: readonly unknown[]): F
 /** Builds a closure with the right copy of `variants` and records its literal. */
 export function make<R extends object>(variants: Variants<R>, args: readonly unknown[]): R {
   const factory = typeof variants === 'function' ? variants : pickCopy(variants, args);
-  const closure = (factory as (...a: readonly unknown[]) => R)(...args);
-  closureLiteral.set(closure, literalOf(factory));
-  return closure;
+  return tagClosure((factory as (...a: readonly unknown[]) => R)(...args), factory);
 }
 
 /** Builds a closure with variant `key` of a generated factory family (see `make`). */
@@ -133,9 +131,5 @@ export function sharedVariant<R>(family: object, key: string): Factory<R> {
 export function single<A extends unknown[], R extends object>(
   factory: (...args: A) => R,
 ): (...args: A) => R {
-  return (...args) => {
-    const closure = factory(...args);
-    closureLiteral.set(closure, literalOf(factory as Factory<unknown>));
-    return closure;
-  };
+  return (...args) => tagClosure(factory(...args), factory as Factory<unknown>);
 }
