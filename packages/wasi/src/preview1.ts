@@ -324,28 +324,34 @@ export class Preview1 {
 
   /** Reads into the iovecs from `d` at `position` (a file) or from its stream. */
   private readv(d: Descriptor, iovs: number, count: number, position: number): number {
-    const base = this.range(iovs, (count >>> 0) * 8);
-    let total = 0;
-    for (let i = 0; i < count >>> 0; i++) {
-      const buf = this.dv.getUint32(base + i * 8, true);
-      const len = this.dv.getUint32(base + i * 8 + 4, true);
-      const p = this.range(buf, len);
-      if (len === 0) continue;
-      let n: number;
-      if (d.kind === 'stream') {
-        if (d.stream!.read === undefined) fail(Errno.BADF);
-        n = d.stream!.read(this.u8, p, len);
-      } else {
-        n = d.fs!.read(d.handle, this.u8, p, len, position + total);
-      }
-      total += n;
-      if (n < len) break;
-    }
-    return total;
+    return this.eachIovec(iovs, count, (p, len, done) => {
+      if (d.kind !== 'stream') return d.fs!.read(d.handle, this.u8, p, len, position + done);
+      const stream = d.stream!;
+      if (stream.read === undefined) fail(Errno.BADF);
+      return stream.read(this.u8, p, len);
+    });
   }
 
   /** Writes the iovecs to `d` at `position` (a file) or to its stream. */
   private writev(d: Descriptor, iovs: number, count: number, position: number): number {
+    return this.eachIovec(iovs, count, (p, len, done) => {
+      if (d.kind !== 'stream') return d.fs!.write(d.handle, this.u8, p, len, position + done);
+      const stream = d.stream!;
+      if (stream.write === undefined) fail(Errno.BADF);
+      return stream.write(this.u8, p, len);
+    });
+  }
+
+  /**
+   * Moves the `count` iovecs at `iovs` in order with `move(ptr, len, done)`
+   * (`done`: bytes moved so far), stopping after a short move; returns the
+   * total moved.
+   */
+  private eachIovec(
+    iovs: number,
+    count: number,
+    move: (p: number, len: number, done: number) => number,
+  ): number {
     const base = this.range(iovs, (count >>> 0) * 8);
     let total = 0;
     for (let i = 0; i < count >>> 0; i++) {
@@ -353,13 +359,7 @@ export class Preview1 {
       const len = this.dv.getUint32(base + i * 8 + 4, true);
       const p = this.range(buf, len);
       if (len === 0) continue;
-      let n: number;
-      if (d.kind === 'stream') {
-        if (d.stream!.write === undefined) fail(Errno.BADF);
-        n = d.stream!.write(this.u8, p, len);
-      } else {
-        n = d.fs!.write(d.handle, this.u8, p, len, position + total);
-      }
+      const n = move(p, len, total);
       total += n;
       if (n < len) break;
     }

@@ -19,13 +19,8 @@ import type { Expr, Stmt } from './types.js';
 
 /** Sequence factories by length. */
 const SEQ: (Variants<Stmt> | undefined)[] = [];
-SEQ[2] = CONTROL.seq2;
-SEQ[3] = CONTROL.seq3;
-SEQ[4] = CONTROL.seq4;
-SEQ[5] = CONTROL.seq5;
-SEQ[6] = CONTROL.seq6;
-SEQ[7] = CONTROL.seq7;
-SEQ[8] = CONTROL.seq8;
+for (let n = 2; n <= MAX_SEQ; n++)
+  SEQ[n] = (CONTROL as unknown as Record<string, Variants<Stmt>>)[`seq${n}`];
 
 /** The chain factory for `n` segments: the smallest with at least `n`, and its size. */
 const CHAIN: ({ size: number; factory: Variants<Stmt> } | undefined)[] = [];

@@ -196,7 +196,7 @@ const copyF64 = single((d: number, s: number): Stmt => (fp) => {
   return 0;
 });
 /** Copies the v128 in slot `s` to slot `d` (frame-relative), through the word view. */
-function moveV128(fp: number, d: number, s: number): void {
+export function moveV128(fp: number, d: number, s: number): void {
   const v = V32;
   const to = (fp + d) << 2;
   const from = (fp + s) << 2;
@@ -247,14 +247,7 @@ const copyF64List = single((d: Int32Array, s: Int32Array): Stmt => (fp) => {
   return 0;
 });
 const copyV128List = single((d: Int32Array, s: Int32Array): Stmt => (fp) => {
-  for (let i = 0; i < d.length; i++) {
-    const to = (fp + d[i]!) << 2;
-    const from = (fp + s[i]!) << 2;
-    V32[to] = V32[from]!;
-    V32[to + 1] = V32[from + 1]!;
-    V32[to + 2] = V32[from + 2]!;
-    V32[to + 3] = V32[from + 3]!;
-  }
+  for (let i = 0; i < d.length; i++) moveV128(fp, d[i]!, s[i]!);
   return 0;
 });
 const copyI64List = single((d: Int32Array, s: Int32Array): Stmt => (fp) => {

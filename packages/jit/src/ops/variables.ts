@@ -2,7 +2,14 @@
 import { TrapCode, V32 as V32_, type Frame, type GlobalInstance } from '@weft/runtime';
 import { CONTROL } from '../gen/control.js';
 import { make, single } from '../compiler/literals.js';
-import { CLS_I32, CLS_I64, CLS_REF, CLS_V128, type ValueClass } from '../compiler/operands.js';
+import {
+  CLS_I32,
+  CLS_I64,
+  CLS_REF,
+  CLS_V128,
+  moveV128,
+  type ValueClass,
+} from '../compiler/operands.js';
 import type { Expr, RefExpr, Stmt } from '../compiler/types.js';
 import { R } from './i64.js';
 import { trap } from './trap.js';
@@ -99,12 +106,7 @@ export function selectRef(a: RefExpr, b: RefExpr, c: Expr): RefExpr {
 
 /** `select` of v128 slots into slot `d` (operands already in slots). */
 export const selectV128 = single((d: number, x: number, y: number, c: Expr): Stmt => (fp) => {
-  const s = (fp + (c(fp) !== 0 ? x : y)) << 2;
-  const t = (fp + d) << 2;
-  V32[t] = V32[s]!;
-  V32[t + 1] = V32[s + 1]!;
-  V32[t + 2] = V32[s + 2]!;
-  V32[t + 3] = V32[s + 3]!;
+  moveV128(fp, d, c(fp) !== 0 ? x : y);
   return 0;
 });
 

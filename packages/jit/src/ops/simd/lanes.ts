@@ -10,6 +10,7 @@
  * Lane numbers are immediates, closed over when the statement is built.
  */
 import * as abi from '@weft/runtime';
+import { moveV128 } from '../../compiler/operands.js';
 import type { Stmt } from '../../compiler/types.js';
 import type { SimdBuild } from '../simd.js';
 import { binary, binaryLane, ternary, unary, unaryLane } from './build.js';
@@ -203,45 +204,35 @@ function extractF64(fp: number, d: number, a: number, k: number): void {
 // Lane replacement: the vector `a` is copied to `d` (a no-op when they are
 // the same slot), then one lane is overwritten with the scalar `b`.
 
-function copy(fp: number, d: number, a: number): void {
-  const v = V32;
-  const z = (fp + d) << 2;
-  const x = (fp + a) << 2;
-  v[z] = v[x];
-  v[z + 1] = v[x + 1];
-  v[z + 2] = v[x + 2];
-  v[z + 3] = v[x + 3];
-}
-
 function replaceI8(fp: number, d: number, a: number, b: number, k: number): void {
-  copy(fp, d, a);
+  moveV128(fp, d, a);
   VU8[((fp + d) << 4) + k] = I32[fp + b];
 }
 
 function replaceI16(fp: number, d: number, a: number, b: number, k: number): void {
-  copy(fp, d, a);
+  moveV128(fp, d, a);
   VU16[((fp + d) << 3) + k] = I32[fp + b];
 }
 
 function replaceI32(fp: number, d: number, a: number, b: number, k: number): void {
-  copy(fp, d, a);
+  moveV128(fp, d, a);
   V32[((fp + d) << 2) + k] = I32[fp + b];
 }
 
 function replaceI64(fp: number, d: number, a: number, b: number, k: number): void {
-  copy(fp, d, a);
+  moveV128(fp, d, a);
   const w = ((fp + d) << 2) + 2 * k;
   V32[w] = I32[fp + b];
   V32[w + 1] = HI32[fp + b];
 }
 
 function replaceF32(fp: number, d: number, a: number, b: number, k: number): void {
-  copy(fp, d, a);
+  moveV128(fp, d, a);
   V32[((fp + d) << 2) + k] = f32ToBits(F64[fp + b]);
 }
 
 function replaceF64(fp: number, d: number, a: number, b: number, k: number): void {
-  copy(fp, d, a);
+  moveV128(fp, d, a);
   const w = ((fp + d) << 2) + 2 * k;
   const t = (fp + b) << 1;
   V32[w] = F64_WORDS[t];
