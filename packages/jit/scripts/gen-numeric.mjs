@@ -245,13 +245,24 @@ function operandValue(cls, v, shape) {
 
 /**
  * The template with its operands substituted when each is used once and in
- * order (so evaluation order is kept), else null. Closures without local
- * temporaries compile to less bytecode, and V8 inlines more of them.
+ * order (so evaluation order is kept), and nothing is done before an
+ * operand that the operand's evaluation could undo, else null. Closures
+ * without local temporaries compile to less bytecode, and V8 inlines more
+ * of them.
+ *
+ * Evaluating an operand runs arbitrary compiled code, which may write the
+ * i64 high-half register `R.hi` (any i64 expression below an i32 one, such
+ * as `i32.wrap_i64`, does). So a template that touches `R.hi` before its
+ * last operand (`((R.hi = 0), a)`) is never substituted: its operands are
+ * fetched into constants first.
  */
 function substituted(operands, template, shape) {
   if (operands.includes('l')) return null;
   const uses = (n) => template.match(new RegExp(`\\b${n}\\b`, 'g'))?.length ?? 0;
   if (uses('a') !== 1) return null;
+  const lastOperand = Math.max(template.search(/\ba\b/), template.search(/\bb\b/));
+  const hi = template.indexOf('R.hi');
+  if (hi >= 0 && hi < lastOperand) return null;
   if (
     operands.length === 2 &&
     (uses('b') !== 1 || template.search(/\bb\b/) < template.search(/\ba\b/))

@@ -51,6 +51,7 @@ import * as vars from '../ops/variables.js';
 import * as calls from './calls.js';
 import * as control from './control.js';
 import { makeVariant, sharedVariant, withCopies } from './literals.js';
+import { OperandStack } from './stack.js';
 import { FunctionTiers, TIER_UP } from './tiers.js';
 import {
   classOf,
@@ -263,7 +264,7 @@ export class FunctionCompiler {
   private readonly type: FuncType;
   private readonly localTypes: ValType[] = [];
   private readonly nLocals: number;
-  private readonly stack: Operand[] = [];
+  private readonly stack: OperandStack;
   private readonly ctls: Ctl[] = [];
   private pc = 0;
   private tails = false;
@@ -299,6 +300,7 @@ export class FunctionCompiler {
     if (this.nLocals + this.code.maxHeight > MAX_FRAME_SLOTS) {
       throw new RangeError(`function ${body.funcIndex} needs too large a frame for the compiler`);
     }
+    this.stack = new OperandStack(this.nLocals, code.maxHeight, (s) => this.append(s));
   }
 
   /** Optimized code: its loops by the index of their `loop` instruction. */
@@ -391,7 +393,8 @@ export class FunctionCompiler {
     };
   }
 
-  private emit(s: Stmt): void {
+  /** Appends a statement to the current block, merging consecutive copies. */
+  private append(s: Stmt): void {
     const stmts = this.top.stmts;
     const last = stmts.length - 1;
     const merged = last >= 0 ? mergeCopies(stmts[last]!, s) : null;
@@ -399,63 +402,33 @@ export class FunctionCompiler {
     else stmts.push(s);
   }
 
+  /** Emits a statement after the pending expressions on the stack (see stack.ts). */
+  private emit(s: Stmt): void {
+    this.stack.emit(s);
+  }
+
   private push(op: Operand): void {
     this.stack.push(op);
   }
 
   private pop(): Operand {
-    return this.stack.pop()!;
-  }
-
-  private ownSlot(index: number): number {
-    return this.nLocals + index;
+    return this.stack.pop();
   }
 
   /** Pushes the result of a statement that wrote it into its own slot. */
   private pushSlot(cls: ValueClass): void {
-    this.push(slotOperand(cls, this.ownSlot(this.stack.length)));
+    this.stack.pushSlot(cls);
   }
 
   private localClass(x: number): ValueClass {
     return classOf(this.localTypes[x]!);
   }
 
-  /** Writes stack operand `i` into its own slot (if it is not there). */
-  private materialize(i: number): void {
-    const op = this.stack[i]!;
-    const slot = this.ownSlot(i);
-    if (op.kind === K_SLOT && op.slot === slot) return;
-    const s = storeStmt(op, slot);
-    if (s !== null) this.emit(s);
-    this.stack[i] = slotOperand(op.cls, slot);
-  }
-
-  /** Materializes operands [from, to) that are not already in their own slot. */
-  private materializeRange(from: number, to: number): void {
-    for (let i = from; i < to; i++) this.materialize(i);
-  }
-
-  /**
-   * Runs pending expressions in [from, to) (writing them to their slots), so
-   * a statement that follows cannot be reordered with them.
-   */
-  private flushPending(from: number, to: number): void {
-    for (let i = from; i < to; i++) if (this.stack[i]!.kind === K_EXPR) this.materialize(i);
-  }
-
-  /** Before a block boundary: nothing pending, no reads of locals left on the stack. */
-  private flushAll(): void {
-    for (let i = 0; i < this.stack.length; i++) {
-      const op = this.stack[i]!;
-      if (op.kind === K_EXPR || (op.kind === K_SLOT && op.slot < this.nLocals)) this.materialize(i);
-    }
-  }
-
   /** The rest of the current block is dead: skip to its `else` or `end`. */
   private setUnreachable(): void {
     const ctl = this.top;
     ctl.unreachable = true;
-    this.stack.length = ctl.height;
+    this.stack.truncate(ctl.height);
     const next = ctl.kind === IF && ctl.elseIndex >= 0 ? ctl.elseIndex : ctl.endIndex;
     this.pc = next - 1;
   }
@@ -476,8 +449,8 @@ export class FunctionCompiler {
    */
   private moveToLabel(ctl: Ctl, n: number, below = 0): Stmt | null {
     const len = this.stack.length - below;
-    this.materializeRange(len - n, len);
-    const from = this.ownSlot(len - n);
+    this.stack.materializeRange(len - n, len);
+    const from = this.stack.slotOf(len - n);
     if (from === ctl.labelSlot || n === 0) return null;
     const types = this.labelTypes(ctl);
     const moves: Stmt[] = [];
@@ -534,7 +507,6 @@ export class FunctionCompiler {
       case OP.nop:
         return;
       case OP.unreachable:
-        this.flushPending(0, this.stack.length);
         this.emit(vars.unreachable(this.site()));
         return this.setUnreachable();
       case OP.block:
@@ -596,7 +568,7 @@ export class FunctionCompiler {
         return this.push(constOperand(CLS_F64, f64FromBits(this.imm(0), this.imm(1))));
       case OP.v128_const: {
         const [w0, w1, w2, w3] = [this.imm(0), this.imm(1), this.imm(2), this.imm(3)];
-        const slot = this.ownSlot(this.stack.length);
+        const slot = this.stack.slotOf(this.stack.length);
         const stmt = vars.v128Const(slot, w0, w1, w2, w3);
         this.emit(stmt);
         this.produced = { stmt, slot, rebuild: (x) => vars.v128Const(x, w0, w1, w2, w3) };
@@ -605,15 +577,14 @@ export class FunctionCompiler {
       case OP.memory_size: {
         const m = this.instance.memories[this.imm(0)]!;
         const wide = m.type.is64;
-        return this.push(exprOperand(wide ? CLS_I64 : CLS_I32, bulk.memorySize(m, wide), true));
+        return this.push(exprOperand(wide ? CLS_I64 : CLS_I32, bulk.memorySize(m, wide), true, []));
       }
       case OP.memory_grow: {
         const m = this.instance.memories[this.imm(0)]!;
         const wide = m.type.is64;
         const delta = this.pop();
-        this.flushPending(0, this.stack.length);
         this.emit(
-          bulk.memoryGrow(m, this.addr(delta, wide), this.ownSlot(this.stack.length), wide),
+          bulk.memoryGrow(m, this.addr(delta, wide), this.stack.slotOf(this.stack.length), wide),
         );
         return this.pushSlot(wide ? CLS_I64 : CLS_I32);
       }
@@ -661,15 +632,13 @@ export class FunctionCompiler {
         return;
       }
       case OP.data_drop:
-        this.flushPending(0, this.stack.length);
         this.emit(bulk.dataDrop(this.instance, this.imm(0)));
         return;
       case OP.table_get: {
         const t = this.instance.tables[this.imm(0)]!;
         const i = this.pop();
-        return this.push(
-          exprOperand(CLS_REF, bulk.tableGet(t, this.addr(i, t.type.is64), this.site()), false),
-        );
+        const get = bulk.tableGet(t, this.addr(i, t.type.is64), this.site());
+        return this.push(exprOperand(CLS_REF, get, false, [i]));
       }
       case OP.table_set: {
         const t = this.instance.tables[this.imm(0)]!;
@@ -680,7 +649,7 @@ export class FunctionCompiler {
       case OP.table_size: {
         const t = this.instance.tables[this.imm(0)]!;
         const wide = t.type.is64;
-        return this.push(exprOperand(wide ? CLS_I64 : CLS_I32, bulk.tableSize(t, wide), true));
+        return this.push(exprOperand(wide ? CLS_I64 : CLS_I32, bulk.tableSize(t, wide), true, []));
       }
       case OP.table_grow: {
         const t = this.instance.tables[this.imm(0)]!;
@@ -691,7 +660,7 @@ export class FunctionCompiler {
             t,
             toRefExpr(v),
             this.addr(n, wide),
-            this.ownSlot(this.stack.length),
+            this.stack.slotOf(this.stack.length),
             wide,
           ),
         );
@@ -741,7 +710,6 @@ export class FunctionCompiler {
         return;
       }
       case OP.elem_drop:
-        this.flushPending(0, this.stack.length);
         this.emit(bulk.elemDrop(this.instance, this.imm(0)));
         return;
       case OP.ref_null:
@@ -750,17 +718,18 @@ export class FunctionCompiler {
         return this.push(constOperand(CLS_REF, 0, 0, this.instance.funcs[this.imm(0)]));
       case OP.ref_is_null: {
         const r = this.pop();
-        return this.push(exprOperand(CLS_I32, vars.refIsNull(toRefExpr(r)), r.pure));
+        return this.push(exprOperand(CLS_I32, vars.refIsNull(toRefExpr(r)), r.pure, [r]));
       }
-      case OP.ref_as_non_null:
-        return this.push(
-          exprOperand(CLS_REF, vars.refAsNonNull(toRefExpr(this.pop()), this.site()), false),
-        );
+      case OP.ref_as_non_null: {
+        const r = this.pop();
+        const e = vars.refAsNonNull(toRefExpr(r), this.site());
+        return this.push(exprOperand(CLS_REF, e, false, [r]));
+      }
       case OP.ref_eq: {
         const b = this.pop();
         const a = this.pop();
         return this.push(
-          exprOperand(CLS_I32, vars.refEq(toRefExpr(a), toRefExpr(b)), a.pure && b.pure),
+          exprOperand(CLS_I32, vars.refEq(toRefExpr(a), toRefExpr(b)), a.pure && b.pure, [a, b]),
         );
       }
       case OP.br_on_null:
@@ -770,30 +739,28 @@ export class FunctionCompiler {
         return this.throwTag();
       case OP.throw_ref: {
         const r = this.pop();
-        this.flushPending(0, this.stack.length);
         this.emit(exc.throwRef(toRefExpr(r), this.site()));
         return this.setUnreachable();
       }
       case OP.ref_i31: {
         const v = this.pop();
         const e = toExpr(v);
-        return this.push(exprOperand(CLS_REF, ((fp: number) => toI31(e(fp))) as RefExpr, v.pure));
+        const i31 = ((fp: number) => toI31(e(fp))) as RefExpr;
+        return this.push(exprOperand(CLS_REF, i31, v.pure, [v]));
       }
       case OP.i31_get_s:
-      case OP.i31_get_u:
-        return this.push(
-          exprOperand(
-            CLS_I32,
-            gc.i31Get(toRefExpr(this.pop()), id === OP.i31_get_s, this.site()),
-            false,
-          ),
-        );
+      case OP.i31_get_u: {
+        const r = this.pop();
+        const e = gc.i31Get(toRefExpr(r), id === OP.i31_get_s, this.site());
+        return this.push(exprOperand(CLS_I32, e, false, [r]));
+      }
       case OP.any_convert_extern:
       case OP.extern_convert_any: {
         const v = this.pop();
         const e = toRefExpr(v);
         const f = id === OP.any_convert_extern ? internalize : externalize;
-        return this.push(exprOperand(CLS_REF, ((fp: number) => f(e(fp))) as RefExpr, v.pure));
+        const converted = ((fp: number) => f(e(fp))) as RefExpr;
+        return this.push(exprOperand(CLS_REF, converted, v.pure, [v]));
       }
       case OP.ref_test:
       case OP.ref_test_null:
@@ -808,14 +775,9 @@ export class FunctionCompiler {
     }
   }
 
-  /**
-   * Pops a statement's operands in order, after running pending operands
-   * below them (so the statement cannot be reordered with them).
-   */
+  /** Pops a statement's operands, in stack order (they run inside the statement). */
   private popStatementOperands(n: number): Operand[] {
-    const len = this.stack.length;
-    this.flushPending(0, len - n);
-    return this.stack.splice(len - n, n);
+    return this.stack.popN(n);
   }
 
   // ---------------------------------------------------------------------------
@@ -841,7 +803,7 @@ export class FunctionCompiler {
       brKey: f.cond ? `br_${shape}` : null,
       args,
     };
-    this.push(exprOperand(cls, expr, !f.traps && a.pure && b.pure, recipe));
+    this.push(exprOperand(cls, expr, !f.traps && a.pure && b.pure, [a, b], recipe));
   }
 
   private unary(f: UnaryFactories): void {
@@ -861,7 +823,7 @@ export class FunctionCompiler {
       brKey: f.cond ? `br_${shape}` : null,
       args,
     };
-    this.push(exprOperand(cls, expr, !f.traps && a.pure, recipe));
+    this.push(exprOperand(cls, expr, !f.traps && a.pure, [a], recipe));
   }
 
   /** Evaluates a constant expression at compile time. */
@@ -890,7 +852,7 @@ export class FunctionCompiler {
     }
     const expr = makeVariant<Expr>(f, `expr${wide}_${shape}`, args);
     const recipe: Recipe = { family: f, setKey: `set${wide}_${shape}`, brKey: null, args };
-    this.push(exprOperand(cls, expr, false, recipe));
+    this.push(exprOperand(cls, expr, false, [a], recipe));
   }
 
   private storeOp(f: Record<string, unknown>): void {
@@ -921,12 +883,8 @@ export class FunctionCompiler {
   private localSet(x: number, tee: boolean): void {
     const value = this.pop();
     if (!this.writeInPlace(value, x)) {
-      // Pending reads of the local keep the value they had.
-      for (let i = 0; i < this.stack.length; i++) {
-        const op = this.stack[i]!;
-        if (op.kind === K_SLOT && op.slot === x) this.materialize(i);
-      }
-      this.flushPending(0, this.stack.length);
+      // Operands reading the local keep the value they had.
+      this.stack.preserveLocal(x);
       const s = storeStmt(value, x);
       if (s !== null) this.emit(s);
     }
@@ -947,7 +905,7 @@ export class FunctionCompiler {
     const stmts = this.top.stmts;
     if (p === null || value.kind !== K_SLOT || value.slot !== p.slot) return false;
     if (stmts[stmts.length - 1] !== p.stmt) return false;
-    if (this.stack.some((op) => op.kind === K_SLOT && op.slot === x)) return false;
+    if (this.stack.readsLocal(x)) return false;
     const stmt = p.rebuild(x);
     if (stmt === null) return false;
     stmts[stmts.length - 1] = stmt;
@@ -958,10 +916,10 @@ export class FunctionCompiler {
     const g = this.instance.globals[index]!;
     const cls = classOf(this.module.globals[index]!.type.type);
     if (cls === CLS_V128) {
-      this.emit(vars.globalGetInto(g, this.ownSlot(this.stack.length)));
+      this.emit(vars.globalGetInto(g, this.stack.slotOf(this.stack.length)));
       return this.pushSlot(CLS_V128);
     }
-    this.push(exprOperand(cls, vars.globalGet(g, cls), true));
+    this.push(exprOperand(cls, vars.globalGet(g, cls), true, []));
   }
 
   private globalSet(index: number): void {
@@ -969,10 +927,10 @@ export class FunctionCompiler {
     const cls = classOf(this.module.globals[index]!.type.type);
     const [v] = this.popStatementOperands(1);
     if (cls === CLS_V128) {
-      this.stack.push(v!);
-      this.materialize(this.stack.length - 1);
-      this.emit(vars.globalSetFrom(g, this.ownSlot(this.stack.length - 1)));
-      this.stack.pop();
+      this.push(v!);
+      const slot = this.stack.materializeTop(1);
+      this.emit(vars.globalSetFrom(g, slot));
+      this.pop();
       return;
     }
     this.emit(vars.globalSet(g, cls, toExpr(v!)));
@@ -986,20 +944,19 @@ export class FunctionCompiler {
     const cls = classOf(t);
     const pure = a.pure && b.pure && c.pure;
     if (cls === CLS_V128) {
-      const len = this.stack.length;
-      this.stack.push(a, b);
-      this.materializeRange(len, len + 2);
-      this.stack.length = len;
-      this.emit(
-        vars.selectV128(this.ownSlot(len), this.ownSlot(len), this.ownSlot(len + 1), toExpr(c)),
-      );
+      // Both values in their slots, then the condition runs in the statement.
+      this.push(a);
+      this.push(b);
+      const x = this.stack.materializeTop(2);
+      this.stack.truncate(this.stack.length - 2);
+      this.emit(vars.selectV128(x, x, x + 1, toExpr(c)));
       return this.pushSlot(CLS_V128);
     }
     let e: Expr | RefExpr;
     if (cls === CLS_I64) e = vars.selectI64(toExpr(a), toExpr(b), toExpr(c));
     else if (cls === CLS_REF) e = vars.selectRef(toRefExpr(a), toRefExpr(b), toExpr(c));
     else e = vars.selectNum(toExpr(a), toExpr(b), toExpr(c));
-    this.push(exprOperand(cls, e, pure));
+    this.push(exprOperand(cls, e, pure, [a, b, c]));
   }
 
   // ---------------------------------------------------------------------------
@@ -1027,10 +984,18 @@ export class FunctionCompiler {
       }
     }
     const len = this.stack.length;
-    this.flushAll();
-    this.materializeRange(len - params.length, len);
+    this.stack.flushAll();
+    this.stack.materializeRange(len - params.length, len);
     const height = len - params.length;
-    const ctl = this.newCtl(kind, params, results, height, this.ownSlot(height), imm[at + 2]!, -1);
+    const ctl = this.newCtl(
+      kind,
+      params,
+      results,
+      height,
+      this.stack.slotOf(height),
+      imm[at + 2]!,
+      -1,
+    );
     ctl.handlers = handlers;
     this.ctls.push(ctl);
   }
@@ -1039,8 +1004,8 @@ export class FunctionCompiler {
     const [params, results] = this.blockType();
     const cond = this.pop();
     const len = this.stack.length;
-    this.flushAll();
-    this.materializeRange(len - params.length, len);
+    this.stack.flushAll();
+    this.stack.materializeRange(len - params.length, len);
     const at = this.immAt();
     const height = len - params.length;
     const imm = this.code.imm;
@@ -1049,7 +1014,7 @@ export class FunctionCompiler {
       params,
       results,
       height,
-      this.ownSlot(height),
+      this.stack.slotOf(height),
       imm[at + 2]!,
       imm[at + 3]!,
     );
@@ -1059,15 +1024,14 @@ export class FunctionCompiler {
 
   private else(): void {
     const ctl = this.top;
-    if (!ctl.unreachable)
-      this.materializeRange(this.stack.length - ctl.results.length, this.stack.length);
+    if (!ctl.unreachable) this.stack.materializeTop(ctl.results.length);
     ctl.thenReachable = !ctl.unreachable;
     ctl.thenStmts = ctl.stmts;
     ctl.stmts = [];
     ctl.kind = ELSE;
     ctl.unreachable = false;
-    this.stack.length = ctl.height;
-    for (let i = 0; i < ctl.params.length; i++) this.pushSlot(classOf(ctl.params[i]!));
+    this.stack.truncate(ctl.height);
+    this.stack.pushSlots(ctl.params);
   }
 
   private end(): void {
@@ -1082,7 +1046,7 @@ export class FunctionCompiler {
       this.ctls.pop();
       return;
     }
-    if (reachable) this.materializeRange(this.stack.length - ctl.results.length, this.stack.length);
+    if (reachable) this.stack.materializeTop(ctl.results.length);
     this.ctls.pop();
     const parent = this.top;
     let endReachable = reachable || ctl.targeted;
@@ -1126,8 +1090,8 @@ export class FunctionCompiler {
         );
         break;
     }
-    this.stack.length = ctl.height;
-    for (let i = 0; i < ctl.results.length; i++) this.pushSlot(classOf(ctl.results[i]!));
+    this.stack.truncate(ctl.height);
+    this.stack.pushSlots(ctl.results);
     if (!endReachable) this.setUnreachable();
   }
 
@@ -1141,7 +1105,15 @@ export class FunctionCompiler {
    */
   private targetedBlock(ctl: Ctl, parent: Ctl): Stmt {
     const stmts = ctl.stmts;
-    const inner = stmts.length > 0 ? this.chains.get(stmts[0]!) : undefined;
+    // Only a chain whose outermost block is directly nested in this one
+    // continues it: block codes must be consecutive. A chain that reached
+    // here through an untargeted block in between (spliced, so invisible in
+    // `stmts`) is an ordinary statement.
+    const first = stmts.length > 0 ? this.chains.get(stmts[0]!) : undefined;
+    const inner =
+      first !== undefined && first.base - (first.segments.length - 1) === ctl.code + 1
+        ? first
+        : undefined;
     const segments =
       inner === undefined ? [control.seq(stmts)] : [...inner.segments, control.seq(stmts.slice(1))];
     const base = inner === undefined ? ctl.code : inner.base;
@@ -1160,7 +1132,6 @@ export class FunctionCompiler {
   private br(depth: number): void {
     const target = this.target(depth);
     const n = this.labelTypes(target).length;
-    this.flushPending(0, this.stack.length - n);
     const move = this.moveToLabel(target, n);
     this.emit(move === null ? control.br(target.code) : control.brMoving(move, target.code));
     this.setUnreachable();
@@ -1170,7 +1141,6 @@ export class FunctionCompiler {
     const cond = this.pop();
     const target = this.target(depth);
     const n = this.labelTypes(target).length;
-    this.flushPending(0, this.stack.length);
     const move = this.moveToLabel(target, n);
     let s: Stmt;
     if (move !== null) {
@@ -1200,7 +1170,6 @@ export class FunctionCompiler {
     const count = imm[at]!;
     const defaultTarget = this.target(imm[at + 1 + count]!);
     const n = this.labelTypes(defaultTarget).length;
-    this.flushPending(0, this.stack.length);
     const codes: number[] = [];
     const moves: (Stmt | null)[] = [];
     for (let i = 0; i <= count; i++) {
@@ -1220,10 +1189,7 @@ export class FunctionCompiler {
   private brOnNull(nonNull: boolean): void {
     const target = this.target(this.imm(0));
     const types = this.labelTypes(target);
-    this.flushPending(0, this.stack.length);
-    const len = this.stack.length;
-    this.materialize(len - 1);
-    const refSlot = this.ownSlot(len - 1);
+    const refSlot = this.stack.materializeTop(1);
     if (!nonNull) {
       // Branch with the values below the reference; keep the reference on fall through.
       const move = this.moveToLabel(target, types.length, 1);
@@ -1232,7 +1198,7 @@ export class FunctionCompiler {
       // Branch with the values and the reference; drop the reference on fall through.
       const move = this.moveToLabel(target, types.length);
       this.emit(brWhen(refSlot, false, move, target.code));
-      this.stack.pop();
+      this.pop();
     }
   }
 
@@ -1246,14 +1212,13 @@ export class FunctionCompiler {
   /** Puts the top `n` operands (arguments) in their slots; returns their base slot. */
   private placeArguments(n: number, below = 0): number {
     const len = this.stack.length - below;
-    this.flushPending(0, len - n);
-    this.materializeRange(len - n, len);
-    return this.ownSlot(len - n);
+    this.stack.materializeRange(len - n, len);
+    return this.stack.slotOf(len - n);
   }
 
   private afterCall(ft: FuncType): void {
-    this.stack.length -= ft.params.length;
-    for (const t of ft.results) this.pushSlot(classOf(t));
+    this.stack.truncate(this.stack.length - ft.params.length);
+    this.stack.pushSlots(ft.results);
   }
 
   private call(f: number): void {
@@ -1347,7 +1312,7 @@ export class FunctionCompiler {
     const r = this.pop();
     if (id === OP.ref_test || id === OP.ref_test_null) {
       return this.push(
-        exprOperand(CLS_I32, gc.refTest(toRefExpr(r), heap, nullable, this.registry), r.pure),
+        exprOperand(CLS_I32, gc.refTest(toRefExpr(r), heap, nullable, this.registry), r.pure, [r]),
       );
     }
     this.push(
@@ -1355,6 +1320,7 @@ export class FunctionCompiler {
         CLS_REF,
         gc.refCast(toRefExpr(r), heap, nullable, this.registry, this.site()),
         false,
+        [r],
       ),
     );
   }
@@ -1370,13 +1336,9 @@ export class FunctionCompiler {
     const heap = this.heapOperand(this.imm(3));
     const nullable = (flags & 2) !== 0;
     const types = this.labelTypes(target);
-    this.flushPending(0, this.stack.length);
-    const len = this.stack.length;
-    this.materialize(len - 1);
+    const refSlot = this.stack.materializeTop(1);
     const move = this.moveToLabel(target, types.length);
-    this.emit(
-      gc.brOnCast(this.ownSlot(len - 1), heap, nullable, this.registry, onFail, move, target.code),
-    );
+    this.emit(gc.brOnCast(refSlot, heap, nullable, this.registry, onFail, move, target.code));
   }
 
   private gcOrUnsupported(id: number): void {
@@ -1390,12 +1352,12 @@ export class FunctionCompiler {
         const fields = (comp as StructType).fields.map((f) => this.storage(f.storage));
         const base = this.operandsInSlots(fields.length);
         this.emit(gc.structNew(typeId, fields, base));
-        this.stack.length -= fields.length;
+        this.stack.truncate(this.stack.length - fields.length);
         return this.pushSlot(CLS_REF);
       }
       case OP.struct_new_default: {
         const fields = (comp as StructType).fields.map((f) => this.storage(f.storage));
-        return this.push(exprOperand(CLS_REF, gc.structNewDefault(typeId, fields), true));
+        return this.push(exprOperand(CLS_REF, gc.structNewDefault(typeId, fields), true, []));
       }
       case OP.struct_get:
       case OP.struct_get_s:
@@ -1411,14 +1373,14 @@ export class FunctionCompiler {
             this.site(),
           ),
         );
-        this.stack.pop();
+        this.pop();
         return this.pushSlot(classOf(unpackedType(field.storage)));
       }
       case OP.struct_set: {
         const field = (comp as StructType).fields[imm[at + 1]!]!;
         const base = this.operandsInSlots(2);
         this.emit(gc.structSet(imm[at + 1]!, this.storage(field.storage), base, this.site()));
-        this.stack.length -= 2;
+        this.stack.truncate(this.stack.length - 2);
         return;
       }
       case OP.array_new:
@@ -1428,7 +1390,7 @@ export class FunctionCompiler {
         const n = withInit ? 2 : 1;
         const base = this.operandsInSlots(n);
         this.emit(gc.arrayNew(typeId, storage, base, withInit, this.site()));
-        this.stack.length -= n;
+        this.stack.truncate(this.stack.length - n);
         return this.pushSlot(CLS_REF);
       }
       case OP.array_new_fixed: {
@@ -1436,20 +1398,20 @@ export class FunctionCompiler {
         const n = imm[at + 1]! >>> 0;
         const base = this.operandsInSlots(n);
         this.emit(gc.arrayNewFixed(typeId, storage, n, base, this.site()));
-        this.stack.length -= n;
+        this.stack.truncate(this.stack.length - n);
         return this.pushSlot(CLS_REF);
       }
       case OP.array_new_data: {
         const storage = this.storage((comp as ArrayType).field.storage);
         const base = this.operandsInSlots(2);
         this.emit(gc.arrayNewData(this.instance, typeId, storage, imm[at + 1]!, base, this.site()));
-        this.stack.length -= 2;
+        this.stack.truncate(this.stack.length - 2);
         return this.pushSlot(CLS_REF);
       }
       case OP.array_new_elem: {
         const base = this.operandsInSlots(2);
         this.emit(gc.arrayNewElem(this.instance, typeId, imm[at + 1]!, base, this.site()));
-        this.stack.length -= 2;
+        this.stack.truncate(this.stack.length - 2);
         return this.pushSlot(CLS_REF);
       }
       case OP.array_get:
@@ -1458,44 +1420,44 @@ export class FunctionCompiler {
         const storage = (comp as ArrayType).field.storage;
         const base = this.operandsInSlots(2);
         this.emit(gc.arrayGet(this.storage(storage), id === OP.array_get_s, base, this.site()));
-        this.stack.length -= 2;
+        this.stack.truncate(this.stack.length - 2);
         return this.pushSlot(classOf(unpackedType(storage)));
       }
       case OP.array_set: {
         const storage = this.storage((comp as ArrayType).field.storage);
         const base = this.operandsInSlots(3);
         this.emit(gc.arraySet(storage, base, this.site()));
-        this.stack.length -= 3;
+        this.stack.truncate(this.stack.length - 3);
         return;
       }
-      case OP.array_len:
-        return this.push(
-          exprOperand(CLS_I32, gc.arrayLen(toRefExpr(this.pop()), this.site()), false),
-        );
+      case OP.array_len: {
+        const r = this.pop();
+        return this.push(exprOperand(CLS_I32, gc.arrayLen(toRefExpr(r), this.site()), false, [r]));
+      }
       case OP.array_fill: {
         const storage = this.storage((comp as ArrayType).field.storage);
         const base = this.operandsInSlots(4);
         this.emit(gc.arrayFill(storage, base, this.site()));
-        this.stack.length -= 4;
+        this.stack.truncate(this.stack.length - 4);
         return;
       }
       case OP.array_copy: {
         const base = this.operandsInSlots(5);
         this.emit(gc.arrayCopy(base, this.site()));
-        this.stack.length -= 5;
+        this.stack.truncate(this.stack.length - 5);
         return;
       }
       case OP.array_init_data: {
         const storage = this.storage((comp as ArrayType).field.storage);
         const base = this.operandsInSlots(4);
         this.emit(gc.arrayInitData(this.instance, storage, imm[at + 1]!, base, this.site()));
-        this.stack.length -= 4;
+        this.stack.truncate(this.stack.length - 4);
         return;
       }
       case OP.array_init_elem: {
         const base = this.operandsInSlots(4);
         this.emit(gc.arrayInitElem(this.instance, imm[at + 1]!, base, this.site()));
-        this.stack.length -= 4;
+        this.stack.truncate(this.stack.length - 4);
         return;
       }
     }
@@ -1522,15 +1484,14 @@ export class FunctionCompiler {
     // own slots, after the pending expressions below them, in stack order.
     const len = this.stack.length;
     const first = len - params.length;
-    this.flushPending(0, first);
     const operands: number[] = [];
     for (let i = first; i < len; i++) {
-      if (this.stack[i]!.kind !== K_SLOT) this.materialize(i);
-      operands.push(this.stack[i]!.slot);
+      if (this.stack.at(i).kind !== K_SLOT) this.stack.materialize(i);
+      operands.push(this.stack.at(i).slot);
     }
     // The result goes to the first operand's own slot: that operand's slot
     // if it is there, and never a later operand's.
-    const dest = this.ownSlot(first);
+    const dest = this.stack.slotOf(first);
     const site = this.site();
     const ctx = { op, operands, dest, imm: this.code.imm, immAt: at, memory, site };
     const stmt = simdStatement(ctx);
@@ -1541,8 +1502,8 @@ export class FunctionCompiler {
         operands.indexOf(x, 1) < 0 ? simdStatement({ ...ctx, dest: x }) : null;
       this.produced = { stmt, slot: dest, rebuild };
     }
-    this.stack.length = first;
-    for (const t of results) this.pushSlot(classOf(t));
+    this.stack.truncate(first);
+    this.stack.pushSlots(results);
   }
 
   /** A storage type with concrete heap types as global ids. */

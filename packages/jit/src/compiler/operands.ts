@@ -87,6 +87,8 @@ export interface Operand {
   readonly pure: boolean;
   /** K_EXPR built by a generated factory: how, for fusion. */
   readonly recipe: Recipe | null;
+  /** Closures nested in the expression: 0 for slots and constants. */
+  readonly depth: number;
 }
 
 export function slotOperand(cls: ValueClass, slot: number): Operand {
@@ -100,20 +102,50 @@ export function slotOperand(cls: ValueClass, slot: number): Operand {
     expr: null,
     pure: true,
     recipe: null,
+    depth: 0,
   };
 }
 
 export function constOperand(cls: ValueClass, value: number, hi = 0, ref: unknown = null): Operand {
-  return { kind: K_CONST, cls, slot: -1, value, hi, ref, expr: null, pure: true, recipe: null };
+  return {
+    kind: K_CONST,
+    cls,
+    slot: -1,
+    value,
+    hi,
+    ref,
+    expr: null,
+    pure: true,
+    recipe: null,
+    depth: 0,
+  };
 }
 
+/**
+ * An expression operand: `expr` computes the value from `inputs` (the
+ * operands it consumed, which its closure calls or reads).
+ */
 export function exprOperand(
   cls: ValueClass,
   expr: Expr | RefExpr,
   pure: boolean,
+  inputs: readonly Operand[],
   recipe: Recipe | null = null,
 ): Operand {
-  return { kind: K_EXPR, cls, slot: -1, value: 0, hi: 0, ref: null, expr, pure, recipe };
+  let depth = 0;
+  for (const op of inputs) if (op.depth > depth) depth = op.depth;
+  return {
+    kind: K_EXPR,
+    cls,
+    slot: -1,
+    value: 0,
+    hi: 0,
+    ref: null,
+    expr,
+    pure,
+    recipe,
+    depth: depth + 1,
+  };
 }
 
 // ---------------------------------------------------------------------------
