@@ -46,3 +46,4 @@ export function compileModule(module: ModuleInfo): CompiledCode {
 
 export { classify } from './ops/trap.js';
 export { TIER_UP } from './compiler/tiers.js';
+export { LAYOUT } from './compiler/function.js';

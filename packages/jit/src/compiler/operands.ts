@@ -290,6 +290,9 @@ const copyI64List = single((d: Int32Array, s: Int32Array): Stmt => (fp) => {
   return 0;
 });
 
+/** Most moves one merged copy statement does. */
+const MAX_MERGED_COPIES = 16;
+
 /**
  * One statement doing the copies of `a` then those of `b`, when both are
  * copies of the same scalar class; null otherwise. Register shuffles of
@@ -299,6 +302,8 @@ export function mergeCopies(a: Stmt, b: Stmt): Stmt | null {
   const x = copies.get(a);
   const y = copies.get(b);
   if (x === undefined || y === undefined || x.cls !== y.cls) return null;
+  // Bounded, so that a run of copies costs linear time to compile.
+  if (x.d.length + y.d.length > MAX_MERGED_COPIES) return null;
   const d = [...x.d, ...y.d];
   const s = [...x.s, ...y.s];
   const di = Int32Array.from(d);

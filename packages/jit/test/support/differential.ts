@@ -1,7 +1,8 @@
 /**
  * Runs a module on native WebAssembly (the oracle) and on Weft's compiler
- * in both tiers, and compares everything observable: results, traps and the
- * values passed to imported functions, in order.
+ * in every configuration (baseline tier, optimized tier, flat layout), and
+ * compares everything observable: results, traps and the values passed to
+ * imported functions, in order.
  *
  * Imported functions (any module and name) record `name(args)` in a log and
  * return zeros. Results are compared bit-exactly (floats by their bits).
@@ -20,7 +21,7 @@ import {
   type FuncInstance,
 } from '@weft/runtime';
 import { parseWat } from '@weft/wast';
-import { classify, compileModule, TIER_UP } from '#src/index.js';
+import { classify, compileModule, LAYOUT, TIER_UP } from '#src/index.js';
 
 /** A call of an export: its name and arguments (i64 as bigint). */
 export type Call = readonly [name: string, args: readonly unknown[]];
@@ -107,22 +108,26 @@ function hostImports(store: Store, module: ModuleInfo, log: () => string[]): Ext
   });
 }
 
-function runWeft(bytes: Uint8Array, calls: readonly Call[], optimized: boolean): Outcome[] {
+/** The ways Weft can compile a function. */
+export type Config = 'baseline' | 'optimized' | 'flat';
+export const CONFIGS: readonly Config[] = ['baseline', 'optimized', 'flat'];
+
+function runWeft(bytes: Uint8Array, calls: readonly Call[], config: Config): Outcome[] {
   const saved = { ...TIER_UP };
+  const savedFlat = LAYOUT.flat;
   Object.assign(
     TIER_UP,
-    optimized ? { calls: 1, iterations: 1 } : { calls: Infinity, iterations: Infinity },
+    config === 'optimized'
+      ? { calls: 1, iterations: 1 }
+      : { calls: Infinity, iterations: Infinity },
   );
+  LAYOUT.flat = config === 'flat';
   try {
     let log: string[] = [];
     const module = parseModule(bytes);
     const store = new Store(new TypeRegistry(), classify);
-    const instance = instantiate(
-      store,
-      module,
-      hostImports(store, module, () => log),
-      compileModule(module),
-    );
+    const imports = hostImports(store, module, () => log);
+    const instance = instantiate(store, module, imports, compileModule(module));
     return calls.map(([name, args]) => {
       log = [];
       let result: string;
@@ -136,23 +141,33 @@ function runWeft(bytes: Uint8Array, calls: readonly Call[], optimized: boolean):
     });
   } finally {
     Object.assign(TIER_UP, saved);
+    LAYOUT.flat = savedFlat;
   }
 }
 
-/** Outcomes of the calls on native WebAssembly and on each tier of Weft. */
-export function outcomes(source: string | Uint8Array, calls: readonly Call[]) {
-  const bytes = typeof source === 'string' ? parseWat(source) : source;
-  return {
-    native: runNative(bytes, calls),
-    baseline: runWeft(bytes, calls, false),
-    optimized: runWeft(bytes, calls, true),
-  };
+function binary(source: string | Uint8Array): Uint8Array {
+  return typeof source === 'string' ? parseWat(source) : source;
 }
 
-/** Asserts that both tiers of Weft do what native WebAssembly does. */
+/** Asserts that every configuration of Weft does what native WebAssembly does. */
 export function agree(source: string | Uint8Array, calls: readonly Call[]): Outcome[] {
-  const { native, baseline, optimized } = outcomes(source, calls);
-  assert.equal(baseline, native, 'baseline tier differs from native');
-  assert.equal(optimized, native, 'optimized tier differs from native');
+  const bytes = binary(source);
+  const native = runNative(bytes, calls);
+  for (const config of CONFIGS)
+    assert.equal(runWeft(bytes, calls, config), native, `${config} differs from native`);
   return native;
+}
+
+/**
+ * Asserts that every configuration of Weft gives the `expected` outcomes
+ * (for features the host's WebAssembly lacks).
+ */
+export function expect(
+  source: string | Uint8Array,
+  calls: readonly Call[],
+  expected: readonly Outcome[],
+): void {
+  const bytes = binary(source);
+  for (const config of CONFIGS)
+    assert.equal(runWeft(bytes, calls, config), expected, `${config} differs from expected`);
 }
