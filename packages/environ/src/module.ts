@@ -9,7 +9,7 @@ import type { GlobalType, MemoryType, SubType, TableType, TagType, ValType } fro
  * Version of the {@link ModuleInfo} shape. Bumped on every incompatible change
  * of this file or of the instruction encoding (op ids and immediate layouts).
  */
-export const ENVIRON_INTERFACE_VERSION = 1;
+export const ENVIRON_INTERFACE_VERSION = 2;
 
 /**
  * A decoded instruction sequence (a function body or a constant expression)
@@ -62,6 +62,8 @@ export interface FunctionBody {
   readonly end: number;
   /** Byte offset of the first instruction. */
   readonly codeStart: number;
+  /** Largest operand stack height the body reaches (as in its {@link Code}). */
+  readonly maxHeight: number;
 }
 
 export type ExternKind = 'func' | 'table' | 'memory' | 'global' | 'tag';

@@ -377,6 +377,7 @@ class ModuleParser {
           start: body.start,
           end: body.end,
           codeStart: body.codeStart,
+          maxHeight: this.code.height,
         });
         return;
       } catch (e) {

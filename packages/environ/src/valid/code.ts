@@ -274,6 +274,11 @@ export class CodeValidator {
     return program;
   }
 
+  /** Largest operand stack height the last sequence reached. */
+  get height(): number {
+    return this.maxHeight;
+  }
+
   /** Validates an instruction sequence typed `[] -> results`, recording nothing. */
   validate(
     r: Reader,

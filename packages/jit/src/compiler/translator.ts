@@ -29,7 +29,10 @@ import { OperandStack } from './stack.js';
 import type { FunctionTiers } from './tiers.js';
 import type { Stmt } from './types.js';
 
-/** Implementation limit on locals plus operand stack slots of one function. */
+/**
+ * Implementation limit on parameters, locals and operand stack slots of one
+ * function (checked when a module is compiled, see ../index.ts).
+ */
 export const MAX_FRAME_SLOTS = 100_000;
 
 /** Everything a compiled function binds to. */
@@ -95,16 +98,10 @@ export class Translator {
     this.store = env.store;
     this.registry = env.registry;
     this.type = this.module.types[body.typeIndex]!.comp as FuncType;
-    if (this.type.params.length + body.numLocals > MAX_FRAME_SLOTS) {
-      throw new RangeError(`function ${body.funcIndex} has too many locals for the compiler`);
-    }
     this.localTypes.push(...this.type.params);
     for (const run of body.locals)
       for (let i = 0; i < run.count; i++) this.localTypes.push(run.type);
     this.nLocals = this.localTypes.length;
-    if (this.nLocals + code.maxHeight > MAX_FRAME_SLOTS) {
-      throw new RangeError(`function ${body.funcIndex} needs too large a frame for the compiler`);
-    }
     this.stack = new OperandStack(this.nLocals, code.maxHeight, (s) => this.append(s));
     this.blocks = new Blocks(this, options.layout);
   }
