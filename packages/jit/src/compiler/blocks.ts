@@ -27,7 +27,7 @@ import {
 } from './ctl.js';
 import { FlatLayout } from './layout-flat.js';
 import { StructuredLayout } from './layout-structured.js';
-import { makeVariant } from './literals.js';
+import { make } from './literals.js';
 import { classOf, copyStmt, toExpr, type Operand } from './operands.js';
 import type { Layout, Translator } from './translator.js';
 import type { Stmt } from './types.js';
@@ -290,9 +290,9 @@ export class Blocks {
     const recipe = cond.recipe;
     if (move !== null) {
       s = control.brIfMoving(toExpr(cond), move, target.code);
-    } else if (recipe !== null && recipe.brKey !== null && recipe.brKey in recipe.family) {
+    } else if (recipe !== null && recipe.br !== null) {
       // A comparison fused with the branch.
-      s = makeVariant<Stmt>(recipe.family, recipe.brKey, [...recipe.args, target.code]);
+      s = make(recipe.br, [...recipe.args, target.code]);
     } else {
       s = control.brIf(toExpr(cond), target.code);
     }

@@ -12,27 +12,19 @@
  * The closures come from ../gen/control.ts, in copies picked per use so
  * that V8 can inline the statements into them (see literals.ts).
  */
-import { CHAIN_SIZES, CONTROL, MAX_SEQ } from '../gen/control.js';
+import { CHAIN, CHAIN_SIZES, CONTROL, MAX_SEQ, SEQ } from '../gen/control.js';
 
 export { MAX_SEQ };
 import { make, single, tagClosure, type Variants } from './literals.js';
 import { TIER_UP } from './tiers.js';
 import type { Expr, Stmt } from './types.js';
 
-/** Sequence factories by length. */
-const SEQ: (Variants<Stmt> | undefined)[] = [];
-for (let n = 2; n <= MAX_SEQ; n++)
-  SEQ[n] = (CONTROL as unknown as Record<string, Variants<Stmt>>)[`seq${n}`];
-
 /** The chain factory for `n` segments: the smallest with at least `n`, and its size. */
-const CHAIN: ({ size: number; factory: Variants<Stmt> } | undefined)[] = [];
+const CHAIN_FOR: ({ size: number; factory: Variants<Stmt> } | undefined)[] = [];
 for (let n = 2, i = 0; n <= CHAIN_SIZES[CHAIN_SIZES.length - 1]!; n++) {
   if (CHAIN_SIZES[i]! < n) i++;
   const size = CHAIN_SIZES[i]!;
-  CHAIN[n] = {
-    size,
-    factory: (CONTROL as unknown as Record<string, Variants<Stmt>>)[`chain${size}`]!,
-  };
+  CHAIN_FOR[n] = { size, factory: CHAIN[size]! };
 }
 
 const nop: Stmt = () => 0;
@@ -71,7 +63,7 @@ export function block(body: Stmt, code: number): Stmt {
  */
 export function chain(segments: readonly Stmt[], base: number): Stmt {
   const n = segments.length;
-  const fit = CHAIN[n];
+  const fit = CHAIN_FOR[n];
   if (fit !== undefined) {
     const padded = [...segments];
     while (padded.length < fit.size) padded.push(nop);

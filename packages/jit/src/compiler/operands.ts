@@ -11,8 +11,8 @@ import { F32, F64 as F64T, I32 as I32T, I64, isRef, V128, type ValType } from '@
 import { F64 as F64_, HI32 as HI32_, I32 as I32_, REFS as REFS_, V32 as V32_ } from '@weft/runtime';
 import { R } from '../ops/i64.js';
 import { CONTROL } from '../gen/control.js';
-import { make, makeVariant, single } from './literals.js';
-import type { Expr, FactoryArg, RefExpr, Stmt } from './types.js';
+import { make, single } from './literals.js';
+import type { Expr, FactoryArg, RefExpr, Stmt, Variants } from './types.js';
 
 // Module-local aliases of the value stack: faster than imported bindings in V8.
 const F64 = F64_;
@@ -54,18 +54,14 @@ export const K_EXPR = 2;
 
 /**
  * How an expression operand was built by a generated factory, so that a
- * consumer can rebuild it fused with itself: `family[setKey](slot, ...args)`
- * stores it into a slot, `family[brKey](...args, code)` branches on it
- * (families have these variants only for some shapes).
+ * consumer can rebuild it fused with itself: `set` (called with the slot,
+ * then `args`) stores it into a slot, `br` (called with `args`, then the
+ * branch code) branches on it. Either is null where the family has no such
+ * variant for the operands' shapes.
  */
 export interface Recipe {
-  readonly family: object;
-  readonly setKey: string;
-  /**
-   * Branch variant, for comparisons (null otherwise); `if_` and `while_`
-   * variants share its shape suffix.
-   */
-  readonly brKey: string | null;
+  readonly set: Variants<Stmt> | null;
+  readonly br: Variants<Stmt> | null;
   /** Arguments of the expression factory (operands, then the trap site if any). */
   readonly args: readonly FactoryArg[];
 }
@@ -362,9 +358,7 @@ export function storeStmt(op: Operand, d: number): Stmt | null {
     }
   }
   const recipe = op.recipe;
-  if (recipe !== null && recipe.setKey in recipe.family) {
-    return makeVariant<Stmt>(recipe.family, recipe.setKey, [d, ...recipe.args]);
-  }
+  if (recipe !== null && recipe.set !== null) return make(recipe.set, [d, ...recipe.args]);
   switch (op.cls) {
     case CLS_I32:
       return make(CONTROL.storeI32, [d, op.expr]);

@@ -3,11 +3,13 @@
  * and value shape, ../../gen/memory.ts), and the size, grow, bulk and
  * segment instructions of memories and tables (../../ops/bulk.ts).
  */
+import { OPS } from '@weft/environ';
 import { LOADS, STORES } from '../../gen/memory.js';
 import * as bulk from '../../ops/bulk.js';
 import type { Handler, Handlers } from '../dispatch.js';
-import { makeVariant } from '../literals.js';
+import { make } from '../literals.js';
 import {
+  classOf,
   CLS_I32,
   CLS_I64,
   CLS_REF,
@@ -18,10 +20,8 @@ import {
   type Recipe,
 } from '../operands.js';
 import type { Translator } from '../translator.js';
-import type { Expr, FactoryArg, Stmt } from '../types.js';
+import type { FactoryArg, LoadFamily, StoreFamily } from '../types.js';
 import { argsOf, shapeOf } from './numeric.js';
-
-const CLASS_OF_LETTER = { i: CLS_I32, l: CLS_I64, f: 2, d: 3 } as const;
 
 /** The memory of the current memory instruction, and its offset immediate as a number. */
 function memarg(t: Translator) {
@@ -29,7 +29,7 @@ function memarg(t: Translator) {
   const imm = t.code.imm;
   const memory = t.instance.memories[imm[at]!]!;
   const offset = (imm[at + 3]! >>> 0) * 4294967296 + (imm[at + 2]! >>> 0);
-  return { memory, offset, wide: memory.type.is64 ? '64' : '32' };
+  return { memory, offset, wide: memory.type.is64 };
 }
 
 /** A constant address operand as an unsigned number. */
@@ -37,42 +37,33 @@ function constAddress(a: Operand, is64: boolean): number {
   return is64 ? (a.hi >>> 0) * 4294967296 + (a.value >>> 0) : a.value >>> 0;
 }
 
-function load(f: Record<string, unknown>): Handler {
-  const cls = CLASS_OF_LETTER[f['result'] as keyof typeof CLASS_OF_LETTER];
-  return (t) => {
+function load(f: LoadFamily): Handler {
+  return (t, id) => {
+    const cls = classOf(OPS[id]!.results![0]!);
     const a = t.pop();
     const { memory: m, offset, wide } = memarg(t);
-    let shape: string;
-    let args: FactoryArg[];
-    if (shapeOf(a) === 'c') {
-      shape = 'c';
-      args = [m, constAddress(a, m.type.is64) + offset, t.site()];
-    } else {
-      shape = shapeOf(a);
-      args = [m, ...argsOf(a, shape), offset, t.site()];
-    }
-    const expr = makeVariant<Expr>(f, `expr${wide}_${shape}`, args);
-    const recipe: Recipe = { family: f, setKey: `set${wide}_${shape}`, brKey: null, args };
+    const shape = shapeOf(a);
+    const args: FactoryArg[] =
+      shape === 'c'
+        ? [m, constAddress(a, m.type.is64) + offset, t.site()]
+        : [m, ...argsOf(a, shape), offset, t.site()];
+    const expr = make((wide ? f.expr64 : f.expr32)[shape], args);
+    const set = shape === 'e' ? null : (wide ? f.set64 : f.set32)[shape];
+    const recipe: Recipe = { set, br: null, args };
     t.push(exprOperand(cls, expr, false, [a], recipe));
   };
 }
 
-function store(f: Record<string, unknown>): Handler {
+function store(f: StoreFamily): Handler {
   return (t) => {
     const [a, v] = t.stack.popN(2) as [Operand, Operand];
     const { memory: m, offset, wide } = memarg(t);
-    let args: FactoryArg[];
-    let sa: string;
-    if (shapeOf(a) === 'c') {
-      sa = 'c';
-      args = [m, constAddress(a, m.type.is64) + offset];
-    } else {
-      sa = shapeOf(a);
-      args = [m, ...argsOf(a, sa), offset];
-    }
+    const sa = shapeOf(a);
+    const args: FactoryArg[] =
+      sa === 'c' ? [m, constAddress(a, m.type.is64) + offset] : [m, ...argsOf(a, sa), offset];
     const sv = shapeOf(v);
     args.push(...argsOf(v, sv), t.site());
-    t.emit(makeVariant<Stmt>(f, `store${wide}_${sa}${sv}`, args));
+    t.emit(make((wide ? f.store64 : f.store32)[`${sa}${sv}`], args));
   };
 }
 
