@@ -34,7 +34,10 @@ export class Module {
 
   /**
    * Compiles a module from its binary, or from WebAssembly text when a text
-   * parser is installed.
+   * parser is installed. The module keeps its own copy of the binary, taken
+   * before decoding starts: changing `source` during or after the call
+   * changes nothing about the module (function bodies are compiled lazily,
+   * but from that copy).
    *
    * @throws {CompileError} with the spec's message and byte offset.
    */
@@ -50,7 +53,8 @@ export class Module {
   }
 
   /**
-   * Validates a module without compiling it.
+   * Validates a module without compiling it (a copy of the bytes as they are
+   * when called, as `new Module` does).
    *
    * @throws {CompileError} if it is malformed or invalid.
    */
@@ -67,6 +71,7 @@ export class Module {
       }
       return textParser(source);
     }
+    // No copy here: parseModule copies whatever it is given, once.
     return source instanceof Uint8Array ? source : new Uint8Array(source);
   }
 
