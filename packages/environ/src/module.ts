@@ -115,13 +115,13 @@ export interface DataSegment {
   readonly mode: 'active' | 'passive';
   readonly memory: number;
   readonly offset: ConstExpr | null;
-  /** The segment's bytes (a view into the module binary). */
+  /** The segment's bytes (a view into the module's own copy of the binary). */
   readonly bytes: Uint8Array;
 }
 
 export interface CustomSection {
   readonly name: string;
-  /** Payload after the name (a view into the module binary). */
+  /** Payload after the name (a view into the module's own copy of the binary). */
   readonly bytes: Uint8Array;
   /** Byte offset of the section's id byte. */
   readonly offset: number;
@@ -142,7 +142,12 @@ export interface NameSection {
 /** A decoded and validated module. */
 export interface ModuleInfo {
   readonly interfaceVersion: number;
-  /** The module binary; bodies and segments are views into it. */
+  /**
+   * The module binary: the module's own copy, taken by `parseModule` before
+   * decoding, never the caller's buffer. Bodies are decoded from it on
+   * demand, and segments and custom sections are views into it, so nothing
+   * may write to it.
+   */
   readonly bytes: Uint8Array;
   readonly types: readonly SubType[];
   /**
