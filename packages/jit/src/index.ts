@@ -3,7 +3,7 @@
  * generated source), for the `@weft/runtime` frame ABI.
  */
 import { CompileError, ENVIRON_INTERFACE_VERSION, type ModuleInfo } from '@weft/environ';
-import { RUNTIME_ABI_VERSION, type CompiledCode } from '@weft/runtime';
+import type { CompiledCode } from '@weft/runtime';
 import { compileFunction, MAX_FRAME_SLOTS } from './compiler/function.js';
 
 /** The interface versions this compiler consumes. */
@@ -18,7 +18,8 @@ export const JIT_INTERFACE = {
  * Prepares a validated module for instantiation. Function bodies are
  * compiled lazily, on their first call, for the instance calling them.
  *
- * @throws {TypeError} if the module or the runtime speak another interface version.
+ * @throws {TypeError} if the module comes from another environ interface
+ *   version (`instantiate` checks the frame ABI the code is for).
  * @throws {CompileError} if a function needs a larger frame (locals and
  *   operand stack) than the implementation limit, {@link MAX_FRAME_SLOTS}.
  */
@@ -29,11 +30,6 @@ export function compileModule(module: ModuleInfo): CompiledCode {
   ) {
     throw new TypeError(
       `@weft/jit reads environ interface ${JIT_INTERFACE.environ}; the module has ${module.interfaceVersion}`,
-    );
-  }
-  if (RUNTIME_ABI_VERSION !== JIT_INTERFACE.runtime) {
-    throw new TypeError(
-      `@weft/jit generates code for runtime ABI ${JIT_INTERFACE.runtime}; the runtime has ${RUNTIME_ABI_VERSION}`,
     );
   }
   for (const body of module.bodies) {
@@ -48,6 +44,7 @@ export function compileModule(module: ModuleInfo): CompiledCode {
     }
   }
   return {
+    abi: JIT_INTERFACE.runtime,
     state: module,
     code: (instance, funcIndex) =>
       compileFunction(
