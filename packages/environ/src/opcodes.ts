@@ -385,6 +385,11 @@ const MISC = [
   [0x0f, 'table.grow', Imm.TABLE, null],
   [0x10, 'table.size', Imm.TABLE, null],
   [0x11, 'table.fill', Imm.TABLE, null],
+  // Wide arithmetic: 128-bit results as two i64s (low, high).
+  [0x13, 'i64.add128', N, 'i64 i64 i64 i64 -> i64 i64'],
+  [0x14, 'i64.sub128', N, 'i64 i64 i64 i64 -> i64 i64'],
+  [0x15, 'i64.mul_wide_s', N, 'i64 i64 -> i64 i64'],
+  [0x16, 'i64.mul_wide_u', N, 'i64 i64 -> i64 i64'],
 ] as const satisfies readonly Row[];
 
 const VV_V = 'v128 v128 -> v128';

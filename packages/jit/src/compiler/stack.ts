@@ -160,6 +160,22 @@ export class OperandStack {
     return this.slotOf(len - n);
   }
 
+  /**
+   * The slots of the top `n` operands, for a statement reading them in
+   * place: operands in slots (locals, written stack positions) stay where
+   * they are, the others are written to their own slots (in order, after
+   * what is pending below).
+   */
+  operandSlots(n: number): number[] {
+    const len = this.ops.length;
+    const slots: number[] = [];
+    for (let i = len - n; i < len; i++) {
+      if (this.ops[i]!.kind !== K_SLOT) this.materialize(i);
+      slots.push(this.ops[i]!.slot);
+    }
+    return slots;
+  }
+
   /** Runs the pending expressions among the operands below index `to`, in order. */
   flushPending(to: number): void {
     for (let i = this.noPending; i < to; i++) {

@@ -9,6 +9,7 @@
 import { OPS } from '@weft/environ';
 import { BINARY, UNARY } from '../../gen/numeric.js';
 import { R } from '../../ops/i64.js';
+import * as wideOps from '../../ops/wide.js';
 import type { Handler, Handlers } from '../dispatch.js';
 import { make, shared } from '../literals.js';
 import {
@@ -23,7 +24,15 @@ import {
   type Recipe,
   type ValueClass,
 } from '../operands.js';
-import type { AddrShape, BinaryFamily, Expr, FactoryArg, Shape2, UnaryFamily } from '../types.js';
+import type {
+  AddrShape,
+  BinaryFamily,
+  Expr,
+  FactoryArg,
+  Shape2,
+  Stmt,
+  UnaryFamily,
+} from '../types.js';
 
 /**
  * Shape letter of an operand for generated factories. NaN constants are
@@ -101,7 +110,31 @@ function unary(f: UnaryFamily): Handler {
   };
 }
 
-export const NUMERIC: Handlers = Object.fromEntries([
-  ...Object.entries(BINARY).map(([name, f]) => [name, binary(f)]),
-  ...Object.entries(UNARY).map(([name, f]) => [name, unary(f)]),
-]);
+/**
+ * Wide arithmetic (two i64 results): the operands are read where they are
+ * (after placing those not in slots), and the statement writes the result
+ * pair to the first two operands' own slots.
+ */
+function wide(build: (d: number, ...operands: number[]) => Stmt): Handler {
+  return (t, id) => {
+    const op = OPS[id]!;
+    const n = op.params!.length;
+    const stack = t.stack;
+    const first = stack.length - n;
+    const operands = stack.operandSlots(n);
+    t.emit(build(stack.slotOf(first), ...operands));
+    stack.truncate(first);
+    stack.pushSlots(op.results!);
+  };
+}
+
+export const NUMERIC: Handlers = {
+  ...Object.fromEntries([
+    ...Object.entries(BINARY).map(([name, f]) => [name, binary(f)]),
+    ...Object.entries(UNARY).map(([name, f]) => [name, unary(f)]),
+  ]),
+  'i64.add128': wide(wideOps.add128),
+  'i64.sub128': wide(wideOps.sub128),
+  'i64.mul_wide_s': wide(wideOps.mulWideS),
+  'i64.mul_wide_u': wide(wideOps.mulWideU),
+};

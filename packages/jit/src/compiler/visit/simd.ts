@@ -11,7 +11,7 @@ import { ADDR, I32 as I32T, I64, Imm, OPS } from '@weft/environ';
 import * as vars from '../../ops/variables.js';
 import { SIMD_BUILDERS, simdStatement } from '../../ops/simd.js';
 import type { Handler, Handlers } from '../dispatch.js';
-import { classOf, CLS_V128, K_SLOT } from '../operands.js';
+import { classOf, CLS_V128 } from '../operands.js';
 
 const simd: Handler = (t, id) => {
   const op = OPS[id]!;
@@ -22,13 +22,8 @@ const simd: Handler = (t, id) => {
   const params = op.params!.map((p) => (p === ADDR ? addr : p));
   const results = op.results!;
   const stack = t.stack;
-  const len = stack.length;
-  const first = len - params.length;
-  const operands: number[] = [];
-  for (let i = first; i < len; i++) {
-    if (stack.at(i).kind !== K_SLOT) stack.materialize(i);
-    operands.push(stack.at(i).slot);
-  }
+  const first = stack.length - params.length;
+  const operands = stack.operandSlots(params.length);
   // The result goes to the first operand's own slot: that operand's slot
   // if it is there, and never a later operand's.
   const dest = stack.slotOf(first);
