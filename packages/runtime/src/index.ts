@@ -41,6 +41,7 @@ export {
   type ArrayStorage,
 } from './gc.js';
 export { GlobalInstance } from './global.js';
+export { createEpochCounter, DEADLINE_POLL_INTERVAL, Meter, type EpochDecision } from './meter.js';
 export { InstanceHandle, type Extern } from './instance.js';
 export { globalizeType, instantiate, type CodeFactory, type CompiledCode } from './instantiate.js';
 export { MAX_MEMORY_BYTES, MemoryInstance, PAGE_SIZE } from './memory.js';

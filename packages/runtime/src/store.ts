@@ -12,6 +12,7 @@ import type { TypeRegistry } from './registry.js';
 import type { TableInstance } from './table.js';
 import type { TagInstance } from './tag.js';
 import type { TrapClassifier } from './trap.js';
+import { createEpochCounter, Meter } from './meter.js';
 
 /** Transitions reported to a store's call hook (as Wasmtime's `CallHook`). */
 export type CallHookKind =
@@ -49,6 +50,8 @@ export class Store {
   depth = 0;
   /** Called on every transition between host and wasm code; may throw to stop execution. */
   callHook: ((kind: CallHookKind) => void) | null = null;
+  /** Fuel and interruption state, for code compiled with metering (see meter.ts). */
+  meter = new Meter(createEpochCounter());
   private disposed = false;
 
   constructor(
