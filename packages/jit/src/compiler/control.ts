@@ -31,15 +31,20 @@ const nop: Stmt = () => 0;
 
 /**
  * Runs statements in order until one branches. Longer sequences than a
- * factory takes become a tree of sequences (every call site keeps one
- * callee), as shallow as possible: a body of a million statements nests
- * seven closures deep, and building it is linear in its length.
+ * factory takes nest (every call site keeps one callee): up to two
+ * factories' worth, the first statements stay at the top and the rest go
+ * one level down, since V8 inlines only a few levels deep (most loop bodies
+ * are that short); longer ones become a tree of sequences, as shallow as
+ * possible: a body of a million statements nests seven closures deep, and
+ * building it is linear in its length.
  */
 export function seq(stmts: readonly Stmt[]): Stmt {
   const n = stmts.length;
   if (n === 0) return nop;
   if (n === 1) return stmts[0]!;
   if (n <= MAX_SEQ) return make(SEQ[n]!, stmts);
+  if (n < 2 * MAX_SEQ)
+    return make(SEQ[MAX_SEQ]!, [...stmts.slice(0, MAX_SEQ - 1), seq(stmts.slice(MAX_SEQ - 1))]);
   // Full subtrees of `size` statements, then the rest.
   let size = MAX_SEQ;
   while (size * MAX_SEQ < n) size *= MAX_SEQ;

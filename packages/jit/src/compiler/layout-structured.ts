@@ -70,7 +70,10 @@ export class StructuredLayout implements BlockLayout {
     const reachable = !ctl.unreachable;
     switch (ctl.kind) {
       case BLOCK:
-        if (ctl.targeted) out.push(this.targetedBlock(ctl, parent));
+        // An untargeted block that continues a chain joins it too: its code
+        // is never returned, and the chain's codes stay consecutive.
+        if (ctl.targeted || this.innerChain(ctl) !== undefined)
+          out.push(this.targetedBlock(ctl, parent));
         else for (const s of ctl.stmts) out.push(s);
         return;
       case LOOP: {
@@ -121,8 +124,8 @@ export class StructuredLayout implements BlockLayout {
   private seq(stmts: readonly Stmt[]): Stmt {
     const s = control.seq(stmts);
     if (stmts.length > 1) {
-      let levels = 0;
-      for (let n = stmts.length; n > 1; n = Math.ceil(n / control.MAX_SEQ)) levels++;
+      let levels = 1;
+      for (let n = stmts.length; n > control.MAX_SEQ; n = Math.ceil(n / control.MAX_SEQ)) levels++;
       this.record(s, this.deepest(stmts) + levels);
     }
     return s;
@@ -165,31 +168,36 @@ export class StructuredLayout implements BlockLayout {
   }
 
   /**
+   * The chain `ctl`'s body starts with, if that chain's outermost block is
+   * directly nested in `ctl`: only then does `ctl` continue it (block codes
+   * must be consecutive; a chain that reached here through a block spliced
+   * away in between is an ordinary statement).
+   */
+  private innerChain(ctl: Ctl): Chain | undefined {
+    const first = ctl.stmts.length > 0 ? this.chains.get(ctl.stmts[0]!) : undefined;
+    return first !== undefined && first.base - (first.segments.length - 1) === ctl.code + 1
+      ? first
+      : undefined;
+  }
+
+  /**
    * A block some branch targets. When its body starts with a block (itself
    * possibly such a chain) directly nested in it, the two become one
    * `chain` closure. When this block is itself the first statement of a
-   * targeted block (the nesting of a `switch`), that block will take its
-   * segments over: then no closure is built, only a placeholder recording
-   * them, so that no literal copy is spent on it.
+   * block (the nesting of a `switch`), that block will take its segments
+   * over: then no closure is built, only a placeholder recording them, so
+   * that no literal copy is spent on it.
    */
   private targetedBlock(ctl: Ctl, parent: Ctl): Stmt {
     const stmts = ctl.stmts;
-    // Only a chain whose outermost block is directly nested in this one
-    // continues it: block codes must be consecutive. A chain that reached
-    // here through an untargeted block in between (spliced, so invisible in
-    // `stmts`) is an ordinary statement.
-    const first = stmts.length > 0 ? this.chains.get(stmts[0]!) : undefined;
-    const inner =
-      first !== undefined && first.base - (first.segments.length - 1) === ctl.code + 1
-        ? first
-        : undefined;
+    const inner = this.innerChain(ctl);
     const rest = inner === undefined ? stmts : stmts.slice(1);
     const last = this.seq(rest);
     const segments = inner === undefined ? [last] : [...inner.segments, last];
     const base = inner === undefined ? ctl.code : inner.base;
     let s: Stmt;
-    if (parent.kind === BLOCK && parent.targeted && parent.stmts.length === 0)
-      s = supersededChain();
+    // A block's first statement: the block continues the chain (see `closed`).
+    if (parent.kind === BLOCK && parent.stmts.length === 0) s = supersededChain();
     else if (segments.length === 1) s = control.block(segments[0]!, ctl.code);
     else s = control.chain(segments, base);
     this.chains.set(s, { segments, base });
