@@ -144,4 +144,33 @@ test('a switch chain continues only through directly nested blocks', () => {
   );
 });
 
+test('a pending operand keeps the stack slot it reads until it runs (calls, br_if values, local.tee)', () => {
+  // Found by the structured fuzzer: the pending i32.mul reads the if's result
+  // in the slot the call's argument (or the br_if's value, or a copy of a
+  // local read before local.tee) was about to be written to.
+  agree(
+    `(module ${LOG}
+      (func (export "call") (param i32) (result i32)
+        (i32.mul (i32.const 2) (if (result i32) (local.get 0) (then (i32.const 3)) (else (i32.const 5))))
+        (call $log (i32.const 7)))
+      (func (export "brif") (param i32) (result i32)
+        (block $b (result i32)
+          (i32.add
+            (i32.sub (i32.const 100) (block (result i32) (i32.const 1)))
+            (br_if $b (i32.const 1000) (local.get 0)))))
+      (func (export "tee") (param i32) (result i32)
+        (i32.add
+          (i32.sub (i32.const 100) (block (result i32) (i32.const 1)))
+          (i32.add (local.get 0) (local.tee 0 (i32.const 1000))))))`,
+    [
+      ['call', [0]],
+      ['call', [1]],
+      ['brif', [0]],
+      ['brif', [1]],
+      ['tee', [0]],
+      ['tee', [5]],
+    ],
+  );
+});
+
 test.run();

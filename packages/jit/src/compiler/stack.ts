@@ -137,14 +137,10 @@ export class OperandStack {
     this.append(s);
   }
 
-  /**
-   * Writes operand `i` into its own slot (after the pending expressions
-   * below it, if it is one itself).
-   */
+  /** Writes operand `i` into its own slot (after the pending expressions below it). */
   materialize(i: number): void {
     const op = this.ops[i]!;
     if (op.kind === K_SLOT && op.slot === this.slotOf(i)) return;
-    if (op.kind === K_EXPR) this.flushPending(i);
     this.write(i, op);
   }
 
@@ -178,11 +174,11 @@ export class OperandStack {
 
   /** Runs the pending expressions among the operands below index `to`, in order. */
   flushPending(to: number): void {
-    for (let i = this.noPending; i < to; i++) {
+    while (this.noPending < to) {
+      const i = this.noPending++;
       const op = this.ops[i]!;
-      if (op.kind === K_EXPR) this.write(i, op);
+      if (op.kind === K_EXPR) this.store(i, op);
     }
-    if (to > this.noPending) this.noPending = to;
   }
 
   /**
@@ -191,12 +187,13 @@ export class OperandStack {
    */
   flushAll(): void {
     const len = this.ops.length;
+    // In stack order: each write comes after the pending operands below it.
     for (let i = this.settled; i < len; i++) {
       const op = this.ops[i]!;
-      if (op.kind === K_EXPR || this.readsLocalSlot(op)) this.write(i, op);
+      if (op.kind === K_EXPR || this.readsLocalSlot(op)) this.store(i, op);
     }
     this.settled = len;
-    this.noPending = len;
+    if (this.noPending < len) this.noPending = len;
   }
 
   /** Before local `x` is written: operands reading it keep the value they had. */
@@ -213,8 +210,19 @@ export class OperandStack {
     return this.lastRead[x] !== NONE;
   }
 
-  /** Writes operand `i` (the pending operands below it already ran) to its own slot. */
+  /**
+   * Writes operand `i` to its own slot, after running the pending operands
+   * below it: those may read the slot (an operand consumed by a pending
+   * expression stays in its slot until the expression runs), so nothing may
+   * be written there before they ran, be it a value or a copy.
+   */
   private write(i: number, op: Operand): void {
+    this.flushPending(i);
+    this.store(i, op);
+  }
+
+  /** Writes operand `i` to its own slot (the pending operands below it ran). */
+  private store(i: number, op: Operand): void {
     const slot = this.slotOf(i);
     this.unlink(i, op);
     const s = storeStmt(op, slot);
