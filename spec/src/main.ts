@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `pnpm spec`: runs every .wast of the official testsuite through
- * `@weft/wast` and the `weft` facade, prints a per-file table, writes
- * spec/RESULTS.md, and checks failures against spec/expected-failures.json.
+ * `@weft/wast-runner` (on `@weft/wast` and the `weft` facade), prints a
+ * per-file table, writes spec/RESULTS.md, and checks failures against
+ * spec/expected-failures.json.
  *
  *   node dist/main.js [--suite text|bin] [--tier baseline|optimized|flat] [--filter SUBSTRING]
  *                     [--no-write] [--verbose]
@@ -24,7 +25,7 @@ import { Module } from 'weft';
 import { parseWat } from '@weft/wast';
 import { Expectations, type SuiteName } from './expectations.js';
 import { markdown, tally } from './report.js';
-import { runScript, type FileResult } from '@weft/cli';
+import { runScript, type FileResult } from '@weft/wast-runner';
 import { LAYOUT, TIER_UP } from '@weft/jit';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -1,5 +1,5 @@
 /** Per-file tables, grouped by feature, for stdout and RESULTS.md. */
-import type { FileResult } from '@weft/cli';
+import type { FileResult } from '@weft/wast-runner';
 
 export interface Tally {
   passed: number;

@@ -1,12 +1,12 @@
 /**
  * `weft wast`: runs .wast scripts, stopping at the first failing directive,
  * as `wasmtime wast` does, with the repository's script runner
- * (script/runner.ts, shared with the conformance runner in spec/).
+ * (@weft/wast-runner, shared with the conformance runner in spec/).
  */
 import { readFileSync } from 'node:fs';
 import { parseScript, WastError, type Command } from '@weft/wast';
 import { CliError, describe, print } from './report.js';
-import { ScriptRun } from './script/runner.js';
+import { ScriptRun } from '@weft/wast-runner';
 
 export const WAST_USAGE = 'weft wast [OPTIONS] <SCRIPTS>...';
 

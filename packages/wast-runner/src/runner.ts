@@ -1,7 +1,7 @@
 /**
  * Runs .wast scripts against the `weft` facade: the one script runner of
- * the repository, used by `weft wast` (stopping at the first failure) and
- * by the conformance runner in spec/ (tallying every command).
+ * the repository, used by `weft wast` in @weft/cli (stopping at the first
+ * failure) and by the conformance runner in spec/ (tallying every command).
  */
 import {
   parseQuoteModule,

@@ -14,7 +14,7 @@ import {
   ValType,
   type Store,
 } from 'weft';
-import { formatFloat } from '../values.js';
+import { formatFloat } from './format.js';
 
 /**
  * Defines the spectest module's items for `store` in `linker`. Its print

@@ -1,0 +1,13 @@
+/**
+ * `@weft/wast-runner`: runs `.wast` scripts against the `weft` embedding
+ * API, with the `spectest` host module; Weft's counterpart of `wasmtime-wast`.
+ */
+export {
+  runScript,
+  ScriptRun,
+  type CommandResult,
+  type FileResult,
+  type Outcome,
+} from './runner.js';
+export { defineSpectest } from './spectest.js';
+export { formatFloat } from './format.js';
