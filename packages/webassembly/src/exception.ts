@@ -129,12 +129,21 @@ export class Exception {
 webidlMembers(Exception.prototype, ['getArg', 'is']);
 toStringTag(Exception.prototype, 'WebAssembly.Exception');
 
-/** WebIDL `sequence<T>` from an iterable. */
+/** WebIDL `sequence<T>` from an iterable (the iterator protocol, step by step). */
 export function sequence(v: unknown, what: string): unknown[] {
   if (!isObjectLike(v)) throw new TypeError(`${what} must be an iterable object`);
-  const it = (v as Record<symbol, unknown>)[Symbol.iterator];
-  if (typeof it !== 'function') throw new TypeError(`${what} must be an iterable object`);
-  return Array.from(v as Iterable<unknown>);
+  const method = (v as Record<symbol, unknown>)[Symbol.iterator];
+  if (typeof method !== 'function') throw new TypeError(`${what} must be an iterable object`);
+  const iterator = method.call(v) as { next?: unknown };
+  if (!isObjectLike(iterator)) throw new TypeError(`${what}: the iterator is not an object`);
+  const next = iterator.next;
+  const out: unknown[] = [];
+  for (;;) {
+    const step = (next as Function).call(iterator) as { done?: unknown; value?: unknown };
+    if (!isObjectLike(step)) throw new TypeError(`${what}: the iterator result is not an object`);
+    if (step.done) return out;
+    out.push(step.value);
+  }
 }
 
 /** Throws what wasm's fault `e` (already through the trap boundary) is in JS. */

@@ -25,7 +25,7 @@ import {
   type WasmCode,
 } from '@weft/runtime';
 import { classify } from '@weft/jit';
-import { throwToJS, throwToWasm } from './exception.js';
+import { sequence, throwToJS, throwToWasm } from './exception.js';
 import { release, store } from './realm.js';
 import { jsCompatible, toJS, toWasm, type ToJS } from './values.js';
 import { setNameAndLength } from './webidl.js';
@@ -301,10 +301,5 @@ const hostMarker = (): unknown[] => {
 };
 
 function iterableToList(v: unknown): unknown[] {
-  if ((typeof v !== 'object' || v === null) && typeof v !== 'function') {
-    throw new TypeError('multiple results must be returned as an iterable');
-  }
-  const it = (v as Record<symbol, unknown>)[Symbol.iterator];
-  if (typeof it !== 'function') throw new TypeError('multiple results must be returned as an iterable');
-  return Array.from(v as Iterable<unknown>);
+  return sequence(v, 'the results of a host function');
 }

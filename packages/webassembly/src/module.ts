@@ -3,6 +3,7 @@ import { parseModule, type ModuleInfo } from '@weft/environ';
 import { compileModule } from '@weft/jit';
 import type { CompiledCode } from '@weft/runtime';
 import { CompileError, toApiError } from './errors.js';
+import { checkLimits } from './limits.js';
 import { compileOptions, isBuiltinImport, type CompileOptions } from './strings.js';
 import { isObjectLike, Slots, toStringTag, toStringValue, webidlMembers } from './webidl.js';
 
@@ -47,6 +48,7 @@ export function compileBytes(bytes: Uint8Array, options: CompileOptions): Module
   let compiled: CompiledCode;
   try {
     info = parseModule(bytes);
+    checkLimits(info);
     compiled = compileModule(info);
   } catch (e) {
     throw toApiError(e);

@@ -3,6 +3,7 @@ import { parseModule } from '@weft/environ';
 import { CompileError, LinkError, RuntimeError } from './errors.js';
 import { Exception, JSTag, Tag } from './exception.js';
 import { Global } from './global.js';
+import { checkLimits } from './limits.js';
 import { Instance, instanceObject, instantiateModule, readImports } from './instance.js';
 import { Memory } from './memory.js';
 import { bufferSource, compileBytes, Module, moduleObject, moduleSlots, type ModuleState } from './module.js';
@@ -37,7 +38,9 @@ function validate(bytes: unknown, ...rest: unknown[]): boolean {
   const source = bufferSource(bytes, 'WebAssembly.validate');
   const options = compileOptions(rest[0], 'WebAssembly.validate');
   try {
-    options.check(parseModule(source));
+    const info = parseModule(source);
+    checkLimits(info);
+    options.check(info);
     return true;
   } catch {
     return false;

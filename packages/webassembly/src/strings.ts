@@ -215,7 +215,10 @@ function matchesBuiltin(
   results: readonly ValType[],
 ): boolean {
   const sub = info.types[typeIndex]!;
-  if (sub.comp.kind !== 'func') return false;
+  // Exactly the builtin's type: a final function type of its own, in a group of its own.
+  if (sub.comp.kind !== 'func' || !sub.final || sub.supertype >= 0 || sub.recSize !== 1) {
+    return false;
+  }
   const ft = sub.comp;
   const same = (a: readonly ValType[], b: readonly ValType[]) =>
     a.length === b.length && a.every((t, i) => matchType(info, t, b[i]!));

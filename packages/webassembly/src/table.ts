@@ -21,9 +21,20 @@ export function tableObject(t: TableInstance): object {
   return o;
 }
 
-/** The element a missing `value` argument stands for (DefaultValue), converted. */
-function elementValue(t: ValType, args: readonly unknown[], at: number, where: string): unknown {
-  if (args.length <= at || args[at] === undefined) {
+/**
+ * The element value argument `at` gives, converted; a missing one stands
+ * for DefaultValue. An explicit `undefined` is missing too, except for `set`
+ * (`undefinedIsValue`), where it is converted (a TypeError for funcref), as
+ * engines do.
+ */
+function elementValue(
+  t: ValType,
+  args: readonly unknown[],
+  at: number,
+  where: string,
+  undefinedIsValue = false,
+): unknown {
+  if (args.length <= at || (!undefinedIsValue && args[at] === undefined)) {
     if (!isNullable(t)) throw new TypeError(`${where}: a value is required for this element type`);
     return toWasm(t)(defaultValue(t));
   }
@@ -80,7 +91,7 @@ export class Table {
     const t = tableSlots.get(this, 'WebAssembly.Table.set');
     const i = toAddressValue(index, t.type.is64, 'WebAssembly.Table.set: index');
     if (i >= t.size) throw new RangeError(`WebAssembly.Table.set: index ${i} out of bounds`);
-    t.elements[i] = elementValue(t.element, rest, 0, 'WebAssembly.Table.set');
+    t.elements[i] = elementValue(t.element, rest, 0, 'WebAssembly.Table.set', true);
   }
 }
 webidlMembers(Table.prototype, ['length', 'grow', 'get', 'set']);

@@ -3,7 +3,7 @@
 //
 //   node child.mjs SUITE FILE [weft|native]
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 
 const [suite, file, mode = 'weft'] = process.argv.slice(2);
@@ -40,8 +40,13 @@ globalThis.add_completion_callback((_tests, status) => {
 
 const source = readFileSync(join(suite, file), 'utf8');
 for (const m of source.matchAll(/^\/\/ META: script=(.*)$/gm)) {
-  const script = m[1].trim().replace(/^\/wasm\/jsapi\//, '');
-  load(join(suite, script));
+  // Absolute paths name files of the suite's folder; others are relative to the test file.
+  const script = m[1].trim();
+  load(
+    script.startsWith('/')
+      ? join(suite, script.replace(/^\/wasm\/jsapi\//, ''))
+      : join(suite, dirname(file), script),
+  );
 }
 try {
   load(join(suite, file));
