@@ -36,6 +36,10 @@ function bytes(n, seed = 7) {
   return b;
 }
 
+/** Input sizes: 1 for the measured runs, smaller with WEFT_PROGRAMS_SCALE (CI uses 0.1). */
+const SCALE = Number(process.env.WEFT_PROGRAMS_SCALE ?? 1);
+const scaled = (n, min = 1) => Math.max(min, Math.round(n * SCALE));
+
 const sha = (data) => createHash('sha256').update(data).digest('hex');
 
 function timed(f) {
@@ -62,7 +66,7 @@ export const WORKLOADS = {
         const r = rng(42);
         db.run('BEGIN');
         const stmt = db.prepare('INSERT INTO t (grp, name, score) VALUES (?, ?, ?)');
-        for (let i = 0; i < 5000; i++) stmt.run([i % 37, `name${Math.floor(r() * 1e6)}`, Math.floor(r() * 1e6) / 100]);
+        for (let i = 0; i < scaled(5000); i++) stmt.run([i % 37, `name${Math.floor(r() * 1e6)}`, Math.floor(r() * 1e6) / 100]);
         stmt.free();
         db.run('COMMIT');
         db.run('CREATE INDEX t_name ON t (name)');
@@ -81,7 +85,7 @@ export const WORKLOADS = {
     toolchain: 'Rust (wasm-bindgen)',
     async run() {
       const [brotli, init] = timed(() => require('brotli-wasm'));
-      const input = new TextEncoder().encode(text(300_000));
+      const input = new TextEncoder().encode(text(scaled(300_000)));
       const [output, work] = timed(() => {
         const compressed = brotli.compress(input, { quality: 6 });
         const back = brotli.decompress(compressed);
@@ -94,6 +98,7 @@ export const WORKLOADS = {
   'esbuild-wasm': {
     toolchain: 'Go (js/wasm)',
     async run() {
+      globalThis.self ??= globalThis; // esbuild's browser build runs Go in the page's global scope
       const esbuild = require('esbuild-wasm/lib/browser.js');
       const wasm = readFileSync(require.resolve('esbuild-wasm/esbuild.wasm'));
       const [, init] = await timedAsync(async () => {
@@ -101,7 +106,7 @@ export const WORKLOADS = {
         await esbuild.initialize({ wasmModule: module, worker: false });
       });
       let source = '';
-      for (let i = 0; i < 60; i++) {
+      for (let i = 0; i < scaled(60, 3); i++) {
         source += `export interface Point${i} { x: number; y: number }\n`;
         source += `export function dist${i}(a: Point${i}, b: Point${i}): number {\n  const dx = a.x - b.x, dy = a.y - b.y;\n  return Math.sqrt(dx * dx + dy * dy) * ${i};\n}\n`;
         source += `export class Shape${i} { constructor(private readonly points: Point${i}[] = []) {}\n  get length(): number { return this.points.reduce((s, p, j, a) => s + (j ? dist${i}(a[j - 1], p) : 0), 0); } }\n`;
@@ -118,10 +123,10 @@ export const WORKLOADS = {
     toolchain: 'AssemblyScript',
     async run() {
       const [as, init] = timed(() => require('@chainsafe/as-sha256'));
-      const data = bytes(1 << 20);
+      const data = bytes(scaled(1 << 20));
       const [output, work] = timed(() => {
         let h = as.digest(data);
-        for (let i = 0; i < 200; i++) h = as.digest64(Buffer.concat([h, h]));
+        for (let i = 0; i < scaled(200); i++) h = as.digest64(Buffer.concat([h, h]));
         const hex = Buffer.from(h).toString('hex');
         if (Buffer.from(as.digest(data)).toString('hex') !== sha(data)) throw new Error('sha256 differs from node:crypto');
         return hex;
@@ -136,7 +141,7 @@ export const WORKLOADS = {
       const [, init] = await timedAsync(() => md4w.init('fast'));
       const r = rng(3);
       let md = '';
-      for (let i = 0; i < 400; i++) {
+      for (let i = 0; i < scaled(400); i++) {
         md += `## Section ${i}\n\n${text(200, i + 1)} **bold ${i}** _em_ \`code ${i}\` [link](https://example.com/${i})\n\n`;
         if (r() < 0.3) md += `- item a\n- item b\n  1. nested\n\n| a | b |\n|---|---|\n| ${i} | ${i * 2} |\n\n`;
         if (r() < 0.2) md += '```js\nconst x = 1;\n```\n\n';
@@ -152,7 +157,7 @@ export const WORKLOADS = {
     toolchain: 'C (clang, hand-tuned)',
     async run() {
       const hw = require('hash-wasm');
-      const data = bytes(1 << 21, 11);
+      const data = bytes(scaled(1 << 21), 11);
       const [, init] = await timedAsync(() => hw.createBLAKE3());
       const [output, work] = await timedAsync(async () => {
         const out = [
