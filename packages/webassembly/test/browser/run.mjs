@@ -32,7 +32,7 @@ const CSP = "default-src 'self'; script-src 'self'";
 const server = createServer((req, res) => {
   const f = files[new URL(req.url, 'http://x').pathname];
   if (f === undefined) {
-    res.writeHead(404).end();
+    res.writeHead(req.url === '/favicon.ico' ? 204 : 404).end();
     return;
   }
   res.writeHead(200, { 'Content-Type': f[1], 'Content-Security-Policy': CSP });
@@ -51,8 +51,10 @@ for (const [label, extra] of [
   ['chromium --js-flags=--jitless', ['--js-flags=--jitless']],
 ]) {
   const profile = mkdtempSync(join(tmpdir(), 'weft-chromium-'));
-  const browser = await chromium.launch({
+  // A fresh profile each time (playwright's way of giving --user-data-dir).
+  const browser = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
+    headless: true,
     args: [
       '--headless',
       '--no-sandbox',
@@ -60,13 +62,12 @@ for (const [label, extra] of [
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
-      `--user-data-dir=${profile}`,
       ...extra,
     ],
   });
   const problems = [];
   try {
-    const page = await browser.newPage();
+    const page = browser.pages()[0] ?? (await browser.newPage());
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
     });

@@ -7,6 +7,7 @@
 //
 // --quick     inputs scaled to 0.1 (what CI runs)
 // --polywasm  time polywasm too (where it runs the workload correctly)
+// --skip NAME skip one workload
 // --record    write the native outputs to expected-outputs.json
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,8 @@ const args = process.argv.slice(2);
 const flag = (n) => args.includes(n);
 const filterAt = args.indexOf('--filter');
 const filter = filterAt >= 0 ? args[filterAt + 1] : undefined;
+const skipAt = args.indexOf('--skip');
+const skip = skipAt >= 0 ? args[skipAt + 1] : undefined;
 const jitless = flag('--jitless');
 const quick = flag('--quick');
 const scale = quick ? '0.1' : '1';
@@ -70,6 +73,10 @@ let failed = 0;
 const rows = [];
 for (const [name, w] of Object.entries(WORKLOADS)) {
   if (filter !== undefined && !name.includes(filter)) continue;
+  if (skip !== undefined && name === skip) {
+    console.log(`skipped ${name} (--skip)`);
+    continue;
+  }
   const native = jitless ? { error: 'none under --jitless' } : await run(name, 'native');
   const want = native.error ? expected[scale]?.[name] : native.output;
   if (flag('--record') && !native.error) {
