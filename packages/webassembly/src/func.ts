@@ -270,7 +270,9 @@ export function hostFunction(typeId: number, type: FuncType, callable: Function)
           }
           const values = iterableToList(ret);
           if (values.length !== nr) {
-            throw new TypeError(`expected ${nr} results from the host function, got ${values.length}`);
+            throw new TypeError(
+              `expected ${nr} results from the host function, got ${values.length}`,
+            );
           }
           for (let i = 0; i < nr; i++) w[i]!(fp + i, values[i]);
         };

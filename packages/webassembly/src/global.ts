@@ -30,7 +30,8 @@ export function newGlobal(t: ValType, mutable: boolean, raw: unknown): GlobalIns
 }
 
 function read(g: GlobalInstance): unknown {
-  if (g.type === V128) throw new TypeError('WebAssembly.Global: a v128 value cannot be read from JS');
+  if (g.type === V128)
+    throw new TypeError('WebAssembly.Global: a v128 value cannot be read from JS');
   return toJS(g.type)(g.value);
 }
 
@@ -41,7 +42,8 @@ export class Global {
     const valueV = d['value'];
     if (valueV === undefined) throw new TypeError('WebAssembly.Global: value is required');
     const t = parseValueType(valueV, 'WebAssembly.Global');
-    if (t === V128) throw new TypeError('WebAssembly.Global: v128 globals cannot be created from JS');
+    if (t === V128)
+      throw new TypeError('WebAssembly.Global: v128 globals cannot be created from JS');
     const v = rest[0];
     const raw = v === undefined ? toWasm(t)(defaultValue(t)) : toWasm(t)(v);
     const g = newGlobal(t, mutable, raw);
@@ -60,7 +62,8 @@ export class Global {
   set value(v: unknown) {
     const g = globalSlots.get(this, 'WebAssembly.Global.value');
     if (!g.mutable) throw new TypeError('WebAssembly.Global.value: the global is immutable');
-    if (g.type === V128) throw new TypeError('WebAssembly.Global: a v128 value cannot be set from JS');
+    if (g.type === V128)
+      throw new TypeError('WebAssembly.Global: a v128 value cannot be set from JS');
     g.value = toWasm(g.type)(v);
   }
 }

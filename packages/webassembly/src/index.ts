@@ -36,7 +36,10 @@ export interface InstallOptions {
 
 /** Whether the environment asks for the polyfill in any case (see README, "Forcing"). */
 function forcedByEnvironment(): boolean {
-  const g = globalThis as { WEFT_WEBASSEMBLY?: unknown; process?: { env?: Record<string, string | undefined> } };
+  const g = globalThis as {
+    WEFT_WEBASSEMBLY?: unknown;
+    process?: { env?: Record<string, string | undefined> };
+  };
   if (g.WEFT_WEBASSEMBLY === 'force' || g.WEFT_WEBASSEMBLY === true) return true;
   return g.process?.env?.['WEFT_WEBASSEMBLY'] === 'force';
 }

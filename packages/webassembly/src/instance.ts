@@ -38,7 +38,9 @@ function link(imp: Import, why: string): LinkError {
 export function readImports(m: ModuleState, importObject: unknown): Extern[] {
   const imports = m.info.imports;
   if (imports.length > 0 && importObject === undefined) {
-    throw new TypeError('WebAssembly.Instance: the module has imports but no import object was given');
+    throw new TypeError(
+      'WebAssembly.Instance: the module has imports but no import object was given',
+    );
   }
   if (importObject !== undefined && !isObjectLike(importObject)) {
     throw new TypeError('WebAssembly.Instance: the import object must be an object');
@@ -80,7 +82,8 @@ export function readImports(m: ModuleState, importObject: unknown): Extern[] {
           throw link(imp, 'global import must be a Number');
         }
         if (t === V128) throw link(imp, 'a v128 global import must be a WebAssembly.Global');
-        if (imp.type.mutable) throw link(imp, 'a mutable global import must be a WebAssembly.Global');
+        if (imp.type.mutable)
+          throw link(imp, 'a mutable global import must be a WebAssembly.Global');
         let raw: unknown;
         try {
           raw = toWasm(t)(v);

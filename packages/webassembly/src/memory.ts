@@ -5,12 +5,7 @@
  * or from wasm, detaches the buffer handed out before (`refreshBuffer`,
  * no copy).
  */
-import {
-  exactBuffer,
-  MemoryInstance,
-  PAGE_SIZE,
-  refreshBuffer,
-} from '@weft/runtime';
+import { exactBuffer, MemoryInstance, PAGE_SIZE, refreshBuffer } from '@weft/runtime';
 import { release, store } from './realm.js';
 import { parseAddressType } from './types.js';
 import { dictionary, enforceRange, Slots, toBigInt, toStringTag, webidlMembers } from './webidl.js';

@@ -91,9 +91,7 @@ export class Module {
       throw new TypeError('WebAssembly.Module.customSections: a section name is required');
     }
     const name = toStringValue(sectionName);
-    return m.info.customSections
-      .filter((s) => s.name === name)
-      .map((s) => s.bytes.slice().buffer);
+    return m.info.customSections.filter((s) => s.name === name).map((s) => s.bytes.slice().buffer);
   }
 }
 webidlMembers(Module, ['exports', 'imports', 'customSections']);

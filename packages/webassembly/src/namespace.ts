@@ -6,7 +6,14 @@ import { Global } from './global.js';
 import { checkLimits } from './limits.js';
 import { Instance, instanceObject, instantiateModule, readImports } from './instance.js';
 import { Memory } from './memory.js';
-import { bufferSource, compileBytes, Module, moduleObject, moduleSlots, type ModuleState } from './module.js';
+import {
+  bufferSource,
+  compileBytes,
+  Module,
+  moduleObject,
+  moduleSlots,
+  type ModuleState,
+} from './module.js';
 import { compileOptions, type CompileOptions } from './strings.js';
 import { Table } from './table.js';
 import { setNameAndLength, toStringTag } from './webidl.js';
@@ -96,7 +103,9 @@ async function responseBytes(source: unknown, where: string): Promise<Uint8Array
   const r = response as unknown as ResponseLike;
   const mime = (r.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (mime !== 'application/wasm') {
-    throw new TypeError(`${where}: the response's MIME type must be application/wasm, got "${mime}"`);
+    throw new TypeError(
+      `${where}: the response's MIME type must be application/wasm, got "${mime}"`,
+    );
   }
   if (!r.ok) throw new TypeError(`${where}: the response is not ok`);
   if (r.bodyUsed) throw new TypeError(`${where}: the response body was already used`);
@@ -182,7 +191,12 @@ export function createNamespace(): WebAssemblyNamespace {
     JSTag,
   };
   for (const [name, value] of Object.entries(interfaces)) {
-    Object.defineProperty(ns, name, { value, writable: true, enumerable: false, configurable: true });
+    Object.defineProperty(ns, name, {
+      value,
+      writable: true,
+      enumerable: false,
+      configurable: true,
+    });
   }
   toStringTag(ns, 'WebAssembly');
   return ns as WebAssemblyNamespace;

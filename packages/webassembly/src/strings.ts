@@ -76,7 +76,9 @@ export function compileOptions(v: unknown, where: string): CompileOptions {
             isRef(imp.type.type) &&
             heapOf(imp.type.type) === HT_EXTERN;
           if (!ok) {
-            throw new CompileError(`imported string constant "${imp.name}" must be an immutable externref global`);
+            throw new CompileError(
+              `imported string constant "${imp.name}" must be an immutable externref global`,
+            );
           }
         }
       }
@@ -87,7 +89,8 @@ export function compileOptions(v: unknown, where: string): CompileOptions {
 
 /** Whether the engine provides import `imp` under `options`. */
 export function isBuiltinImport(options: CompileOptions, imp: Import): boolean {
-  if (options.jsString && imp.module === JS_STRING && Object.hasOwn(BUILTINS, imp.name)) return true;
+  if (options.jsString && imp.module === JS_STRING && Object.hasOwn(BUILTINS, imp.name))
+    return true;
   return options.constants !== null && imp.module === options.constants;
 }
 
@@ -176,7 +179,11 @@ const BUILTINS: Readonly<Record<string, Builtin>> = {
     },
   },
   length: { params: [EXTERNREF], results: [I32], impl: ([v]) => str(v).length },
-  concat: { params: [EXTERNREF, EXTERNREF], results: [REF_EXTERN], impl: ([a, b]) => str(a) + str(b) },
+  concat: {
+    params: [EXTERNREF, EXTERNREF],
+    results: [REF_EXTERN],
+    impl: ([a, b]) => str(a) + str(b),
+  },
   substring: {
     params: [EXTERNREF, I32, I32],
     results: [REF_EXTERN],
@@ -245,7 +252,9 @@ export function builtinImport(options: CompileOptions, imp: Import, typeIds: Int
     const typeId = typeIds[imp.typeIndex]!;
     const type = registry.get(typeId).comp as FuncType;
     const impl = BUILTINS[imp.name]!.impl;
-    const f: FuncInstance = createHostFunc(store, typeId, type, (_caller, args) => [impl(args)].slice(0, type.results.length));
+    const f: FuncInstance = createHostFunc(store, typeId, type, (_caller, args) =>
+      [impl(args)].slice(0, type.results.length),
+    );
     release();
     return f;
   }

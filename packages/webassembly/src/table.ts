@@ -57,9 +57,15 @@ export class Table {
     if (maximum !== null && maximum < initial) {
       throw new RangeError('WebAssembly.Table: maximum is smaller than initial');
     }
-    if (initial > MAX_TABLE_ELEMENTS) throw new RangeError('WebAssembly.Table: initial is too large');
+    if (initial > MAX_TABLE_ELEMENTS)
+      throw new RangeError('WebAssembly.Table: initial is too large');
     const init = elementValue(element, rest, 0, 'WebAssembly.Table');
-    const t = new TableInstance(store, { element, limits: { min: initial, max: maximum }, is64 }, element, init);
+    const t = new TableInstance(
+      store,
+      { element, limits: { min: initial, max: maximum }, is64 },
+      element,
+      init,
+    );
     store.add(store.tables, t);
     release();
     tableSlots.set(this, t);

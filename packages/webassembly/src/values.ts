@@ -28,7 +28,14 @@ import {
   isRef,
   type ValType,
 } from '@weft/environ';
-import { externalize, FuncInstance, HostNumber, internalize, WasmArray, WasmStruct } from '@weft/runtime';
+import {
+  externalize,
+  FuncInstance,
+  HostNumber,
+  internalize,
+  WasmArray,
+  WasmStruct,
+} from '@weft/runtime';
 import { exportedFunction, funcOfValue } from './func.js';
 import { isGC, unwrapGC, wrapGC } from './gc.js';
 import { registry } from './realm.js';

@@ -37,7 +37,9 @@ export function toBigInt(v: unknown): bigint {
     case 'string':
       return BigInt(p); // SyntaxError for a malformed string, as ToBigInt
     default:
-      throw new TypeError(`Cannot convert ${typeof p === 'symbol' ? 'a symbol' : String(p)} to a BigInt`);
+      throw new TypeError(
+        `Cannot convert ${typeof p === 'symbol' ? 'a symbol' : String(p)} to a BigInt`,
+      );
   }
 }
 

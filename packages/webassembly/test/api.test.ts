@@ -78,7 +78,10 @@ test('JS exceptions pass through wasm unchanged; wasm exceptions are WebAssembly
       },
     },
   );
-  assert.throws(() => e.callF(), (x: unknown) => x === boom);
+  assert.throws(
+    () => e.callF(),
+    (x: unknown) => x === boom,
+  );
   try {
     e.throwT();
     assert.unreachable();

@@ -15,7 +15,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 if (!existsSync(chromiumPath)) {
-  console.log(`chromium not found at ${chromiumPath}: browser test skipped (apt-get install chromium, or set CHROMIUM)`);
+  console.log(
+    `chromium not found at ${chromiumPath}: browser test skipped (apt-get install chromium, or set CHROMIUM)`,
+  );
   process.exit(0);
 }
 const { chromium } = await import('playwright-core');
@@ -73,7 +75,11 @@ for (const [label, extra] of [
     });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     await page.goto(url);
-    await page.waitForFunction(() => document.getElementById('result').textContent !== 'running', null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => document.getElementById('result').textContent !== 'running',
+      null,
+      { timeout: 120_000 },
+    );
     const engine = await page.textContent('#engine');
     const result = await page.textContent('#result');
     const ok = engine === 'weft' && result.startsWith(expected) && problems.length === 0;

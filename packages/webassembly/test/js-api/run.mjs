@@ -62,13 +62,16 @@ function runFile(file) {
     const nodeArgs = [...(jitless ? ['--jitless'] : []), join(here, 'child.mjs'), suite, file];
     if (native) nodeArgs.push('native');
     if (slow) nodeArgs.unshift('--max-old-space-size=16384');
-    const child = spawn(process.execPath, nodeArgs, { cwd: here, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, nodeArgs, {
+      cwd: here,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const started = Date.now();
-    const timer = setTimeout(() => child.kill("SIGKILL"), 600_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 600_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       const line = stdout.trim().split('\n').filter(Boolean).pop();
@@ -80,7 +83,12 @@ function runFile(file) {
       }
       const ms = Date.now() - started;
       if (parsed === null) {
-        done({ file, ms, results: [], harnessError: `no results (exit ${code}): ${stderr.slice(-500)}` });
+        done({
+          file,
+          ms,
+          results: [],
+          harnessError: `no results (exit ${code}): ${stderr.slice(-500)}`,
+        });
       } else {
         done({ file, ms, ...parsed });
       }
@@ -120,7 +128,9 @@ for (const r of reports) {
   }
   passed += p;
   failed += f;
-  console.log(`${String(p).padStart(5)} passed ${String(f).padStart(4)} failed ${String(r.ms).padStart(6)} ms  ${r.file}`);
+  console.log(
+    `${String(p).padStart(5)} passed ${String(f).padStart(4)} failed ${String(r.ms).padStart(6)} ms  ${r.file}`,
+  );
 }
 
 const mode = jitless ? 'jitless' : 'node';
@@ -132,32 +142,50 @@ if (!native) {
   const applies = (e) => e.mode === undefined || e.mode === mode;
   const inScope = (e) => files.includes(e.file);
   const expected = new Map(
-    expectations.entries.filter((e) => applies(e) && inScope(e)).map((e) => [`${e.file}\t${e.test}`, e]),
+    expectations.entries
+      .filter((e) => applies(e) && inScope(e))
+      .map((e) => [`${e.file}\t${e.test}`, e]),
   );
   const unexpected = [...failures.keys()].filter((k) => !expected.has(k));
   const fixed = [...expected.keys()].filter((k) => !failures.has(k));
   for (const k of unexpected) {
     const [file, test] = k.split('\t');
-    console.log(`UNEXPECTED FAILURE ${file} :: ${test}\n    ${String(failures.get(k)).split('\n')[0]}`);
+    console.log(
+      `UNEXPECTED FAILURE ${file} :: ${test}\n    ${String(failures.get(k)).split('\n')[0]}`,
+    );
   }
   for (const k of fixed) {
     const [file, test] = k.split('\t');
-    console.log(`EXPECTED FAILURE NOW PASSES ${file} :: ${test} (remove it from expected-failures.json)`);
+    console.log(
+      `EXPECTED FAILURE NOW PASSES ${file} :: ${test} (remove it from expected-failures.json)`,
+    );
   }
   if (verbose) {
-    for (const [k, m] of failures) console.log(`failed (expected) ${k.replace('\t', ' :: ')}: ${m}`);
+    for (const [k, m] of failures)
+      console.log(`failed (expected) ${k.replace('\t', ' :: ')}: ${m}`);
   }
   mismatches = unexpected.length + fixed.length;
   if (flag('--update')) {
-    const old = new Map(expectations.entries.map((e) => [`${e.file}\t${e.test}\t${e.mode ?? ''}`, e]));
-    const kept = expectations.entries.filter((e) => !(applies(e) && inScope(e)) || failures.has(`${e.file}\t${e.test}`));
+    const old = new Map(
+      expectations.entries.map((e) => [`${e.file}\t${e.test}\t${e.mode ?? ''}`, e]),
+    );
+    const kept = expectations.entries.filter(
+      (e) => !(applies(e) && inScope(e)) || failures.has(`${e.file}\t${e.test}`),
+    );
     for (const k of unexpected) {
       const [file, test] = k.split('\t');
       const prior = old.get(`${k}\t`);
-      kept.push({ file, test, reason: prior?.reason ?? `TODO: ${String(failures.get(k)).split('\n')[0]}` });
+      kept.push({
+        file,
+        test,
+        reason: prior?.reason ?? `TODO: ${String(failures.get(k)).split('\n')[0]}`,
+      });
     }
     kept.sort((a, b) => (a.file + a.test).localeCompare(b.file + b.test));
-    writeFileSync(expectationsPath, `${JSON.stringify({ ...expectations, entries: kept }, null, 2)}\n`);
+    writeFileSync(
+      expectationsPath,
+      `${JSON.stringify({ ...expectations, entries: kept }, null, 2)}\n`,
+    );
     console.log(`updated ${relative(process.cwd(), expectationsPath)}`);
   }
   console.log(

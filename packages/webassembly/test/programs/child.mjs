@@ -7,7 +7,11 @@ if (engine === 'weft') {
   install({ force: true });
 } else if (engine === 'polywasm') {
   const { WebAssembly: poly } = await import('polywasm');
-  Object.defineProperty(globalThis, 'WebAssembly', { value: poly, writable: true, configurable: true });
+  Object.defineProperty(globalThis, 'WebAssembly', {
+    value: poly,
+    writable: true,
+    configurable: true,
+  });
 } else if (typeof WebAssembly === 'undefined') {
   console.log(JSON.stringify({ error: 'no native WebAssembly in this process' }));
   process.exit(0);
@@ -17,6 +21,13 @@ try {
   const r = await WORKLOADS[name].run();
   console.log(JSON.stringify(r));
 } catch (e) {
-  console.log(JSON.stringify({ error: String(e && e.stack ? e.stack : e).split('\n').slice(0, 4).join(' | ') }));
+  console.log(
+    JSON.stringify({
+      error: String(e && e.stack ? e.stack : e)
+        .split('\n')
+        .slice(0, 4)
+        .join(' | '),
+    }),
+  );
 }
 process.exit(0);

@@ -36,7 +36,10 @@ const expected = JSON.parse(readFileSync(expectedPath, 'utf8'));
 const KNOWN_ENGINE_FAILURES = {};
 
 // Weft's closures want V8's larger inlining budget (see packages/weft's README, "Performance").
-const WEFT_FLAGS = ['--max-inlined-bytecode-size-cumulative=5000', '--max-inlined-bytecode-size-absolute=10000'];
+const WEFT_FLAGS = [
+  '--max-inlined-bytecode-size-cumulative=5000',
+  '--max-inlined-bytecode-size-absolute=10000',
+];
 
 function run(name, engine) {
   const nodeArgs = [
@@ -89,13 +92,28 @@ for (const [name, w] of Object.entries(WORKLOADS)) {
   const known = KNOWN_ENGINE_FAILURES[name];
   if (ok) passed++;
   else if (!known) failed++;
-  const polyCol = poly === null ? '' : poly.error || poly.output !== want ? `polywasm: ${poly.error ? 'fails' : 'wrong output'}` : `polywasm ${fmt(poly)}${ratio(poly, native)}`;
-  rows.push(`${ok ? 'ok  ' : known ? 'KNOWN' : 'FAIL'} ${name.padEnd(22)} ${w.toolchain.padEnd(26)} native ${fmt(native).padEnd(18)} weft ${fmt(weft)}${ratio(weft, native)}  ${polyCol}`);
+  const polyCol =
+    poly === null
+      ? ''
+      : poly.error || poly.output !== want
+        ? `polywasm: ${poly.error ? 'fails' : 'wrong output'}`
+        : `polywasm ${fmt(poly)}${ratio(poly, native)}`;
+  rows.push(
+    `${ok ? 'ok  ' : known ? 'KNOWN' : 'FAIL'} ${name.padEnd(22)} ${w.toolchain.padEnd(26)} native ${fmt(native).padEnd(18)} weft ${fmt(weft)}${ratio(weft, native)}  ${polyCol}`,
+  );
   console.log(rows.at(-1));
   if (!ok) console.log(`     expected ${want}\n     got      ${weft.error ?? weft.output}`);
 }
 if (flag('--record')) writeFileSync(expectedPath, `${JSON.stringify(expected, null, 2)}\n`);
-console.log(`known engine failures (engine bugs, reported, not counted): ${Object.keys(KNOWN_ENGINE_FAILURES).length === 0 ? 'none' : Object.entries(KNOWN_ENGINE_FAILURES).map(([k, v]) => `${k}: ${v}`).join('; ')}`);
+console.log(
+  `known engine failures (engine bugs, reported, not counted): ${
+    Object.keys(KNOWN_ENGINE_FAILURES).length === 0
+      ? 'none'
+      : Object.entries(KNOWN_ENGINE_FAILURES)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('; ')
+  }`,
+);
 console.log(`(times: init + workload, ${jitless ? 'node --jitless' : 'node'}, scale ${scale})`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed === 0 ? 0 : 1;

@@ -22,7 +22,10 @@ function rng(seed) {
 
 /** Deterministic text of about `n` bytes (words, so it compresses like prose). */
 function text(n, seed = 1) {
-  const words = 'lorem ipsum dolor sit amet weft wasm memory table global module instance export import trap stack frame'.split(' ');
+  const words =
+    'lorem ipsum dolor sit amet weft wasm memory table global module instance export import trap stack frame'.split(
+      ' ',
+    );
   const r = rng(seed);
   let s = '';
   while (s.length < n) s += words[Math.floor(r() * words.length)] + (r() < 0.1 ? '.\n' : ' ');
@@ -66,12 +69,17 @@ export const WORKLOADS = {
         const r = rng(42);
         db.run('BEGIN');
         const stmt = db.prepare('INSERT INTO t (grp, name, score) VALUES (?, ?, ?)');
-        for (let i = 0; i < scaled(5000); i++) stmt.run([i % 37, `name${Math.floor(r() * 1e6)}`, Math.floor(r() * 1e6) / 100]);
+        for (let i = 0; i < scaled(5000); i++)
+          stmt.run([i % 37, `name${Math.floor(r() * 1e6)}`, Math.floor(r() * 1e6) / 100]);
         stmt.free();
         db.run('COMMIT');
         db.run('CREATE INDEX t_name ON t (name)');
-        const q1 = db.exec('SELECT grp, COUNT(*), ROUND(SUM(score), 2), MIN(name), MAX(name) FROM t GROUP BY grp ORDER BY grp');
-        const q2 = db.exec("SELECT id, name FROM t WHERE name LIKE 'name1%' ORDER BY score DESC LIMIT 20");
+        const q1 = db.exec(
+          'SELECT grp, COUNT(*), ROUND(SUM(score), 2), MIN(name), MAX(name) FROM t GROUP BY grp ORDER BY grp',
+        );
+        const q2 = db.exec(
+          "SELECT id, name FROM t WHERE name LIKE 'name1%' ORDER BY score DESC LIMIT 20",
+        );
         const q3 = db.exec('SELECT COUNT(DISTINCT name), AVG(LENGTH(name)) FROM t');
         const out = JSON.stringify([q1, q2, q3]);
         const exported = db.export();
@@ -128,7 +136,8 @@ export const WORKLOADS = {
         let h = as.digest(data);
         for (let i = 0; i < scaled(200); i++) h = as.digest64(Buffer.concat([h, h]));
         const hex = Buffer.from(h).toString('hex');
-        if (Buffer.from(as.digest(data)).toString('hex') !== sha(data)) throw new Error('sha256 differs from node:crypto');
+        if (Buffer.from(as.digest(data)).toString('hex') !== sha(data))
+          throw new Error('sha256 differs from node:crypto');
         return hex;
       });
       return { init, work, output };
@@ -143,7 +152,8 @@ export const WORKLOADS = {
       let md = '';
       for (let i = 0; i < scaled(400); i++) {
         md += `## Section ${i}\n\n${text(200, i + 1)} **bold ${i}** _em_ \`code ${i}\` [link](https://example.com/${i})\n\n`;
-        if (r() < 0.3) md += `- item a\n- item b\n  1. nested\n\n| a | b |\n|---|---|\n| ${i} | ${i * 2} |\n\n`;
+        if (r() < 0.3)
+          md += `- item a\n- item b\n  1. nested\n\n| a | b |\n|---|---|\n| ${i} | ${i * 2} |\n\n`;
         if (r() < 0.2) md += '```js\nconst x = 1;\n```\n\n';
       }
       const [output, work] = timed(() => {
@@ -167,7 +177,8 @@ export const WORKLOADS = {
           await hw.crc32(data),
           await hw.md5(data),
         ];
-        if (out[2] !== createHash('sha1').update(data).digest('hex')) throw new Error('sha1 differs from node:crypto');
+        if (out[2] !== createHash('sha1').update(data).digest('hex'))
+          throw new Error('sha1 differs from node:crypto');
         return out.join(' ');
       });
       return { init, work, output };
