@@ -45,6 +45,7 @@ export { createEpochCounter, DEADLINE_POLL_INTERVAL, Meter, type EpochDecision }
 export { InstanceHandle, type Extern } from './instance.js';
 export { globalizeType, instantiate, type CodeFactory, type CompiledCode } from './instantiate.js';
 export { MAX_MEMORY_BYTES, MemoryInstance, PAGE_SIZE } from './memory.js';
+export { detachBuffer, exactBuffer, refreshBuffer } from './memory-buffer.js';
 export { TypeRegistry, type RegisteredType } from './registry.js';
 export { readSlot, writeSlot } from './slots.js';
 export {

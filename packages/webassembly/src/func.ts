@@ -1,0 +1,307 @@
+/**
+ * Exported functions (wasm functions as JS functions) and host functions
+ * (JS callables as wasm functions), built directly on the runtime's frame
+ * ABI: arguments are converted straight into stack slots by per-parameter
+ * writers made once per function, results read straight out of them.
+ */
+import { F32, F64, I32 as I32T, I64, type FuncType, type ValType } from '@weft/environ';
+import {
+  callContext,
+  F64 as F64S,
+  FuncInstance,
+  HI32,
+  I32,
+  i64FromHalves,
+  i64High,
+  i64Low,
+  normalizeFault,
+  REFS,
+  runChain,
+  setStackTop,
+  stackTop,
+  STACK_SLOTS,
+  Trap,
+  TrapCode,
+  type WasmCode,
+} from '@weft/runtime';
+import { classify } from '@weft/jit';
+import { sequence, throwToJS, throwToWasm } from './exception.js';
+import { release, store } from './realm.js';
+import { jsCompatible, toJS, toWasm, type ToJS } from './values.js';
+import { setNameAndLength } from './webidl.js';
+
+/** Writes a JS value, converted, into a stack slot. */
+type Writer = (slot: number, v: unknown) => void;
+/** Reads a stack slot as a JS value. */
+type Reader = (slot: number) => unknown;
+
+function writer(t: ValType): Writer {
+  switch (t) {
+    case I32T:
+      return (s, v) => {
+        I32[s] = (v as number) | 0;
+      };
+    case I64: {
+      const conv = toWasm(t);
+      return (s, v) => {
+        const b = conv(v) as bigint;
+        I32[s] = i64Low(b);
+        HI32[s] = i64High(b);
+      };
+    }
+    case F32:
+      return (s, v) => {
+        F64S[s] = Math.fround(+(v as number));
+      };
+    case F64:
+      return (s, v) => {
+        F64S[s] = +(v as number);
+      };
+  }
+  const conv = toWasm(t);
+  return (s, v) => {
+    REFS[s] = conv(v);
+  };
+}
+
+function reader(t: ValType): Reader {
+  switch (t) {
+    case I32T:
+      return (s) => I32[s];
+    case I64:
+      return (s) => i64FromHalves(I32[s]!, HI32[s]!);
+    case F32:
+    case F64:
+      return (s) => F64S[s];
+  }
+  const lift: ToJS = toJS(t);
+  return (s) => {
+    const v = REFS[s];
+    REFS[s] = null;
+    return lift(v);
+  };
+}
+
+const exported = new WeakMap<FuncInstance, Function>();
+const funcs = new WeakMap<object, FuncInstance>();
+
+/** The function instance an exported function stands for, or null for any other value. */
+export function funcOfValue(v: unknown): FuncInstance | null {
+  return typeof v === 'function' ? (funcs.get(v) ?? null) : null;
+}
+
+function stackOverflow(): never {
+  throw new RangeError('Maximum call stack size exceeded');
+}
+
+/** The exported function of `f` (one per function instance, so identity holds). */
+export function exportedFunction(f: FuncInstance, index = f.index): Function {
+  let fn = exported.get(f);
+  if (fn === undefined) {
+    fn = makeExported(f, index);
+    exported.set(f, fn);
+    funcs.set(fn, f);
+  }
+  return fn;
+}
+
+/** Runs `f` with its arguments in place at `fp`; restores the boundary however it ends. */
+function run(f: FuncInstance, fp: number): void {
+  const depth = store.depth;
+  try {
+    runChain(f.code, fp);
+  } catch (e) {
+    store.depth = depth;
+    setStackTop(fp);
+    throwToJS(normalizeFault(e, classify));
+  }
+  store.depth = depth;
+  setStackTop(fp);
+}
+
+function makeExported(f: FuncInstance, index: number): Function {
+  const { params, results } = f.type;
+  const name = String(index);
+  const np = params.length;
+  const nr = results.length;
+  if (!params.every(jsCompatible) || !results.every(jsCompatible)) {
+    return setNameAndLength(
+      () => {
+        throw new TypeError(`function ${name} has a parameter or result of a type JS cannot hold`);
+      },
+      name,
+      np,
+    );
+  }
+  const frame = Math.max(np, nr, 1);
+  const w = params.map(writer);
+  const r = results.map(reader);
+  /** Results at `fp` as JS: undefined, the value, or an array. */
+  const out: (fp: number) => unknown =
+    nr === 0
+      ? () => undefined
+      : nr === 1
+        ? r[0]!
+        : (fp) => {
+            const a = new Array<unknown>(nr).fill(undefined);
+            for (let i = 0; i < nr; i++) a[i] = r[i]!(fp + i);
+            return a;
+          };
+  // The frame is reserved before arguments are converted: a conversion may
+  // call JS that calls wasm, which then runs above it.
+  const enter = (): number => {
+    const fp = stackTop();
+    if (fp + frame >= STACK_SLOTS) stackOverflow();
+    setStackTop(fp + frame);
+    return fp;
+  };
+  let fn: Function;
+  switch (np) {
+    case 0:
+      fn = () => {
+        const fp = enter();
+        run(f, fp);
+        return out(fp);
+      };
+      break;
+    case 1: {
+      const w0 = w[0]!;
+      fn = (a: unknown) => {
+        const fp = enter();
+        try {
+          w0(fp, a);
+        } catch (e) {
+          setStackTop(fp);
+          throw e;
+        }
+        run(f, fp);
+        return out(fp);
+      };
+      break;
+    }
+    case 2: {
+      const w0 = w[0]!;
+      const w1 = w[1]!;
+      fn = (a: unknown, b: unknown) => {
+        const fp = enter();
+        try {
+          w0(fp, a);
+          w1(fp + 1, b);
+        } catch (e) {
+          setStackTop(fp);
+          throw e;
+        }
+        run(f, fp);
+        return out(fp);
+      };
+      break;
+    }
+    case 3: {
+      const w0 = w[0]!;
+      const w1 = w[1]!;
+      const w2 = w[2]!;
+      fn = (a: unknown, b: unknown, c: unknown) => {
+        const fp = enter();
+        try {
+          w0(fp, a);
+          w1(fp + 1, b);
+          w2(fp + 2, c);
+        } catch (e) {
+          setStackTop(fp);
+          throw e;
+        }
+        run(f, fp);
+        return out(fp);
+      };
+      break;
+    }
+    default:
+      fn = (...args: unknown[]) => {
+        const fp = enter();
+        try {
+          for (let i = 0; i < np; i++) w[i]!(fp + i, args[i]);
+        } catch (e) {
+          setStackTop(fp);
+          throw e;
+        }
+        run(f, fp);
+        return out(fp);
+      };
+  }
+  return setNameAndLength(fn, name, np);
+}
+
+/**
+ * A host function of type `type` (global ids) calling `callable` with
+ * `undefined` as `this`. Results: none, one value, or an iterable of as
+ * many values as the type has results. Anything the callable throws
+ * unwinds the wasm frames as a JS exception wasm can catch (`catch_all`,
+ * or the JS tag); a `WebAssembly.Exception` as its wasm exception.
+ */
+export function hostFunction(typeId: number, type: FuncType, callable: Function): FuncInstance {
+  const { params, results } = type;
+  const np = params.length;
+  const nr = results.length;
+  const frameTop = Math.max(np, nr);
+  const compatible = params.every(jsCompatible) && results.every(jsCompatible);
+  const r = params.map(reader);
+  const w = results.map(writer);
+  const call: (fp: number) => void = !compatible
+    ? () => {
+        throw new TypeError('a host function cannot take or return v128 or exnref values');
+      }
+    : nr === 0
+      ? np === 0
+        ? () => void callable()
+        : np === 1
+          ? (fp) => void callable(r[0]!(fp))
+          : (fp) => {
+              const args = new Array<unknown>(np);
+              for (let i = 0; i < np; i++) args[i] = r[i]!(fp + i);
+              Reflect.apply(callable, undefined, args);
+            }
+      : (fp) => {
+          const args = new Array<unknown>(np);
+          for (let i = 0; i < np; i++) args[i] = r[i]!(fp + i);
+          const ret = Reflect.apply(callable, undefined, args);
+          if (nr === 1) {
+            w[0]!(fp, ret);
+            return;
+          }
+          const values = iterableToList(ret);
+          if (values.length !== nr) {
+            throw new TypeError(
+              `expected ${nr} results from the host function, got ${values.length}`,
+            );
+          }
+          for (let i = 0; i < nr; i++) w[i]!(fp + i, values[i]);
+        };
+  const code: WasmCode = (fp) => {
+    const savedTop = stackTop();
+    setStackTop(fp + frameTop);
+    const caller = callContext.caller;
+    try {
+      call(fp);
+    } catch (e) {
+      setStackTop(savedTop);
+      callContext.caller = caller;
+      throw throwToWasm(e);
+    }
+    setStackTop(savedTop);
+    callContext.caller = caller;
+    return undefined;
+  };
+  const f = new FuncInstance(store, typeId, type, null, -1, code, hostMarker);
+  store.add(store.funcs, f);
+  release();
+  return f;
+}
+
+/** Marks host functions (the runtime's `host` field; never called). */
+const hostMarker = (): unknown[] => {
+  throw new Trap(TrapCode.UnreachableCodeReached);
+};
+
+function iterableToList(v: unknown): unknown[] {
+  return sequence(v, 'the results of a host function');
+}

@@ -1,0 +1,119 @@
+// Runs real npm packages that ship WebAssembly (workloads.mjs) through
+// @weft/webassembly, compares each output with Node's native WebAssembly
+// (or, under --jitless, where Node has none, with the outputs recorded from
+// it in expected-outputs.json), and times native, Weft and polywasm.
+//
+//   node test/programs/run.mjs [--jitless] [--quick] [--polywasm] [--filter NAME] [--record]
+//
+// --quick     inputs scaled to 0.1 (what CI runs)
+// --polywasm  time polywasm too (where it runs the workload correctly)
+// --skip NAME skip one workload
+// --record    write the native outputs to expected-outputs.json
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WORKLOADS } from './workloads.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const flag = (n) => args.includes(n);
+const filterAt = args.indexOf('--filter');
+const filter = filterAt >= 0 ? args[filterAt + 1] : undefined;
+const skipAt = args.indexOf('--skip');
+const skip = skipAt >= 0 ? args[skipAt + 1] : undefined;
+const jitless = flag('--jitless');
+const quick = flag('--quick');
+const scale = quick ? '0.1' : '1';
+const expectedPath = join(here, 'expected-outputs.json');
+const expected = JSON.parse(readFileSync(expectedPath, 'utf8'));
+
+/**
+ * Workloads that fail on Weft because of an engine bug (wrong result,
+ * hang): kept, reported, and not counted as failures of this package.
+ * Empty: every workload runs correctly.
+ */
+const KNOWN_ENGINE_FAILURES = {};
+
+// Weft's closures want V8's larger inlining budget (see packages/weft's README, "Performance").
+const WEFT_FLAGS = [
+  '--max-inlined-bytecode-size-cumulative=5000',
+  '--max-inlined-bytecode-size-absolute=10000',
+];
+
+function run(name, engine) {
+  const nodeArgs = [
+    ...(jitless ? ['--jitless'] : []),
+    ...(engine === 'weft' ? WEFT_FLAGS : []),
+    join(here, 'child.mjs'),
+    name,
+    engine,
+  ];
+  return new Promise((done) => {
+    const child = spawn(process.execPath, nodeArgs, {
+      cwd: here,
+      env: { ...process.env, WEFT_PROGRAMS_SCALE: scale },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 600_000);
+    child.on('close', () => {
+      clearTimeout(timer);
+      try {
+        done(JSON.parse(out.trim().split('\n').pop()));
+      } catch {
+        done({ error: `no result: ${out.slice(-300)}` });
+      }
+    });
+  });
+}
+
+const fmt = (r) => (r.error ? 'error' : `${r.init.toFixed(0)} + ${r.work.toFixed(0)} ms`);
+const ratio = (r, n) => (r.error || n.error ? '' : ` (${(r.work / n.work).toFixed(1)}x)`);
+let passed = 0;
+let failed = 0;
+const rows = [];
+for (const [name, w] of Object.entries(WORKLOADS)) {
+  if (filter !== undefined && !name.includes(filter)) continue;
+  if (skip !== undefined && name === skip) {
+    console.log(`skipped ${name} (--skip)`);
+    continue;
+  }
+  const native = jitless ? { error: 'none under --jitless' } : await run(name, 'native');
+  const want = native.error ? expected[scale]?.[name] : native.output;
+  if (flag('--record') && !native.error) {
+    expected[scale] ??= {};
+    expected[scale][name] = native.output;
+  }
+  const weft = await run(name, 'weft');
+  const poly = flag('--polywasm') ? await run(name, 'polywasm') : null;
+  const ok = !weft.error && weft.output === want;
+  const known = KNOWN_ENGINE_FAILURES[name];
+  if (ok) passed++;
+  else if (!known) failed++;
+  const polyCol =
+    poly === null
+      ? ''
+      : poly.error || poly.output !== want
+        ? `polywasm: ${poly.error ? 'fails' : 'wrong output'}`
+        : `polywasm ${fmt(poly)}${ratio(poly, native)}`;
+  rows.push(
+    `${ok ? 'ok  ' : known ? 'KNOWN' : 'FAIL'} ${name.padEnd(22)} ${w.toolchain.padEnd(26)} native ${fmt(native).padEnd(18)} weft ${fmt(weft)}${ratio(weft, native)}  ${polyCol}`,
+  );
+  console.log(rows.at(-1));
+  if (!ok) console.log(`     expected ${want}\n     got      ${weft.error ?? weft.output}`);
+}
+if (flag('--record')) writeFileSync(expectedPath, `${JSON.stringify(expected, null, 2)}\n`);
+console.log(
+  `known engine failures (engine bugs, reported, not counted): ${
+    Object.keys(KNOWN_ENGINE_FAILURES).length === 0
+      ? 'none'
+      : Object.entries(KNOWN_ENGINE_FAILURES)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('; ')
+  }`,
+);
+console.log(`(times: init + workload, ${jitless ? 'node --jitless' : 'node'}, scale ${scale})`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;
