@@ -2,6 +2,7 @@
 import { runChain, STACK_SLOTS, setStackTop, stackTop } from './abi.js';
 import { StoreError } from './errors.js';
 import type { FuncInstance } from './func.js';
+import { enterGcHeap } from './gc.js';
 import { readSlot, writeSlot } from './slots.js';
 import type { Store } from './store.js';
 import { normalizeFault, Trap, TrapCode } from './trap.js';
@@ -25,6 +26,8 @@ export function callFunc(store: Store, func: FuncInstance, args: readonly unknow
   for (let i = 0; i < params.length; i++) writeSlot(fp + i, params[i]!, args[i]);
   const depth = store.depth;
   setStackTop(fp + frame);
+  // GC objects allocated from here on are charged to this store.
+  const heap = enterGcHeap(store.gc);
   try {
     store.enterWasm();
     runChain(func.code, fp);
@@ -33,6 +36,7 @@ export function callFunc(store: Store, func: FuncInstance, args: readonly unknow
   } finally {
     store.depth = depth;
     setStackTop(fp);
+    enterGcHeap(heap);
   }
   store.leaveWasm();
   // Filled first so the elements stay tagged: a double array would quiet signalling NaNs.

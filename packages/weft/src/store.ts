@@ -1,9 +1,27 @@
 /** Store: owns every instance and item created in it, until disposed. */
-import { Store as RuntimeStore, type CallHookKind } from '@weft/runtime';
+import {
+  Store as RuntimeStore,
+  type CallHookKind,
+  type LimitRefusal,
+  type StoreLimits,
+} from '@weft/runtime';
 import { classify } from '@weft/jit';
-import type { Engine } from './engine.js';
+import type { ConfigOptions, Engine } from './engine.js';
 
-export type { CallHookKind };
+export type { CallHookKind, LimitRefusal, StoreLimits };
+
+/** What a store has allocated (see `Store.usage`). */
+export interface StoreUsage {
+  /** Bytes of all the store's memories. */
+  readonly memoryBytes: number;
+  /** Elements of all the store's tables. */
+  readonly tableElements: number;
+  /** Live bytes of GC objects, as last measured plus what was allocated since (an estimate). */
+  readonly gcHeapBytes: number;
+  readonly instances: number;
+  readonly memories: number;
+  readonly tables: number;
+}
 
 /**
  * A store, as Wasmtime's `Store<T>`: the owner of instances, functions,
@@ -18,10 +36,44 @@ export class Store<T = unknown> {
   /** @internal */
   readonly inner: RuntimeStore;
 
-  constructor(engine: Engine, data?: T) {
+  /**
+   * A store with the limits of the engine's `Config`, or with some of them
+   * replaced by `limits` (as Wasmtime's `Store::limiter` with `StoreLimits`).
+   */
+  constructor(engine: Engine, data?: T, limits?: ConfigOptions) {
     this.engine = engine;
     this.data = data as T;
-    this.inner = new RuntimeStore(engine.registry, classify, engine.limits);
+    const merged: Record<string, number> = { ...engine.limits };
+    for (const [key, value] of Object.entries(limits ?? {})) {
+      if (value !== undefined) merged[key] = value as number;
+    }
+    this.inner = new RuntimeStore(engine.registry, classify, merged);
+  }
+
+  /** The limits this store enforces. */
+  get limits(): StoreLimits {
+    return this.inner.limits;
+  }
+
+  /** What the store holds now, against its limits. */
+  get usage(): StoreUsage {
+    const s = this.inner;
+    return {
+      memoryBytes: s.usage.memoryBytes,
+      tableElements: s.usage.tableElements,
+      gcHeapBytes: s.gc.used,
+      instances: s.instances.length,
+      memories: s.memories.length,
+      tables: s.tables.length,
+    };
+  }
+
+  /**
+   * The last limit that refused wasm code something it asked for at run time
+   * (`memory.grow` and `table.grow` only see -1), or null.
+   */
+  get limitHit(): LimitRefusal | null {
+    return this.inner.limitHit;
   }
 
   /**
