@@ -204,7 +204,7 @@ export class GcHeap {
 
   private nextThreshold(used: number): number {
     const limit = this.store.limits.maxGcHeapBytes;
-    return Math.max(Math.min(2 * used, limit), used + Math.max(limit / 16, 4096));
+    return Math.max(Math.min(2 * used, limit), used + Math.max(limit / 8, 65536));
   }
 
   /** Charges an allocation of `bytes`; traps if the limiter refuses the heap that much. */
@@ -243,7 +243,11 @@ export class GcHeap {
         pending.push(v);
       }
     };
-    for (const v of REFS) visit(v);
+    // The value stack is mostly null: test inline, call only for objects.
+    for (let i = 0; i < REFS.length; i++) {
+      const v = REFS[i];
+      if (v !== null && typeof v === 'object') visit(v);
+    }
     const store = this.store;
     for (const g of store.globals) visit(g.ref);
     for (const t of store.tables) {

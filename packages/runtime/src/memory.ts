@@ -19,6 +19,31 @@ export const PAGE_SIZE = 65536;
 
 const EMPTY = new ArrayBuffer(0);
 
+/** Granule of `copyNonZero`. */
+const CHUNK = 65536;
+
+/**
+ * Copies the first `size` bytes of `from` into the fresh (zeroed) `to`,
+ * skipping chunks that are all zero: writing them would only make the host
+ * commit pages (a memory grown but never written stays cheap, as natively).
+ * The zero test stops at the first non-zero word, so data costs one copy.
+ */
+function copyNonZero(from: ArrayBuffer, to: Uint8Array, size: number): void {
+  const src = new Uint8Array(from, 0, size);
+  const words = new Int32Array(from, 0, size >>> 2);
+  for (let at = 0; at < size; at += CHUNK) {
+    const end = Math.min(at + CHUNK, size);
+    let zero = true;
+    for (let w = at >>> 2, last = end >>> 2; w < last; w++) {
+      if (words[w] !== 0) {
+        zero = false;
+        break;
+      }
+    }
+    if (!zero) to.set(src.subarray(at, end), at);
+  }
+}
+
 /**
  * A memory instance. Compiled code reads `dv`, `u8` and `size` on every
  * access (never caching them across calls) and checks every access against
@@ -158,7 +183,7 @@ export class MemoryInstance {
       return false;
     }
     const u8 = new Uint8Array(next);
-    u8.set(this.size === old ? this.u8 : this.u8.subarray(0, this.size));
+    copyNonZero(this.buffer, u8, this.size);
     this.buffer = next;
     this.dv = new DataView(next);
     this.u8 = u8;

@@ -113,6 +113,7 @@ export class Store {
     this.disposed = true;
     for (const m of this.memories) m.release();
     for (const t of this.tables) t.release();
+    this.usage.memoryBytes = this.usage.memoryReserved = this.usage.tableElements = 0;
     this.instances.length = 0;
     this.funcs.length = 0;
     this.memories.length = 0;
