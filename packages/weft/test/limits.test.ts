@@ -162,6 +162,34 @@ test('Memory.data and Memory.view cover exactly the memory, not its growth headr
   );
 });
 
+test('every access path checks the size, not the capacity: loads, SIMD, bulk ops', () => {
+  const { store } = setup('');
+  const i = instantiate(
+    store,
+    `(module (memory 1)
+      (func (export "grow") (result i32) (memory.grow (i32.const 1)))
+      (func (export "load") (param i32) (result i32) (i32.load (local.get 0)))
+      (func (export "v128") (param i32) (result i32) (i32x4.extract_lane 0 (v128.load (local.get 0))))
+      (func (export "vstore") (param i32) (v128.store (local.get 0) (v128.const i32x4 1 2 3 4)))
+      (func (export "fill") (param i32 i32) (memory.fill (local.get 0) (i32.const 1) (local.get 1)))
+      (func (export "copy") (param i32 i32 i32) (memory.copy (local.get 0) (local.get 1) (local.get 2))))`,
+  );
+  const f = (name: string) => i.getFunc(store, name)!;
+  const oob = (e: unknown) => e instanceof Trap && e.code === TrapCode.MemoryOutOfBounds;
+  for (let n = 1; n < 5; n++) f('grow').call(store); // 5 pages, with headroom past them
+  const end = 5 * Memory.PAGE_SIZE;
+  assert.is(f('load').call(store, end - 4), 0);
+  assert.throws(() => f('load').call(store, end - 3), oob);
+  assert.is(f('v128').call(store, end - 16), 0);
+  assert.throws(() => f('v128').call(store, end - 15), oob);
+  assert.throws(() => f('vstore').call(store, end - 8), oob);
+  assert.throws(() => f('fill').call(store, end - 1, 2), oob);
+  assert.throws(() => f('copy').call(store, end - 1, 0, 2), oob);
+  assert.throws(() => f('copy').call(store, 0, end - 1, 2), oob);
+  f('grow').call(store);
+  assert.is(f('load').call(store, end), 0, 'grown bytes are zero');
+});
+
 test('tables: sparse storage behaves as the spec table everywhere', () => {
   const { store } = setup('');
   const i = instantiate(
