@@ -148,7 +148,7 @@ export function defaultValue(t: StorageType): unknown {
 // allocated byte, as a collector's would.
 
 /** Estimated bytes of a struct beside its fields, and per field (boxed numbers included). */
-export const STRUCT_BYTES = 64;
+export const STRUCT_BYTES = 96;
 export const FIELD_BYTES = 16;
 /** Estimated bytes of an array beside its storage, and of a v128 element. */
 export const ARRAY_BYTES = 80;
