@@ -128,7 +128,7 @@ export interface StoreUsage {
   tableElements: number;
 }
 
-/** Bytes in a readable form: "48 MiB", "1.5 GiB", "65536 bytes" (exact), "64.01 MiB" (rounded). */
+/** Bytes in a readable form, to two decimals: "48 MiB", "1.5 GiB", "108.06 MiB", "512 bytes". */
 export function formatBytes(n: number): string {
   for (const [unit, size] of [
     ['GiB', 2 ** 30],
