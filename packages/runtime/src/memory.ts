@@ -30,11 +30,11 @@ const CHUNK = 65536;
  */
 function copyNonZero(from: ArrayBuffer, to: Uint8Array, size: number): void {
   const src = new Uint8Array(from, 0, size);
-  const words = new Int32Array(from, 0, size >>> 2);
+  const words = new Int32Array(from, 0, Math.floor(size / 4));
   for (let at = 0; at < size; at += CHUNK) {
     const end = Math.min(at + CHUNK, size);
     let zero = true;
-    for (let w = at >>> 2, last = end >>> 2; w < last; w++) {
+    for (let w = at / 4, last = end / 4; w < last; w++) {
       if (words[w] !== 0) {
         zero = false;
         break;

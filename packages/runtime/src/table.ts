@@ -3,13 +3,17 @@
  * `0 .. elements.length - 1`, and every element from `elements.length` to
  * `size - 1` is `init` (the value the table was created or last grown
  * with). A table of ten million null elements costs nothing until written;
- * the backing array only ever reaches the highest element written.
+ * the backing array only ever reaches the highest element written. Tables
+ * of up to `DENSE_TABLE_ELEMENTS` are kept whole, as a plain array.
  */
 import type { TableType, ValType } from '@weft/environ';
 import { MAX_TABLE_ELEMENTS, ResourceLimitError } from './limits.js';
 import type { Store } from './store.js';
 
 export { MAX_TABLE_ELEMENTS };
+
+/** Tables up to this many elements are stored whole (the sparse form pays off beyond). */
+export const DENSE_TABLE_ELEMENTS = 65536;
 
 export class TableInstance {
   /** Index in the owning store's list of items of this kind. */
@@ -49,6 +53,8 @@ export class TableInstance {
     this.size = min;
     this.max = Math.min(type.limits.max ?? Infinity, MAX_TABLE_ELEMENTS);
     store.usage.tableElements += min;
+    // Small tables are stored whole: reads then never take the `init` branch.
+    if (min <= DENSE_TABLE_ELEMENTS) this.extend(min);
   }
 
   /** Element `i` (the caller checks `i < size`). */
@@ -117,9 +123,13 @@ export class TableInstance {
       this.store.limitHit = refusal;
       return -1;
     }
-    if (init !== this.init) {
-      if (this.elements.length === 0 && old === 0) this.init = init;
-      else {
+    if (
+      init !== this.init ||
+      (this.elements.length === old && old + delta <= DENSE_TABLE_ELEMENTS)
+    ) {
+      if (this.elements.length === 0 && old === 0 && old + delta > DENSE_TABLE_ELEMENTS) {
+        this.init = init;
+      } else {
         this.extend(old);
         const e = this.elements;
         for (let i = 0; i < delta; i++) e.push(init);

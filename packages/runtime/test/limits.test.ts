@@ -147,6 +147,7 @@ test('tables: grow, copy and write keep the sparse form consistent', () => {
   assert.is(t.grow(7, null), -1);
   t.copy(t, 0, 2, 2);
   assert.equal([t.get(0), t.get(1), t.get(2), t.get(3)], ['x', 'x', 'x', 'x']);
+  assert.is(t.elements.length, t.size, 'a small table is stored whole');
   const u = new TableInstance(store, tableType(6), FUNCREF, 'i');
   u.copy(t, 4, 0, 2);
   assert.equal(
