@@ -4,12 +4,14 @@
  * `@weft/wast` and the `weft` facade, prints a per-file table, writes
  * spec/RESULTS.md, and checks failures against spec/expected-failures.json.
  *
- *   node dist/main.js [--suite text|bin] [--tier baseline|optimized] [--filter SUBSTRING]
+ *   node dist/main.js [--suite text|bin] [--tier baseline|optimized|flat] [--filter SUBSTRING]
  *                     [--no-write] [--verbose]
  *
  * `--tier` runs all code in one tier of the jit (see @weft/jit's tiers)
  * instead of tiering up when hot as usual, since scripts run too little
- * code for the optimized tier to be reached otherwise.
+ * code for the optimized tier to be reached otherwise; `flat` compiles
+ * everything in the flat block layout, otherwise used only for bodies
+ * nested too deeply for closures.
  * WEFT_TESTSUITE (text) and WEFT_TESTSUITE_BIN (binary form) override where
  * the suites are read from; by default ../shared/testsuite(-bin) next to the
  * repository. Exits non-zero when a failure is not listed, or a listed
@@ -23,7 +25,7 @@ import { parseWat } from '@weft/wast';
 import { Expectations, type SuiteName } from './expectations.js';
 import { markdown, tally } from './report.js';
 import { runScript, type FileResult } from '@weft/cli';
-import { TIER_UP } from '@weft/jit';
+import { LAYOUT, TIER_UP } from '@weft/jit';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const specDir = resolve(here, '..');
@@ -41,8 +43,9 @@ const verbose = process.argv.includes('--verbose');
 const tier = option('--tier');
 if (tier === 'optimized') Object.assign(TIER_UP, { calls: 1, iterations: 1 });
 else if (tier === 'baseline') Object.assign(TIER_UP, { calls: Infinity, iterations: Infinity });
+else if (tier === 'flat') LAYOUT.flat = true;
 else if (tier !== null) {
-  console.error(`--tier ${tier}: expected baseline or optimized`);
+  console.error(`--tier ${tier}: expected baseline, optimized or flat`);
   process.exit(2);
 }
 const root =

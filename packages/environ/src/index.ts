@@ -32,12 +32,15 @@ export {
 export {
   ADDR,
   Imm,
+  Op,
   OPS,
   OP_BY_NAME,
   OP_ID_LIMIT,
   PREFIX_BASE,
   opId,
   type OpInfo,
+  type OpKey,
+  type OpName,
 } from './opcodes.js';
 export * from './types.js';
 export { compSub, heapSub, resultSub, topOf, valEq, valSub, type TypeSpace } from './match.js';

@@ -9,7 +9,7 @@ import type { GlobalType, MemoryType, SubType, TableType, TagType, ValType } fro
  * Version of the {@link ModuleInfo} shape. Bumped on every incompatible change
  * of this file or of the instruction encoding (op ids and immediate layouts).
  */
-export const ENVIRON_INTERFACE_VERSION = 1;
+export const ENVIRON_INTERFACE_VERSION = 3;
 
 /**
  * A decoded instruction sequence (a function body or a constant expression)
@@ -62,6 +62,8 @@ export interface FunctionBody {
   readonly end: number;
   /** Byte offset of the first instruction. */
   readonly codeStart: number;
+  /** Largest operand stack height the body reaches (as in its {@link Code}). */
+  readonly maxHeight: number;
 }
 
 export type ExternKind = 'func' | 'table' | 'memory' | 'global' | 'tag';
@@ -113,13 +115,13 @@ export interface DataSegment {
   readonly mode: 'active' | 'passive';
   readonly memory: number;
   readonly offset: ConstExpr | null;
-  /** The segment's bytes (a view into the module binary). */
+  /** The segment's bytes (a view into the module's own copy of the binary). */
   readonly bytes: Uint8Array;
 }
 
 export interface CustomSection {
   readonly name: string;
-  /** Payload after the name (a view into the module binary). */
+  /** Payload after the name (a view into the module's own copy of the binary). */
   readonly bytes: Uint8Array;
   /** Byte offset of the section's id byte. */
   readonly offset: number;
@@ -140,7 +142,12 @@ export interface NameSection {
 /** A decoded and validated module. */
 export interface ModuleInfo {
   readonly interfaceVersion: number;
-  /** The module binary; bodies and segments are views into it. */
+  /**
+   * The module binary: the module's own copy, taken by `parseModule` before
+   * decoding, never the caller's buffer. Bodies are decoded from it on
+   * demand, and segments and custom sections are views into it, so nothing
+   * may write to it.
+   */
   readonly bytes: Uint8Array;
   readonly types: readonly SubType[];
   /**

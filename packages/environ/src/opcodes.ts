@@ -133,7 +133,7 @@ const L = Imm.LANE;
 type Row = readonly [code: number, name: string, imm: Imm, sig: string | null, width?: number];
 
 // prettier-ignore
-const CORE: readonly Row[] = [
+const CORE = [
   [0x00, 'unreachable', N, null],
   [0x01, 'nop', N, ' -> '],
   [0x02, 'block', Imm.BLOCK, null],
@@ -328,10 +328,10 @@ const CORE: readonly Row[] = [
   [0xd4, 'ref.as_non_null', N, null],
   [0xd5, 'br_on_null', Imm.LABEL, null],
   [0xd6, 'br_on_non_null', Imm.LABEL, null],
-];
+] as const satisfies readonly Row[];
 
 // prettier-ignore
-const GC: readonly Row[] = [
+const GC = [
   [0x00, 'struct.new', Imm.TYPE, null],
   [0x01, 'struct.new_default', Imm.TYPE, null],
   [0x02, 'struct.get', Imm.TYPE_FIELD, null],
@@ -363,10 +363,10 @@ const GC: readonly Row[] = [
   [0x1c, 'ref.i31', N, 'i32 -> (ref i31)'],
   [0x1d, 'i31.get_s', N, 'i31ref -> i32'],
   [0x1e, 'i31.get_u', N, 'i31ref -> i32'],
-];
+] as const satisfies readonly Row[];
 
 // prettier-ignore
-const MISC: readonly Row[] = [
+const MISC = [
   [0x00, 'i32.trunc_sat_f32_s', N, 'f32 -> i32'],
   [0x01, 'i32.trunc_sat_f32_u', N, 'f32 -> i32'],
   [0x02, 'i32.trunc_sat_f64_s', N, 'f64 -> i32'],
@@ -385,14 +385,19 @@ const MISC: readonly Row[] = [
   [0x0f, 'table.grow', Imm.TABLE, null],
   [0x10, 'table.size', Imm.TABLE, null],
   [0x11, 'table.fill', Imm.TABLE, null],
-];
+  // Wide arithmetic: 128-bit results as two i64s (low, high).
+  [0x13, 'i64.add128', N, 'i64 i64 i64 i64 -> i64 i64'],
+  [0x14, 'i64.sub128', N, 'i64 i64 i64 i64 -> i64 i64'],
+  [0x15, 'i64.mul_wide_s', N, 'i64 i64 -> i64 i64'],
+  [0x16, 'i64.mul_wide_u', N, 'i64 i64 -> i64 i64'],
+] as const satisfies readonly Row[];
 
 const VV_V = 'v128 v128 -> v128';
 const V_V = 'v128 -> v128';
 const V_I = 'v128 -> i32';
 
 // prettier-ignore
-const SIMD: readonly Row[] = [
+const SIMD = [
   [0x00, 'v128.load', MA, 'a -> v128', 16],
   [0x01, 'v128.load8x8_s', MA, 'a -> v128', 8],
   [0x02, 'v128.load8x8_u', MA, 'a -> v128', 8],
@@ -649,7 +654,7 @@ const SIMD: readonly Row[] = [
   [0x111, 'i16x8.relaxed_q15mulr_s', N, VV_V],
   [0x112, 'i16x8.relaxed_dot_i8x16_i7x16_s', N, VV_V],
   [0x113, 'i32x4.relaxed_dot_i8x16_i7x16_add_s', N, 'v128 v128 v128 -> v128'],
-];
+] as const satisfies readonly Row[];
 
 /** Instructions allowed in constant expressions (extended-const and GC included). */
 const CONSTANT = new Set([
@@ -739,6 +744,26 @@ export const OPS: readonly (OpInfo | undefined)[] = (() => {
 export const OP_BY_NAME: ReadonlyMap<string, OpInfo> = new Map(
   OPS.filter((op): op is OpInfo => op !== undefined).map((op) => [op.name, op]),
 );
+
+/** Every instruction's text mnemonic, as a type. */
+export type OpName = (typeof CORE | typeof GC | typeof MISC | typeof SIMD)[number][1];
+
+/** A mnemonic as an identifier: dots become underscores (`i32.add` is `i32_add`). */
+export type OpKey<N extends string> = N extends `${infer A}.${infer B}` ? OpKey<`${A}_${B}`> : N;
+
+/**
+ * Op ids by name, one vocabulary for every phase: `Op.i32_add`,
+ * `Op.local_get`, `Op.i8x16_shuffle`. Mnemonics spell the keys, with dots
+ * as underscores; the compiler checks every use.
+ */
+export const Op = Object.freeze(
+  Object.fromEntries(
+    OPS.filter((op): op is OpInfo => op !== undefined).map((op) => [
+      op.name.replaceAll('.', '_'),
+      op.id,
+    ]),
+  ),
+) as { readonly [N in OpName as OpKey<N>]: number };
 
 /** The op id of a mnemonic; throws for unknown names (a programming error). */
 export function opId(name: string): number {

@@ -377,6 +377,7 @@ class ModuleParser {
           start: body.start,
           end: body.end,
           codeStart: body.codeStart,
+          maxHeight: this.code.height,
         });
         return;
       } catch (e) {
@@ -505,14 +506,27 @@ class ModuleParser {
 /**
  * Decodes and fully validates a module binary.
  *
+ * The module owns what it validated: `bytes` is copied once, before
+ * decoding starts, and everything in the result that refers to bytes (the
+ * binary, function bodies, data segments, custom sections, names) refers to
+ * that private copy, never to the caller's buffer. Changing `bytes` during
+ * or after the call (another thread writing a `SharedArrayBuffer`, a
+ * `Uint8Array` subclass running code, an embedder reusing its buffer) can
+ * neither invalidate validated code nor change what the module contains.
+ *
  * @throws {CompileError} with the reference interpreter's message and the
  *   byte offset, for malformed or invalid modules.
  */
 export function parseModule(bytes: Uint8Array): ModuleInfo {
-  return new ModuleParser(bytes).parse();
+  // A plain Uint8Array over a fresh ArrayBuffer: no subclass methods, no shared memory.
+  return new ModuleParser(new Uint8Array(bytes)).parse();
 }
 
-/** Validates a module binary, throwing {@link CompileError} if it is malformed or invalid. */
+/**
+ * Validates a module binary, throwing {@link CompileError} if it is
+ * malformed or invalid. Like `parseModule`, it validates a copy taken
+ * before decoding starts.
+ */
 export function validateModule(bytes: Uint8Array): void {
   parseModule(bytes);
 }

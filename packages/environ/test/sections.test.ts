@@ -147,8 +147,9 @@ test('custom sections may appear anywhere and are kept with their offsets', () =
       ['last', [0xff], c.offset],
     ],
   );
-  // The payload is a view into the module bytes.
-  assert.is(m.customSections[0]!.bytes.buffer, bytes.buffer);
+  // The payload is a view into the module's own copy of the bytes, not into the input.
+  assert.is(m.customSections[0]!.bytes.buffer, m.bytes.buffer);
+  assert.is.not(m.customSections[0]!.bytes.buffer, bytes.buffer);
 });
 
 test('custom section names must fit and be UTF-8', () => {
@@ -692,7 +693,11 @@ test('data segments of every encoding are decoded', () => {
       { mode: 'active', memory: 1, offset: Int32Array.from(C(0)), bytes: [0xff] },
     ],
   );
-  assert.is(m.datas[0]!.bytes.buffer, bytes.buffer, 'segment bytes are a view');
+  assert.is(
+    m.datas[0]!.bytes.buffer,
+    m.bytes.buffer,
+    "segment bytes are a view of the module's copy",
+  );
 });
 
 test('malformed and invalid data segments', () => {

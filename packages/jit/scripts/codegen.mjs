@@ -6,15 +6,50 @@
 // operand and V8 can inline them (see src/compiler/literals.ts).
 
 import { readFileSync, writeFileSync } from 'node:fs';
+import { ADDR, I32, I64, F32, F64, OP_BY_NAME } from '@weft/environ';
 
 /** Copies of each factory whose closures call closures. */
 export const COPIES = 8;
 
-/** `key: [f, f, ...]` with `copies` copies of the factory source `f`, one per line. */
-export function copied(key, factorySource, copies = COPIES) {
+/**
+ * `key: [f, f, ...]` with `copies` copies of the factory source `f`, one per
+ * line, the key indented by `indent` spaces.
+ */
+export function copied(key, factorySource, copies = COPIES, indent = 4) {
+  const pad = ' '.repeat(indent);
   const lines = [];
-  for (let i = 0; i < copies; i++) lines.push(`      ${factorySource},`);
-  return `    ${key}: [\n${lines.join('\n')}\n    ],`;
+  for (let i = 0; i < copies; i++) lines.push(`${pad}  ${factorySource},`);
+  return `${pad}${key}: [\n${lines.join('\n')}\n${pad}],`;
+}
+
+/** Value class letters of the generators: i32, i64, f32, f64 (`a` for an address operand). */
+const LETTER = new Map([
+  [I32, 'i'],
+  [I64, 'l'],
+  [F32, 'f'],
+  [F64, 'd'],
+  [ADDR, 'a'],
+]);
+
+/**
+ * The operand and result classes of an instruction, read from environ's
+ * opcode table: `{ operands: 'ii', result: 'i' }` for `i32.add`, `''`
+ * for no result. The tables of the generators name instructions only.
+ */
+export function classesOf(name) {
+  const op = OP_BY_NAME.get(name);
+  if (op === undefined || op.params === null || op.results === null)
+    throw new Error(`${name}: not an instruction typed by signature in environ's OPS`);
+  const letter = (t) => {
+    const l = LETTER.get(t);
+    if (l === undefined) throw new Error(`${name}: no value class for type ${t}`);
+    return l;
+  };
+  return {
+    operands: op.params.map(letter).join(''),
+    result: op.results.map(letter).join(''),
+    width: op.width,
+  };
 }
 
 /** Writes `source` to `out`, or with --check fails if `out` differs from it. */

@@ -8,37 +8,38 @@
 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COPIES, copied, emit } from './codegen.mjs';
+import { classesOf, COPIES, copied, emit } from './codegen.mjs';
 
-// [name, result class, width in bytes, read expression over dv and ea]
+// [name, read expression over dv and ea]; the result type and the access
+// width come from environ's opcode table.
 const LOADS = [
-  ['i32.load', 'i', 4, 'dv.getInt32(ea, true)'],
-  ['i64.load', 'l', 8, '((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true))'],
-  ['f32.load', 'f', 4, 'f32Load(dv, ea)'],
-  ['f64.load', 'd', 8, 'dv.getFloat64(ea, true)'],
-  ['i32.load8_s', 'i', 1, 'dv.getInt8(ea)'],
-  ['i32.load8_u', 'i', 1, 'dv.getUint8(ea)'],
-  ['i32.load16_s', 'i', 2, 'dv.getInt16(ea, true)'],
-  ['i32.load16_u', 'i', 2, 'dv.getUint16(ea, true)'],
-  ['i64.load8_s', 'l', 1, 'signExtend(dv.getInt8(ea))'],
-  ['i64.load8_u', 'l', 1, '((R.hi = 0), dv.getUint8(ea))'],
-  ['i64.load16_s', 'l', 2, 'signExtend(dv.getInt16(ea, true))'],
-  ['i64.load16_u', 'l', 2, '((R.hi = 0), dv.getUint16(ea, true))'],
-  ['i64.load32_s', 'l', 4, 'signExtend(dv.getInt32(ea, true))'],
-  ['i64.load32_u', 'l', 4, '((R.hi = 0), dv.getInt32(ea, true))'],
+  ['i32.load', 'dv.getInt32(ea, true)'],
+  ['i64.load', '((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true))'],
+  ['f32.load', 'f32Load(dv, ea)'],
+  ['f64.load', 'dv.getFloat64(ea, true)'],
+  ['i32.load8_s', 'dv.getInt8(ea)'],
+  ['i32.load8_u', 'dv.getUint8(ea)'],
+  ['i32.load16_s', 'dv.getInt16(ea, true)'],
+  ['i32.load16_u', 'dv.getUint16(ea, true)'],
+  ['i64.load8_s', 'signExtend(dv.getInt8(ea))'],
+  ['i64.load8_u', '((R.hi = 0), dv.getUint8(ea))'],
+  ['i64.load16_s', 'signExtend(dv.getInt16(ea, true))'],
+  ['i64.load16_u', '((R.hi = 0), dv.getUint16(ea, true))'],
+  ['i64.load32_s', 'signExtend(dv.getInt32(ea, true))'],
+  ['i64.load32_u', '((R.hi = 0), dv.getInt32(ea, true))'],
 ];
 
-// [name, value class, width, write statement over dv, ea and v (or vl, vh)]
+// [name, write statement over dv, ea and v (or vl, vh)]
 const STORES = [
-  ['i32.store', 'i', 4, 'dv.setInt32(ea, v, true)'],
-  ['i64.store', 'l', 8, 'dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true)'],
-  ['f32.store', 'f', 4, 'f32Store(dv, ea, v)'],
-  ['f64.store', 'd', 8, 'dv.setFloat64(ea, v, true)'],
-  ['i32.store8', 'i', 1, 'dv.setInt8(ea, v)'],
-  ['i32.store16', 'i', 2, 'dv.setInt16(ea, v, true)'],
-  ['i64.store8', 'l', 1, 'dv.setInt8(ea, vl)'],
-  ['i64.store16', 'l', 2, 'dv.setInt16(ea, vl, true)'],
-  ['i64.store32', 'l', 4, 'dv.setInt32(ea, vl, true)'],
+  ['i32.store', 'dv.setInt32(ea, v, true)'],
+  ['i64.store', 'dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true)'],
+  ['f32.store', 'f32Store(dv, ea, v)'],
+  ['f64.store', 'dv.setFloat64(ea, v, true)'],
+  ['i32.store8', 'dv.setInt8(ea, v)'],
+  ['i32.store16', 'dv.setInt16(ea, v, true)'],
+  ['i64.store8', 'dv.setInt8(ea, vl)'],
+  ['i64.store16', 'dv.setInt16(ea, vl, true)'],
+  ['i64.store32', 'dv.setInt32(ea, vl, true)'],
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -95,65 +96,62 @@ function bounds(width) {
  * fewer for 64-bit memories, which are rare.
  */
 function variant(key, shape, source, wide) {
-  if (!shape.includes('e')) return `    ${key}: ${source},`;
-  return copied(key, source, wide ? 2 : COPIES);
+  if (!shape.includes('e')) return `      ${key}: ${source},`;
+  return copied(key, source, wide ? 2 : COPIES, 6);
 }
 
-function loadEntry([name, cls, width, read]) {
-  const lines = [];
+function loadEntry([name, read]) {
+  const { result: cls, width } = classesOf(name);
+  const groups = [];
   for (const wide of [false, true]) {
+    const w = wide ? '64' : '32';
+    const exprs = [];
+    const sets = [];
     for (const shape of ['s', 'e', 'c']) {
-      const w = wide ? '64' : '32';
       const off = shape === 'c' ? '' : ', off: number';
       const head = `m: MemoryInstance, ${addressParam(shape)}${off}, site: Frame`;
       const body = `${address(shape, wide)} ${bounds(width)}`;
-      lines.push(
-        variant(
-          `expr${w}_${shape}`,
-          shape,
-          `(${head}): Expr => (fp) => { ${body} return ${read}; }`,
-          wide,
-        ),
+      exprs.push(
+        variant(shape, shape, `(${head}): Expr => (fp) => { ${body} return ${read}; }`, wide),
       );
       // A load from an expression address stored into a slot is a generic
       // statement around the expression (see ../src/compiler/operands.ts).
       if (shape !== 'e')
-        lines.push(
-          `    set${w}_${shape}: (z: number, ${head}): Stmt => (fp) => { ${body} ${set(cls, read)} },`,
+        sets.push(
+          `      ${shape}: (z: number, ${head}): Stmt => (fp) => { ${body} ${set(cls, read)} },`,
         );
     }
+    groups.push(`    expr${w}: {\n${exprs.join('\n')}\n    },`);
+    groups.push(`    set${w}: {\n${sets.join('\n')}\n    },`);
   }
-  return `  '${name}': {\n    result: '${cls}',\n${lines.join('\n')}\n  } satisfies LoadFactories,`;
+  return `  '${name}': {\n${groups.join('\n')}\n  } satisfies LoadFamily,`;
 }
 
-function storeEntry([name, cls, width, write]) {
-  const lines = [];
+function storeEntry([name, write]) {
+  const { operands, width } = classesOf(name);
+  const cls = operands[1];
+  const groups = [];
   for (const wide of [false, true]) {
+    const w = wide ? '64' : '32';
+    const lines = [];
     for (const a of ['s', 'e', 'c']) {
       for (const v of ['s', 'e', 'c']) {
-        const w = wide ? '64' : '32';
         const off = a === 'c' ? '' : ', off: number';
         const head = `m: MemoryInstance, ${addressParam(a)}${off}, ${valueParams(cls, v).join(', ')}, site: Frame`;
         const body = [address(a, wide), value(cls, v), bounds(width), `${write};`, 'return 0;'];
-        lines.push(
-          variant(
-            `store${w}_${a}${v}`,
-            a + v,
-            `(${head}): Stmt => (fp) => { ${body.join(' ')} }`,
-            wide,
-          ),
-        );
+        lines.push(variant(a + v, a + v, `(${head}): Stmt => (fp) => { ${body.join(' ')} }`, wide));
       }
     }
+    groups.push(`    store${w}: {\n${lines.join('\n')}\n    },`);
   }
-  return `  '${name}': {\n    value: '${cls}',\n${lines.join('\n')}\n  } satisfies StoreFactories,`;
+  return `  '${name}': {\n${groups.join('\n')}\n  } satisfies StoreFamily,`;
 }
 
 const source = `// Generated by scripts/gen-memory.mjs. Do not edit.
 // prettier-ignore
 /* eslint-disable */
 import { F64 as F64_, HI32 as HI32_, I32 as I32_, type Frame, type MemoryInstance } from '@weft/runtime';
-import type { Expr, LoadFactories, Stmt, StoreFactories } from '../compiler/types.js';
+import type { Expr, LoadFamily, Stmt, StoreFamily } from '../compiler/types.js';
 import { R } from '../ops/i64.js';
 import { f32Load, f32Store, signExtend } from '../ops/memory.js';
 import { outOfBounds } from '../ops/trap.js';
@@ -164,12 +162,12 @@ const I32 = I32_;
 const HI32 = HI32_;
 const F64 = F64_;
 
-/** Load factories by mnemonic: \`expr32_s\`, \`set64_e\`, ... (address width, address shape). */
+/** Load factories by mnemonic: \`expr32.s\`, \`set64.c\`, ... (address width, address shape). */
 export const LOADS = {
 ${LOADS.map(loadEntry).join('\n')}
 } as const;
 
-/** Store factories by mnemonic: \`store32_se\`, ... (address width, address shape, value shape). */
+/** Store factories by mnemonic: \`store32.se\`, ... (address width, address and value shapes). */
 export const STORES = {
 ${STORES.map(storeEntry).join('\n')}
 } as const;

@@ -15,181 +15,159 @@
 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COPIES, copied, emit } from './codegen.mjs';
+import { classesOf, COPIES, copied, emit } from './codegen.mjs';
 
-// Value classes: i = i32, l = i64 (low half returned, high half in R.hi), f = f32, d = f64.
-// Templates use a, b (i/f/d operands) or al, ah, bl, bh (i64 halves); `site` is the trap site.
-// `cond: true` marks comparisons: the template is a boolean condition.
+// Operand and result types come from environ's opcode table (OPS). Value
+// classes: i = i32, l = i64 (low half returned, high half in R.hi), f = f32,
+// d = f64. Templates use a, b (i/f/d operands) or al, ah, bl, bh (i64
+// halves); `site` is the trap site. `cond: true` marks comparisons: the
+// template is a boolean condition.
 
-/** [name, operand classes, result class, template, options] */
+/** [name, template, options] */
 const BINARY = [
-  ['i32.add', 'ii', 'i', '(a + b) | 0'],
-  ['i32.sub', 'ii', 'i', '(a - b) | 0'],
-  ['i32.mul', 'ii', 'i', 'Math.imul(a, b)'],
-  ['i32.div_s', 'ii', 'i', 'i32DivS(a, b, site)', { traps: true }],
-  ['i32.div_u', 'ii', 'i', 'i32DivU(a, b, site)', { traps: true }],
-  ['i32.rem_s', 'ii', 'i', 'i32RemS(a, b, site)', { traps: true }],
-  ['i32.rem_u', 'ii', 'i', 'i32RemU(a, b, site)', { traps: true }],
-  ['i32.and', 'ii', 'i', 'a & b'],
-  ['i32.or', 'ii', 'i', 'a | b'],
-  ['i32.xor', 'ii', 'i', 'a ^ b'],
-  ['i32.shl', 'ii', 'i', 'a << b'],
-  ['i32.shr_s', 'ii', 'i', 'a >> b'],
-  ['i32.shr_u', 'ii', 'i', '(a >>> b) | 0'],
-  ['i32.rotl', 'ii', 'i', '(a << b) | (a >>> (32 - b))'],
-  ['i32.rotr', 'ii', 'i', '(a >>> b) | (a << (32 - b))'],
-  ['i32.eq', 'ii', 'i', 'a === b', { cond: true }],
-  ['i32.ne', 'ii', 'i', 'a !== b', { cond: true }],
-  ['i32.lt_s', 'ii', 'i', 'a < b', { cond: true }],
-  ['i32.lt_u', 'ii', 'i', 'a >>> 0 < b >>> 0', { cond: true }],
-  ['i32.gt_s', 'ii', 'i', 'a > b', { cond: true }],
-  ['i32.gt_u', 'ii', 'i', 'a >>> 0 > b >>> 0', { cond: true }],
-  ['i32.le_s', 'ii', 'i', 'a <= b', { cond: true }],
-  ['i32.le_u', 'ii', 'i', 'a >>> 0 <= b >>> 0', { cond: true }],
-  ['i32.ge_s', 'ii', 'i', 'a >= b', { cond: true }],
-  ['i32.ge_u', 'ii', 'i', 'a >>> 0 >= b >>> 0', { cond: true }],
+  ['i32.add', '(a + b) | 0'],
+  ['i32.sub', '(a - b) | 0'],
+  ['i32.mul', 'Math.imul(a, b)'],
+  ['i32.div_s', 'i32DivS(a, b, site)', { traps: true }],
+  ['i32.div_u', 'i32DivU(a, b, site)', { traps: true }],
+  ['i32.rem_s', 'i32RemS(a, b, site)', { traps: true }],
+  ['i32.rem_u', 'i32RemU(a, b, site)', { traps: true }],
+  ['i32.and', 'a & b'],
+  ['i32.or', 'a | b'],
+  ['i32.xor', 'a ^ b'],
+  ['i32.shl', 'a << b'],
+  ['i32.shr_s', 'a >> b'],
+  ['i32.shr_u', '(a >>> b) | 0'],
+  ['i32.rotl', '(a << b) | (a >>> (32 - b))'],
+  ['i32.rotr', '(a >>> b) | (a << (32 - b))'],
+  ['i32.eq', 'a === b', { cond: true }],
+  ['i32.ne', 'a !== b', { cond: true }],
+  ['i32.lt_s', 'a < b', { cond: true }],
+  ['i32.lt_u', 'a >>> 0 < b >>> 0', { cond: true }],
+  ['i32.gt_s', 'a > b', { cond: true }],
+  ['i32.gt_u', 'a >>> 0 > b >>> 0', { cond: true }],
+  ['i32.le_s', 'a <= b', { cond: true }],
+  ['i32.le_u', 'a >>> 0 <= b >>> 0', { cond: true }],
+  ['i32.ge_s', 'a >= b', { cond: true }],
+  ['i32.ge_u', 'a >>> 0 >= b >>> 0', { cond: true }],
 
-  ['i64.add', 'll', 'l', 'i64Add(al, ah, bl, bh)'],
-  ['i64.sub', 'll', 'l', 'i64Sub(al, ah, bl, bh)'],
-  ['i64.mul', 'll', 'l', 'i64Mul(al, ah, bl, bh)'],
-  ['i64.div_s', 'll', 'l', 'i64DivS(al, ah, bl, bh, site)', { traps: true }],
-  ['i64.div_u', 'll', 'l', 'i64DivU(al, ah, bl, bh, site)', { traps: true }],
-  ['i64.rem_s', 'll', 'l', 'i64RemS(al, ah, bl, bh, site)', { traps: true }],
-  ['i64.rem_u', 'll', 'l', 'i64RemU(al, ah, bl, bh, site)', { traps: true }],
-  ['i64.and', 'll', 'l', '((R.hi = ah & bh), al & bl)'],
-  ['i64.or', 'll', 'l', '((R.hi = ah | bh), al | bl)'],
-  ['i64.xor', 'll', 'l', '((R.hi = ah ^ bh), al ^ bl)'],
-  ['i64.shl', 'll', 'l', 'i64Shl(al, ah, bl)'],
-  ['i64.shr_s', 'll', 'l', 'i64ShrS(al, ah, bl)'],
-  ['i64.shr_u', 'll', 'l', 'i64ShrU(al, ah, bl)'],
-  ['i64.rotl', 'll', 'l', 'i64Rotl(al, ah, bl)'],
-  ['i64.rotr', 'll', 'l', 'i64Rotr(al, ah, bl)'],
-  ['i64.eq', 'll', 'i', 'al === bl && ah === bh', { cond: true }],
-  ['i64.ne', 'll', 'i', 'al !== bl || ah !== bh', { cond: true }],
-  ['i64.lt_s', 'll', 'i', 'ah < bh || (ah === bh && al >>> 0 < bl >>> 0)', { cond: true }],
-  [
-    'i64.lt_u',
-    'll',
-    'i',
-    'ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)',
-    { cond: true },
-  ],
-  ['i64.gt_s', 'll', 'i', 'ah > bh || (ah === bh && al >>> 0 > bl >>> 0)', { cond: true }],
-  [
-    'i64.gt_u',
-    'll',
-    'i',
-    'ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)',
-    { cond: true },
-  ],
-  ['i64.le_s', 'll', 'i', 'ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)', { cond: true }],
-  [
-    'i64.le_u',
-    'll',
-    'i',
-    'ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)',
-    { cond: true },
-  ],
-  ['i64.ge_s', 'll', 'i', 'ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)', { cond: true }],
-  [
-    'i64.ge_u',
-    'll',
-    'i',
-    'ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)',
-    { cond: true },
-  ],
+  ['i64.add', 'i64Add(al, ah, bl, bh)'],
+  ['i64.sub', 'i64Sub(al, ah, bl, bh)'],
+  ['i64.mul', 'i64Mul(al, ah, bl, bh)'],
+  ['i64.div_s', 'i64DivS(al, ah, bl, bh, site)', { traps: true }],
+  ['i64.div_u', 'i64DivU(al, ah, bl, bh, site)', { traps: true }],
+  ['i64.rem_s', 'i64RemS(al, ah, bl, bh, site)', { traps: true }],
+  ['i64.rem_u', 'i64RemU(al, ah, bl, bh, site)', { traps: true }],
+  ['i64.and', '((R.hi = ah & bh), al & bl)'],
+  ['i64.or', '((R.hi = ah | bh), al | bl)'],
+  ['i64.xor', '((R.hi = ah ^ bh), al ^ bl)'],
+  ['i64.shl', 'i64Shl(al, ah, bl)'],
+  ['i64.shr_s', 'i64ShrS(al, ah, bl)'],
+  ['i64.shr_u', 'i64ShrU(al, ah, bl)'],
+  ['i64.rotl', 'i64Rotl(al, ah, bl)'],
+  ['i64.rotr', 'i64Rotr(al, ah, bl)'],
+  ['i64.eq', 'al === bl && ah === bh', { cond: true }],
+  ['i64.ne', 'al !== bl || ah !== bh', { cond: true }],
+  ['i64.lt_s', 'ah < bh || (ah === bh && al >>> 0 < bl >>> 0)', { cond: true }],
+  ['i64.lt_u', 'ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)', { cond: true }],
+  ['i64.gt_s', 'ah > bh || (ah === bh && al >>> 0 > bl >>> 0)', { cond: true }],
+  ['i64.gt_u', 'ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)', { cond: true }],
+  ['i64.le_s', 'ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)', { cond: true }],
+  ['i64.le_u', 'ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)', { cond: true }],
+  ['i64.ge_s', 'ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)', { cond: true }],
+  ['i64.ge_u', 'ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)', { cond: true }],
 
-  ['f32.add', 'ff', 'f', 'Math.fround(a + b)'],
-  ['f32.sub', 'ff', 'f', 'Math.fround(a - b)'],
-  ['f32.mul', 'ff', 'f', 'Math.fround(a * b)'],
-  ['f32.div', 'ff', 'f', 'Math.fround(a / b)'],
-  ['f32.min', 'ff', 'f', 'fMin(a, b)'],
-  ['f32.max', 'ff', 'f', 'fMax(a, b)'],
-  ['f32.copysign', 'ff', 'f', 'fCopysign(a, b)'],
-  ['f32.eq', 'ff', 'i', 'a === b', { cond: true }],
-  ['f32.ne', 'ff', 'i', 'a !== b', { cond: true }],
-  ['f32.lt', 'ff', 'i', 'a < b', { cond: true }],
-  ['f32.gt', 'ff', 'i', 'a > b', { cond: true }],
-  ['f32.le', 'ff', 'i', 'a <= b', { cond: true }],
-  ['f32.ge', 'ff', 'i', 'a >= b', { cond: true }],
+  ['f32.add', 'Math.fround(a + b)'],
+  ['f32.sub', 'Math.fround(a - b)'],
+  ['f32.mul', 'Math.fround(a * b)'],
+  ['f32.div', 'Math.fround(a / b)'],
+  ['f32.min', 'fMin(a, b)'],
+  ['f32.max', 'fMax(a, b)'],
+  ['f32.copysign', 'fCopysign(a, b)'],
+  ['f32.eq', 'a === b', { cond: true }],
+  ['f32.ne', 'a !== b', { cond: true }],
+  ['f32.lt', 'a < b', { cond: true }],
+  ['f32.gt', 'a > b', { cond: true }],
+  ['f32.le', 'a <= b', { cond: true }],
+  ['f32.ge', 'a >= b', { cond: true }],
 
-  ['f64.add', 'dd', 'd', 'a + b'],
-  ['f64.sub', 'dd', 'd', 'a - b'],
-  ['f64.mul', 'dd', 'd', 'a * b'],
-  ['f64.div', 'dd', 'd', 'a / b'],
-  ['f64.min', 'dd', 'd', 'fMin(a, b)'],
-  ['f64.max', 'dd', 'd', 'fMax(a, b)'],
-  ['f64.copysign', 'dd', 'd', 'fCopysign(a, b)'],
-  ['f64.eq', 'dd', 'i', 'a === b', { cond: true }],
-  ['f64.ne', 'dd', 'i', 'a !== b', { cond: true }],
-  ['f64.lt', 'dd', 'i', 'a < b', { cond: true }],
-  ['f64.gt', 'dd', 'i', 'a > b', { cond: true }],
-  ['f64.le', 'dd', 'i', 'a <= b', { cond: true }],
-  ['f64.ge', 'dd', 'i', 'a >= b', { cond: true }],
+  ['f64.add', 'a + b'],
+  ['f64.sub', 'a - b'],
+  ['f64.mul', 'a * b'],
+  ['f64.div', 'a / b'],
+  ['f64.min', 'fMin(a, b)'],
+  ['f64.max', 'fMax(a, b)'],
+  ['f64.copysign', 'fCopysign(a, b)'],
+  ['f64.eq', 'a === b', { cond: true }],
+  ['f64.ne', 'a !== b', { cond: true }],
+  ['f64.lt', 'a < b', { cond: true }],
+  ['f64.gt', 'a > b', { cond: true }],
+  ['f64.le', 'a <= b', { cond: true }],
+  ['f64.ge', 'a >= b', { cond: true }],
 ];
 
-/** [name, operand class, result class, template, options] */
+/** [name, template, options] */
 const UNARY = [
-  ['i32.eqz', 'i', 'i', 'a === 0', { cond: true }],
-  ['i32.clz', 'i', 'i', 'Math.clz32(a)'],
-  ['i32.ctz', 'i', 'i', 'i32Ctz(a)'],
-  ['i32.popcnt', 'i', 'i', 'i32Popcnt(a)'],
-  ['i32.extend8_s', 'i', 'i', '(a << 24) >> 24'],
-  ['i32.extend16_s', 'i', 'i', '(a << 16) >> 16'],
-  ['i64.eqz', 'l', 'i', '(al | ah) === 0', { cond: true }],
-  ['i64.clz', 'l', 'l', 'i64Clz(al, ah)'],
-  ['i64.ctz', 'l', 'l', 'i64Ctz(al, ah)'],
-  ['i64.popcnt', 'l', 'l', 'i64Popcnt(al, ah)'],
-  ['i64.extend8_s', 'l', 'l', '((R.hi = (al << 24) >> 31), (al << 24) >> 24)'],
-  ['i64.extend16_s', 'l', 'l', '((R.hi = (al << 16) >> 31), (al << 16) >> 16)'],
-  ['i64.extend32_s', 'l', 'l', '((R.hi = al >> 31), al)'],
-  ['f32.abs', 'f', 'f', 'fAbs(a)'],
-  ['f32.neg', 'f', 'f', 'fNeg(a)'],
-  ['f32.ceil', 'f', 'f', 'fCeil(a)'],
-  ['f32.floor', 'f', 'f', 'fFloor(a)'],
-  ['f32.trunc', 'f', 'f', 'fTrunc(a)'],
-  ['f32.nearest', 'f', 'f', 'fNearest(a)'],
-  ['f32.sqrt', 'f', 'f', 'Math.fround(Math.sqrt(a))'],
-  ['f64.abs', 'd', 'd', 'fAbs(a)'],
-  ['f64.neg', 'd', 'd', 'fNeg(a)'],
-  ['f64.ceil', 'd', 'd', 'fCeil(a)'],
-  ['f64.floor', 'd', 'd', 'fFloor(a)'],
-  ['f64.trunc', 'd', 'd', 'fTrunc(a)'],
-  ['f64.nearest', 'd', 'd', 'fNearest(a)'],
-  ['f64.sqrt', 'd', 'd', 'Math.sqrt(a)'],
-  ['i32.wrap_i64', 'l', 'i', 'al'],
-  ['i32.trunc_f32_s', 'f', 'i', 'i32TruncS(a, site)', { traps: true }],
-  ['i32.trunc_f32_u', 'f', 'i', 'i32TruncU(a, site)', { traps: true }],
-  ['i32.trunc_f64_s', 'd', 'i', 'i32TruncS(a, site)', { traps: true }],
-  ['i32.trunc_f64_u', 'd', 'i', 'i32TruncU(a, site)', { traps: true }],
-  ['i32.trunc_sat_f32_s', 'f', 'i', 'i32TruncSatS(a)'],
-  ['i32.trunc_sat_f32_u', 'f', 'i', 'i32TruncSatU(a)'],
-  ['i32.trunc_sat_f64_s', 'd', 'i', 'i32TruncSatS(a)'],
-  ['i32.trunc_sat_f64_u', 'd', 'i', 'i32TruncSatU(a)'],
-  ['i64.extend_i32_s', 'i', 'l', '((R.hi = a >> 31), a)'],
-  ['i64.extend_i32_u', 'i', 'l', '((R.hi = 0), a)'],
-  ['i64.trunc_f32_s', 'f', 'l', 'i64TruncS(a, site)', { traps: true }],
-  ['i64.trunc_f32_u', 'f', 'l', 'i64TruncU(a, site)', { traps: true }],
-  ['i64.trunc_f64_s', 'd', 'l', 'i64TruncS(a, site)', { traps: true }],
-  ['i64.trunc_f64_u', 'd', 'l', 'i64TruncU(a, site)', { traps: true }],
-  ['i64.trunc_sat_f32_s', 'f', 'l', 'i64TruncSatS(a)'],
-  ['i64.trunc_sat_f32_u', 'f', 'l', 'i64TruncSatU(a)'],
-  ['i64.trunc_sat_f64_s', 'd', 'l', 'i64TruncSatS(a)'],
-  ['i64.trunc_sat_f64_u', 'd', 'l', 'i64TruncSatU(a)'],
-  ['f32.convert_i32_s', 'i', 'f', 'Math.fround(a)'],
-  ['f32.convert_i32_u', 'i', 'f', 'Math.fround(a >>> 0)'],
-  ['f32.convert_i64_s', 'l', 'f', 'f32FromI64S(al, ah)'],
-  ['f32.convert_i64_u', 'l', 'f', 'f32FromI64U(al, ah)'],
-  ['f32.demote_f64', 'd', 'f', 'Math.fround(a)'],
-  ['f64.convert_i32_s', 'i', 'd', 'a'],
-  ['f64.convert_i32_u', 'i', 'd', 'a >>> 0'],
-  ['f64.convert_i64_s', 'l', 'd', 'f64FromI64S(al, ah)'],
-  ['f64.convert_i64_u', 'l', 'd', 'f64FromI64U(al, ah)'],
-  ['f64.promote_f32', 'f', 'd', 'fPromote(a)'],
-  ['i32.reinterpret_f32', 'f', 'i', 'f32ToBits(a)'],
-  ['f32.reinterpret_i32', 'i', 'f', 'f32FromBits(a)'],
-  ['i64.reinterpret_f64', 'd', 'l', 'i64FromF64Bits(a)'],
-  ['f64.reinterpret_i64', 'l', 'd', 'f64FromBits(al, ah)'],
+  ['i32.eqz', 'a === 0', { cond: true }],
+  ['i32.clz', 'Math.clz32(a)'],
+  ['i32.ctz', 'i32Ctz(a)'],
+  ['i32.popcnt', 'i32Popcnt(a)'],
+  ['i32.extend8_s', '(a << 24) >> 24'],
+  ['i32.extend16_s', '(a << 16) >> 16'],
+  ['i64.eqz', '(al | ah) === 0', { cond: true }],
+  ['i64.clz', 'i64Clz(al, ah)'],
+  ['i64.ctz', 'i64Ctz(al, ah)'],
+  ['i64.popcnt', 'i64Popcnt(al, ah)'],
+  ['i64.extend8_s', '((R.hi = (al << 24) >> 31), (al << 24) >> 24)'],
+  ['i64.extend16_s', '((R.hi = (al << 16) >> 31), (al << 16) >> 16)'],
+  ['i64.extend32_s', '((R.hi = al >> 31), al)'],
+  ['f32.abs', 'fAbs(a)'],
+  ['f32.neg', 'fNeg(a)'],
+  ['f32.ceil', 'fCeil(a)'],
+  ['f32.floor', 'fFloor(a)'],
+  ['f32.trunc', 'fTrunc(a)'],
+  ['f32.nearest', 'fNearest(a)'],
+  ['f32.sqrt', 'Math.fround(Math.sqrt(a))'],
+  ['f64.abs', 'fAbs(a)'],
+  ['f64.neg', 'fNeg(a)'],
+  ['f64.ceil', 'fCeil(a)'],
+  ['f64.floor', 'fFloor(a)'],
+  ['f64.trunc', 'fTrunc(a)'],
+  ['f64.nearest', 'fNearest(a)'],
+  ['f64.sqrt', 'Math.sqrt(a)'],
+  ['i32.wrap_i64', 'al'],
+  ['i32.trunc_f32_s', 'i32TruncS(a, site)', { traps: true }],
+  ['i32.trunc_f32_u', 'i32TruncU(a, site)', { traps: true }],
+  ['i32.trunc_f64_s', 'i32TruncS(a, site)', { traps: true }],
+  ['i32.trunc_f64_u', 'i32TruncU(a, site)', { traps: true }],
+  ['i32.trunc_sat_f32_s', 'i32TruncSatS(a)'],
+  ['i32.trunc_sat_f32_u', 'i32TruncSatU(a)'],
+  ['i32.trunc_sat_f64_s', 'i32TruncSatS(a)'],
+  ['i32.trunc_sat_f64_u', 'i32TruncSatU(a)'],
+  ['i64.extend_i32_s', '((R.hi = a >> 31), a)'],
+  ['i64.extend_i32_u', '((R.hi = 0), a)'],
+  ['i64.trunc_f32_s', 'i64TruncS(a, site)', { traps: true }],
+  ['i64.trunc_f32_u', 'i64TruncU(a, site)', { traps: true }],
+  ['i64.trunc_f64_s', 'i64TruncS(a, site)', { traps: true }],
+  ['i64.trunc_f64_u', 'i64TruncU(a, site)', { traps: true }],
+  ['i64.trunc_sat_f32_s', 'i64TruncSatS(a)'],
+  ['i64.trunc_sat_f32_u', 'i64TruncSatU(a)'],
+  ['i64.trunc_sat_f64_s', 'i64TruncSatS(a)'],
+  ['i64.trunc_sat_f64_u', 'i64TruncSatU(a)'],
+  ['f32.convert_i32_s', 'Math.fround(a)'],
+  ['f32.convert_i32_u', 'Math.fround(a >>> 0)'],
+  ['f32.convert_i64_s', 'f32FromI64S(al, ah)'],
+  ['f32.convert_i64_u', 'f32FromI64U(al, ah)'],
+  ['f32.demote_f64', 'Math.fround(a)'],
+  ['f64.convert_i32_s', 'a'],
+  ['f64.convert_i32_u', 'a >>> 0'],
+  ['f64.convert_i64_s', 'f64FromI64S(al, ah)'],
+  ['f64.convert_i64_u', 'f64FromI64U(al, ah)'],
+  ['f64.promote_f32', 'fPromote(a)'],
+  ['i32.reinterpret_f32', 'f32ToBits(a)'],
+  ['f32.reinterpret_i32', 'f32FromBits(a)'],
+  ['i64.reinterpret_f64', 'i64FromF64Bits(a)'],
+  ['f64.reinterpret_i64', 'f64FromBits(al, ah)'],
 ];
 
 /**
@@ -245,13 +223,24 @@ function operandValue(cls, v, shape) {
 
 /**
  * The template with its operands substituted when each is used once and in
- * order (so evaluation order is kept), else null. Closures without local
- * temporaries compile to less bytecode, and V8 inlines more of them.
+ * order (so evaluation order is kept), and nothing is done before an
+ * operand that the operand's evaluation could undo, else null. Closures
+ * without local temporaries compile to less bytecode, and V8 inlines more
+ * of them.
+ *
+ * Evaluating an operand runs arbitrary compiled code, which may write the
+ * i64 high-half register `R.hi` (any i64 expression below an i32 one, such
+ * as `i32.wrap_i64`, does). So a template that touches `R.hi` before its
+ * last operand (`((R.hi = 0), a)`) is never substituted: its operands are
+ * fetched into constants first.
  */
 function substituted(operands, template, shape) {
   if (operands.includes('l')) return null;
   const uses = (n) => template.match(new RegExp(`\\b${n}\\b`, 'g'))?.length ?? 0;
   if (uses('a') !== 1) return null;
+  const lastOperand = Math.max(template.search(/\ba\b/), template.search(/\bb\b/));
+  const hi = template.indexOf('R.hi');
+  if (hi >= 0 && hi < lastOperand) return null;
   if (
     operands.length === 2 &&
     (uses('b') !== 1 || template.search(/\bb\b/) < template.search(/\ba\b/))
@@ -294,25 +283,29 @@ function factory(name, operands, resultCls, template, opts, shape, variant) {
   const ret = variant === 'expr' ? (resultCls === 'l' ? 'ExprI64' : 'Expr') : 'Stmt';
   const source = `(${ps.join(', ')}): ${ret} => (fp) => { ${body.join(' ')} }`;
   // Closures with operand closures (shape e) call them: those get copies.
-  if (!shape.includes('e')) return `    ${variant}_${shape}: ${source},`;
-  return copied(`${variant}_${shape}`, source, HOT.has(name) ? COPIES : COLD_COPIES);
+  if (!shape.includes('e')) return `      ${shape}: ${source},`;
+  return copied(shape, source, HOT.has(name) ? COPIES : COLD_COPIES, 6);
 }
 
-function entry(name, operands, resultCls, template, opts) {
+/** One variant group (`expr`, `set`, `br`) of an instruction, by shape. */
+function group(variant, name, operands, resultCls, template, opts, shapes) {
+  const lines = shapes.map((sh) => factory(name, operands, resultCls, template, opts, sh, variant));
+  return `    ${variant}: {\n${lines.join('\n')}\n    },`;
+}
+
+function entry([name, template, opts]) {
+  const { operands, result: resultCls } = classesOf(name);
   const shapes = operands.length === 2 ? SHAPES2 : SHAPES1;
-  const lines = [];
-  for (const shape of shapes)
-    lines.push(factory(name, operands, resultCls, template, opts, shape, 'expr'));
   // Statement variants only where all operands are slots and constants: a
   // statement over an expression operand is a generic statement closure
   // around the expression (see ../src/compiler/control.ts), which V8 inlines.
-  for (const shape of shapes.filter((sh) => !sh.includes('e'))) {
-    lines.push(factory(name, operands, resultCls, template, opts, shape, 'set'));
-    if (opts?.cond) lines.push(factory(name, operands, resultCls, template, opts, shape, 'br'));
-  }
+  const slotShapes = shapes.filter((sh) => !sh.includes('e'));
+  const groups = [group('expr', name, operands, resultCls, template, opts, shapes)];
+  groups.push(group('set', name, operands, resultCls, template, opts, slotShapes));
+  if (opts?.cond) groups.push(group('br', name, operands, resultCls, template, opts, slotShapes));
   const kind = operands.length === 2 ? 'Binary' : 'Unary';
-  const flags = `traps: ${!!opts?.traps}, cond: ${!!opts?.cond}, operands: '${operands}', result: '${resultCls}'`;
-  return `  '${name}': {\n    ${flags},\n${lines.join('\n')}\n  } satisfies ${kind}Factories,`;
+  const flags = `traps: ${!!opts?.traps}, cond: ${!!opts?.cond},`;
+  return `  '${name}': {\n    ${flags}\n${groups.join('\n')}\n  } satisfies ${kind}Family,`;
 }
 
 const source = `// Generated by scripts/gen-numeric.mjs from its semantics table. Do not edit.
@@ -327,7 +320,7 @@ import {
   f64FromBits,
   type Frame,
 } from '@weft/runtime';
-import type { BinaryFactories, Expr, ExprI64, Stmt, UnaryFactories } from '../compiler/types.js';
+import type { BinaryFamily, Expr, ExprI64, Stmt, UnaryFamily } from '../compiler/types.js';
 import {
   R,
   i64Add, i64Sub, i64Mul, i64DivS, i64DivU, i64RemS, i64RemU, i64Shl, i64ShrS, i64ShrU, i64Rotl, i64Rotr,
@@ -347,12 +340,12 @@ const F64 = F64_;
 
 /** Factories for binary scalar instructions, by mnemonic. */
 export const BINARY = {
-${BINARY.map((b) => entry(...b)).join('\n')}
+${BINARY.map(entry).join('\n')}
 } as const;
 
 /** Factories for unary scalar instructions (tests and conversions included), by mnemonic. */
 export const UNARY = {
-${UNARY.map((u) => entry(...u)).join('\n')}
+${UNARY.map(entry).join('\n')}
 } as const;
 `;
 

@@ -2,14 +2,14 @@
  * `@weft/jit`: compiles validated WebAssembly into JS closures (never into
  * generated source), for the `@weft/runtime` frame ABI.
  */
-import { ENVIRON_INTERFACE_VERSION, type ModuleInfo } from '@weft/environ';
-import { RUNTIME_ABI_VERSION, type CompiledCode } from '@weft/runtime';
-import { compileFunction } from './compiler/function.js';
+import { CompileError, ENVIRON_INTERFACE_VERSION, type ModuleInfo } from '@weft/environ';
+import type { CompiledCode } from '@weft/runtime';
+import { compileFunction, MAX_FRAME_SLOTS } from './compiler/function.js';
 
 /** The interface versions this compiler consumes. */
 export const JIT_INTERFACE = {
   /** Version of `@weft/environ`'s ModuleInfo it reads. */
-  environ: 1,
+  environ: 3,
   /** Version of `@weft/runtime`'s frame ABI it generates code for. */
   runtime: 2,
 } as const;
@@ -18,7 +18,10 @@ export const JIT_INTERFACE = {
  * Prepares a validated module for instantiation. Function bodies are
  * compiled lazily, on their first call, for the instance calling them.
  *
- * @throws {TypeError} if the module or the runtime speak another interface version.
+ * @throws {TypeError} if the module comes from another environ interface
+ *   version (`instantiate` checks the frame ABI the code is for).
+ * @throws {CompileError} if a function needs a larger frame (locals and
+ *   operand stack) than the implementation limit, {@link MAX_FRAME_SLOTS}.
  */
 export function compileModule(module: ModuleInfo): CompiledCode {
   if (
@@ -29,12 +32,19 @@ export function compileModule(module: ModuleInfo): CompiledCode {
       `@weft/jit reads environ interface ${JIT_INTERFACE.environ}; the module has ${module.interfaceVersion}`,
     );
   }
-  if (RUNTIME_ABI_VERSION !== JIT_INTERFACE.runtime) {
-    throw new TypeError(
-      `@weft/jit generates code for runtime ABI ${JIT_INTERFACE.runtime}; the runtime has ${RUNTIME_ABI_VERSION}`,
-    );
+  for (const body of module.bodies) {
+    const ft = module.types[body.typeIndex]!.comp as { params: readonly unknown[] };
+    const slots = ft.params.length + body.numLocals + body.maxHeight;
+    if (slots > MAX_FRAME_SLOTS) {
+      throw new CompileError(
+        `function ${body.funcIndex} needs ${slots} locals and stack slots, more than the implementation limit of ${MAX_FRAME_SLOTS}`,
+        body.start,
+        false,
+      );
+    }
   }
   return {
+    abi: JIT_INTERFACE.runtime,
     state: module,
     code: (instance, funcIndex) =>
       compileFunction(
@@ -46,3 +56,4 @@ export function compileModule(module: ModuleInfo): CompiledCode {
 
 export { classify } from './ops/trap.js';
 export { TIER_UP } from './compiler/tiers.js';
+export { LAYOUT, MAX_FRAME_SLOTS } from './compiler/function.js';

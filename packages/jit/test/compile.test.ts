@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseModule } from '@weft/environ';
+import { CompileError, parseModule } from '@weft/environ';
 import { callFunc, instantiate, Store, TypeRegistry } from '@weft/runtime';
-import { classify, compileModule, JIT_INTERFACE } from '#src/index.js';
+import { classify, compileModule, JIT_INTERFACE, MAX_FRAME_SLOTS } from '#src/index.js';
 
 // (module (func (export "f") (param i32 i64 f64) (result i64)
 //   (i64.add (i64.extend_i32_s (local.get 0)) (i64.mul (local.get 1) (i64.trunc_f64_s (local.get 2))))))
@@ -31,8 +31,7 @@ test('traps raised by compiled code are classified as traps', () => {
 
 test('refuses modules of another environ interface version', () => {
   const module = { ...parseModule(MIXED), interfaceVersion: 99 };
-  assert.throws(() => compileModule(module), /environ interface 1/);
-  assert.is(JIT_INTERFACE.environ, 1);
+  assert.throws(() => compileModule(module), /environ interface 3/);
 });
 
 test('compiled code never uses eval or Function', () => {
@@ -47,6 +46,42 @@ test('compiled code never uses eval or Function', () => {
   } finally {
     globalThis.eval = saved.eval;
     globalThis.Function = saved.Function;
+  }
+});
+
+/** A module with one function declaring `n` i32 locals. */
+function withLocals(n: number): Uint8Array {
+  const leb = (v: number) => {
+    const out: number[] = [];
+    do {
+      let b = v & 0x7f;
+      v >>>= 7;
+      if (v !== 0) b |= 0x80;
+      out.push(b);
+    } while (v !== 0);
+    return out;
+  };
+  const body = [1, ...leb(n), 0x7f, 0x0b];
+  const code = [1, ...leb(body.length), ...body];
+  return Uint8Array.from([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...[0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00],
+    ...[0x0a, ...leb(code.length), ...code],
+  ]);
+}
+
+test('a function needing more frame slots than the limit is a CompileError at compile time', () => {
+  assert.not.throws(() => compileModule(parseModule(withLocals(MAX_FRAME_SLOTS - 1))));
+  for (const n of [MAX_FRAME_SLOTS + 1, 4_000_000_000]) {
+    const module = parseModule(withLocals(n));
+    try {
+      compileModule(module);
+      assert.unreachable('compiled');
+    } catch (e) {
+      assert.instance(e, CompileError);
+      assert.match((e as CompileError).message, /implementation limit of 100000/);
+      assert.is((e as CompileError).offset, 21);
+    }
   }
 });
 

@@ -44,7 +44,23 @@ export class FuncInstance {
  */
 export const callContext: { caller: InstanceHandle | null } = { caller: null };
 
-/** Creates a host function: `impl` adapted to read and write stack slots. */
+/** What a host function's exception becomes as it unwinds through wasm frames. */
+function hostFault(e: unknown): unknown {
+  // Traps and wasm exceptions keep unwinding as such; anything else is the host's.
+  if (e instanceof Trap || e instanceof WasmException || e instanceof HostFault) return e;
+  return new HostFault(e);
+}
+
+/**
+ * Creates a host function: `impl` adapted to read and write stack slots.
+ *
+ * The store's call hook hears `CallingHost` before `impl` runs and
+ * `ReturningFromHost` after it however it ends (results or exception), as
+ * Wasmtime reports them. If the hook throws on `CallingHost`, `impl` does
+ * not run and no `ReturningFromHost` follows; if it throws on
+ * `ReturningFromHost`, its error replaces the host function's outcome.
+ * Either way the hook's error unwinds the wasm frames as a host error.
+ */
 export function createHostFunc(
   store: Store,
   typeId: number,
@@ -58,21 +74,35 @@ export function createHostFunc(
     const args = new Array<unknown>(params.length);
     for (let i = 0; i < params.length; i++) args[i] = readSlot(fp + i, params[i]!);
     const savedTop = stackTop();
+    // The frame stays reserved while the host and the hook run: they may call into wasm.
     setStackTop(fp + frameTop);
     const caller = callContext.caller;
-    let out: unknown[];
     try {
       store.enterHost();
+    } catch (e) {
+      setStackTop(savedTop);
+      callContext.caller = caller;
+      throw hostFault(e);
+    }
+    let out: unknown[] = [];
+    let fault: unknown = null;
+    let failed = false;
+    try {
       out = impl(caller, args);
     } catch (e) {
-      // Traps and wasm exceptions keep unwinding as such; anything else is the host's.
-      if (e instanceof Trap || e instanceof WasmException || e instanceof HostFault) throw e;
-      throw new HostFault(e);
+      failed = true;
+      fault = e;
+    }
+    try {
+      store.leaveHost();
+    } catch (e) {
+      failed = true;
+      fault = e;
     } finally {
       setStackTop(savedTop);
       callContext.caller = caller;
-      store.leaveHost();
     }
+    if (failed) throw hostFault(fault);
     for (let i = 0; i < results.length; i++) writeSlot(fp + i, results[i]!, out[i]);
     return undefined;
   };

@@ -18,7 +18,7 @@ import {
   type ModuleInfo,
   type ValType,
 } from '@weft/environ';
-import type { WasmCode } from './abi.js';
+import { RUNTIME_ABI_VERSION, type WasmCode } from './abi.js';
 import { evalConst, type ConstContext } from './const-eval.js';
 import { LinkError } from './errors.js';
 import { enterGcHeap } from './gc.js';
@@ -37,6 +37,11 @@ export type CodeFactory = (instance: InstanceHandle, funcIndex: number) => WasmC
 
 /** What a compiler hands the runtime for one module. */
 export interface CompiledCode {
+  /**
+   * The frame ABI version the code was generated for; `instantiate` refuses
+   * code for another than {@link RUNTIME_ABI_VERSION}.
+   */
+  readonly abi: number;
   /** Compiler state, stored on the instance as `compiled`. */
   readonly state: unknown;
   readonly code: CodeFactory;
@@ -128,6 +133,11 @@ export function instantiate(
   if (module.interfaceVersion !== ENVIRON_INTERFACE_VERSION) {
     throw new TypeError(
       `module has environ interface version ${module.interfaceVersion}; this runtime accepts ${ENVIRON_INTERFACE_VERSION}`,
+    );
+  }
+  if (compiled.abi !== RUNTIME_ABI_VERSION) {
+    throw new TypeError(
+      `compiled code is for frame ABI version ${compiled.abi}; this runtime has ${RUNTIME_ABI_VERSION}`,
     );
   }
   if (imports.length !== module.imports.length) {

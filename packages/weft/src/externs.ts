@@ -20,7 +20,17 @@ import {
 } from '@weft/runtime';
 import type { Store } from './store.js';
 import { FuncType, GlobalType, MemoryType, TableType, TagType, ValType } from './types.js';
-import { fromRuntime, toRuntime } from './values.js';
+import {
+  BAD,
+  describeValue,
+  fromRuntime,
+  lifter,
+  lowerer,
+  lowerOrThrow,
+  typeMismatch,
+  type Lifter,
+  type Lowerer,
+} from './values.js';
 
 /** Resolves a handle: checks the store is alive and the handle belongs to it. */
 function resolve<T extends StoreItem>(
@@ -46,6 +56,53 @@ function handleOf<H extends object>(item: object, make: () => H): H {
     handles.set(item, h);
   }
   return h;
+}
+
+/** Names of host functions: the Linker definition that made or first defined them. */
+const hostNames = new WeakMap<FuncInstance, string>();
+
+/** The name an export of some instance of `store` gives `item`, or null. */
+function exportName(
+  store: Store,
+  item: object,
+  first: InstanceHandle | null = null,
+): string | null {
+  for (const instance of first === null
+    ? store.inner.instances
+    : [first, ...store.inner.instances]) {
+    for (const [name, x] of instance.exports) if (x === item) return name;
+  }
+  return null;
+}
+
+/**
+ * How messages name a function: `host function 'env.log'`, or a wasm
+ * function's export name, its name-section name or its index.
+ */
+function funcName(store: Store, f: FuncInstance): string {
+  if (f.host !== null) {
+    const name = hostNames.get(f);
+    return name === undefined ? 'a host function' : `host function '${name}'`;
+  }
+  const exported = exportName(store, f, f.instance);
+  if (exported !== null) return `'${exported}'`;
+  const named = f.instance?.functionName(f.index) ?? null;
+  return named !== null ? `'${named}'` : `<wasm function ${f.index}>`;
+}
+
+/** How messages name a table or global: ` for table 't'`, or nothing if it has no export name. */
+function itemName(store: Store, kind: string, item: object): string {
+  const name = exportName(store, item);
+  return name === null ? '' : ` for ${kind} '${name}'`;
+}
+
+/** What a host function without results returns to the runtime (read, never written). */
+const NO_RESULTS: unknown[] = [];
+
+/** Per-function conversions, made once (on the first call of a `Func`, or by `Func.new`). */
+interface Conversions {
+  readonly params: readonly Lowerer[];
+  readonly results: readonly (Lifter | null)[];
 }
 
 function funcTypeCode(type: FuncType): FuncTypeCode {
@@ -78,6 +135,9 @@ export class Caller<T = unknown> {
 
 /** A function: defined by a wasm module or by the host. */
 export class Func {
+  /** Argument checks and result conversions, made on the first call. */
+  private conversions: Conversions | null = null;
+
   private constructor(
     readonly store: Store,
     private readonly index: number,
@@ -92,7 +152,10 @@ export class Func {
    * A host function of type `type`. `fn` receives a `Caller` and the
    * arguments, and returns the result (one result), an array (several) or
    * nothing. Anything it throws reaches the embedder unchanged, even from
-   * under wasm frames; a `Trap` it throws continues as that trap.
+   * under wasm frames; a `Trap` it throws continues as that trap. A result
+   * that is not a value of its type is a `TypeError` naming the function
+   * (after its Linker definition), the result index and the expected type,
+   * thrown like a host error.
    */
   static new<T>(
     store: Store<T>,
@@ -100,21 +163,54 @@ export class Func {
     fn: (caller: Caller<T>, ...args: any[]) => unknown,
   ): Func {
     store.inner.checkAlive();
+    if (!(type instanceof FuncType)) {
+      throw new TypeError(`Func.new: type must be a FuncType, got ${describeValue(type)}`);
+    }
+    if (typeof fn !== 'function') {
+      throw new TypeError(
+        `Func.new: the host function must be a function, got ${describeValue(fn)}`,
+      );
+    }
     const code = funcTypeCode(type);
-    const typeId = store.engine.registry.registerFunc(code);
     const registry = store.engine.registry;
+    const typeId = registry.registerFunc(code);
+    const lift = code.params.map(lifter);
+    const lower = code.results.map((t) => lowerer(t, registry));
+    const n = lower.length;
+    const mismatch = (i: number, v: unknown) =>
+      typeMismatch(`result ${i} of ${funcName(store, f)}`, code.results[i]!, v, registry);
     const f = createHostFunc(store.inner, typeId, code, (callerInstance, args) => {
-      const apiArgs = args.map((v, i) => fromRuntime(store, code.params[i]!, v));
-      const out = fn(new Caller(store, callerInstance), ...apiArgs);
-      const results = code.results;
-      if (results.length === 0) return [];
-      const list = results.length === 1 ? [out] : (out as unknown[]);
-      if (!Array.isArray(list) || list.length !== results.length) {
-        throw new TypeError(`host function must return ${results.length} results`);
+      for (let i = 0; i < args.length; i++) {
+        const l = lift[i]!;
+        if (l !== null) args[i] = l(args[i], store);
       }
-      return results.map((t, i) => toRuntime(store, t, list[i], registry));
+      const out = fn(new Caller(store, callerInstance), ...args);
+      if (n === 0) return NO_RESULTS;
+      if (n === 1) {
+        const v = lower[0]!(out, store);
+        if (v === BAD) throw mismatch(0, out);
+        return [v];
+      }
+      if (!Array.isArray(out) || out.length !== n) {
+        throw new TypeError(
+          `${funcName(store, f)} must return an array of ${n} results, got ${describeValue(out)}`,
+        );
+      }
+      const raw = new Array<unknown>(n).fill(undefined);
+      for (let i = 0; i < n; i++) {
+        const v = lower[i]!(out[i], store);
+        if (v === BAD) throw mismatch(i, out[i]);
+        raw[i] = v;
+      }
+      return raw;
     });
     return Func.of(store, f);
+  }
+
+  /** @internal Names a host function after its Linker definition (the first one wins). */
+  nameHost(store: Store, module: string, name: string): void {
+    const f = this.inner(store);
+    if (f.host !== null && !hostNames.has(f)) hostNames.set(f, `${module}.${name}`);
   }
 
   /** @internal */
@@ -130,24 +226,55 @@ export class Func {
   /**
    * Calls the function. Returns undefined (no results), the result, or an
    * array of results. Throws a `Trap` if wasm traps, the very error a host
-   * function threw, or a `WasmException` that escaped.
+   * function threw, or a `WasmException` that escaped; a `TypeError` naming
+   * the function, the argument and the expected type if an argument is not
+   * a value of its parameter's type.
    */
   call(store: Store, ...args: unknown[]): unknown {
     const f = this.inner(store);
-    const { params, results } = f.type;
-    if (args.length !== params.length) {
-      throw new TypeError(`expected ${params.length} arguments, got ${args.length}`);
+    const conv = this.conversions ?? (this.conversions = callConversions(f, store));
+    const lower = conv.params;
+    const n = lower.length;
+    if (args.length !== n) {
+      throw new TypeError(
+        `Func.call: ${funcName(store, f)} takes ${n} argument${n === 1 ? '' : 's'}, got ${args.length}`,
+      );
     }
-    const registry = store.engine.registry;
     // Filled with undefined first so its elements stay tagged: double arrays would quiet sNaNs.
-    const raw = new Array<unknown>(params.length).fill(undefined);
-    for (let i = 0; i < params.length; i++)
-      raw[i] = toRuntime(store, params[i]!, args[i], registry);
+    const raw = new Array<unknown>(n).fill(undefined);
+    for (let i = 0; i < n; i++) {
+      const v = lower[i]!(args[i], store);
+      if (v === BAD) {
+        throw typeMismatch(
+          `Func.call: argument ${i} of ${funcName(store, f)}`,
+          f.type.params[i]!,
+          args[i],
+          store.engine.registry,
+        );
+      }
+      raw[i] = v;
+    }
     const out = callFunc(store.inner, f, raw);
-    if (results.length === 0) return undefined;
-    if (results.length === 1) return fromRuntime(store, results[0]!, out[0]);
-    return results.map((t, i) => fromRuntime(store, t, out[i]));
+    const lift = conv.results;
+    if (lift.length === 0) return undefined;
+    if (lift.length === 1) {
+      const l = lift[0]!;
+      return l === null ? out[0] : l(out[0], store);
+    }
+    for (let i = 0; i < lift.length; i++) {
+      const l = lift[i]!;
+      if (l !== null) out[i] = l(out[i], store);
+    }
+    return out;
   }
+}
+
+function callConversions(f: FuncInstance, store: Store): Conversions {
+  const registry = store.engine.registry;
+  return {
+    params: f.type.params.map((t) => lowerer(t, registry)),
+    results: f.type.results.map(lifter),
+  };
 }
 
 /** A linear memory. */
@@ -239,8 +366,9 @@ export class Table {
   static new(store: Store, type: TableType, init: unknown = null): Table {
     store.inner.checkAlive();
     const element = type.element.code;
-    if (!isRef(element)) throw new TypeError('a table holds references');
-    const value = toRuntime(store, element, init, store.engine.registry);
+    if (!isRef(element))
+      throw new TypeError(`Table.new: a table holds references, not ${type.element}`);
+    const value = lowerOrThrow(store, element, init, () => 'Table.new: init value');
     store.inner.checkCounts(0, 1, 0);
     // Checked by the store's limits: a ResourceLimitError names the one exceeded.
     const t = new TableInstance(
@@ -276,15 +404,24 @@ export class Table {
   set(store: Store, index: number, value: unknown): void {
     const t = this.inner(store);
     if (index < 0 || index >= t.size) throw new RangeError(`table index ${index} out of bounds`);
-    t.set(index, toRuntime(store, t.element, value, store.engine.registry));
+    t.set(
+      index,
+      lowerOrThrow(store, t.element, value, () => `Table.set: value${itemName(store, 'table', t)}`),
+    );
   }
 
   /** Grows by `delta` elements set to `init`; returns the previous size. */
   grow(store: Store, delta: number, init: unknown = null): number {
     const t = this.inner(store);
+    const value = lowerOrThrow(
+      store,
+      t.element,
+      init,
+      () => `Table.grow: init value${itemName(store, 'table', t)}`,
+    );
     const hit = store.inner.limitHit;
     store.inner.limitHit = null;
-    const old = t.grow(delta, toRuntime(store, t.element, init, store.engine.registry));
+    const old = t.grow(delta, value);
     const why = store.inner.limitHit as { message: string } | null;
     if (why === null) store.inner.limitHit = hit;
     if (old < 0) {
@@ -310,8 +447,9 @@ export class Global {
 
   static new(store: Store, type: GlobalType, value: unknown): Global {
     store.inner.checkAlive();
+    const raw = lowerOrThrow(store, type.content.code, value, () => 'Global.new: value');
     const g = new GlobalInstance(store.inner, type.content.code, type.mutable);
-    g.value = toRuntime(store, type.content.code, value, store.engine.registry);
+    g.value = raw;
     store.inner.add(store.inner.globals, g);
     return Global.of(store, g);
   }
@@ -333,8 +471,18 @@ export class Global {
 
   setValue(store: Store, value: unknown): void {
     const g = this.inner(store);
-    if (!g.mutable) throw new TypeError('global is immutable');
-    g.value = toRuntime(store, g.type, value, store.engine.registry);
+    if (!g.mutable) {
+      const name = exportName(store, g);
+      throw new TypeError(
+        `Global.setValue: ${name === null ? 'the global' : `global '${name}'`} is immutable`,
+      );
+    }
+    g.value = lowerOrThrow(
+      store,
+      g.type,
+      value,
+      () => `Global.setValue: value${itemName(store, 'global', g)}`,
+    );
   }
 }
 
@@ -384,6 +532,17 @@ export function externOf(store: Store, item: unknown): Extern {
   if (item instanceof GlobalInstance) return Global.of(store, item);
   if (item instanceof TagInstance) return Tag.of(store, item);
   throw new TypeError('not an extern');
+}
+
+/** Whether `v` is an extern handle (a Func, Memory, Table, Global or Tag). */
+export function isExtern(v: unknown): v is Extern {
+  return (
+    v instanceof Func ||
+    v instanceof Memory ||
+    v instanceof Table ||
+    v instanceof Global ||
+    v instanceof Tag
+  );
 }
 
 /** @internal The runtime item of a handle. */

@@ -1,8 +1,19 @@
 /** Instance: an instantiated module, its exports reachable through its store. */
 import { callFunc, instantiate, StoreError, type InstanceHandle } from '@weft/runtime';
-import { externOf, Func, Global, Memory, runtimeOf, Table, Tag, type Extern } from './externs.js';
+import {
+  externOf,
+  Func,
+  Global,
+  isExtern,
+  Memory,
+  runtimeOf,
+  Table,
+  Tag,
+  type Extern,
+} from './externs.js';
 import type { Module } from './module.js';
 import type { Store } from './store.js';
+import { describeValue } from './values.js';
 
 export class Instance {
   readonly store: Store;
@@ -21,6 +32,15 @@ export class Instance {
     if (module.engine !== store.engine)
       throw new StoreError('module and store belong to different engines');
     this.store = store;
+    imports.forEach((e, i) => {
+      if (!isExtern(e)) {
+        const imp = module.info.imports[i];
+        const what = imp === undefined ? '' : ` ("${imp.module}" "${imp.name}")`;
+        throw new TypeError(
+          `new Instance: import ${i}${what} must be a Func, Memory, Table, Global or Tag, got ${describeValue(e)}`,
+        );
+      }
+    });
     const handle = instantiate(
       store.inner,
       module.info,

@@ -1,11 +1,12 @@
 /** Linker: resolves a module's imports by name, as Wasmtime's `Linker`. */
 import { LinkError } from '@weft/runtime';
 import type { Engine } from './engine.js';
-import { Func, type Caller, type Extern } from './externs.js';
+import { Func, isExtern, type Caller, type Extern } from './externs.js';
 import { Instance } from './instance.js';
 import type { Module } from './module.js';
 import type { Store } from './store.js';
 import type { FuncType } from './types.js';
+import { describeValue } from './values.js';
 
 /**
  * Definitions by (module, name). Items belong to stores, so definitions
@@ -27,13 +28,23 @@ export class Linker {
     return this;
   }
 
-  /** Defines `module`.`name` as `item`. */
-  define(_store: Store, module: string, name: string, item: Extern): this {
+  /**
+   * Defines `module`.`name` as `item`, which must be an extern handle
+   * (`TypeError` otherwise). A host function is named after its first
+   * definition in error messages (`host function 'env.log'`).
+   */
+  define(store: Store, module: string, name: string, item: Extern): this {
+    if (!isExtern(item)) {
+      throw new TypeError(
+        `Linker.define: "${module}" "${name}" must be a Func, Memory, Table, Global or Tag, got ${describeValue(item)}`,
+      );
+    }
     const key = Linker.key(module, name);
     if (!this.shadowing && this.items.has(key)) {
       throw new LinkError(`import "${module}" "${name}" is already defined`, module, name);
     }
     this.items.set(key, item);
+    if (item instanceof Func && item.store === store) item.nameHost(store, module, name);
     return this;
   }
 

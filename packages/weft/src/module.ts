@@ -6,7 +6,7 @@ import {
   type ValType as ValTypeCode,
 } from '@weft/environ';
 import { compileModule } from '@weft/jit';
-import type { CompiledCode } from '@weft/runtime';
+import { globalizeType, type CompiledCode } from '@weft/runtime';
 import type { Engine } from './engine.js';
 import {
   FuncType,
@@ -31,10 +31,15 @@ export class Module {
   readonly info: ModuleInfo;
   /** @internal */
   readonly compiled: CompiledCode;
+  /** Engine-wide type id of each type index, once the types are registered. */
+  private typeIds: Int32Array | null = null;
 
   /**
    * Compiles a module from its binary, or from WebAssembly text when a text
-   * parser is installed.
+   * parser is installed. The module keeps its own copy of the binary, taken
+   * before decoding starts: changing `source` during or after the call
+   * changes nothing about the module (function bodies are compiled lazily,
+   * but from that copy).
    *
    * @throws {CompileError} with the spec's message and byte offset.
    */
@@ -50,7 +55,8 @@ export class Module {
   }
 
   /**
-   * Validates a module without compiling it.
+   * Validates a module without compiling it (a copy of the bytes as they are
+   * when called, as `new Module` does).
    *
    * @throws {CompileError} if it is malformed or invalid.
    */
@@ -67,6 +73,7 @@ export class Module {
       }
       return textParser(source);
     }
+    // No copy here: parseModule copies whatever it is given, once.
     return source instanceof Uint8Array ? source : new Uint8Array(source);
   }
 
@@ -108,8 +115,14 @@ export class Module {
     });
   }
 
+  /**
+   * Import and export types use engine-wide type ids for concrete heap
+   * types, as every other API type does, so they can type host functions,
+   * globals and tables that this module's instances accept.
+   */
   private externType(desc: ImportDesc): ExternType {
-    const vt = (t: ValTypeCode) => new ValType(t);
+    const ids = (this.typeIds ??= this.engine.registry.canonicalize(this.info));
+    const vt = (t: ValTypeCode) => new ValType(globalizeType(t, ids));
     switch (desc.kind) {
       case 'func': {
         const ft = this.info.types[desc.typeIndex]!.comp;

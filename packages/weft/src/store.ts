@@ -78,8 +78,14 @@ export class Store<T = unknown> {
 
   /**
    * Sets (or clears) a hook called on every transition between host and
-   * wasm code; it may throw to stop execution, and that error reaches the
-   * embedder as thrown.
+   * wasm code, as Wasmtime's `Store::call_hook`. `ReturningFromWasm` and
+   * `ReturningFromHost` are reported however the call ends: with results, a
+   * trap, a host error or a wasm exception. The hook may throw to stop
+   * execution, and that error reaches the embedder as thrown: on
+   * `CallingWasm`/`CallingHost` the callee never runs and no matching
+   * `Returning*` follows; on `ReturningFromWasm`/`ReturningFromHost` the
+   * error replaces the call's result or error. So every `Calling*` the hook
+   * returned from normally gets exactly one `Returning*`, properly nested.
    */
   setCallHook(hook: ((kind: CallHookKind) => void) | null): void {
     this.inner.checkAlive();

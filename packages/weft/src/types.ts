@@ -22,6 +22,23 @@ import {
   type ValType as ValTypeCode,
 } from '@weft/environ';
 
+/** The bottom reference types, named as the text format abbreviates them. */
+const NULL_NAMES: Readonly<Record<string, string>> = {
+  noneref: 'nullref',
+  nofuncref: 'nullfuncref',
+  noexternref: 'nullexternref',
+  noexnref: 'nullexnref',
+};
+
+/**
+ * @internal A value type as the text format spells it (`i32`, `funcref`,
+ * `nullref`, `(ref null 3)`); concrete heap types as their type ids.
+ */
+export function valTypeName(code: ValTypeCode): string {
+  const name = valTypeToString(code);
+  return NULL_NAMES[name] ?? name;
+}
+
 /**
  * A value type. Construct with the static factories (`ValType.i32()`, ...).
  * Concrete reference types (`(ref $t)`) appear in types read from modules.
@@ -119,7 +136,7 @@ export class ValType {
   }
 
   toString(): string {
-    return valTypeToString(this.code);
+    return valTypeName(this.code);
   }
 }
 

@@ -1,11 +1,11 @@
 /**
  * Hostile modules, compiler cases: pathological function bodies, run as the
  * cases of `hostile.test.ts` are (a child process per case, under a heap cap
- * and a time limit). They are the compiler's to handle, and fail until its
- * rewrite (function.ts, control.ts, operands.ts) lands: the 40k and 50k
- * bodies of local.set and the 100k calls exhaust a 512 MB heap, 20,000
- * nested `if`s overflow the stack, and 100,001 locals are a RangeError at the
- * first call instead of a CompileError.
+ * and a time limit). They are the compiler's to handle: before the compiler
+ * rewrite (translator, flat layout, frame limit) the 40k and 50k bodies of
+ * local.set and the 100k calls exhausted a 512 MB heap, 20,000 nested `if`s
+ * overflowed the stack, and 100,001 locals were a RangeError at the first
+ * call instead of a CompileError.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';

@@ -15,7 +15,7 @@ import { IntPool } from '../binary/pool.js';
 import type { Reader } from '../binary/reader.js';
 import { storageSub, topOf, valSub } from '../match.js';
 import type { Code, LocalRun } from '../module.js';
-import { ADDR, Imm, OPS, OP_ID_LIMIT, PREFIX_BASE, opId, type OpInfo } from '../opcodes.js';
+import { ADDR, Imm, Op, OPS, OP_ID_LIMIT, PREFIX_BASE, type OpInfo } from '../opcodes.js';
 import {
   BOT,
   EXNREF,
@@ -55,82 +55,6 @@ const FRAME_TRY = 5;
 
 const NO_TYPES: readonly ValType[] = [];
 const EXN_NONNULL = refType(HT_EXN, false);
-
-// Op ids the validator treats specially.
-const OP = {
-  unreachable: opId('unreachable'),
-  block: opId('block'),
-  loop: opId('loop'),
-  if: opId('if'),
-  else: opId('else'),
-  end: opId('end'),
-  try_table: opId('try_table'),
-  throw: opId('throw'),
-  throw_ref: opId('throw_ref'),
-  br: opId('br'),
-  br_if: opId('br_if'),
-  br_table: opId('br_table'),
-  return: opId('return'),
-  call: opId('call'),
-  call_indirect: opId('call_indirect'),
-  return_call: opId('return_call'),
-  return_call_indirect: opId('return_call_indirect'),
-  call_ref: opId('call_ref'),
-  return_call_ref: opId('return_call_ref'),
-  drop: opId('drop'),
-  select: opId('select'),
-  select_t: opId('select_t'),
-  local_get: opId('local.get'),
-  local_set: opId('local.set'),
-  local_tee: opId('local.tee'),
-  global_get: opId('global.get'),
-  global_set: opId('global.set'),
-  table_get: opId('table.get'),
-  table_set: opId('table.set'),
-  table_size: opId('table.size'),
-  table_grow: opId('table.grow'),
-  table_fill: opId('table.fill'),
-  table_copy: opId('table.copy'),
-  table_init: opId('table.init'),
-  elem_drop: opId('elem.drop'),
-  memory_copy: opId('memory.copy'),
-  memory_init: opId('memory.init'),
-  data_drop: opId('data.drop'),
-  ref_null: opId('ref.null'),
-  ref_is_null: opId('ref.is_null'),
-  ref_func: opId('ref.func'),
-  ref_as_non_null: opId('ref.as_non_null'),
-  br_on_null: opId('br_on_null'),
-  br_on_non_null: opId('br_on_non_null'),
-  struct_new: opId('struct.new'),
-  struct_new_default: opId('struct.new_default'),
-  struct_get: opId('struct.get'),
-  struct_get_s: opId('struct.get_s'),
-  struct_get_u: opId('struct.get_u'),
-  struct_set: opId('struct.set'),
-  array_new: opId('array.new'),
-  array_new_default: opId('array.new_default'),
-  array_new_fixed: opId('array.new_fixed'),
-  array_new_data: opId('array.new_data'),
-  array_new_elem: opId('array.new_elem'),
-  array_get: opId('array.get'),
-  array_get_s: opId('array.get_s'),
-  array_get_u: opId('array.get_u'),
-  array_set: opId('array.set'),
-  array_fill: opId('array.fill'),
-  array_copy: opId('array.copy'),
-  array_init_data: opId('array.init_data'),
-  array_init_elem: opId('array.init_elem'),
-  ref_test: opId('ref.test'),
-  ref_test_null: opId('ref.test_null'),
-  ref_cast: opId('ref.cast'),
-  ref_cast_null: opId('ref.cast_null'),
-  br_on_cast: opId('br_on_cast'),
-  br_on_cast_fail: opId('br_on_cast_fail'),
-  any_convert_extern: opId('any.convert_extern'),
-  extern_convert_any: opId('extern.convert_any'),
-  i8x16_shuffle: opId('i8x16.shuffle'),
-} as const;
 
 /** Signatures with the address pseudo-type resolved, for 32- and 64-bit memories. */
 const SIG32: (readonly ValType[] | null)[] = [];
@@ -272,6 +196,11 @@ export class CodeValidator {
       for (let j = from; j < to; j++) program[at++] = imm[j]!;
     }
     return program;
+  }
+
+  /** Largest operand stack height the last sequence reached. */
+  get height(): number {
+    return this.maxHeight;
   }
 
   /** Validates an instruction sequence typed `[] -> results`, recording nothing. */
@@ -420,7 +349,7 @@ export class CodeValidator {
       readImmediates(r, info.imm, pool);
 
       // Structure is checked in both modes: a misplaced `else` is a decoding error.
-      if (id === OP.else) {
+      if (id === Op.else) {
         const kind = this.cKind[this.depth - 1]!;
         if (kind !== FRAME_IF) malformed(offset, 'END opcode expected');
       }
@@ -433,25 +362,25 @@ export class CodeValidator {
   /** Decode-only mode: keep just enough structure to find the end. */
   private track(id: number): void {
     if (this.constGlobals !== null) this.checkConstOp(id);
-    if (id === OP.ref_func) this.refFuncs.push(this.pool.data[0]! >>> 0);
-    if (id === OP.block || id === OP.loop || id === OP.try_table) {
+    if (id === Op.ref_func) this.refFuncs.push(this.pool.data[0]! >>> 0);
+    if (id === Op.block || id === Op.loop || id === Op.try_table) {
       this.pushFrame(FRAME_BLOCK, NO_TYPES, NO_TYPES, this.count - 1);
-    } else if (id === OP.if) {
+    } else if (id === Op.if) {
       this.pushFrame(FRAME_IF, NO_TYPES, NO_TYPES, this.count - 1);
-    } else if (id === OP.else) {
+    } else if (id === Op.else) {
       this.cKind[this.depth - 1] = FRAME_ELSE;
-    } else if (id === OP.end) {
+    } else if (id === Op.end) {
       this.depth--;
-    } else if (id === OP.memory_init || id === OP.data_drop) {
+    } else if (id === Op.memory_init || id === Op.data_drop) {
       this.usesDataIndex = true;
-    } else if (id === OP.array_new_data || id === OP.array_init_data) {
+    } else if (id === Op.array_new_data || id === Op.array_init_data) {
       this.usesDataIndex = true;
     }
   }
 
   private checkConstOp(id: number): void {
     if (!OPS[id]!.constant) this.fail('constant expression required');
-    if (id === OP.global_get) {
+    if (id === Op.global_get) {
       const index = this.pool.data[0]!;
       const g = this.constGlobals![index];
       if (g === undefined) this.unknown('global', index);
@@ -788,24 +717,24 @@ export class CodeValidator {
   private checkSpecial(id: number, op: OpInfo, imm: Int32Array, at: number): void {
     const ctx = this.ctx;
     switch (id) {
-      case OP.unreachable:
+      case Op.unreachable:
         this.setUnreachable();
         return;
-      case OP.block:
-      case OP.loop: {
+      case Op.block:
+      case Op.loop: {
         const [params, results] = this.blockType(imm, at);
         this.popAll(params);
-        this.pushFrame(id === OP.block ? FRAME_BLOCK : FRAME_LOOP, params, results, this.count - 1);
+        this.pushFrame(id === Op.block ? FRAME_BLOCK : FRAME_LOOP, params, results, this.count - 1);
         return;
       }
-      case OP.if: {
+      case Op.if: {
         const [params, results] = this.blockType(imm, at);
         this.pop(I32);
         this.popAll(params);
         this.pushFrame(FRAME_IF, params, results, this.count - 1);
         return;
       }
-      case OP.try_table: {
+      case Op.try_table: {
         const [params, results] = this.blockType(imm, at);
         const n = imm[at + 4]!;
         for (let i = 0, c = at + 5; i < n; i++, c += 3) {
@@ -815,7 +744,7 @@ export class CodeValidator {
         this.pushFrame(FRAME_TRY, params, results, this.count - 1);
         return;
       }
-      case OP.else: {
+      case Op.else: {
         const d = this.depth - 1;
         this.popFrame();
         const opener = this.cInstr[d]!;
@@ -823,7 +752,7 @@ export class CodeValidator {
         this.pushFrame(FRAME_ELSE, this.cParams[d]!, this.cResults[d]!, opener);
         return;
       }
-      case OP.end: {
+      case Op.end: {
         const d = this.depth - 1;
         if (this.cKind[d] === FRAME_IF) {
           // An `if` without `else` behaves as if its else branch were empty.
@@ -838,19 +767,19 @@ export class CodeValidator {
         if (this.depth > 0) this.pushAll(results);
         return;
       }
-      case OP.br: {
+      case Op.br: {
         this.popAll(this.labelTypes(imm[at]!));
         this.setUnreachable();
         return;
       }
-      case OP.br_if: {
+      case Op.br_if: {
         const ts = this.labelTypes(imm[at]!);
         this.pop(I32);
         this.popAll(ts);
         this.pushAll(ts);
         return;
       }
-      case OP.br_table: {
+      case Op.br_table: {
         const n = imm[at]!;
         // As in the reference, labels are looked up (default first) before the index is popped.
         const defaults = this.labelTypes(imm[at + 1 + n]!);
@@ -872,25 +801,25 @@ export class CodeValidator {
         this.setUnreachable();
         return;
       }
-      case OP.return:
+      case Op.return:
         this.popAll(this.results);
         this.setUnreachable();
         return;
-      case OP.call: {
+      case Op.call: {
         const ft = this.funcTypeOf(imm[at]!);
         this.popAll(ft.params);
         this.pushAll(ft.results);
         return;
       }
-      case OP.return_call: {
+      case Op.return_call: {
         const ft = this.funcTypeOf(imm[at]!);
         this.checkReturnCall(ft.results);
         this.popAll(ft.params);
         this.setUnreachable();
         return;
       }
-      case OP.call_indirect:
-      case OP.return_call_indirect: {
+      case Op.call_indirect:
+      case Op.return_call_indirect: {
         const table = ctx.tables[imm[at + 1]!];
         if (table === undefined) this.unknown('table', imm[at + 1]!);
         const ft = this.funcType(imm[at]!);
@@ -899,36 +828,36 @@ export class CodeValidator {
             `type mismatch: instruction requires table of function type but table has element type ${valTypeToString(table.element)}`,
           );
         }
-        if (id === OP.return_call_indirect) this.checkReturnCall(ft.results);
+        if (id === Op.return_call_indirect) this.checkReturnCall(ft.results);
         this.pop(table.is64 ? I64 : I32);
         this.popAll(ft.params);
-        if (id === OP.return_call_indirect) this.setUnreachable();
+        if (id === Op.return_call_indirect) this.setUnreachable();
         else this.pushAll(ft.results);
         return;
       }
-      case OP.call_ref:
-      case OP.return_call_ref: {
+      case Op.call_ref:
+      case Op.return_call_ref: {
         const x = imm[at]!;
         const ft = this.funcType(x);
-        if (id === OP.return_call_ref) this.checkReturnCall(ft.results);
+        if (id === Op.return_call_ref) this.checkReturnCall(ft.results);
         this.pop(refType(x, true));
         this.popAll(ft.params);
-        if (id === OP.return_call_ref) this.setUnreachable();
+        if (id === Op.return_call_ref) this.setUnreachable();
         else this.pushAll(ft.results);
         return;
       }
-      case OP.throw:
+      case Op.throw:
         this.popAll(this.tagParams(imm[at]!));
         this.setUnreachable();
         return;
-      case OP.throw_ref:
+      case Op.throw_ref:
         this.pop(EXNREF);
         this.setUnreachable();
         return;
-      case OP.drop:
+      case Op.drop:
         imm[at] = this.popAny();
         return;
-      case OP.select: {
+      case Op.select: {
         this.pop(I32);
         const t1 = this.popAny();
         const t2 = this.popAny();
@@ -948,7 +877,7 @@ export class CodeValidator {
         this.push(t);
         return;
       }
-      case OP.select_t: {
+      case Op.select_t: {
         if (imm[at + 1] !== 1) this.fail('invalid result arity');
         const t = imm[at]!;
         this.valType(t);
@@ -958,7 +887,7 @@ export class CodeValidator {
         this.push(t);
         return;
       }
-      case OP.local_get: {
+      case Op.local_get: {
         // Local indices are u32; the immediate pool holds them as int32.
         const x = imm[at]! >>> 0;
         const t = this.localType(x);
@@ -968,58 +897,58 @@ export class CodeValidator {
         this.push(t);
         return;
       }
-      case OP.local_set:
-      case OP.local_tee: {
+      case Op.local_set:
+      case Op.local_tee: {
         const x = imm[at]! >>> 0;
         const t = this.localType(x);
         this.pop(t);
         this.initLocal(x, t);
-        if (id === OP.local_tee) this.push(t);
+        if (id === Op.local_tee) this.push(t);
         return;
       }
-      case OP.global_get: {
+      case Op.global_get: {
         const g = ctx.globals[imm[at]!];
         if (g === undefined) this.unknown('global', imm[at]!);
         this.push(g.type);
         return;
       }
-      case OP.global_set: {
+      case Op.global_set: {
         const g = ctx.globals[imm[at]!];
         if (g === undefined) this.unknown('global', imm[at]!);
         if (!g.mutable) this.fail('immutable global');
         this.pop(g.type);
         return;
       }
-      case OP.table_get: {
+      case Op.table_get: {
         const addr = this.tableAddr(imm[at]!);
         this.pop(addr);
         this.push(ctx.tables[imm[at]!]!.element);
         return;
       }
-      case OP.table_set: {
+      case Op.table_set: {
         const addr = this.tableAddr(imm[at]!);
         this.pop(ctx.tables[imm[at]!]!.element);
         this.pop(addr);
         return;
       }
-      case OP.table_size:
+      case Op.table_size:
         this.push(this.tableAddr(imm[at]!));
         return;
-      case OP.table_grow: {
+      case Op.table_grow: {
         const addr = this.tableAddr(imm[at]!);
         this.pop(addr);
         this.pop(ctx.tables[imm[at]!]!.element);
         this.push(addr);
         return;
       }
-      case OP.table_fill: {
+      case Op.table_fill: {
         const addr = this.tableAddr(imm[at]!);
         this.pop(addr);
         this.pop(ctx.tables[imm[at]!]!.element);
         this.pop(addr);
         return;
       }
-      case OP.table_copy: {
+      case Op.table_copy: {
         const dstAddr = this.tableAddr(imm[at]!);
         const srcAddr = this.tableAddr(imm[at + 1]!);
         const dst = ctx.tables[imm[at]!]!.element;
@@ -1034,7 +963,7 @@ export class CodeValidator {
         this.pop(dstAddr);
         return;
       }
-      case OP.table_init: {
+      case Op.table_init: {
         const addr = this.tableAddr(imm[at + 1]!);
         const seg = this.elemType(imm[at]!);
         const table = ctx.tables[imm[at + 1]!]!.element;
@@ -1048,10 +977,10 @@ export class CodeValidator {
         this.pop(addr);
         return;
       }
-      case OP.elem_drop:
+      case Op.elem_drop:
         this.elemType(imm[at]!);
         return;
-      case OP.memory_copy: {
+      case Op.memory_copy: {
         const dst = this.memoryAddr(imm[at]!);
         const src = this.memoryAddr(imm[at + 1]!);
         this.pop(dst === I64 && src === I64 ? I64 : I32);
@@ -1059,7 +988,7 @@ export class CodeValidator {
         this.pop(dst);
         return;
       }
-      case OP.memory_init: {
+      case Op.memory_init: {
         const addr = this.memoryAddr(imm[at + 1]!);
         this.dataIndex(imm[at]!);
         this.pop(I32);
@@ -1067,34 +996,34 @@ export class CodeValidator {
         this.pop(addr);
         return;
       }
-      case OP.data_drop:
+      case Op.data_drop:
         this.dataIndex(imm[at]!);
         return;
-      case OP.ref_null: {
+      case Op.ref_null: {
         const h = imm[at]!;
         this.heapType(h);
         this.push(refType(h, true));
         return;
       }
-      case OP.ref_is_null:
+      case Op.ref_is_null:
         this.peekRef(0);
         this.popAny();
         this.push(I32);
         return;
-      case OP.ref_as_non_null: {
+      case Op.ref_as_non_null: {
         const t = this.peekRef(0);
         this.popAny();
         this.push(withNullable(t, false));
         return;
       }
-      case OP.ref_func: {
+      case Op.ref_func: {
         const f = imm[at]!;
         this.funcTypeOf(f);
         if (!ctx.declaredFuncs.has(f)) this.fail(`undeclared function reference ${f}`);
         this.push(refType(ctx.funcTypes[f]!, false));
         return;
       }
-      case OP.br_on_null: {
+      case Op.br_on_null: {
         const ts = this.labelTypes(imm[at]!);
         const t = this.peekRef(0);
         this.popAny();
@@ -1103,7 +1032,7 @@ export class CodeValidator {
         this.push(withNullable(t, false));
         return;
       }
-      case OP.br_on_non_null: {
+      case Op.br_on_non_null: {
         const ts = this.labelTypes(imm[at]!);
         const last = ts[ts.length - 1];
         if (last === undefined || !isRef(last)) {
@@ -1117,14 +1046,14 @@ export class CodeValidator {
         this.pushAll(prefix);
         return;
       }
-      case OP.struct_new: {
+      case Op.struct_new: {
         const x = imm[at]!;
         const st = this.structType(x);
         for (let i = st.fields.length - 1; i >= 0; i--) this.pop(unpacked(st.fields[i]!.storage));
         this.push(refType(x, false));
         return;
       }
-      case OP.struct_new_default: {
+      case Op.struct_new_default: {
         const x = imm[at]!;
         const st = this.structType(x);
         for (const f of st.fields) {
@@ -1133,45 +1062,45 @@ export class CodeValidator {
         this.push(refType(x, false));
         return;
       }
-      case OP.struct_get:
-      case OP.struct_get_s:
-      case OP.struct_get_u:
-      case OP.struct_set: {
+      case Op.struct_get:
+      case Op.struct_get_s:
+      case Op.struct_get_u:
+      case Op.struct_set: {
         const x = imm[at]!;
         const st = this.structType(x);
         const field = st.fields[imm[at + 1]! >>> 0];
         if (field === undefined) this.fail(`unknown field ${imm[at + 1]! >>> 0}`);
-        if (id === OP.struct_set) {
+        if (id === Op.struct_set) {
           if (!field.mutable) this.fail('immutable field');
           this.pop(unpacked(field.storage));
           this.pop(refType(x, true));
           return;
         }
         const packed = isPacked(field.storage);
-        if (id === OP.struct_get && packed) this.fail('field is packed');
-        if (id !== OP.struct_get && !packed) this.fail('field is unpacked');
+        if (id === Op.struct_get && packed) this.fail('field is packed');
+        if (id !== Op.struct_get && !packed) this.fail('field is unpacked');
         this.pop(refType(x, true));
         this.push(unpacked(field.storage));
         return;
       }
-      case OP.array_new:
-      case OP.array_new_default: {
+      case Op.array_new:
+      case Op.array_new_default: {
         const x = imm[at]!;
         const t = unpacked(this.arrayType(x).field.storage);
         this.pop(I32);
-        if (id === OP.array_new) this.pop(t);
+        if (id === Op.array_new) this.pop(t);
         else if (!isDefaultable(t)) this.fail('array type is not defaultable');
         this.push(refType(x, false));
         return;
       }
-      case OP.array_new_fixed: {
+      case Op.array_new_fixed: {
         const x = imm[at]!;
         const t = unpacked(this.arrayType(x).field.storage);
         this.popRepeated(t, imm[at + 1]! >>> 0);
         this.push(refType(x, false));
         return;
       }
-      case OP.array_new_data: {
+      case Op.array_new_data: {
         const x = imm[at]!;
         const t = unpacked(this.arrayType(x).field.storage);
         this.dataIndex(imm[at + 1]!);
@@ -1181,7 +1110,7 @@ export class CodeValidator {
         this.push(refType(x, false));
         return;
       }
-      case OP.array_new_elem: {
+      case Op.array_new_elem: {
         const x = imm[at]!;
         const t = unpacked(this.arrayType(x).field.storage);
         const seg = this.elemType(imm[at + 1]!);
@@ -1195,31 +1124,31 @@ export class CodeValidator {
         this.push(refType(x, false));
         return;
       }
-      case OP.array_get:
-      case OP.array_get_s:
-      case OP.array_get_u: {
+      case Op.array_get:
+      case Op.array_get_s:
+      case Op.array_get_u: {
         const x = imm[at]!;
         const storage = this.arrayType(x).field.storage;
         const packed = isPacked(storage);
-        if (id === OP.array_get && packed) this.fail('array is packed');
-        if (id !== OP.array_get && !packed) this.fail('array is unpacked');
+        if (id === Op.array_get && packed) this.fail('array is packed');
+        if (id !== Op.array_get && !packed) this.fail('array is unpacked');
         this.pop(I32);
         this.pop(refType(x, true));
         this.push(unpacked(storage));
         return;
       }
-      case OP.array_set:
-      case OP.array_fill: {
+      case Op.array_set:
+      case Op.array_fill: {
         const x = imm[at]!;
         const field = this.arrayType(x).field;
         if (!field.mutable) this.fail('immutable array');
-        if (id === OP.array_fill) this.pop(I32);
+        if (id === Op.array_fill) this.pop(I32);
         this.pop(unpacked(field.storage));
         this.pop(I32);
         this.pop(refType(x, true));
         return;
       }
-      case OP.array_copy: {
+      case Op.array_copy: {
         const x = imm[at]!;
         const y = imm[at + 1]!;
         const dst = this.arrayType(x).field;
@@ -1233,13 +1162,13 @@ export class CodeValidator {
         this.pop(refType(x, true));
         return;
       }
-      case OP.array_init_data:
-      case OP.array_init_elem: {
+      case Op.array_init_data:
+      case Op.array_init_elem: {
         const x = imm[at]!;
         const field = this.arrayType(x).field;
         if (!field.mutable) this.fail('immutable array');
         const t = unpacked(field.storage);
-        if (id === OP.array_init_data) {
+        if (id === Op.array_init_data) {
           this.dataIndex(imm[at + 1]!);
           if (!isNum(t) && !isVec(t)) this.fail('array type is not numeric or vector');
         } else {
@@ -1256,19 +1185,19 @@ export class CodeValidator {
         this.pop(refType(x, true));
         return;
       }
-      case OP.ref_test:
-      case OP.ref_test_null:
-      case OP.ref_cast:
-      case OP.ref_cast_null: {
+      case Op.ref_test:
+      case Op.ref_test_null:
+      case Op.ref_cast:
+      case Op.ref_cast_null: {
         const h = imm[at]!;
         this.heapType(h);
         this.pop(refType(topOf(ctx, h), true));
-        if (id === OP.ref_test || id === OP.ref_test_null) this.push(I32);
-        else this.push(refType(h, id === OP.ref_cast_null));
+        if (id === Op.ref_test || id === Op.ref_test_null) this.push(I32);
+        else this.push(refType(h, id === Op.ref_cast_null));
         return;
       }
-      case OP.br_on_cast:
-      case OP.br_on_cast_fail: {
+      case Op.br_on_cast:
+      case Op.br_on_cast_fail: {
         const flags = imm[at]!;
         const ts = this.labelTypes(imm[at + 1]!);
         const h1 = imm[at + 2]!;
@@ -1284,7 +1213,7 @@ export class CodeValidator {
         }
         // rt1 minus rt2: if rt2 admits null, what is left cannot be null.
         const diff = isNullable(rt2) ? withNullable(rt1, false) : rt1;
-        const onLabel = id === OP.br_on_cast ? rt2 : diff;
+        const onLabel = id === Op.br_on_cast ? rt2 : diff;
         const last = ts[ts.length - 1];
         if (last === undefined || !valSub(ctx, onLabel, last)) {
           this.fail(
@@ -1295,15 +1224,15 @@ export class CodeValidator {
         this.pop(rt1);
         this.popAll(prefix);
         this.pushAll(prefix);
-        this.push(id === OP.br_on_cast ? diff : rt2);
+        this.push(id === Op.br_on_cast ? diff : rt2);
         return;
       }
-      case OP.any_convert_extern:
-      case OP.extern_convert_any: {
+      case Op.any_convert_extern:
+      case Op.extern_convert_any: {
         const t = this.peekRef(0);
         const nullable = heapOf(t) === HT_BOT ? false : isNullable(t);
-        const from = id === OP.any_convert_extern ? HT_EXTERN : HT_ANY;
-        const to = id === OP.any_convert_extern ? HT_ANY : HT_EXTERN;
+        const from = id === Op.any_convert_extern ? HT_EXTERN : HT_ANY;
+        const to = id === Op.any_convert_extern ? HT_ANY : HT_EXTERN;
         this.pop(refType(from, nullable));
         this.push(refType(to, nullable));
         return;
@@ -1334,7 +1263,7 @@ export class CodeValidator {
   /** Lane and shuffle index checks that the signature table cannot express. */
   private checkLanes(op: OpInfo, imm: Int32Array, at: number): void {
     if (op.imm === Imm.LANE && imm[at]! >= op.width) this.fail('invalid lane index');
-    if (op.id === OP.i8x16_shuffle) {
+    if (op.id === Op.i8x16_shuffle) {
       for (let w = 0; w < 4; w++) {
         const word = imm[at + w]!;
         for (let b = 0; b < 4; b++) {

@@ -12,37 +12,40 @@
  * The closures come from ../gen/control.ts, in copies picked per use so
  * that V8 can inline the statements into them (see literals.ts).
  */
-import { CHAIN_SIZES, CONTROL, MAX_SEQ } from '../gen/control.js';
+import { CHAIN, CHAIN_SIZES, CONTROL, MAX_SEQ, SEQ } from '../gen/control.js';
+
+export { MAX_SEQ };
 import { make, single, tagClosure, type Variants } from './literals.js';
 import { TIER_UP } from './tiers.js';
 import type { Expr, Stmt } from './types.js';
 
-/** Sequence factories by length. */
-const SEQ: (Variants<Stmt> | undefined)[] = [];
-for (let n = 2; n <= MAX_SEQ; n++)
-  SEQ[n] = (CONTROL as unknown as Record<string, Variants<Stmt>>)[`seq${n}`];
-
 /** The chain factory for `n` segments: the smallest with at least `n`, and its size. */
-const CHAIN: ({ size: number; factory: Variants<Stmt> } | undefined)[] = [];
+const CHAIN_FOR: ({ size: number; factory: Variants<Stmt> } | undefined)[] = [];
 for (let n = 2, i = 0; n <= CHAIN_SIZES[CHAIN_SIZES.length - 1]!; n++) {
   if (CHAIN_SIZES[i]! < n) i++;
   const size = CHAIN_SIZES[i]!;
-  CHAIN[n] = {
-    size,
-    factory: (CONTROL as unknown as Record<string, Variants<Stmt>>)[`chain${size}`]!,
-  };
+  CHAIN_FOR[n] = { size, factory: CHAIN[size]! };
 }
 
 const nop: Stmt = () => 0;
 
-/** Runs statements in order until one branches. */
+/**
+ * Runs statements in order until one branches. Longer sequences than a
+ * factory takes become a tree of sequences (every call site keeps one
+ * callee), as shallow as possible: a body of a million statements nests
+ * seven closures deep, and building it is linear in its length.
+ */
 export function seq(stmts: readonly Stmt[]): Stmt {
   const n = stmts.length;
   if (n === 0) return nop;
   if (n === 1) return stmts[0]!;
   if (n <= MAX_SEQ) return make(SEQ[n]!, stmts);
-  // Longer sequences nest, so that every call site keeps one callee.
-  return make(SEQ[MAX_SEQ]!, [...stmts.slice(0, MAX_SEQ - 1), seq(stmts.slice(MAX_SEQ - 1))]);
+  // Full subtrees of `size` statements, then the rest.
+  let size = MAX_SEQ;
+  while (size * MAX_SEQ < n) size *= MAX_SEQ;
+  const parts: Stmt[] = [];
+  for (let i = 0; i < n; i += size) parts.push(seq(stmts.slice(i, i + size)));
+  return seq(parts);
 }
 
 /** A block some branch targets: its own code exits it. */
@@ -60,7 +63,7 @@ export function block(body: Stmt, code: number): Stmt {
  */
 export function chain(segments: readonly Stmt[], base: number): Stmt {
   const n = segments.length;
-  const fit = CHAIN[n];
+  const fit = CHAIN_FOR[n];
   if (fit !== undefined) {
     const padded = [...segments];
     while (padded.length < fit.size) padded.push(nop);

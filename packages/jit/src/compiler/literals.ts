@@ -25,11 +25,9 @@
  * bookkeeping only.
  */
 
-/** A closure factory: builds a closure from slots, constants, closures and sites. */
-export type Factory<R> = (...args: never[]) => R;
+import type { Factory, Variants } from './types.js';
 
-/** One factory, or identical copies of it (see the module comment). */
-export type Variants<R> = Factory<R> | readonly Factory<R>[];
+export type { Factory, Variants };
 
 /** Literal id of each closure recorded (built through `make` or `single`, or tagged). */
 const closureLiteral = new WeakMap<object, number>();
@@ -103,23 +101,11 @@ export function make<R extends object>(variants: Variants<R>, args: readonly unk
   return tagClosure((factory as (...a: readonly unknown[]) => R)(...args), factory);
 }
 
-/** Builds a closure with variant `key` of a generated factory family (see `make`). */
-export function makeVariant<R extends object>(
-  family: object,
-  key: string,
-  args: readonly unknown[],
-): R {
-  const variants = (family as Record<string, Variants<R> | undefined>)[key];
-  if (variants === undefined) throw new Error(`no factory variant ${key}`);
-  return make(variants, args);
-}
-
 /**
- * Variant `key` of a family as one factory: its shared copy if it has
- * copies. For closures run once at compile time (constant folding).
+ * A generated factory as one function: its shared copy if it has copies.
+ * For closures run once at compile time (constant folding).
  */
-export function sharedVariant<R>(family: object, key: string): Factory<R> {
-  const variants = (family as Record<string, Variants<R>>)[key]!;
+export function shared<R>(variants: Variants<R>): Factory<R> {
   return typeof variants === 'function' ? variants : variants[0]!;
 }
 

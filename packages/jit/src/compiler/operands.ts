@@ -11,8 +11,8 @@ import { F32, F64 as F64T, I32 as I32T, I64, isRef, V128, type ValType } from '@
 import { F64 as F64_, HI32 as HI32_, I32 as I32_, REFS as REFS_, V32 as V32_ } from '@weft/runtime';
 import { R } from '../ops/i64.js';
 import { CONTROL } from '../gen/control.js';
-import { make, makeVariant, single } from './literals.js';
-import type { Expr, FactoryArg, RefExpr, Stmt } from './types.js';
+import { make, single } from './literals.js';
+import type { Expr, FactoryArg, RefExpr, Stmt, Variants } from './types.js';
 
 // Module-local aliases of the value stack: faster than imported bindings in V8.
 const F64 = F64_;
@@ -54,18 +54,14 @@ export const K_EXPR = 2;
 
 /**
  * How an expression operand was built by a generated factory, so that a
- * consumer can rebuild it fused with itself: `family[setKey](slot, ...args)`
- * stores it into a slot, `family[brKey](...args, code)` branches on it
- * (families have these variants only for some shapes).
+ * consumer can rebuild it fused with itself: `set` (called with the slot,
+ * then `args`) stores it into a slot, `br` (called with `args`, then the
+ * branch code) branches on it. Either is null where the family has no such
+ * variant for the operands' shapes.
  */
 export interface Recipe {
-  readonly family: object;
-  readonly setKey: string;
-  /**
-   * Branch variant, for comparisons (null otherwise); `if_` and `while_`
-   * variants share its shape suffix.
-   */
-  readonly brKey: string | null;
+  readonly set: Variants<Stmt> | null;
+  readonly br: Variants<Stmt> | null;
   /** Arguments of the expression factory (operands, then the trap site if any). */
   readonly args: readonly FactoryArg[];
 }
@@ -87,6 +83,8 @@ export interface Operand {
   readonly pure: boolean;
   /** K_EXPR built by a generated factory: how, for fusion. */
   readonly recipe: Recipe | null;
+  /** Closures nested in the expression: 0 for slots and constants. */
+  readonly depth: number;
 }
 
 export function slotOperand(cls: ValueClass, slot: number): Operand {
@@ -100,20 +98,50 @@ export function slotOperand(cls: ValueClass, slot: number): Operand {
     expr: null,
     pure: true,
     recipe: null,
+    depth: 0,
   };
 }
 
 export function constOperand(cls: ValueClass, value: number, hi = 0, ref: unknown = null): Operand {
-  return { kind: K_CONST, cls, slot: -1, value, hi, ref, expr: null, pure: true, recipe: null };
+  return {
+    kind: K_CONST,
+    cls,
+    slot: -1,
+    value,
+    hi,
+    ref,
+    expr: null,
+    pure: true,
+    recipe: null,
+    depth: 0,
+  };
 }
 
+/**
+ * An expression operand: `expr` computes the value from `inputs` (the
+ * operands it consumed, which its closure calls or reads).
+ */
 export function exprOperand(
   cls: ValueClass,
   expr: Expr | RefExpr,
   pure: boolean,
+  inputs: readonly Operand[],
   recipe: Recipe | null = null,
 ): Operand {
-  return { kind: K_EXPR, cls, slot: -1, value: 0, hi: 0, ref: null, expr, pure, recipe };
+  let depth = 0;
+  for (const op of inputs) if (op.depth > depth) depth = op.depth;
+  return {
+    kind: K_EXPR,
+    cls,
+    slot: -1,
+    value: 0,
+    hi: 0,
+    ref: null,
+    expr,
+    pure,
+    recipe,
+    depth: depth + 1,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -258,6 +286,9 @@ const copyI64List = single((d: Int32Array, s: Int32Array): Stmt => (fp) => {
   return 0;
 });
 
+/** Most moves one merged copy statement does. */
+const MAX_MERGED_COPIES = 16;
+
 /**
  * One statement doing the copies of `a` then those of `b`, when both are
  * copies of the same scalar class; null otherwise. Register shuffles of
@@ -267,6 +298,8 @@ export function mergeCopies(a: Stmt, b: Stmt): Stmt | null {
   const x = copies.get(a);
   const y = copies.get(b);
   if (x === undefined || y === undefined || x.cls !== y.cls) return null;
+  // Bounded, so that a run of copies costs linear time to compile.
+  if (x.d.length + y.d.length > MAX_MERGED_COPIES) return null;
   const d = [...x.d, ...y.d];
   const s = [...x.s, ...y.s];
   const di = Int32Array.from(d);
@@ -325,9 +358,7 @@ export function storeStmt(op: Operand, d: number): Stmt | null {
     }
   }
   const recipe = op.recipe;
-  if (recipe !== null && recipe.setKey in recipe.family) {
-    return makeVariant<Stmt>(recipe.family, recipe.setKey, [d, ...recipe.args]);
-  }
+  if (recipe !== null && recipe.set !== null) return make(recipe.set, [d, ...recipe.args]);
   switch (op.cls) {
     case CLS_I32:
       return make(CONTROL.storeI32, [d, op.expr]);

@@ -18,48 +18,69 @@ export type Stmt = (fp: number) => number;
 /** An argument of a generated factory: a slot index, a constant, a closure, or a trap site. */
 export type FactoryArg = number | Expr | Frame | MemoryInstance;
 
-/**
- * Generated factories of a binary instruction. Variant `expr_XY` builds an
- * expression for every operand shape; where no operand is an expression,
- * `set_XY` builds a statement storing into slot `z` and `br_XY` (for
- * comparisons) one returning `code` when the condition holds. Shape
- * letters: e = expression operand, s = frame slot, c = constant. Variants
- * whose closures call closures come as copies (see literals.ts): build
- * them with `makeVariant`.
- */
-export interface BinaryFactories {
-  readonly traps: boolean;
-  readonly cond: boolean;
-  /** Operand value classes: i (i32), l (i64), f (f32), d (f64). */
-  readonly operands: string;
-  readonly result: string;
-  readonly [variant: string]: unknown;
-}
-
-/** Generated factories of a unary instruction (`expr_e`, `expr_s`, `set_s`, `br_s`). */
-export interface UnaryFactories {
-  readonly traps: boolean;
-  readonly cond: boolean;
-  readonly operands: string;
-  readonly result: string;
-  readonly [variant: string]: unknown;
-}
+/** A closure factory: builds a closure from slots, constants, closures and sites. */
+export type Factory<R> = (...args: never[]) => R;
 
 /**
- * Generated load factories: `expr{32,64}_{s,e,c}` and `set{32,64}_{s,c}`
- * (address width, address shape).
+ * One factory, or identical copies of it (factories whose closures call
+ * closures; see literals.ts).
  */
-export interface LoadFactories {
-  /** Result value class. */
-  readonly result: string;
-  /** Factories, called with arguments that match their shape. */
-  [variant: string]: unknown;
+export type Variants<R> = Factory<R> | readonly Factory<R>[];
+
+/**
+ * Operand shapes of the generated factories, one letter per operand:
+ * e = expression (a closure), s = frame slot, c = constant.
+ */
+export type Shape1 = 'e' | 's';
+export type Shape2 = 'ee' | 'es' | 'se' | 'ss' | 'sc' | 'ec';
+/** Shapes without an expression operand: these also have statement variants. */
+export type SlotShape1 = 's';
+export type SlotShape2 = 'ss' | 'sc';
+
+/**
+ * Generated factories of a binary instruction (../gen/numeric.ts). `expr`
+ * builds an expression for every operand shape; where no operand is an
+ * expression, `set` builds a statement storing into slot `z` (its first
+ * argument) and, for comparisons, `br` one returning `code` (its last)
+ * when the condition holds. A constant left operand is passed as an
+ * expression.
+ */
+export interface BinaryFamily {
+  readonly traps: boolean;
+  readonly cond: boolean;
+  readonly expr: Readonly<Record<Shape2, Variants<Expr>>>;
+  readonly set: Readonly<Record<SlotShape2, Variants<Stmt>>>;
+  readonly br?: Readonly<Record<SlotShape2, Variants<Stmt>>>;
 }
 
-/** Generated store factories: `store{32,64}_{a}{v}` (address width, address and value shapes). */
-export interface StoreFactories {
-  /** Stored value class. */
-  readonly value: string;
-  /** Factories, called with arguments that match their shape. */
-  [variant: string]: unknown;
+/** Generated factories of a unary instruction (as {@link BinaryFamily}). */
+export interface UnaryFamily {
+  readonly traps: boolean;
+  readonly cond: boolean;
+  readonly expr: Readonly<Record<Shape1, Variants<Expr>>>;
+  readonly set: Readonly<Record<SlotShape1, Variants<Stmt>>>;
+  readonly br?: Readonly<Record<SlotShape1, Variants<Stmt>>>;
+}
+
+/** Address shapes of loads and stores: s(lot), e(xpression), c(onstant, folded with the offset). */
+export type AddrShape = 's' | 'e' | 'c';
+/** Shapes of a store: address, then value. */
+export type StoreShape = `${AddrShape}${AddrShape}`;
+
+/**
+ * Generated load factories (../gen/memory.ts), for 32- and 64-bit
+ * memories: `expr32[shape]` builds the expression, `set32[shape]` (no
+ * expression address) a statement storing into slot `z`.
+ */
+export interface LoadFamily {
+  readonly expr32: Readonly<Record<AddrShape, Variants<Expr>>>;
+  readonly expr64: Readonly<Record<AddrShape, Variants<Expr>>>;
+  readonly set32: Readonly<Record<'s' | 'c', Variants<Stmt>>>;
+  readonly set64: Readonly<Record<'s' | 'c', Variants<Stmt>>>;
+}
+
+/** Generated store factories by address and value shape, for 32- and 64-bit memories. */
+export interface StoreFamily {
+  readonly store32: Readonly<Record<StoreShape, Variants<Stmt>>>;
+  readonly store64: Readonly<Record<StoreShape, Variants<Stmt>>>;
 }

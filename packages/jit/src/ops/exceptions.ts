@@ -44,8 +44,33 @@ export interface Handler {
 }
 
 /**
+ * Delivers `e` to the first of `handlers` that catches it: writes its
+ * payload (and reference) to the clause's label slots, restores the call
+ * depth the try had, and returns the clause's branch code. Returns 0 if no
+ * clause catches it. Traps and host errors are never caught.
+ */
+export function deliver(
+  handlers: readonly Handler[],
+  e: unknown,
+  fp: number,
+  store: Store,
+  depth: number,
+): number {
+  if (!(e instanceof WasmException)) return 0;
+  for (const h of handlers) {
+    if (h.tag !== null && h.tag !== e.tag) continue;
+    store.depth = depth;
+    const n = h.types.length - (h.withRef ? 1 : 0);
+    for (let i = 0; i < n; i++) writeSlot(fp + h.slot + i, h.types[i]!, e.values[i]);
+    if (h.withRef) REFS[fp + h.slot + n] = e;
+    return h.code;
+  }
+  return 0;
+}
+
+/**
  * `try_table`: runs the body; a wasm exception matching a handler is
- * delivered to its label. Traps and host errors are never caught.
+ * delivered to its label.
  */
 export function tryTable(
   body: Stmt,
@@ -59,16 +84,9 @@ export function tryTable(
     try {
       c = body(fp);
     } catch (e) {
-      if (!(e instanceof WasmException)) throw e;
-      for (const h of handlers) {
-        if (h.tag !== null && h.tag !== e.tag) continue;
-        store.depth = depth;
-        const n = h.types.length - (h.withRef ? 1 : 0);
-        for (let i = 0; i < n; i++) writeSlot(fp + h.slot + i, h.types[i]!, e.values[i]);
-        if (h.withRef) REFS[fp + h.slot + n] = e;
-        return h.code;
-      }
-      throw e;
+      const to = deliver(handlers, e, fp, store, depth);
+      if (to === 0) throw e;
+      return to;
     }
     return c === code ? 0 : c;
   };

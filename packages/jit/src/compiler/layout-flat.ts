@@ -1,0 +1,204 @@
+/**
+ * The flat layout: the whole body is one list of statements run by a loop
+ * with a program counter, and blocks become jumps. Running it never nests
+ * closures, whatever the nesting of the wasm code, so a body of 20,000
+ * nested `if`s runs in constant JS stack. It is slower than the structured
+ * layout (every statement is called through one megamorphic call site), so
+ * only bodies too deep for that one use it (see layout-structured.ts).
+ *
+ * Branch codes: the function's block keeps code 1 (return); every other
+ * block has a label whose jump code is negative (`-1 - label`). A label
+ * resolves to a statement index: the loop's first statement, or the one
+ * after a block's end. An `if` jumps to its `else` (or end) when the
+ * condition is zero; the then branch ends with a jump to the end.
+ * `try_table` bodies are index ranges: the driver catches wasm exceptions
+ * and looks up the innermost enclosing range whose clause matches.
+ */
+import type { Store } from '@weft/runtime';
+import * as exc from '../ops/exceptions.js';
+import {
+  BLOCK,
+  ELSE,
+  FUNC,
+  IF,
+  LOOP,
+  TRY,
+  type BlockLayout,
+  type Ctl,
+  type CtlKind,
+} from './ctl.js';
+import { single } from './literals.js';
+import { toExpr, type Operand } from './operands.js';
+import type { Translator } from './translator.js';
+import type { Expr, Stmt } from './types.js';
+
+/** A `try_table` body: statements [start, end) and its clauses. */
+interface TryRange {
+  readonly start: number;
+  readonly end: number;
+  readonly handlers: readonly exc.Handler[];
+}
+
+export class FlatLayout implements BlockLayout {
+  /** The function's statements: every block appends here. */
+  private readonly list: Stmt[] = [];
+  /** Statement index of each label (-1 until resolved). */
+  private readonly targets: number[] = [];
+  /** Statement index where each open `try_table` body starts, by its label. */
+  private readonly tryStarts = new Map<number, number>();
+  /** Closed `try_table` bodies, innermost first. */
+  private readonly tries: TryRange[] = [];
+  mergeFloor = 0;
+
+  constructor(private readonly t: Translator) {}
+
+  code(kind: CtlKind): number {
+    return kind === FUNC ? 1 : this.label();
+  }
+
+  statements(): Stmt[] {
+    return this.list;
+  }
+
+  entered(ctl: Ctl): void {
+    if (ctl.kind === LOOP) this.resolve(ctl.code);
+    else if (ctl.kind === TRY) this.tryStarts.set(ctl.code, this.here());
+  }
+
+  ifEntered(ctl: Ctl, cond: Operand): void {
+    ctl.elseCode = this.label();
+    this.t.emit(jumpUnless(toExpr(cond), ctl.elseCode));
+  }
+
+  elseEntered(ctl: Ctl): void {
+    // The then branch's results are in the label slots: jump over the else branch.
+    if (ctl.thenReachable) this.list.push(jump(ctl.code));
+    this.resolve(ctl.elseCode);
+  }
+
+  closed(ctl: Ctl): void {
+    switch (ctl.kind) {
+      case BLOCK:
+      case ELSE:
+        this.resolve(ctl.code);
+        return;
+      case IF:
+        this.resolve(ctl.elseCode);
+        this.resolve(ctl.code);
+        return;
+      case LOOP:
+        return;
+      case TRY:
+        this.tries.push({
+          start: this.tryStarts.get(ctl.code)!,
+          end: this.here(),
+          handlers: ctl.handlers!,
+        });
+        this.resolve(ctl.code);
+        return;
+    }
+  }
+
+  body(): Stmt {
+    return flatBody(this.list, Int32Array.from(this.targets), this.tries, this.t.store);
+  }
+
+  private here(): number {
+    return this.list.length;
+  }
+
+  /** A new label's jump code. */
+  private label(): number {
+    this.targets.push(-1);
+    return -this.targets.length;
+  }
+
+  /** The label of jump code `code` is the next statement. */
+  private resolve(code: number): void {
+    const here = this.here();
+    this.targets[-1 - code] = here;
+    // A statement that a jump lands on must stay where it is.
+    this.mergeFloor = here;
+  }
+}
+
+/** Jumps to `code` when `cond` is zero. */
+const jumpUnless = single(
+  (cond: Expr, code: number): Stmt =>
+    (fp) =>
+      cond(fp) === 0 ? code : 0,
+);
+
+/** Jumps to `code`. */
+const jump = single(
+  (code: number): Stmt =>
+    () =>
+      code,
+);
+
+/**
+ * The driver of flat code: runs statement `pc`, then the next one, or the
+ * one a jump code's label names; returns a positive code (a return) or 0 at
+ * the end of the list.
+ */
+function flatBody(
+  stmts: readonly Stmt[],
+  targets: Int32Array,
+  tries: readonly TryRange[],
+  store: Store,
+): Stmt {
+  const code = stmts.slice();
+  const n = code.length;
+  if (tries.length === 0) {
+    return (fp) => {
+      let pc = 0;
+      while (pc < n) {
+        const c = code[pc]!(fp);
+        if (c === 0) pc++;
+        else if (c < 0) pc = targets[-1 - c]!;
+        else return c;
+      }
+      return 0;
+    };
+  }
+  return (fp) => {
+    const depth = store.depth;
+    let pc = 0;
+    for (;;) {
+      try {
+        while (pc < n) {
+          const c = code[pc]!(fp);
+          if (c === 0) pc++;
+          else if (c < 0) pc = targets[-1 - c]!;
+          else return c;
+        }
+        return 0;
+      } catch (e) {
+        const c = catchAt(tries, pc, e, fp, store, depth);
+        if (c > 0) return c;
+        pc = targets[-1 - c]!;
+      }
+    }
+  };
+}
+
+/**
+ * Delivers exception `e`, thrown by statement `pc`, to the innermost
+ * `try_table` around it with a matching clause; returns that clause's
+ * label code. Rethrows what no clause catches.
+ */
+function catchAt(
+  tries: readonly TryRange[],
+  pc: number,
+  e: unknown,
+  fp: number,
+  store: Store,
+  depth: number,
+): number {
+  for (const range of tries) {
+    if (pc < range.start || pc >= range.end) continue;
+    const code = exc.deliver(range.handlers, e, fp, store, depth);
+    if (code !== 0) return code;
+  }
+  throw e;
+}

@@ -1,0 +1,241 @@
+/**
+ * The translator of one function body: the state every instruction handler
+ * works on, and the loop that hands each instruction to its handler.
+ *
+ * It walks the validated instructions once (environ's `Code`), keeping a
+ * symbolic operand stack (stack.ts) and a stack of open blocks (blocks.ts).
+ * Handlers live in `visit/`, one file per family, and are found through one
+ * table indexed by op id (dispatch.ts). They pop their operands, push
+ * results, and append code only through `emit`, which keeps evaluation
+ * order (see stack.ts).
+ */
+import {
+  globalizeType,
+  type Frame,
+  type InstanceHandle,
+  type Store,
+  type TypeRegistry,
+  type WasmCode,
+} from '@weft/runtime';
+import type { Code, FuncType, FunctionBody, ModuleInfo, ValType } from '@weft/environ';
+import * as bulk from '../ops/bulk.js';
+import { site as makeSite } from '../ops/trap.js';
+import { Blocks } from './blocks.js';
+import type { Ctl } from './ctl.js';
+import * as calls from './calls.js';
+import { HANDLERS } from './dispatch.js';
+import { classOf, mergeCopies, toExpr, type Operand, type ValueClass } from './operands.js';
+import { OperandStack } from './stack.js';
+import type { FunctionTiers } from './tiers.js';
+import type { Stmt } from './types.js';
+
+/**
+ * Implementation limit on parameters, locals and operand stack slots of one
+ * function (checked when a module is compiled, see ../index.ts).
+ */
+export const MAX_FRAME_SLOTS = 100_000;
+
+/** Everything a compiled function binds to. */
+export interface CompileEnv {
+  readonly module: ModuleInfo;
+  readonly instance: InstanceHandle;
+  readonly store: Store;
+  readonly registry: TypeRegistry;
+}
+
+/**
+ * How the function's blocks are laid out: `structured`, a closure per
+ * targeted block (fast, but nesting costs JS stack at run time), or `flat`,
+ * one statement list with jumps (any nesting; slower, for pathological
+ * bodies). See layout-structured.ts and layout-flat.ts.
+ */
+export type Layout = 'structured' | 'flat';
+
+/** Options of one translation. */
+export interface TranslateOptions {
+  /** Baseline code counts and tiers up through these. */
+  readonly tiers: FunctionTiers;
+  /** Optimized code (no counters, loops recorded for on-stack replacement). */
+  readonly optimized: boolean;
+  readonly layout: Layout;
+}
+
+/** A statement that wrote a v128 to a stack slot, and how to build it for another slot. */
+export interface V128Result {
+  readonly stmt: Stmt;
+  readonly slot: number;
+  /** The statement writing local `x` instead, or null if it may not. */
+  readonly rebuild: (x: number) => Stmt | null;
+}
+
+export class Translator {
+  readonly module: ModuleInfo;
+  readonly instance: InstanceHandle;
+  readonly store: Store;
+  readonly registry: TypeRegistry;
+  readonly type: FuncType;
+  readonly localTypes: ValType[] = [];
+  readonly nLocals: number;
+  readonly stack: OperandStack;
+  readonly blocks: Blocks;
+  /** Index of the instruction being translated. */
+  pc = 0;
+  /** Whether the function makes tail calls (its entry then runs the chain). */
+  tails = false;
+  /** The v128 statement the current instruction emitted, if any (see visit/variables.ts). */
+  produced: V128Result | null = null;
+  /** The v128 statement the previous instruction emitted, if any. */
+  previous: V128Result | null = null;
+
+  constructor(
+    env: CompileEnv,
+    readonly body: FunctionBody,
+    readonly code: Code,
+    readonly options: TranslateOptions,
+  ) {
+    this.module = env.module;
+    this.instance = env.instance;
+    this.store = env.store;
+    this.registry = env.registry;
+    this.type = this.module.types[body.typeIndex]!.comp as FuncType;
+    this.localTypes.push(...this.type.params);
+    for (const run of body.locals)
+      for (let i = 0; i < run.count; i++) this.localTypes.push(run.type);
+    this.nLocals = this.localTypes.length;
+    this.stack = new OperandStack(this.nLocals, code.maxHeight, (s) => this.append(s));
+    this.blocks = new Blocks(this, options.layout);
+  }
+
+  /** Translates the body; returns the function's entry. */
+  compile(): WasmCode {
+    const code = this.code;
+    const results = this.type.results;
+    this.blocks.open(this.blocks.functionCtl(results, code.count - 1));
+    for (this.pc = 0; this.pc < code.count; this.pc++) {
+      this.previous = this.produced;
+      this.produced = null;
+      const id = code.ops[this.pc]!;
+      HANDLERS[id]!(this, id);
+    }
+    const body = this.blocks.finished();
+    const frameSize = Math.max(this.nLocals + code.maxHeight, results.length) + 1;
+    const zero = this.zeroLocals();
+    const site = this.site(0);
+    const tiers = this.options.tiers;
+    if (this.options.optimized || this.options.layout === 'flat')
+      return calls.entry(this.store, frameSize, zero, body, this.tails, site);
+    return calls.countedEntry(this.store, frameSize, zero, body, this.tails, site, () => {
+      tiers.optimized();
+    });
+  }
+
+  // ---------------------------------------------------------------------------
+  // Immediates and sites.
+
+  /** Immediate `k` of the current instruction. */
+  imm(k = 0): number {
+    return this.code.imm[this.code.immStart[this.pc]! + k]!;
+  }
+
+  /** Where the current instruction's immediates start in `code.imm`. */
+  immAt(): number {
+    return this.code.immStart[this.pc]!;
+  }
+
+  /** The trap site of instruction `pc` (the current one by default). */
+  site(pc = this.pc): Frame {
+    return makeSite(this.body.funcIndex, this.code.offsets[pc]!, this.instance);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Operands and code.
+
+  /** The innermost open block. */
+  get top(): Ctl {
+    return this.blocks.top;
+  }
+
+  /** Emits a statement after the pending expressions on the stack (see stack.ts). */
+  emit(s: Stmt): void {
+    this.stack.emit(s);
+  }
+
+  /** Appends a statement to the current block, merging consecutive copies (no flushing). */
+  private append(s: Stmt): void {
+    const stmts = this.top.stmts;
+    const last = stmts.length - 1;
+    const merged = last >= this.blocks.mergeFloor ? mergeCopies(stmts[last]!, s) : null;
+    if (merged !== null) stmts[last] = merged;
+    else stmts.push(s);
+  }
+
+  push(op: Operand): void {
+    this.stack.push(op);
+  }
+
+  pop(): Operand {
+    return this.stack.pop();
+  }
+
+  /** Pushes the result of a statement that wrote it into the next stack slot. */
+  pushSlot(cls: ValueClass): void {
+    this.stack.pushSlot(cls);
+  }
+
+  /** The slot the next pushed operand would have. */
+  nextSlot(): number {
+    return this.stack.slotOf(this.stack.length);
+  }
+
+  /**
+   * Puts the top `n` operands (arguments of a call or statement) in their own
+   * slots, in order; returns the first slot.
+   */
+  placeArguments(n: number): number {
+    return this.stack.materializeTop(n);
+  }
+
+  localClass(x: number): ValueClass {
+    return classOf(this.localTypes[x]!);
+  }
+
+  /** The rest of the current block is dead: skip to its `else` or `end`. */
+  setUnreachable(): void {
+    this.pc = this.blocks.skipDeadCode() - 1;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Types.
+
+  /** A function type of the module by function index. */
+  funcType(f: number): FuncType {
+    return this.module.types[this.module.funcTypes[f]!]!.comp as FuncType;
+  }
+
+  /** A value or storage type with concrete heap types as global ids. */
+  globalType(t: ValType): ValType {
+    return globalizeType(t, this.instance.typeIds);
+  }
+
+  /** A heap type immediate with concrete types mapped to global ids. */
+  heapType(h: number): number {
+    return h >= 0 ? this.instance.typeIds[h]! : h;
+  }
+
+  /** An address operand as an unsigned number expression (32- or 64-bit). */
+  addr(op: Operand, wide: boolean): bulk.AddrExpr {
+    return wide ? bulk.addr64(toExpr(op)) : bulk.addr32(toExpr(op));
+  }
+
+  private zeroLocals(): ((fp: number) => void) | null {
+    const ranges: calls.ZeroRange[] = [];
+    for (let x = this.type.params.length; x < this.nLocals; x++) {
+      const cls = this.localClass(x);
+      const last = ranges[ranges.length - 1];
+      if (last !== undefined && last.cls === cls && last.end === x)
+        ranges[ranges.length - 1] = { cls, start: last.start, end: x + 1 };
+      else ranges.push({ cls, start: x, end: x + 1 });
+    }
+    return calls.zeroer(ranges);
+  }
+}
