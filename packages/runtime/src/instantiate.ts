@@ -268,7 +268,7 @@ function initialize(
 
   tables.forEach((table, j) => {
     const desc = module.tables[module.numImportedTables + j]!;
-    if (desc.init !== null) table.init = evalConst(desc.init, ctx);
+    if (desc.init !== null) table.initialize(evalConst(desc.init, ctx));
   });
 
   for (let i = module.numImportedTags; i < module.tags.length; i++) {

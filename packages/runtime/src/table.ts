@@ -57,6 +57,12 @@ export class TableInstance {
     if (min <= DENSE_TABLE_ELEMENTS) this.extend(min);
   }
 
+  /** Sets every element to `v` (instantiation: initial values are evaluated after allocation). */
+  initialize(v: unknown): void {
+    this.init = v;
+    this.elements.fill(v);
+  }
+
   /** Element `i` (the caller checks `i < size`). */
   get(i: number): unknown {
     const e = this.elements;

@@ -231,6 +231,28 @@ test('tables: sparse storage behaves as the spec table everywhere', () => {
   assert.ok(t.get(store, 99990) !== null);
 });
 
+test('tables with an initial value expression, small (stored whole) and large (sparse)', () => {
+  const { store } = setup('');
+  const i = instantiate(
+    store,
+    `(module
+      (func $f (result i32) (i32.const 5))
+      (table $small 10 funcref (ref.func $f))
+      (table $large 100000 funcref (ref.func $f))
+      (func (export "small") (param i32) (result i32) (call_indirect $small (result i32) (local.get 0)))
+      (func (export "large") (param i32) (result i32) (call_indirect $large (result i32) (local.get 0)))
+      (func (export "grow") (result i32) (table.grow $large (ref.null func) (i32.const 1))))`,
+  );
+  assert.is(i.getFunc(store, 'small')!.call(store, 9), 5);
+  assert.is(i.getFunc(store, 'large')!.call(store, 99_999), 5);
+  assert.is(i.getFunc(store, 'grow')!.call(store), 100_000);
+  assert.throws(
+    () => i.getFunc(store, 'large')!.call(store, 100_000),
+    (e: unknown) => e instanceof Trap && e.code === TrapCode.IndirectCallToNull,
+  );
+  assert.is(i.getFunc(store, 'large')!.call(store, 99_999), 5);
+});
+
 test('GC: a loop keeping every struct alive traps once the budget is spent, the store lives on', () => {
   const { store } = setup('', { maxGcHeapBytes: 16 * MiB });
   const i = instantiate(
