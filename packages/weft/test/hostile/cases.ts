@@ -26,8 +26,9 @@ export interface Outcome {
     readonly code: string | null;
     readonly message: string;
   } | null;
-  /** Milliseconds spent in the measured part (compile, instantiate, run). */
+  /** Milliseconds spent in the measured part (compile, instantiate, run): wall clock and CPU. */
   readonly ms: number;
+  readonly cpuMs: number;
   /**
    * Bytes of JS heap the case keeps (module, instance, store), measured
    * after full GCs when the process runs with --expose-gc; the process's
@@ -203,6 +204,7 @@ export function runCase(name: string, n: number): Outcome {
   let result: unknown = null;
   let error: Outcome['error'] = null;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   try {
     const module = new Module(engine, bytes);
     const instance = new Linker(engine).instantiate(store, module);
@@ -215,6 +217,8 @@ export function runCase(name: string, n: number): Outcome {
     if (e instanceof CompileError) error = { ...error!, name: 'CompileError' };
   }
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
   // The store holds the instance and its compiled code: what the case costs to keep.
   const retained = heapAfterGc() - heapBefore;
   void store.usage;
@@ -222,6 +226,7 @@ export function runCase(name: string, n: number): Outcome {
     result,
     error,
     ms,
+    cpuMs,
     retained,
     rssBefore,
     maxRss: process.resourceUsage().maxRSS * 1024,
