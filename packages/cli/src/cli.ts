@@ -98,6 +98,7 @@ function dispatch(argv: readonly string[]): number {
         !first.startsWith('-') ||
         first.startsWith('--dir') ||
         first.startsWith('--env') ||
+        first.startsWith('-W') ||
         first.startsWith('--invoke')
       ) {
         const o = parseRunArgs(argv);

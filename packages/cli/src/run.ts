@@ -1,5 +1,6 @@
 /** `weft run`: a WASI command's `_start`, or one export with `--invoke`. */
 import {
+  Config,
   Engine,
   LinkError,
   Linker,
@@ -31,6 +32,10 @@ Options:
                                      host's value); repeatable
       --invoke <FUNCTION>            Call this export with ARGS parsed by its parameter types and print
                                      its results, instead of running _start
+  -W <OPT[=VAL],...>                 WebAssembly execution options; repeatable:
+                                       fuel=N            stop (trap) after N units of fuel
+                                       timeout=DURATION  stop (trap) after DURATION (500ms, 10s, 2m, 1h)
+                                       max-wasm-stack=N  deepest wasm call stack, in frames (20000)
   -h, --help                         Print help
 
 A trap prints the wasm backtrace and exits with status 134; proc_exit's code is the exit status.
@@ -42,11 +47,65 @@ export interface RunOptions {
   invoke: string | null;
   file: string;
   readonly args: string[];
+  /** `-W` options, as Wasmtime spells them. */
+  readonly wasm: WasmOptions;
+}
+
+/** Execution options given with `-W`. */
+export interface WasmOptions {
+  fuel?: number;
+  /** Milliseconds. */
+  timeout?: number;
+  maxWasmStack?: number;
+}
+
+/** A duration as Wasmtime's command line takes it (`500ms`, `10s`, `2m`, `1h`; bare: seconds), in ms. */
+function parseDuration(v: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(v.trim());
+  if (m === null)
+    throw new UsageError(`invalid duration '${v}' (for example 500ms, 10s, 2m)`, RUN_USAGE);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] ?? 's']!;
+  return Number(m[1]) * unit;
+}
+
+function parseCount(v: string | undefined, name: string): number {
+  const n = v === undefined ? NaN : Number(v);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new UsageError(
+      `invalid value '${v ?? ''}' for '-W ${name}': expected a whole number`,
+      RUN_USAGE,
+    );
+  return n;
+}
+
+/** Adds the options of one `-W` argument (`fuel=10,timeout=1s`) to `o`. */
+function parseWasmOptions(list: string, o: WasmOptions): void {
+  for (const item of list.split(',')) {
+    const eq = item.indexOf('=');
+    const key = eq >= 0 ? item.slice(0, eq) : item;
+    const v = eq >= 0 ? item.slice(eq + 1) : undefined;
+    switch (key) {
+      case 'fuel':
+        o.fuel = parseCount(v, key);
+        break;
+      case 'timeout':
+        if (v === undefined) throw new UsageError(`'-W timeout' needs a duration`, RUN_USAGE);
+        o.timeout = parseDuration(v);
+        break;
+      case 'max-wasm-stack':
+        o.maxWasmStack = parseCount(v, key);
+        if (o.maxWasmStack === 0)
+          throw new UsageError(`'-W max-wasm-stack' must be positive`, RUN_USAGE);
+        break;
+      default:
+        throw new UsageError(`unknown -W option '${key}'`, RUN_USAGE);
+    }
+  }
 }
 
 /** Parses `weft run`'s arguments; null when help was asked for. */
 export function parseRunArgs(argv: readonly string[]): RunOptions | null {
-  const o: RunOptions = { dirs: [], env: [], invoke: null, file: '', args: [] };
+  const o: RunOptions = { dirs: [], env: [], invoke: null, file: '', args: [], wasm: {} };
   let i = 0;
   const value = (arg: string, name: string): string => {
     const eq = arg.indexOf('=');
@@ -64,6 +123,11 @@ export function parseRunArgs(argv: readonly string[]): RunOptions | null {
       break;
     }
     if (!arg.startsWith('-') || arg === '-') break;
+    if (arg.startsWith('-W')) {
+      // -W OPTS, -WOPTS
+      parseWasmOptions(arg.length > 2 ? arg.slice(2) : value('', '-W <OPT[=VAL],...>'), o.wasm);
+      continue;
+    }
     const name = arg.split('=')[0]!;
     switch (name) {
       case '-h':
@@ -107,7 +171,14 @@ export function parseRunArgs(argv: readonly string[]): RunOptions | null {
 /** Runs `weft run`; returns the exit status. */
 export function run(o: RunOptions): number {
   const what = `failed to run main module \`${o.file}\``;
-  const engine = new Engine();
+  const w = o.wasm;
+  const engine = new Engine(
+    new Config({
+      consumeFuel: w.fuel !== undefined,
+      epochInterruption: w.timeout !== undefined,
+      ...(w.maxWasmStack !== undefined ? { maxCallDepth: w.maxWasmStack } : {}),
+    }),
+  );
   const module = loadModule(engine, o.file, what);
   const name = module.name ?? displayName(o.file);
 
@@ -122,6 +193,11 @@ export function run(o: RunOptions): number {
   }
 
   const store = new Store(engine);
+  if (w.fuel !== undefined) store.setFuel(w.fuel);
+  if (w.timeout !== undefined) {
+    store.setEpochDeadline(2 ** 30); // only the clock stops this program
+    store.setDeadline(w.timeout);
+  }
   const linker = new Linker(engine);
   addToLinker(linker, store, ctx);
 

@@ -151,6 +151,33 @@ test('run: unknown imports are link errors', () => {
   }
 });
 
+test('run -W: fuel and timeout stop a program that never ends; max-wasm-stack bounds calls', () => {
+  const spin = join(FIXTURES, 'spin.wat');
+  const fuel = weft(['run', '-W', 'fuel=10000', spin]);
+  assert.is(fuel.status, 134);
+  assert.ok(
+    fuel.stderr.endsWith('    2: wasm trap: all fuel consumed by WebAssembly\n'),
+    fuel.stderr,
+  );
+  const timeout = weft(['run', '-Wtimeout=200ms', spin]);
+  assert.is(timeout.status, 134);
+  assert.ok(timeout.stderr.endsWith('    2: wasm trap: interrupt\n'), timeout.stderr);
+  // Enough fuel: the result; too little: a trap.
+  assert.is(weft(['run', '-W', 'fuel=1000', '--invoke', 'sum', spin, '10']).stdout, '55\n');
+  assert.is(weft(['run', '-W', 'fuel=50', '--invoke', 'sum', spin, '10']).status, 134);
+  const both = weft(['-W', 'fuel=100000,timeout=10s', '--invoke', 'sum', spin, '100']);
+  assert.is(both.stdout, '5050\n');
+  assert.is(
+    weft(['run', '-W', 'max-wasm-stack=50', '--invoke', 'deep', spin, '40']).stdout,
+    '40\n',
+  );
+  const deep = weft(['run', '-W', 'max-wasm-stack=50', '--invoke', 'deep', spin, '60']);
+  assert.ok(deep.stderr.endsWith('wasm trap: call stack exhausted\n'), deep.stderr);
+  assert.is(weft(['run', '-W', 'fuel=x', spin]).status, 2);
+  assert.is(weft(['run', '-W', 'nope=1', spin]).status, 2);
+  assert.is(weft(['run', '-W', 'timeout=soon', spin]).status, 2);
+});
+
 test('wast: a passing script prints only what spectest prints', () => {
   const r = weft(['wast', join(FIXTURES, 'pass.wast')]);
   assert.is(r.stderr, '');

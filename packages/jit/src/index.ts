@@ -2,7 +2,13 @@
  * `@weft/jit`: compiles validated WebAssembly into JS closures (never into
  * generated source), for the `@weft/runtime` frame ABI.
  */
-import { CompileError, ENVIRON_INTERFACE_VERSION, type ModuleInfo } from '@weft/environ';
+import {
+  CompileError,
+  ENVIRON_INTERFACE_VERSION,
+  type ModuleInfo,
+  type OpName,
+} from '@weft/environ';
+import { fuelCosts, type MeteringOptions } from './compiler/metering.js';
 import type { CompiledCode } from '@weft/runtime';
 import { compileFunction, MAX_FRAME_SLOTS } from './compiler/function.js';
 
@@ -14,6 +20,21 @@ export const JIT_INTERFACE = {
   runtime: 2,
 } as const;
 
+/** What to compile into the code besides the module's own semantics. */
+export interface CompileOptions {
+  /**
+   * Fuel metering (Wasmtime's `consume_fuel`): `true` for Wasmtime's costs,
+   * or costs by mnemonic overriding them (0 to 255). The store's
+   * `meter.consumed` counts it; running out traps with `OutOfFuel`.
+   */
+  readonly fuel?: boolean | Readonly<Partial<Record<OpName, number>>>;
+  /**
+   * Epoch and wall-clock deadline checks at function entries and loop
+   * headers (Wasmtime's `epoch_interruption`), against the store's meter.
+   */
+  readonly interruption?: boolean;
+}
+
 /**
  * Prepares a validated module for instantiation. Function bodies are
  * compiled lazily, on their first call, for the instance calling them.
@@ -23,7 +44,7 @@ export const JIT_INTERFACE = {
  * @throws {CompileError} if a function needs a larger frame (locals and
  *   operand stack) than the implementation limit, {@link MAX_FRAME_SLOTS}.
  */
-export function compileModule(module: ModuleInfo): CompiledCode {
+export function compileModule(module: ModuleInfo, options: CompileOptions = {}): CompiledCode {
   if (
     module.interfaceVersion !== JIT_INTERFACE.environ ||
     ENVIRON_INTERFACE_VERSION !== JIT_INTERFACE.environ
@@ -43,12 +64,19 @@ export function compileModule(module: ModuleInfo): CompiledCode {
       );
     }
   }
+  const metering: MeteringOptions = {
+    fuel:
+      options.fuel === undefined || options.fuel === false
+        ? null
+        : fuelCosts(options.fuel === true ? {} : options.fuel),
+    interruption: options.interruption ?? false,
+  };
   return {
     abi: JIT_INTERFACE.runtime,
     state: module,
     code: (instance, funcIndex) =>
       compileFunction(
-        { module, instance, store: instance.store, registry: instance.store.registry },
+        { module, instance, store: instance.store, registry: instance.store.registry, metering },
         funcIndex,
       ),
   };
@@ -57,3 +85,4 @@ export function compileModule(module: ModuleInfo): CompiledCode {
 export { classify } from './ops/trap.js';
 export { TIER_UP } from './compiler/tiers.js';
 export { LAYOUT, MAX_FRAME_SLOTS } from './compiler/function.js';
+export { fuelCosts } from './compiler/metering.js';

@@ -22,6 +22,7 @@ import type { TypeRegistry } from './registry.js';
 import type { TableInstance } from './table.js';
 import type { TagInstance } from './tag.js';
 import type { TrapClassifier } from './trap.js';
+import { createEpochCounter, Meter } from './meter.js';
 
 /** Transitions reported to a store's call hook (as Wasmtime's `CallHook`). */
 export type CallHookKind =
@@ -60,6 +61,8 @@ export class Store {
    * fails for want of memory.
    */
   limitHit: LimitRefusal | null = null;
+  /** Fuel and interruption state, for code compiled with metering (see meter.ts). */
+  meter = new Meter(createEpochCounter());
   private disposed = false;
 
   constructor(

@@ -1,5 +1,13 @@
 /** Engine and Config: what every store, module and linker of one configuration shares. */
-import { DEFAULT_LIMITS, resolveLimits, TypeRegistry, type StoreLimits } from '@weft/runtime';
+import type { OpName } from '@weft/environ';
+import { fuelCosts, type CompileOptions } from '@weft/jit';
+import {
+  createEpochCounter,
+  DEFAULT_LIMITS,
+  resolveLimits,
+  TypeRegistry,
+  type StoreLimits,
+} from '@weft/runtime';
 
 /**
  * Settings of an engine (defaults in parentheses). The limits apply to each
@@ -30,6 +38,21 @@ export interface ConfigOptions {
    * the JS heap limit where the host tells it, as Node does; else 512 MiB).
    */
   readonly maxGcHeapBytes?: number;
+  /**
+   * Meter fuel (false): every operator costs fuel (Wasmtime's costs), a
+   * store starts with none (`store.setFuel`), and running out traps with
+   * `TrapCode.OutOfFuel`. Deterministic: the same module, inputs and fuel
+   * always stop at the same instruction. Costs compiled code about 1.3-2x.
+   */
+  readonly consumeFuel?: boolean;
+  /** Fuel costs by mnemonic (0 to 255) replacing Wasmtime's defaults, with `consumeFuel`. */
+  readonly operatorCost?: Readonly<Partial<Record<OpName, number>>>;
+  /**
+   * Check epoch and wall-clock deadlines at function entries and loop
+   * headers (false): `engine.incrementEpoch()`, `store.setEpochDeadline`,
+   * `store.setDeadline`. Cheap, not deterministic.
+   */
+  readonly epochInterruption?: boolean;
 }
 
 /** Engine configuration, as Wasmtime's `Config`. */
@@ -43,6 +66,9 @@ export class Config {
   maxTables: number;
   maxMemories: number;
   maxGcHeapBytes: number;
+  consumeFuel: boolean;
+  operatorCost: Readonly<Partial<Record<OpName, number>>>;
+  epochInterruption: boolean;
 
   constructor(options: ConfigOptions = {}) {
     const limits = resolveLimits(options);
@@ -55,6 +81,10 @@ export class Config {
     this.maxTables = limits.maxTables;
     this.maxMemories = limits.maxMemories;
     this.maxGcHeapBytes = limits.maxGcHeapBytes;
+    this.consumeFuel = options.consumeFuel ?? false;
+    this.operatorCost = options.operatorCost ?? {};
+    this.epochInterruption = options.epochInterruption ?? false;
+    fuelCosts(this.operatorCost); // throws a RangeError naming a bad entry
   }
 
   /** The defaults, as numbers. */
@@ -70,8 +100,26 @@ export class Engine {
   /** @internal */
   readonly registry = new TypeRegistry();
 
+  /**
+   * The epoch counter stores of this engine check deadlines against: in a
+   * `SharedArrayBuffer` where the host has one, so that a worker can
+   * advance it while wasm runs on this thread (`Atomics.add(counter, 0, 1)`).
+   */
+  readonly epochCounter: Int32Array = createEpochCounter();
+  /** @internal What modules compile in (fixed for the engine's life). */
+  readonly compileOptions: CompileOptions;
+
   constructor(config: Config = new Config()) {
     this.config = config;
+    this.compileOptions = {
+      fuel: config.consumeFuel ? config.operatorCost : false,
+      interruption: config.epochInterruption,
+    };
+  }
+
+  /** Advances the epoch by one (Wasmtime's `increment_epoch`); safe from any agent holding `epochCounter`. */
+  incrementEpoch(): void {
+    Atomics.add(this.epochCounter, 0, 1);
   }
 
   /** @internal The limits of the engine's stores. */

@@ -131,6 +131,16 @@ export class Caller<T = unknown> {
     const item = this.instance?.exports.get(name);
     return item === undefined ? null : externOf(this.store, item);
   }
+
+  /** The store's fuel left (see `Store.getFuel`). */
+  getFuel(): number {
+    return this.store.getFuel();
+  }
+
+  /** Sets the store's fuel left (see `Store.setFuel`). */
+  setFuel(fuel: number | bigint): void {
+    this.store.setFuel(fuel);
+  }
 }
 
 /** A function: defined by a wasm module or by the host. */

@@ -16,7 +16,7 @@ export { Caller, Func, Global, Memory, Table, Tag, type Extern } from './externs
 export { Instance } from './instance.js';
 export { Linker } from './linker.js';
 export { Module, type TextParser } from './module.js';
-export { Store, type CallHookKind } from './store.js';
+export { Store, type CallHookKind, type DeadlineUpdate } from './store.js';
 export {
   type ExportType,
   FuncType,

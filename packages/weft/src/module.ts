@@ -46,7 +46,7 @@ export class Module {
   constructor(engine: Engine, source: Uint8Array | ArrayBuffer | string) {
     this.engine = engine;
     this.info = parseModule(Module.toBinary(source));
-    this.compiled = compileModule(this.info);
+    this.compiled = compileModule(this.info, engine.compileOptions);
   }
 
   /** Installs the parser used for text sources (`@weft/wast`'s `parseWat`). */

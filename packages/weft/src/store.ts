@@ -1,7 +1,9 @@
 /** Store: owns every instance and item created in it, until disposed. */
 import {
+  Meter,
   Store as RuntimeStore,
   type CallHookKind,
+  type EpochDecision,
   type LimitRefusal,
   type StoreLimits,
 } from '@weft/runtime';
@@ -22,6 +24,13 @@ export interface StoreUsage {
   readonly memories: number;
   readonly tables: number;
 }
+
+/**
+ * What an epoch deadline callback returns (Wasmtime's `UpdateDeadline`):
+ * `{ action: 'continue', delta }` to run on with the deadline `delta`
+ * epochs after the current one, or `{ action: 'trap' }`.
+ */
+export type DeadlineUpdate = EpochDecision;
 
 /**
  * A store, as Wasmtime's `Store<T>`: the owner of instances, functions,
@@ -48,6 +57,7 @@ export class Store<T = unknown> {
       if (value !== undefined) merged[key] = value as number;
     }
     this.inner = new RuntimeStore(engine.registry, classify, merged);
+    this.inner.meter = new Meter(engine.epochCounter);
   }
 
   /** The limits this store enforces. */
@@ -74,6 +84,88 @@ export class Store<T = unknown> {
    */
   get limitHit(): LimitRefusal | null {
     return this.inner.limitHit;
+  }
+
+  /**
+   * Sets the fuel left (Wasmtime's `Store::set_fuel`). A store starts with
+   * none: set some before calling wasm.
+   *
+   * @throws {Error} if the engine was not configured with `consumeFuel`.
+   */
+  setFuel(fuel: number | bigint): void {
+    this.fuelEnabled('setFuel');
+    const n = typeof fuel === 'bigint' ? Number(fuel) : fuel;
+    if (!Number.isSafeInteger(n) || n < 0)
+      throw new RangeError(`setFuel: fuel must be a non-negative safe integer, got ${fuel}`);
+    this.inner.meter.setFuel(n);
+  }
+
+  /**
+   * The fuel left (Wasmtime's `Store::get_fuel`): after a call, what
+   * Wasmtime reports for the same code.
+   *
+   * @throws {Error} if the engine was not configured with `consumeFuel`.
+   */
+  getFuel(): number {
+    this.fuelEnabled('getFuel');
+    return this.inner.meter.remaining;
+  }
+
+  private fuelEnabled(method: string): void {
+    this.inner.checkAlive();
+    if (!this.engine.config.consumeFuel)
+      throw new Error(`${method}: fuel is not enabled in this engine (Config consumeFuel)`);
+  }
+
+  private interruptionEnabled(method: string): void {
+    this.inner.checkAlive();
+    if (!this.engine.config.epochInterruption)
+      throw new Error(
+        `${method}: epoch interruption is not enabled in this engine (Config epochInterruption)`,
+      );
+  }
+
+  /**
+   * Stops wasm `ticks` epochs from now (Wasmtime's `set_epoch_deadline`):
+   * code reaching a function entry or loop header once the engine's epoch
+   * is there traps with `TrapCode.Interrupt`, or asks the callback. As in
+   * Wasmtime, a store's deadline starts at epoch 0, so wasm traps at once
+   * until it is set.
+   */
+  setEpochDeadline(ticks: number): void {
+    this.interruptionEnabled('setEpochDeadline');
+    this.inner.meter.setEpochDeadline(ticks);
+  }
+
+  /** Reaching the epoch deadline traps (the default; Wasmtime's `epoch_deadline_trap`). */
+  epochDeadlineTrap(): void {
+    this.interruptionEnabled('epochDeadlineTrap');
+    this.inner.meter.onEpochDeadline = null;
+  }
+
+  /**
+   * Reaching the epoch deadline calls `callback`, which decides to trap or
+   * to continue with a new deadline (Wasmtime's `epoch_deadline_callback`).
+   */
+  epochDeadlineCallback(callback: (store: Store<T>) => DeadlineUpdate): void {
+    this.interruptionEnabled('epochDeadlineCallback');
+    this.inner.meter.onEpochDeadline = () => callback(this);
+  }
+
+  /**
+   * Stops wasm `ms` milliseconds from now, measured by the host's clock
+   * (read every few thousand checks, so the stop comes slightly late):
+   * code reaching a function entry or loop header after the deadline traps
+   * with `TrapCode.Interrupt`. For a single thread, where nothing can
+   * advance the epoch while wasm runs. `Infinity` clears it. Needs
+   * `epochInterruption`; as in Wasmtime the epoch deadline also applies,
+   * and it starts at the current epoch (reached at once): set it too, far
+   * ahead if only the clock should stop the code.
+   */
+  setDeadline(ms: number): void {
+    this.interruptionEnabled('setDeadline');
+    if (!(ms >= 0)) throw new RangeError(`setDeadline: ms must be non-negative, got ${ms}`);
+    this.inner.meter.setTimeDeadline(ms);
   }
 
   /**

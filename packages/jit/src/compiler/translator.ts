@@ -25,6 +25,7 @@ import type { Ctl } from './ctl.js';
 import * as calls from './calls.js';
 import { HANDLERS } from './dispatch.js';
 import { classOf, mergeCopies, toExpr, type Operand, type ValueClass } from './operands.js';
+import { Metering, type MeteringOptions } from './metering.js';
 import { OperandStack } from './stack.js';
 import type { FunctionTiers } from './tiers.js';
 import type { Stmt } from './types.js';
@@ -41,6 +42,8 @@ export interface CompileEnv {
   readonly instance: InstanceHandle;
   readonly store: Store;
   readonly registry: TypeRegistry;
+  /** Fuel and interruption checks to compile in. */
+  readonly metering: MeteringOptions;
 }
 
 /**
@@ -78,6 +81,7 @@ export class Translator {
   readonly nLocals: number;
   readonly stack: OperandStack;
   readonly blocks: Blocks;
+  readonly metering: Metering;
   /** Index of the instruction being translated. */
   pc = 0;
   /** Whether the function makes tail calls (its entry then runs the chain). */
@@ -102,7 +106,10 @@ export class Translator {
     for (const run of body.locals)
       for (let i = 0; i < run.count; i++) this.localTypes.push(run.type);
     this.nLocals = this.localTypes.length;
-    this.stack = new OperandStack(this.nLocals, code.maxHeight, (s) => this.append(s));
+    // With fuel metering, the function's fuel count takes the slot after the locals.
+    this.metering = new Metering(this, env.metering, this.nLocals);
+    const base = this.nLocals + (env.metering.fuel !== null ? 1 : 0);
+    this.stack = new OperandStack(base, code.maxHeight, (s) => this.appendRaw(s));
     this.blocks = new Blocks(this, options.layout);
   }
 
@@ -111,14 +118,18 @@ export class Translator {
     const code = this.code;
     const results = this.type.results;
     this.blocks.open(this.blocks.functionCtl(results, code.count - 1));
+    const metering = this.metering;
+    for (const s of metering.entry(this.site(0))) this.appendRaw(s);
     for (this.pc = 0; this.pc < code.count; this.pc++) {
       this.previous = this.produced;
       this.produced = null;
       const id = code.ops[this.pc]!;
+      metering.before(id);
       HANDLERS[id]!(this, id);
+      metering.after(id);
     }
-    const body = this.blocks.finished();
-    const frameSize = Math.max(this.nLocals + code.maxHeight, results.length) + 1;
+    const body = metering.exit(this.blocks.finished());
+    const frameSize = Math.max(this.stack.slotOf(code.maxHeight), results.length) + 1;
     const zero = this.zeroLocals();
     const site = this.site(0);
     const tiers = this.options.tiers;
@@ -160,8 +171,13 @@ export class Translator {
     this.stack.emit(s);
   }
 
-  /** Appends a statement to the current block, merging consecutive copies (no flushing). */
-  private append(s: Stmt): void {
+  /**
+   * Appends a statement to the current block, merging consecutive copies,
+   * without running pending expressions first: only for statements whose
+   * order with them does not matter (moves done by the operand stack,
+   * metering). Everything else goes through `emit`.
+   */
+  appendRaw(s: Stmt): void {
     const stmts = this.top.stmts;
     const last = stmts.length - 1;
     const merged = last >= this.blocks.mergeFloor ? mergeCopies(stmts[last]!, s) : null;
