@@ -8,7 +8,7 @@ import {
   type StoreLimits,
 } from '@weft/runtime';
 import { classify } from '@weft/jit';
-import type { ConfigOptions, Engine } from './engine.js';
+import type { Engine } from './engine.js';
 
 export type { CallHookKind, LimitRefusal, StoreLimits };
 
@@ -49,7 +49,7 @@ export class Store<T = unknown> {
    * A store with the limits of the engine's `Config`, or with some of them
    * replaced by `limits` (as Wasmtime's `Store::limiter` with `StoreLimits`).
    */
-  constructor(engine: Engine, data?: T, limits?: ConfigOptions) {
+  constructor(engine: Engine, data?: T, limits?: Partial<StoreLimits>) {
     this.engine = engine;
     this.data = data as T;
     const merged: Record<string, number> = { ...engine.limits };
