@@ -17,7 +17,7 @@ export const JIT_INTERFACE = {
   /** Version of `@weft/environ`'s ModuleInfo it reads. */
   environ: 3,
   /** Version of `@weft/runtime`'s frame ABI it generates code for. */
-  runtime: 2,
+  runtime: 3,
 } as const;
 
 /** What to compile into the code besides the module's own semantics. */

@@ -23,8 +23,12 @@
  * slot number used as an i32 and as a v128 refers to separate storage.
  */
 
-/** Version of this ABI; compilers refuse to run against another. */
-export const RUNTIME_ABI_VERSION = 2;
+/**
+ * Version of this ABI, and of the runtime's data structures compiled code
+ * reads directly (memories' `dv`/`u8`/`size`, tables' `elements`/`size`/
+ * `init`, globals' cells); compilers refuse to run against another.
+ */
+export const RUNTIME_ABI_VERSION = 3;
 
 /** Number of value slots in the realm's stack. */
 export const STACK_SLOTS = 1 << 17;

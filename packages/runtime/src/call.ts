@@ -2,6 +2,7 @@
 import { runChain, STACK_SLOTS, setStackTop, stackTop } from './abi.js';
 import { StoreError } from './errors.js';
 import type { FuncInstance } from './func.js';
+import { enterGcHeap } from './gc.js';
 import { readSlot, writeSlot } from './slots.js';
 import type { Store } from './store.js';
 import { normalizeFault, Trap, TrapCode } from './trap.js';
@@ -32,6 +33,8 @@ export function callFunc(store: Store, func: FuncInstance, args: readonly unknow
   const depth = store.depth;
   // The frame is reserved before the hook runs: a hook calling into wasm runs above it.
   setStackTop(fp + frame);
+  // GC objects allocated from here on are charged to this store.
+  const heap = enterGcHeap(store.gc);
   try {
     store.enterWasm();
   } catch (e) {
@@ -48,6 +51,7 @@ export function callFunc(store: Store, func: FuncInstance, args: readonly unknow
   } finally {
     store.depth = depth;
     setStackTop(fp);
+    enterGcHeap(heap);
   }
   let out: unknown[] | null = null;
   if (!failed) {

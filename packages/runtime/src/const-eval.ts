@@ -98,18 +98,22 @@ export function evalConst(expr: ConstExpr, ctx: ConstContext): unknown {
       case Op.array_new_fixed: {
         const typeId = ctx.typeIds[expr[imm]!]!;
         const at = ctx.registry.get(typeId).comp as ArrayType;
-        let values: unknown[];
+        const t = at.field.storage;
         if (op === Op.array_new_fixed) {
           const n = expr[imm + 1]! >>> 0;
-          values = stack.splice(stack.length - n, n);
+          const values = stack.splice(stack.length - n, n);
+          const storage = createArrayStorage(t, n);
+          for (let i = 0; i < n; i++) (storage as unknown[])[i] = values[i];
+          stack.push(new WasmArray(typeId, storage));
         } else {
-          const n = pop() as number;
-          const init = op === Op.array_new ? pop() : defaultValue(at.field.storage);
-          values = new Array<unknown>(n >>> 0).fill(init);
+          // The length is the module's to choose: the storage is charged to
+          // the GC heap (and refused) before anything of that length exists.
+          const n = (pop() as number) >>> 0;
+          const init = op === Op.array_new ? pop() : defaultValue(t);
+          const storage = createArrayStorage(t, n);
+          if (op === Op.array_new) (storage as unknown[]).fill(init);
+          stack.push(new WasmArray(typeId, storage));
         }
-        const storage = createArrayStorage(at.field.storage, values.length);
-        for (let i = 0; i < values.length; i++) (storage as unknown[])[i] = values[i];
-        stack.push(new WasmArray(typeId, storage));
         break;
       }
       case Op.any_convert_extern:

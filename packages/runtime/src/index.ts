@@ -29,8 +29,13 @@ export { evalConst, type ConstContext } from './const-eval.js';
 export { LinkError, StoreError } from './errors.js';
 export { callContext, createHostFunc, FuncInstance, type HostImpl } from './func.js';
 export {
+  ARRAY_BYTES,
   createArrayStorage,
   defaultValue,
+  enterGcHeap,
+  FIELD_BYTES,
+  GcHeap,
+  STRUCT_BYTES,
   externalize,
   HostNumber,
   internalize,
@@ -44,18 +49,25 @@ export { GlobalInstance } from './global.js';
 export { createEpochCounter, DEADLINE_POLL_INTERVAL, Meter, type EpochDecision } from './meter.js';
 export { InstanceHandle, type Extern } from './instance.js';
 export { globalizeType, instantiate, type CodeFactory, type CompiledCode } from './instantiate.js';
-export { MAX_MEMORY_BYTES, MemoryInstance, PAGE_SIZE } from './memory.js';
+export {
+  DEFAULT_LIMITS,
+  formatBytes,
+  MAX_MEMORY_BYTES,
+  MAX_TABLE_ELEMENTS,
+  resolveLimits,
+  ResourceLimitError,
+  StoreLimiter,
+  type LimitRefusal,
+  type ResourceLimiter,
+  type StoreLimits,
+  type StoreUsage,
+} from './limits.js';
+export { MemoryInstance, PAGE_SIZE } from './memory.js';
 export { detachBuffer, exactBuffer, refreshBuffer } from './memory-buffer.js';
 export { TypeRegistry, type RegisteredType } from './registry.js';
 export { readSlot, writeSlot } from './slots.js';
-export {
-  DEFAULT_LIMITS,
-  Store,
-  type CallHookKind,
-  type StoreItem,
-  type StoreLimits,
-} from './store.js';
-export { MAX_TABLE_ELEMENTS, TableInstance } from './table.js';
+export { Store, type CallHookKind, type StoreItem } from './store.js';
+export { TableInstance } from './table.js';
 export { TagInstance, WasmException } from './tag.js';
 export {
   catchTraps,

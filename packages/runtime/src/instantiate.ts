@@ -21,6 +21,8 @@ import {
 import { RUNTIME_ABI_VERSION, type WasmCode } from './abi.js';
 import { evalConst, type ConstContext } from './const-eval.js';
 import { LinkError } from './errors.js';
+import { enterGcHeap } from './gc.js';
+import { ResourceLimitError } from './limits.js';
 import { FuncInstance } from './func.js';
 import { GlobalInstance } from './global.js';
 import { InstanceHandle, type Extern } from './instance.js';
@@ -154,6 +156,30 @@ export function instantiate(
     checkImport(store, imp, ext, typeIds);
   });
 
+  // Limits, before any side effect: counts first, then every memory and
+  // table is allocated (each asks the store's limiter); if one is refused,
+  // those already allocated are given back and nothing else has happened.
+  const definedMemories = module.memories.length - module.numImportedMemories;
+  const definedTables = module.tables.length - module.numImportedTables;
+  store.checkCounts(1, definedTables, definedMemories);
+  const memories: MemoryInstance[] = [];
+  const tables: TableInstance[] = [];
+  try {
+    for (let i = module.numImportedMemories; i < module.memories.length; i++) {
+      memories.push(allocate(`memory ${i}`, () => new MemoryInstance(store, module.memories[i]!)));
+    }
+    for (let i = module.numImportedTables; i < module.tables.length; i++) {
+      const type = module.tables[i]!.type;
+      const element = globalizeType(type.element, typeIds);
+      // The initial value is set once globals exist (it may read them).
+      tables.push(allocate(`table ${i}`, () => new TableInstance(store, type, element, null)));
+    }
+  } catch (e) {
+    for (const m of memories) m.release();
+    for (const t of tables) t.release();
+    throw e;
+  }
+
   const instance = new InstanceHandle(store, module, typeIds, compiled.state);
   store.add(store.instances, instance);
 
@@ -186,6 +212,45 @@ export function instantiate(
     store.add(store.funcs, func);
   }
 
+  for (const memory of memories) {
+    instance.memories.push(memory);
+    store.add(store.memories, memory);
+  }
+  for (const table of tables) {
+    instance.tables.push(table);
+    store.add(store.tables, table);
+  }
+
+  // Constant expressions may allocate GC objects: charged to this store.
+  const heap = enterGcHeap(store.gc);
+  try {
+    initialize(store, module, instance, typeIds, tables);
+  } finally {
+    enterGcHeap(heap);
+  }
+  return instance;
+}
+
+/** Runs `create`; a `ResourceLimitError` it throws is made to name `what`. */
+function allocate<T>(what: string, create: () => T): T {
+  try {
+    return create();
+  } catch (e) {
+    if (e instanceof ResourceLimitError) {
+      throw new ResourceLimitError(`cannot allocate ${what}: ${e.message}`, e.limit);
+    }
+    throw e;
+  }
+}
+
+/** Globals, table initial values, tags, segments and exports, in spec order. */
+function initialize(
+  store: Store,
+  module: ModuleInfo,
+  instance: InstanceHandle,
+  typeIds: Int32Array,
+  tables: readonly TableInstance[],
+): void {
   const ctx: ConstContext = {
     globals: instance.globals,
     funcs: instance.funcs,
@@ -201,29 +266,10 @@ export function instantiate(
     store.add(store.globals, g);
   }
 
-  for (let i = module.numImportedMemories; i < module.memories.length; i++) {
-    let memory: MemoryInstance;
-    try {
-      memory = new MemoryInstance(store, module.memories[i]!, store.limits.maxMemoryBytes);
-    } catch (e) {
-      throw new LinkError(`cannot allocate memory ${i}: ${(e as Error).message}`, '', '');
-    }
-    instance.memories.push(memory);
-    store.add(store.memories, memory);
-  }
-
-  for (let i = module.numImportedTables; i < module.tables.length; i++) {
-    const desc = module.tables[i]!;
-    const init = desc.init === null ? null : evalConst(desc.init, ctx);
-    let table: TableInstance;
-    try {
-      table = new TableInstance(store, desc.type, globalizeType(desc.type.element, typeIds), init);
-    } catch (e) {
-      throw new LinkError(`cannot allocate table ${i}: ${(e as Error).message}`, '', '');
-    }
-    instance.tables.push(table);
-    store.add(store.tables, table);
-  }
+  tables.forEach((table, j) => {
+    const desc = module.tables[module.numImportedTables + j]!;
+    if (desc.init !== null) table.initialize(evalConst(desc.init, ctx));
+  });
 
   for (let i = module.numImportedTags; i < module.tags.length; i++) {
     const typeId = typeIds[module.tags[i]!.typeIndex]!;
@@ -260,7 +306,7 @@ export function instantiate(
       const offset = toIndex(evalConst(seg.offset!, ctx), table.type.is64);
       const refs = instance.elems[i]!;
       if (offset + refs.length > table.size) throw new Trap(TrapCode.TableOutOfBounds);
-      for (let j = 0; j < refs.length; j++) table.elements[offset + j] = refs[j];
+      table.write(offset, refs, 0, refs.length);
     }
     instance.elems[i] = null;
   });
@@ -272,7 +318,6 @@ export function instantiate(
     memory.u8.set(seg.bytes, offset);
     instance.datas[i] = null;
   });
-  return instance;
 }
 
 /** An i32 (unsigned) or i64 offset value as a JS number (large i64 values saturate). */

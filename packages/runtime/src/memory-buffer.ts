@@ -53,6 +53,8 @@ export function exactBuffer(memory: MemoryInstance): ArrayBuffer {
   const exact = new ArrayBuffer(memory.size);
   new Uint8Array(exact).set(new Uint8Array(buffer, 0, memory.size));
   setBacking(memory, exact);
+  // The spare capacity given back no longer counts against the store's budget.
+  memory.store.usage.memoryReserved -= buffer.byteLength - exact.byteLength;
   return exact;
 }
 

@@ -1,44 +1,108 @@
-/** Linear memories: an ArrayBuffer that grows by copying into a larger one. */
+/**
+ * Linear memories: a fixed-length ArrayBuffer with room to grow into.
+ *
+ * Growth is amortised O(1): the buffer's capacity doubles (within the
+ * memory's maximum and the store's budget), so a memory grown a page at a
+ * time copies each byte O(1) times, and growing within the capacity copies
+ * nothing. Resizable ArrayBuffers would grow in place but measured 4x slower
+ * to access from compiled code (see the runtime README), so the buffer stays
+ * a plain one, replaced only when the capacity is exceeded.
+ */
 import type { MemoryType } from '@weft/environ';
+import { MAX_MEMORY_BYTES, ResourceLimitError } from './limits.js';
 import type { Store } from './store.js';
+
+export { MAX_MEMORY_BYTES };
 
 /** Bytes in a WebAssembly page. */
 export const PAGE_SIZE = 65536;
 
-/** Largest memory Weft allocates (JS ArrayBuffers top out near 2^32 bytes on 64-bit hosts). */
-export const MAX_MEMORY_BYTES = 2 ** 32;
+const EMPTY = new ArrayBuffer(0);
+
+/** Granule of `copyNonZero`. */
+const CHUNK = 65536;
+
+/**
+ * Copies the first `size` bytes of `from` into the fresh (zeroed) `to`,
+ * skipping chunks that are all zero: writing them would only make the host
+ * commit pages (a memory grown but never written stays cheap, as natively).
+ * The zero test stops at the first non-zero word, so data costs one copy.
+ */
+function copyNonZero(from: ArrayBuffer, to: Uint8Array, size: number): void {
+  const src = new Uint8Array(from, 0, size);
+  const words = new Int32Array(from, 0, Math.floor(size / 4));
+  for (let at = 0; at < size; at += CHUNK) {
+    const end = Math.min(at + CHUNK, size);
+    let zero = true;
+    for (let w = at / 4, last = end / 4; w < last; w++) {
+      if (words[w] !== 0) {
+        zero = false;
+        break;
+      }
+    }
+    if (!zero) to.set(src.subarray(at, end), at);
+  }
+}
 
 /**
  * A memory instance. Compiled code reads `dv`, `u8` and `size` on every
- * access (never caching them across calls), so replacing them on growth is
- * all that `grow` has to do.
+ * access (never caching them across calls) and checks every access against
+ * `size`: `dv` and `u8` span the whole buffer, capacity included, and the
+ * bytes past `size` are never written (every write path checks `size`), so
+ * they are zero when growth exposes them. Host code uses `data` and `view`,
+ * which cover exactly `size` bytes.
  */
 export class MemoryInstance {
   /** Index in the owning store's list of items of this kind. */
   storeIndex = -1;
+  /** The backing buffer: `size` bytes of memory, then zeroed capacity. */
   buffer: ArrayBuffer;
   dv: DataView;
   u8: Uint8Array;
   /** Size in bytes. */
   size: number;
-  /** Maximum size in pages the memory may grow to. */
+  /** Maximum size in pages the memory may grow to (its type's). */
   readonly maxPages: number;
+  private exactU8: Uint8Array | null = null;
+  private exactDv: DataView | null = null;
 
+  /**
+   * Creates a memory of its type's minimum size, as the store's limiter
+   * allows; throws a `ResourceLimitError` naming the limit otherwise.
+   */
   constructor(
     readonly store: Store,
     readonly type: MemoryType,
-    /** Upper bound on the byte size set by the embedder's limits. */
-    private readonly limitBytes: number = MAX_MEMORY_BYTES,
   ) {
+    const typeMax = type.limits.max ?? (type.is64 ? 2 ** 48 : 65536);
+    this.maxPages = Math.min(typeMax, MAX_MEMORY_BYTES / PAGE_SIZE);
     const bytes = type.limits.min * PAGE_SIZE;
-    if (bytes > limitBytes)
-      throw new RangeError(`memory of ${type.limits.min} pages exceeds the limit`);
-    this.buffer = new ArrayBuffer(bytes);
+    if (type.limits.min > this.maxPages) {
+      throw new ResourceLimitError(
+        `a memory of ${type.limits.min} pages exceeds the implementation limit of ${MAX_MEMORY_BYTES / PAGE_SIZE} pages`,
+        'implementation',
+      );
+    }
+    const refusal = store.limiter.memoryGrowing(0, bytes, this.maxBytesOfType());
+    if (refusal !== null) throw new ResourceLimitError(refusal.message, refusal.limit);
+    try {
+      this.buffer = new ArrayBuffer(bytes);
+    } catch {
+      throw new ResourceLimitError(
+        `the host could not allocate a memory of ${bytes} bytes`,
+        'host',
+      );
+    }
     this.dv = new DataView(this.buffer);
     this.u8 = new Uint8Array(this.buffer);
     this.size = bytes;
-    const typeMax = type.limits.max ?? (type.is64 ? 2 ** 48 : 65536);
-    this.maxPages = Math.min(typeMax, Math.floor(limitBytes / PAGE_SIZE));
+    store.usage.memoryBytes += bytes;
+    store.usage.memoryReserved += bytes;
+  }
+
+  private maxBytesOfType(): number | null {
+    const max = this.type.limits.max;
+    return max === null || max === undefined ? null : max * PAGE_SIZE;
   }
 
   /** Current size in pages. */
@@ -46,24 +110,96 @@ export class MemoryInstance {
     return this.size / PAGE_SIZE;
   }
 
+  /** Bytes the buffer holds: the size plus room to grow without copying. */
+  get capacity(): number {
+    return this.buffer.byteLength;
+  }
+
+  /** The memory's bytes, exactly `size` of them (a new view after each growth). */
+  get data(): Uint8Array {
+    let d = this.exactU8;
+    if (d === null) d = this.exactU8 = new Uint8Array(this.buffer, 0, this.size);
+    return d;
+  }
+
+  /** A DataView of exactly `size` bytes (a new view after each growth). */
+  get view(): DataView {
+    let v = this.exactDv;
+    if (v === null) v = this.exactDv = new DataView(this.buffer, 0, this.size);
+    return v;
+  }
+
   /** Grows by `delta` pages; returns the old size in pages, or -1 if it cannot grow. */
   grow(delta: number): number {
     const old = this.pages;
     if (delta === 0) return old;
     const pages = old + delta;
-    if (delta < 0 || pages > this.maxPages) return -1;
-    let next: ArrayBuffer;
-    try {
-      next = new ArrayBuffer(pages * PAGE_SIZE);
-    } catch {
-      return -1; // the host is out of memory: growth fails, as the spec allows
+    if (!(delta > 0) || !Number.isInteger(delta) || pages > this.maxPages) return -1;
+    const bytes = pages * PAGE_SIZE;
+    const refusal = this.store.limiter.memoryGrowing(this.size, bytes, this.maxBytesOfType());
+    if (refusal !== null) {
+      this.store.limitHit = refusal;
+      return -1;
+    }
+    if (bytes > this.buffer.byteLength && !this.reserve(bytes)) return -1;
+    this.store.usage.memoryBytes += bytes - this.size;
+    this.size = bytes;
+    this.exactU8 = null;
+    this.exactDv = null;
+    return old;
+  }
+
+  /**
+   * Replaces the buffer by one of at least `bytes`: double the capacity,
+   * within the memory's maximum, the per-memory limit and what the store's
+   * budget has left beside the other memories' buffers. False if the host
+   * has no memory even for exactly `bytes`.
+   */
+  private reserve(bytes: number): boolean {
+    const store = this.store;
+    const limits = store.limits;
+    const old = this.buffer.byteLength;
+    const othersReserved = store.usage.memoryReserved - old;
+    const ceiling = Math.min(
+      this.maxPages * PAGE_SIZE,
+      limits.maxMemorySize,
+      limits.maxMemoryBytes - othersReserved,
+    );
+    const doubled = Math.floor(Math.min(2 * old, ceiling) / PAGE_SIZE) * PAGE_SIZE;
+    let next: ArrayBuffer | null = null;
+    for (const capacity of doubled > bytes ? [doubled, bytes] : [bytes]) {
+      try {
+        next = new ArrayBuffer(capacity);
+        break;
+      } catch {
+        // the host is out of memory: try exactly what is needed, then fail
+      }
+    }
+    if (next === null) {
+      store.limitHit = {
+        limit: 'host',
+        message: `the host could not allocate a memory of ${bytes} bytes`,
+      };
+      return false;
     }
     const u8 = new Uint8Array(next);
-    u8.set(this.u8);
+    copyNonZero(this.buffer, u8, this.size);
     this.buffer = next;
     this.dv = new DataView(next);
     this.u8 = u8;
-    this.size = pages * PAGE_SIZE;
-    return old;
+    store.usage.memoryReserved += next.byteLength - old;
+    return true;
+  }
+
+  /** Gives the memory's bytes back to the store (an instantiation that failed, a disposal). */
+  release(): void {
+    this.store.usage.memoryBytes -= this.size;
+    this.store.usage.memoryReserved -= this.buffer.byteLength;
+    this.buffer = EMPTY;
+    this.dv = new DataView(EMPTY);
+    this.u8 = new Uint8Array(EMPTY);
+    this.size = 0;
+    this.exactU8 = null;
+    this.exactDv = null;
   }
 }

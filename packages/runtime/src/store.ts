@@ -7,7 +7,17 @@ import { StoreError } from './errors.js';
 import type { FuncInstance } from './func.js';
 import type { GlobalInstance } from './global.js';
 import type { InstanceHandle } from './instance.js';
-import { MAX_MEMORY_BYTES, type MemoryInstance } from './memory.js';
+import { GcHeap } from './gc.js';
+import {
+  resolveLimits,
+  ResourceLimitError,
+  StoreLimiter,
+  type LimitRefusal,
+  type ResourceLimiter,
+  type StoreLimits,
+  type StoreUsage,
+} from './limits.js';
+import type { MemoryInstance } from './memory.js';
 import type { TypeRegistry } from './registry.js';
 import type { TableInstance } from './table.js';
 import type { TagInstance } from './tag.js';
@@ -17,19 +27,6 @@ import { createEpochCounter, Meter } from './meter.js';
 /** Transitions reported to a store's call hook (as Wasmtime's `CallHook`). */
 export type CallHookKind =
   'CallingWasm' | 'ReturningFromWasm' | 'CallingHost' | 'ReturningFromHost';
-
-/** Limits a store enforces on what its wasm code can allocate and how deep it can call. */
-export interface StoreLimits {
-  /** Largest size in bytes of any one memory. */
-  readonly maxMemoryBytes: number;
-  /** Largest call depth of wasm frames before a stack-overflow trap. */
-  readonly maxCallDepth: number;
-}
-
-export const DEFAULT_LIMITS: StoreLimits = {
-  maxMemoryBytes: MAX_MEMORY_BYTES,
-  maxCallDepth: 20_000,
-};
 
 let nextStoreId = 1;
 
@@ -50,6 +47,20 @@ export class Store {
   depth = 0;
   /** Called on every transition between host and wasm code; may throw to stop execution. */
   callHook: ((kind: CallHookKind) => void) | null = null;
+  /** The limits, every one filled in. */
+  readonly limits: StoreLimits;
+  /** What the store's memories and tables hold now. */
+  readonly usage: StoreUsage = { memoryBytes: 0, memoryReserved: 0, tableElements: 0 };
+  /** Decides every allocation; by default the numbers of `limits`. */
+  limiter: ResourceLimiter;
+  /** The GC heap account of the store's structs and arrays. */
+  readonly gc: GcHeap;
+  /**
+   * The last refusal met by `memory.grow`, `table.grow` or a GC allocation
+   * (wasm only sees -1 or a trap): what an embedder reports when a guest
+   * fails for want of memory.
+   */
+  limitHit: LimitRefusal | null = null;
   /** Fuel and interruption state, for code compiled with metering (see meter.ts). */
   meter = new Meter(createEpochCounter());
   private disposed = false;
@@ -58,8 +69,32 @@ export class Store {
     readonly registry: TypeRegistry,
     /** The compiler's answer to "is this exception a fault of wasm code?". */
     readonly classify: TrapClassifier,
-    readonly limits: StoreLimits = DEFAULT_LIMITS,
-  ) {}
+    limits: Partial<StoreLimits> = {},
+  ) {
+    this.limits = resolveLimits(limits);
+    this.limiter = new StoreLimiter(this.limits, this.usage);
+    this.gc = new GcHeap(this);
+  }
+
+  /**
+   * Throws a `ResourceLimitError` unless the store may hold `instances`,
+   * `tables` and `memories` more items of each kind.
+   */
+  checkCounts(instances: number, tables: number, memories: number): void {
+    const counts = [
+      ['instances', 'maxInstances', this.instances.length, instances, this.limiter.instances()],
+      ['tables', 'maxTables', this.tables.length, tables, this.limiter.tables()],
+      ['memories', 'maxMemories', this.memories.length, memories, this.limiter.memories()],
+    ] as const;
+    for (const [what, limit, have, more, max] of counts) {
+      if (more > 0 && have + more > max) {
+        throw new ResourceLimitError(
+          `the store would hold ${have + more} ${what}, above the limit of ${max} (${limit})`,
+          limit,
+        );
+      }
+    }
+  }
 
   get isDisposed(): boolean {
     return this.disposed;
@@ -79,6 +114,9 @@ export class Store {
     if (this.depth > 0)
       throw new StoreError('a store cannot be disposed while its wasm code is running');
     this.disposed = true;
+    for (const m of this.memories) m.release();
+    for (const t of this.tables) t.release();
+    this.usage.memoryBytes = this.usage.memoryReserved = this.usage.tableElements = 0;
     this.instances.length = 0;
     this.funcs.length = 0;
     this.memories.length = 0;

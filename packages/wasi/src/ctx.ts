@@ -17,6 +17,8 @@ export class Descriptor {
   position = 0;
   /** The listing `fd_readdir` pages through (refreshed at cookie 0). */
   listing: DirEntry[] | null = null;
+  /** The preopen a directory lies in (the preopen's own descriptor), for checks across preopens. */
+  root: Descriptor | null = null;
 
   constructor(
     readonly kind: 'file' | 'dir' | 'stream',
@@ -276,6 +278,7 @@ export class BaseWasiCtxBuilder {
             p.guest,
           ),
         );
+        opened[opened.length - 1]!.root = opened[opened.length - 1]!;
       }
     } catch (e) {
       for (const d of opened) d.fs!.close(d.handle);

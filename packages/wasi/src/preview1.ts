@@ -24,7 +24,7 @@ import {
 import { Descriptor, type WasiCtx } from './ctx.js';
 import { errnoOf, fail, WasiExit } from './errors.js';
 import type { FileStat, TimeSpec } from './fs.js';
-import { resolve, targetStaysInside, type Resolved } from './resolve.js';
+import { deepestClimb, resolve, targetStaysInside, type Resolved } from './resolve.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -345,23 +345,33 @@ export class Preview1 {
   /**
    * Moves the `count` iovecs at `iovs` in order with `move(ptr, len, done)`
    * (`done`: bytes moved so far), stopping after a short move; returns the
-   * total moved.
+   * total moved. Every iovec is read and checked before anything moves (an
+   * iovec out of bounds is EFAULT with nothing written or read, as the
+   * kernel copies and checks the whole array before readv/writev act), and
+   * the checked copy is used, so a read landing on the iovec array itself
+   * cannot change what follows.
    */
   private eachIovec(
     iovs: number,
     count: number,
     move: (p: number, len: number, done: number) => number,
   ): number {
-    const base = this.range(iovs, (count >>> 0) * 8);
-    let total = 0;
-    for (let i = 0; i < count >>> 0; i++) {
+    const n = count >>> 0;
+    const base = this.range(iovs, n * 8);
+    const checked: number[] = [];
+    for (let i = 0; i < n; i++) {
       const buf = this.dv.getUint32(base + i * 8, true);
       const len = this.dv.getUint32(base + i * 8 + 4, true);
-      const p = this.range(buf, len);
+      checked.push(this.range(buf, len), len);
+    }
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const p = checked[2 * i]!;
+      const len = checked[2 * i + 1]!;
       if (len === 0) continue;
-      const n = move(p, len, total);
-      total += n;
-      if (n < len) break;
+      const moved = move(p, len, total);
+      total += moved;
+      if (moved < len) break;
     }
     return total;
   }
@@ -590,6 +600,7 @@ export class Preview1 {
         if (ro.mustBeDir) Preview1.statResolved(ro);
         if (rn.name === '.') fail(Errno.EXIST);
         if (rn.mustBeDir) fail(Errno.NOENT);
+        Preview1.checkMove(ro, rn, from.root === to.root, false);
         ro.fs.linkAt(ro.dir, ro.name, rn.dir, rn.name);
         return Errno.SUCCESS;
       }),
@@ -658,6 +669,7 @@ export class Preview1 {
         r.fs.close(handle);
         throw e;
       }
+      opened.root = d.root;
       this.setU32(out, this.ctx.allocate(opened));
       return Errno.SUCCESS;
     });
@@ -713,10 +725,41 @@ export class Preview1 {
           // A trailing slash: the source must be a directory.
           if (ro.fs.statAt(ro.dir, ro.name).filetype !== Filetype.DIRECTORY) fail(Errno.NOTDIR);
         }
+        Preview1.checkMove(ro, rn, from.root === to.root, true);
         ro.fs.renameAt(ro.dir, ro.name, rn.dir, rn.name);
         return Errno.SUCCESS;
       }),
     );
+  }
+
+  /**
+   * Refuses (ENOTCAPABLE) to rename or link `ro` to `rn` when a symlink
+   * would then climb out of the preopen: `ro` itself if it is a symlink, or
+   * any symlink inside it if it is a directory (see `targetStaysInside`).
+   * Within one preopen, only a move to a shallower directory can do that.
+   */
+  private static checkMove(
+    ro: Resolved,
+    rn: Resolved,
+    samePreopen: boolean,
+    directories: boolean,
+  ): void {
+    if (samePreopen && rn.depth >= ro.depth) return;
+    let s: FileStat;
+    try {
+      s = ro.fs.statAt(ro.dir, ro.name);
+    } catch {
+      return; // missing: the operation itself reports it
+    }
+    if (s.filetype === Filetype.SYMBOLIC_LINK) {
+      if (!targetStaysInside(ro.fs.readlinkAt(ro.dir, ro.name), rn.depth)) {
+        fail(Errno.NOTCAPABLE, 'the symlink would lead out of the preopen from there');
+      }
+    } else if (directories && s.filetype === Filetype.DIRECTORY) {
+      if (deepestClimb(ro.fs, ro.dir, ro.name) > rn.depth) {
+        fail(Errno.NOTCAPABLE, 'a symlink inside would lead out of the preopen from there');
+      }
+    }
   }
 
   path_symlink(

@@ -16,7 +16,7 @@
  * The final component is returned unresolved, with the directory holding
  * it, for the operation to act on it without following it.
  */
-import { Errno } from './constants.js';
+import { Errno, Filetype } from './constants.js';
 import type { Descriptor } from './ctx.js';
 import { errnoOf, fail } from './errors.js';
 import type { FileSystem } from './fs.js';
@@ -147,18 +147,76 @@ function readlinkOrNull(fs: FileSystem<unknown>, dir: unknown, name: string): st
 }
 
 /**
- * Whether symlink `target`, created in a directory `depth` levels below its
- * preopen, stays inside the preopen when read lexically.
+ * How many directories symlink `target` climbs: its leading `..`s. A
+ * target that climbs after descending (`a/../..`) counts as climbing
+ * without bound (Infinity), as does an absolute one: through a symlink
+ * `a`, `a/..` is the parent of wherever `a` leads, so only the leading
+ * `..`s are known to stay among real ancestors of the link.
+ */
+export function symlinkClimb(target: string): number {
+  if (target.startsWith('/')) return Infinity;
+  let ups = 0;
+  let descended = false;
+  for (const c of split(target)) {
+    if (c === '.') continue;
+    if (c !== '..') descended = true;
+    else if (descended) return Infinity;
+    else ups++;
+  }
+  return ups;
+}
+
+/**
+ * The rule for symlinks the guest makes or moves: a link may climb (with
+ * leading `..`s) at most as many directories as it lies below its preopen,
+ * and may not climb after descending. Then, wherever the link is read from,
+ * by WASI or by any tool on the host, it leads to a directory inside the
+ * preopen, provided every link it passes through obeys the rule too.
+ * Moving a link shallower, or a directory holding links, is checked again
+ * (`deepestClimb`); moving one deeper can never break the rule.
  */
 export function targetStaysInside(target: string, depth: number): boolean {
-  if (target.startsWith('/')) return false;
-  let d = depth;
-  for (const c of split(target)) {
-    if (c === '..') {
-      if (--d < 0) return false;
-    } else if (c !== '.') {
-      d++;
+  return symlinkClimb(target) <= depth;
+}
+
+/**
+ * For a directory `name` in `dir` about to move: the least depth below its
+ * preopen that its new parent must have so that no symlink inside it climbs
+ * out (`-Infinity` if it holds no symlink that climbs). Walks the whole
+ * subtree, never following a symlink.
+ */
+export function deepestClimb(fs: FileSystem<unknown>, dir: unknown, name: string): number {
+  let need = -Infinity;
+  // Depth first, without recursion (a guest can nest directories deeply);
+  // each frame: an open directory, its depth below the new parent, and the
+  // subdirectories still to visit.
+  const frames: { handle: unknown; level: number; subdirs: string[] }[] = [];
+  const enter = (handle: unknown, level: number): void => {
+    const subdirs: string[] = [];
+    frames.push({ handle, level, subdirs });
+    for (const e of fs.readdir(handle)) {
+      if (e.name === '.' || e.name === '..') continue;
+      if (e.filetype === Filetype.SYMBOLIC_LINK) {
+        need = Math.max(need, symlinkClimb(fs.readlinkAt(handle, e.name)) - level);
+      } else if (e.filetype === Filetype.DIRECTORY) {
+        subdirs.push(e.name);
+      }
     }
+  };
+  try {
+    // Links directly inside the moved directory lie one level below its new parent.
+    enter(fs.openAt(dir, name, DIRECTORY), 1);
+    while (frames.length > 0) {
+      const top = frames[frames.length - 1]!;
+      const sub = top.subdirs.pop();
+      if (sub === undefined) {
+        fs.close(frames.pop()!.handle);
+        continue;
+      }
+      enter(fs.openAt(top.handle, sub, DIRECTORY), top.level + 1);
+    }
+  } finally {
+    for (let i = frames.length - 1; i >= 0; i--) fs.close(frames[i]!.handle);
   }
-  return true;
+  return need;
 }

@@ -306,6 +306,42 @@ for (const backend of BACKENDS) {
     c.s.cleanup();
   });
 
+  t('an iovec out of bounds is EFAULT before anything is written or read', ({ g, s }) => {
+    const [e, fd] = g.open('io.txt', { oflags: Oflags.CREAT });
+    assert.is(e, Errno.SUCCESS);
+    const iovs = (first: number, second: number) => {
+      g.reset();
+      const buf = g.alloc(4);
+      g.memory.set(new TextEncoder().encode('ABCD'), buf);
+      const iov = g.alloc(16);
+      g.dv.setUint32(iov, buf, true);
+      g.dv.setUint32(iov + 4, first, true);
+      g.dv.setUint32(iov + 8, g.memory.length - 2, true); // runs past the end
+      g.dv.setUint32(iov + 12, second, true);
+      return { buf, iov, out: g.alloc(8) };
+    };
+    let c = iovs(4, 4);
+    assert.is(g.call('fd_write', fd, c.iov, 2, c.out), Errno.FAULT);
+    assert.is(s.host.read('sandbox/io.txt'), '', 'fd_write wrote nothing');
+    assert.is(g.call('fd_pwrite', fd, c.iov, 2, 0n, c.out), Errno.FAULT);
+    assert.is(s.host.read('sandbox/io.txt'), '', 'fd_pwrite wrote nothing');
+    assert.is(g.call('fd_write', 1, c.iov, 2, c.out), Errno.FAULT);
+    // Reads: the file has data, and the first buffer stays untouched.
+    g.writeFile('io.txt', 'wxyz');
+    const [e2, rfd] = g.open('io.txt', { rights: RO });
+    assert.is(e2, Errno.SUCCESS);
+    c = iovs(4, 4);
+    assert.is(g.call('fd_read', rfd, c.iov, 2, c.out), Errno.FAULT);
+    assert.is(g.text(c.buf, 4), 'ABCD', 'fd_read read nothing');
+    assert.is(g.call('fd_pread', rfd, c.iov, 2, 0n, c.out), Errno.FAULT);
+    assert.is(g.text(c.buf, 4), 'ABCD', 'fd_pread read nothing');
+    assert.equal(g.read(rfd, 4), [Errno.SUCCESS, 'wxyz'], 'the position did not move');
+    // The same iovecs, in bounds, work.
+    c = iovs(4, 2);
+    assert.is(g.call('fd_write', fd, c.iov, 2, c.out), Errno.SUCCESS);
+    assert.is(g.u32(c.out), 6);
+  });
+
   t('create, write, read back, sizes', ({ g, s }) => {
     assert.is(g.writeFile('a.txt', 'hello'), Errno.SUCCESS);
     assert.is(s.host.read('sandbox/a.txt'), 'hello');

@@ -156,11 +156,51 @@ for (const backend of BACKENDS) {
     assert.is(g.symlink('../file.txt', 'sub/back'), Errno.SUCCESS);
     assert.equal(g.readFile('sub/back'), [Errno.SUCCESS, 'inside\n']);
     assert.equal(g.readlink('sub/back'), [Errno.SUCCESS, '../file.txt']);
-    // Moved to where it would climb out, a link is still resolved inside the sandbox only.
+    // Climbing after descending could go anywhere through a symlink (`sub/up/..`): refused.
+    assert.is(g.symlink('sub/../file.txt', 'roundabout'), Errno.NOTCAPABLE);
+    assert.is(g.symlink('./sub/./inner.txt', 'dotted'), Errno.SUCCESS);
+  });
+
+  t('a guest-made symlink cannot be moved or linked to where it climbs out', ({ g, s }) => {
     assert.is(g.symlink('..', 'sub/parent'), Errno.SUCCESS);
-    assert.is(g.rename('sub/parent', 'parent'), Errno.SUCCESS);
-    assert.is(g.readFile('parent/outside/secret.txt')[0], Errno.NOTCAPABLE);
-    assert.is(g.stat('parent', true)[0], Errno.NOTCAPABLE);
+    assert.is(g.symlink('../file.txt', 'sub/back'), Errno.SUCCESS);
+    assert.is(g.rename('sub/parent', 'parent'), Errno.NOTCAPABLE);
+    assert.is(g.rename('sub/back', 'back'), Errno.NOTCAPABLE);
+    assert.is(g.link('sub/back', 'back'), Errno.NOTCAPABLE);
+    assert.not.ok(s.host.exists('sandbox/parent'));
+    assert.not.ok(s.host.exists('sandbox/back'));
+    assert.ok(s.host.exists('sandbox/sub/back'), 'the refused link stays where it was');
+    // Deeper, or at the same depth, is fine; following the link to link its target too.
+    assert.is(g.rename('sub/back', 'sub/deeper/back'), Errno.SUCCESS);
+    assert.is(g.rename('sub/deeper/back', 'sub/back2'), Errno.SUCCESS);
+    assert.equal(g.readFile('sub/back2'), [Errno.SUCCESS, 'inside\n']);
+    assert.is(g.link('sub/back2', 'hard-to-file', true), Errno.SUCCESS);
+    assert.is(g.link('sub/back2', 'sub/deeper/back3'), Errno.SUCCESS);
+  });
+
+  t('a directory cannot move to where a symlink inside it climbs out', ({ g, s }) => {
+    assert.is(g.mkdir('a'), Errno.SUCCESS);
+    assert.is(g.mkdir('a/b'), Errno.SUCCESS);
+    assert.is(g.mkdir('a/b/c'), Errno.SUCCESS);
+    assert.is(g.symlink('../../../file.txt', 'a/b/c/top'), Errno.SUCCESS);
+    assert.equal(g.readFile('a/b/c/top'), [Errno.SUCCESS, 'inside\n']);
+    // a/b/c/top climbs 3 from depth 3: a/b may not rise, since top would climb out.
+    assert.is(g.rename('a/b', 'b'), Errno.NOTCAPABLE);
+    assert.is(g.rename('a/b/c', 'sub/c'), Errno.NOTCAPABLE);
+    assert.not.ok(s.host.exists('sandbox/b'));
+    assert.ok(s.host.exists('sandbox/a/b/c/top'));
+    // Renamed in place or moved deeper: fine.
+    assert.is(g.rename('a', 'a2'), Errno.SUCCESS);
+    assert.is(g.rename('a2/b', 'sub/deeper/b'), Errno.SUCCESS);
+    // Deeper, the link leads somewhere else inside (sub/file.txt), never out.
+    assert.is(g.writeFile('sub/file.txt', 'in sub\n'), Errno.SUCCESS);
+    assert.equal(g.readFile('sub/deeper/b/c/top'), [Errno.SUCCESS, 'in sub\n']);
+    // Through a descriptor of a subdirectory, depths still count from the preopen.
+    const [e, sub] = g.open('sub', { oflags: Oflags.DIRECTORY, rights: RO });
+    assert.is(e, Errno.SUCCESS);
+    assert.is(g.rename('deeper/b/c', 'c', sub, sub), Errno.NOTCAPABLE);
+    assert.is(g.rename('deeper/b', 'b', sub, sub), Errno.SUCCESS);
+    assert.equal(g.readFile('sub/b/c/top'), [Errno.SUCCESS, 'inside\n']);
   });
 
   t('renames and links out of the preopen are refused', ({ g, s }) => {

@@ -1,14 +1,43 @@
 /** Engine and Config: what every store, module and linker of one configuration shares. */
 import type { OpName } from '@weft/environ';
 import { fuelCosts, type CompileOptions } from '@weft/jit';
-import { createEpochCounter, DEFAULT_LIMITS, TypeRegistry, type StoreLimits } from '@weft/runtime';
+import {
+  createEpochCounter,
+  DEFAULT_LIMITS,
+  resolveLimits,
+  TypeRegistry,
+  type StoreLimits,
+} from '@weft/runtime';
 
-/** Settings of an engine (defaults in parentheses). */
+/**
+ * Settings of an engine (defaults in parentheses). The limits apply to each
+ * store of the engine (a store may override them) and are checked before
+ * anything is allocated: instantiation fails with a `ResourceLimitError`
+ * (a `LinkError`) naming the limit, `memory.grow`/`table.grow` return -1,
+ * and a GC allocation past `maxGcHeapBytes` traps (`GcHeapOutOfMemory`).
+ */
 export interface ConfigOptions {
   /** Deepest wasm call stack before a stack-overflow trap (20,000 frames). */
   readonly maxCallDepth?: number;
-  /** Largest memory in bytes that stores of this engine allocate (4 GiB). */
+  /** Total bytes of all the memories of a store (4 GiB). */
   readonly maxMemoryBytes?: number;
+  /** Largest size in bytes of any one memory, as Wasmtime's `memory_size` (4 GiB). */
+  readonly maxMemorySize?: number;
+  /** Total elements of all the tables of a store (10,000,000). */
+  readonly maxTableElements?: number;
+  /** Largest number of elements of any one table, as Wasmtime's `table_elements` (10,000,000). */
+  readonly maxTableSize?: number;
+  /** Most instances in a store (10,000). */
+  readonly maxInstances?: number;
+  /** Most tables in a store (10,000). */
+  readonly maxTables?: number;
+  /** Most memories in a store (10,000). */
+  readonly maxMemories?: number;
+  /**
+   * Estimated bytes of live GC structs and arrays in a store (a quarter of
+   * the JS heap limit where the host tells it, as Node does; else 512 MiB).
+   */
+  readonly maxGcHeapBytes?: number;
   /**
    * Meter fuel (false): every operator costs fuel (Wasmtime's costs), a
    * store starts with none (`store.setFuel`), and running out traps with
@@ -30,19 +59,36 @@ export interface ConfigOptions {
 export class Config {
   maxCallDepth: number;
   maxMemoryBytes: number;
+  maxMemorySize: number;
+  maxTableElements: number;
+  maxTableSize: number;
+  maxInstances: number;
+  maxTables: number;
+  maxMemories: number;
+  maxGcHeapBytes: number;
   consumeFuel: boolean;
   operatorCost: Readonly<Partial<Record<OpName, number>>>;
   epochInterruption: boolean;
 
   constructor(options: ConfigOptions = {}) {
-    this.maxCallDepth = options.maxCallDepth ?? DEFAULT_LIMITS.maxCallDepth;
-    this.maxMemoryBytes = options.maxMemoryBytes ?? DEFAULT_LIMITS.maxMemoryBytes;
+    const limits = resolveLimits(options);
+    this.maxCallDepth = limits.maxCallDepth;
+    this.maxMemoryBytes = limits.maxMemoryBytes;
+    this.maxMemorySize = limits.maxMemorySize;
+    this.maxTableElements = limits.maxTableElements;
+    this.maxTableSize = limits.maxTableSize;
+    this.maxInstances = limits.maxInstances;
+    this.maxTables = limits.maxTables;
+    this.maxMemories = limits.maxMemories;
+    this.maxGcHeapBytes = limits.maxGcHeapBytes;
     this.consumeFuel = options.consumeFuel ?? false;
     this.operatorCost = options.operatorCost ?? {};
     this.epochInterruption = options.epochInterruption ?? false;
-    if (!(this.maxCallDepth > 0)) throw new RangeError('maxCallDepth must be positive');
     fuelCosts(this.operatorCost); // throws a RangeError naming a bad entry
   }
+
+  /** The defaults, as numbers. */
+  static readonly DEFAULTS: StoreLimits = DEFAULT_LIMITS;
 }
 
 /**
@@ -76,8 +122,19 @@ export class Engine {
     Atomics.add(this.epochCounter, 0, 1);
   }
 
-  /** @internal */
+  /** @internal The limits of the engine's stores. */
   get limits(): StoreLimits {
-    return { maxCallDepth: this.config.maxCallDepth, maxMemoryBytes: this.config.maxMemoryBytes };
+    const c = this.config;
+    return resolveLimits({
+      maxCallDepth: c.maxCallDepth,
+      maxMemoryBytes: c.maxMemoryBytes,
+      maxMemorySize: c.maxMemorySize,
+      maxTableElements: c.maxTableElements,
+      maxTableSize: c.maxTableSize,
+      maxInstances: c.maxInstances,
+      maxTables: c.maxTables,
+      maxMemories: c.maxMemories,
+      maxGcHeapBytes: c.maxGcHeapBytes,
+    });
   }
 }

@@ -302,11 +302,13 @@ export class Memory {
   /** Creates a memory in `store`. */
   static new(store: Store, type: MemoryType): Memory {
     store.inner.checkAlive();
-    const m = new MemoryInstance(
-      store.inner,
-      { limits: type.limits, is64: type.is64, shared: false },
-      store.engine.config.maxMemoryBytes,
-    );
+    store.inner.checkCounts(0, 0, 1);
+    // Checked by the store's limits: a ResourceLimitError names the one exceeded.
+    const m = new MemoryInstance(store.inner, {
+      limits: type.limits,
+      is64: type.is64,
+      shared: false,
+    });
     store.inner.add(store.inner.memories, m);
     return Memory.of(store, m);
   }
@@ -326,20 +328,32 @@ export class Memory {
     return this.inner(store).pages;
   }
 
-  /** The memory's bytes. The view is detached by the next growth; ask again after. */
+  /**
+   * The memory's bytes, exactly `size` pages of them. After a growth the
+   * view is stale (detached, or still of the old length): ask again.
+   */
   data(store: Store): Uint8Array {
-    return this.inner(store).u8;
+    return this.inner(store).data;
   }
 
-  /** A DataView over the memory (detached by the next growth). */
+  /** A DataView over exactly the memory's bytes (stale after a growth, as `data`). */
   view(store: Store): DataView {
-    return this.inner(store).dv;
+    return this.inner(store).view;
   }
 
   /** Grows by `delta` pages; returns the previous size. Throws if the memory cannot grow. */
   grow(store: Store, delta: number): number {
-    const old = this.inner(store).grow(delta);
-    if (old < 0) throw new RangeError(`failed to grow memory by ${delta} pages`);
+    const m = this.inner(store);
+    const hit = store.inner.limitHit;
+    store.inner.limitHit = null;
+    const old = m.grow(delta);
+    const why = store.inner.limitHit as { message: string } | null;
+    if (why === null) store.inner.limitHit = hit;
+    if (old < 0) {
+      throw new RangeError(
+        `failed to grow memory by ${delta} pages${why === null ? '' : `: ${why.message}`}`,
+      );
+    }
     return old;
   }
 
@@ -365,6 +379,8 @@ export class Table {
     if (!isRef(element))
       throw new TypeError(`Table.new: a table holds references, not ${type.element}`);
     const value = lowerOrThrow(store, element, init, () => 'Table.new: init value');
+    store.inner.checkCounts(0, 1, 0);
+    // Checked by the store's limits: a ResourceLimitError names the one exceeded.
     const t = new TableInstance(
       store.inner,
       { element, limits: type.limits, is64: type.is64 },
@@ -392,17 +408,15 @@ export class Table {
   get(store: Store, index: number): unknown {
     const t = this.inner(store);
     if (index < 0 || index >= t.size) throw new RangeError(`table index ${index} out of bounds`);
-    return fromRuntime(store, t.element, t.elements[index]);
+    return fromRuntime(store, t.element, t.get(index));
   }
 
   set(store: Store, index: number, value: unknown): void {
     const t = this.inner(store);
     if (index < 0 || index >= t.size) throw new RangeError(`table index ${index} out of bounds`);
-    t.elements[index] = lowerOrThrow(
-      store,
-      t.element,
-      value,
-      () => `Table.set: value${itemName(store, 'table', t)}`,
+    t.set(
+      index,
+      lowerOrThrow(store, t.element, value, () => `Table.set: value${itemName(store, 'table', t)}`),
     );
   }
 
@@ -415,8 +429,16 @@ export class Table {
       init,
       () => `Table.grow: init value${itemName(store, 'table', t)}`,
     );
+    const hit = store.inner.limitHit;
+    store.inner.limitHit = null;
     const old = t.grow(delta, value);
-    if (old < 0) throw new RangeError(`failed to grow table by ${delta}`);
+    const why = store.inner.limitHit as { message: string } | null;
+    if (why === null) store.inner.limitHit = hit;
+    if (old < 0) {
+      throw new RangeError(
+        `failed to grow table by ${delta}${why === null ? '' : `: ${why.message}`}`,
+      );
+    }
     return old;
   }
 }

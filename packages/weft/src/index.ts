@@ -10,7 +10,15 @@
  * ```
  */
 export { CompileError } from '@weft/environ';
-export { LinkError, StoreError, Trap, TrapCode, WasmException, type Frame } from '@weft/runtime';
+export {
+  LinkError,
+  ResourceLimitError,
+  StoreError,
+  Trap,
+  TrapCode,
+  WasmException,
+  type Frame,
+} from '@weft/runtime';
 export { Config, Engine, type ConfigOptions } from './engine.js';
 export { Caller, Func, Global, Memory, Table, Tag, type Extern } from './externs.js';
 export { Instance } from './instance.js';

@@ -1,9 +1,29 @@
 /** Store: owns every instance and item created in it, until disposed. */
-import { Meter, Store as RuntimeStore, type CallHookKind, type EpochDecision } from '@weft/runtime';
+import {
+  Meter,
+  Store as RuntimeStore,
+  type CallHookKind,
+  type EpochDecision,
+  type LimitRefusal,
+  type StoreLimits,
+} from '@weft/runtime';
 import { classify } from '@weft/jit';
 import type { Engine } from './engine.js';
 
-export type { CallHookKind };
+export type { CallHookKind, LimitRefusal, StoreLimits };
+
+/** What a store has allocated (see `Store.usage`). */
+export interface StoreUsage {
+  /** Bytes of all the store's memories. */
+  readonly memoryBytes: number;
+  /** Elements of all the store's tables. */
+  readonly tableElements: number;
+  /** Live bytes of GC objects, as last measured plus what was allocated since (an estimate). */
+  readonly gcHeapBytes: number;
+  readonly instances: number;
+  readonly memories: number;
+  readonly tables: number;
+}
 
 /**
  * What an epoch deadline callback returns (Wasmtime's `UpdateDeadline`):
@@ -25,11 +45,45 @@ export class Store<T = unknown> {
   /** @internal */
   readonly inner: RuntimeStore;
 
-  constructor(engine: Engine, data?: T) {
+  /**
+   * A store with the limits of the engine's `Config`, or with some of them
+   * replaced by `limits` (as Wasmtime's `Store::limiter` with `StoreLimits`).
+   */
+  constructor(engine: Engine, data?: T, limits?: Partial<StoreLimits>) {
     this.engine = engine;
     this.data = data as T;
-    this.inner = new RuntimeStore(engine.registry, classify, engine.limits);
+    const merged: Record<string, number> = { ...engine.limits };
+    for (const [key, value] of Object.entries(limits ?? {})) {
+      if (value !== undefined) merged[key] = value as number;
+    }
+    this.inner = new RuntimeStore(engine.registry, classify, merged);
     this.inner.meter = new Meter(engine.epochCounter);
+  }
+
+  /** The limits this store enforces. */
+  get limits(): StoreLimits {
+    return this.inner.limits;
+  }
+
+  /** What the store holds now, against its limits. */
+  get usage(): StoreUsage {
+    const s = this.inner;
+    return {
+      memoryBytes: s.usage.memoryBytes,
+      tableElements: s.usage.tableElements,
+      gcHeapBytes: s.gc.used,
+      instances: s.instances.length,
+      memories: s.memories.length,
+      tables: s.tables.length,
+    };
+  }
+
+  /**
+   * The last limit that refused wasm code something it asked for at run time
+   * (`memory.grow` and `table.grow` only see -1), or null.
+   */
+  get limitHit(): LimitRefusal | null {
+    return this.inner.limitHit;
   }
 
   /**

@@ -169,9 +169,9 @@ function indirectTarget(
   registry: TypeRegistry,
   site: Frame,
 ): FuncInstance {
+  if (i >= table.size) trapWith(TrapCode.UndefinedElement, `undefined element ${i}`, site);
   const elements = table.elements;
-  if (i >= elements.length) trapWith(TrapCode.UndefinedElement, `undefined element ${i}`, site);
-  const f = elements[i] as FuncInstance | null;
+  const f = (i < elements.length ? elements[i] : table.init) as FuncInstance | null;
   if (f === null) trapWith(TrapCode.IndirectCallToNull, `uninitialized element ${i}`, site);
   if (f.typeId !== expected && !registry.isSubtype(f.typeId, expected)) {
     trap(TrapCode.BadSignature, site);

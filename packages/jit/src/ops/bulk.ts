@@ -122,8 +122,9 @@ export function dataDrop(instance: InstanceHandle, seg: number): Stmt {
 export function tableGet(t: TableInstance, index: AddrExpr, site: Frame): RefExpr {
   return (fp) => {
     const i = index(fp);
-    if (i >= t.elements.length) trap(TrapCode.TableOutOfBounds, site);
-    return t.elements[i];
+    if (i >= t.size) trap(TrapCode.TableOutOfBounds, site);
+    const e = t.elements;
+    return i < e.length ? e[i] : t.init;
   };
 }
 
@@ -131,8 +132,8 @@ export function tableSet(t: TableInstance, index: AddrExpr, value: RefExpr, site
   return (fp) => {
     const i = index(fp);
     const v = value(fp);
-    if (i >= t.elements.length) trap(TrapCode.TableOutOfBounds, site);
-    t.elements[i] = v;
+    if (i >= t.size) trap(TrapCode.TableOutOfBounds, site);
+    t.set(i, v);
     return 0;
   };
 }
@@ -141,9 +142,9 @@ export function tableSize(t: TableInstance, wide: boolean): Expr {
   return wide
     ? () => {
         R.hi = 0;
-        return t.elements.length;
+        return t.size;
       }
-    : () => t.elements.length;
+    : () => t.size;
 }
 
 /** `table.grow` writing its result into slot `d`. */
@@ -175,8 +176,8 @@ export function tableFill(
     const d = dst(fp);
     const v = value(fp);
     const n = len(fp);
-    if (d + n > t.elements.length) trap(TrapCode.TableOutOfBounds, site);
-    t.elements.fill(v, d, d + n);
+    if (d + n > t.size) trap(TrapCode.TableOutOfBounds, site);
+    t.fill(d, v, n);
     return 0;
   };
 }
@@ -193,10 +194,8 @@ export function tableCopy(
     const d = dst(fp);
     const s = src(fp);
     const n = len(fp);
-    if (d + n > dt.elements.length || s + n > st.elements.length)
-      trap(TrapCode.TableOutOfBounds, site);
-    if (dt === st) dt.elements.copyWithin(d, s, s + n);
-    else for (let i = 0; i < n; i++) dt.elements[d + i] = st.elements[s + i];
+    if (d + n > dt.size || s + n > st.size) trap(TrapCode.TableOutOfBounds, site);
+    dt.copy(st, d, s, n);
     return 0;
   };
 }
@@ -216,8 +215,8 @@ export function tableInit(
     const n = len(fp) >>> 0;
     const refs = instance.elems[seg];
     const available = refs === null || refs === undefined ? 0 : refs.length;
-    if (s + n > available || d + n > t.elements.length) trap(TrapCode.TableOutOfBounds, site);
-    for (let i = 0; i < n; i++) t.elements[d + i] = refs![s + i];
+    if (s + n > available || d + n > t.size) trap(TrapCode.TableOutOfBounds, site);
+    t.write(d, refs!, s, n);
     return 0;
   };
 }
