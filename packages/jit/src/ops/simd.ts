@@ -48,7 +48,8 @@
  * - memory.ts: loads and stores (plain, extending, splat, zero, lane);
  * - lanes.ts: bitwise ops, splats, lane extract/replace, shuffle, swizzle;
  * - integer.ts: i8x16, i16x8, i32x4 and i64x2 arithmetic, comparisons,
- *   shifts, narrowing, extension, dot products, bitmask, all_true;
+ *   shifts, narrowing, extension, dot products, bitmask, all_true, one file
+ *   per lane shape under integer/ (integer.ts gathers their tables);
  * - float.ts: f32x4 and f64x2 arithmetic, comparisons, rounding, and
  *   conversions between lane types;
  * - relaxed.ts: relaxed SIMD, with its deterministic choices documented;

@@ -20,7 +20,7 @@ import * as abi from '@weft/runtime';
 import type { SimdBuild } from '../simd.js';
 import { binary, ternary, unary } from './build.js';
 import * as float from './float.js';
-import * as integer from './integer.js';
+import * as i16x8 from './integer/i16x8.js';
 import * as lanes from './lanes.js';
 
 // Module-local aliases of imported values: V8 folds a module's own constants
@@ -36,7 +36,7 @@ const {
   i32x4TruncSatF64x2SZero,
   i32x4TruncSatF64x2UZero,
 } = float;
-const { i16x8Q15mulrSatS } = integer;
+const { i16x8Q15mulrSatS } = i16x8;
 const { bitselect, swizzle } = lanes;
 
 // The kernels below are lane-wise: result lane i needs lane i of each
