@@ -86,6 +86,13 @@ export const Imm = {
   /** imm = [typeIndex | -1, valType | 0, endIndex, -1, n, (kind, tag, label) * n]. */
   TRY_TABLE: 35,
   TAG: 36,
+  /**
+   * Legacy `catch`: imm = [tag, next], `next` the index of the try's next
+   * clause (`catch`, `catch_all`) or of its `end` (set by the validator).
+   */
+  CATCH: 37,
+  /** Legacy `catch_all`: imm = [next], the index of the try's `end`. */
+  CATCH_ALL: 38,
 } as const;
 export type Imm = (typeof Imm)[keyof typeof Imm];
 
@@ -140,7 +147,12 @@ const CORE = [
   [0x03, 'loop', Imm.BLOCK, null],
   [0x04, 'if', Imm.BLOCK, null],
   [0x05, 'else', N, null],
+  // Legacy exception handling (the spec's legacy appendix). `try` has the
+  // block layout, its `elseIndex` set to the index of its first clause.
+  [0x06, 'try', Imm.BLOCK, null],
+  [0x07, 'catch', Imm.CATCH, null],
   [0x08, 'throw', Imm.TAG, null],
+  [0x09, 'rethrow', Imm.LABEL, null],
   [0x0a, 'throw_ref', N, null],
   [0x0b, 'end', N, null],
   [0x0c, 'br', Imm.LABEL, null],
@@ -153,6 +165,8 @@ const CORE = [
   [0x13, 'return_call_indirect', Imm.CALL_INDIRECT, null],
   [0x14, 'call_ref', Imm.TYPE, null],
   [0x15, 'return_call_ref', Imm.TYPE, null],
+  [0x18, 'delegate', Imm.LABEL, null],
+  [0x19, 'catch_all', Imm.CATCH_ALL, null],
   [0x1a, 'drop', Imm.OPERAND_TYPE, null],
   [0x1b, 'select', Imm.OPERAND_TYPE, null],
   [0x1c, 'select_t', Imm.SELECT_T, null],

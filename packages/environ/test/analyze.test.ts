@@ -186,6 +186,14 @@ test('immediates of every kind', () => {
     [op.unreachable, 'unreachable', []],
     [op.drop, 'drop', [0]],
   ];
+  // Legacy exception handling, its clauses linked: try at L, catch, catch_all, end at L + 3.
+  const L = program.length;
+  program.push(
+    [op.try(), 'try', [-1, 0, L + 3, L + 1]],
+    [op.catch(0), 'catch', [0, L + 2]],
+    [op.catch_all, 'catch_all', [L + 3]],
+    [op.end, 'end', []],
+  );
   const { code } = analyze({
     preTypes,
     locals: [[1, t.i32]],

@@ -580,10 +580,10 @@ test('memory instructions: memory index, alignment, offset', () => {
 
 test('illegal opcodes', () => {
   for (const [bytes, message] of [
-    [[0x06], 'illegal opcode 06'],
-    [[0x07], 'illegal opcode 07'],
-    [[0x09], 'illegal opcode 09'],
+    [[0x16], 'illegal opcode 16'],
     [[0x17], 'illegal opcode 17'],
+    [[0x1d], 'illegal opcode 1d'],
+    [[0x1e], 'illegal opcode 1e'],
     [[0x27], 'illegal opcode 27'],
     [[0xc5], 'illegal opcode c5'],
     [[0xd7], 'illegal opcode d7'],
@@ -655,8 +655,8 @@ test('a validation error in one body stops validation of the others', () => {
   // ...but later bodies are still decoded: a malformed one wins.
   const late = mark();
   malformed(
-    funcModule({ body: [op.i32_add], funcs: [{ type: 0, body: [late, 0x06] }] }),
-    'illegal opcode 06',
+    funcModule({ body: [op.i32_add], funcs: [{ type: 0, body: [late, 0x16] }] }),
+    'illegal opcode 16',
     late,
   );
 });

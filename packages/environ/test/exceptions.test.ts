@@ -1,6 +1,7 @@
 /** Exception handling: tags, throw, throw_ref and try_table. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { analyzeBody } from '#src/analyze.js';
 import { I32, I64, type FuncType } from '#src/types.js';
 import {
   catchClause,
@@ -267,15 +268,53 @@ test('try_table is a block: params, results and branches', () => {
   ok({ results: [t.i32], body: [op.try_table(t.i32), op.i32_const(1), op.br(0), op.end] });
 });
 
-test('legacy exception handling opcodes are illegal', () => {
-  for (const code of [0x06, 0x07, 0x09, 0x18, 0x19]) {
-    const at = mark();
-    malformed(
-      funcModule({ body: [at, code, 0x40] }),
-      `illegal opcode ${code.toString(16).padStart(2, '0')}`,
-      at,
-    );
+test('legacy exception handling: clauses are linked for compilers, rethrow needs a catch', () => {
+  // try (result i32) ... catch 0 ... catch_all ... end; try ... delegate 0
+  const m = valid(
+    funcModule({
+      types: [type.func([], [])],
+      tags: [1],
+      results: [t.i32],
+      body: [
+        op.try(t.i32),
+        op.i32_const(1),
+        op.catch(0),
+        op.i32_const(2),
+        op.catch_all,
+        op.rethrow(0),
+        op.end,
+        op.try(),
+        op.delegate(0),
+      ],
+    }),
+  );
+  const code = analyzeBody(m, m.bodies[0]!);
+  const immOf = (i: number) =>
+    Array.from(code.imm.subarray(code.immStart[i]!, code.immStart[i + 1]!));
+  // try: block type, end index 6, first clause index 2.
+  assert.equal(immOf(0), [-1, t.i32, 6, 2]);
+  assert.equal(immOf(2), [0, 4]); // catch: tag 0, next clause at 4
+  assert.equal(immOf(4), [6]); // catch_all: the end
+  assert.equal(immOf(7), [-1, 0, 8, 8]); // try ... delegate: end and first clause are the delegate
+  const at = mark();
+  invalid(
+    funcModule({ body: [op.block(), at, op.rethrow(0), op.end] }),
+    'invalid rethrow label',
+    at,
+  );
+  const label = mark();
+  invalid(funcModule({ body: [op.try(), label, op.delegate(1)] }), 'unknown label 1', label);
+  const tag = { types: [type.func([], [])], tags: [1] };
+  for (const stray of [op.catch(0), op.catch_all, op.delegate(0)]) {
+    const s = mark();
+    malformed(funcModule({ ...tag, body: [s, stray] }), 'END opcode expected', s);
   }
+  const late = mark();
+  malformed(
+    funcModule({ ...tag, body: [op.try(), op.catch_all, late, op.catch(0), op.end] }),
+    'END opcode expected',
+    late,
+  );
 });
 
 test.run();

@@ -31,7 +31,7 @@ test('traps raised by compiled code are classified as traps', () => {
 
 test('refuses modules of another environ interface version', () => {
   const module = { ...parseModule(MIXED), interfaceVersion: 99 };
-  assert.throws(() => compileModule(module), /environ interface 3/);
+  assert.throws(() => compileModule(module), /environ interface 4/);
 });
 
 test('compiled code never uses eval or Function', () => {

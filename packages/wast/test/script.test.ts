@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Command } from '#src/commands.js';
 import { parseQuoteModule, parseScript, parseWat } from '#src/index.js';
-import { fails, HEADER, hex } from './util.js';
+import { bodies, fails, HEADER, hex } from './util.js';
 
 const Script = suite('scripts');
 
@@ -249,8 +249,34 @@ Script('malformed scripts fail with a location', () => {
   );
 });
 
-Script('legacy exception handling is outside 3.0', () => {
-  fails(() => parseScript('(module (func try (do) (catch_all) end))'), 'unknown operator try');
-});
+Script(
+  'legacy exception handling: plain and folded forms, delegate labels from outside the try',
+  () => {
+    const tag = '(tag $e (param i32))';
+    // try (result i32) ... catch $e ... catch_all ... end; try ... delegate $outer
+    const plain = bodies(`(module ${tag} (func (result i32)
+    block $outer (result i32)
+      try $t (result i32) i32.const 1 catch $e catch_all rethrow $t end
+      try delegate $outer
+    end))`);
+    const folded = bodies(`(module ${tag} (func (result i32)
+    (block $outer (result i32)
+      (try $t (result i32) (do (i32.const 1)) (catch $e) (catch_all (rethrow $t)))
+      (try (do) (delegate $outer)))))`);
+    const expected = '02 7f 06 7f 41 01 07 00 19 09 00 0b 06 40 18 00 0b 0b';
+    assert.is(plain[0], expected);
+    assert.is(folded[0], expected);
+    // Clauses only inside a try, in order; a try needs its (do ...).
+    fails(() => parseWat(`(module ${tag} (func catch_all))`), 'unexpected token');
+    fails(() => parseWat(`(module ${tag} (func (catch $e)))`), 'unexpected token');
+    fails(() => parseWat('(module (func (try (do) (catch_all) (catch_all))))'), 'unexpected token');
+    fails(
+      () => parseWat('(module (func (try (do) (delegate 0) (delegate 0))))'),
+      'unexpected token',
+    );
+    fails(() => parseWat('(module (func (try (catch_all))))'), 'unexpected token');
+    fails(() => parseWat('(module (func try catch_all delegate 0))'), 'unexpected token');
+  },
+);
 
 Script.run();

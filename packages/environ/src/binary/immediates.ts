@@ -62,6 +62,15 @@ export function readImmediates(r: Reader, kind: Imm, pool: IntPool): void {
       d[n + 1] = r.u32();
       pool.length = n + 2;
       return;
+    case Imm.CATCH:
+      d[n] = r.u32();
+      d[n + 1] = -1;
+      pool.length = n + 2;
+      return;
+    case Imm.CATCH_ALL:
+      d[n] = -1;
+      pool.length = n + 1;
+      return;
     case Imm.BLOCK:
       readBlockType(r, d, n);
       d[n + 2] = -1;

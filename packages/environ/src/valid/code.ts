@@ -35,6 +35,9 @@ import {
   FRAME_ELSE,
   FRAME_FUNC,
   FRAME_IF,
+  FRAME_LEGACY_CATCH,
+  FRAME_LEGACY_CATCH_ALL,
+  FRAME_LEGACY_TRY,
   grow,
   NO_TYPES,
   single,
@@ -135,10 +138,11 @@ export class CodeValidator extends Stacks {
   }
 
   /**
-   * Records instruction `count - 1` as the `end` (`field` 2) or `else`
-   * (`field` 3) of the block instruction `opener`, in its immediates.
+   * Records instruction `count - 1` in immediate `field` of instruction
+   * `opener`: the `end` (2) or `else` (3) of a block instruction, or the
+   * next clause of a legacy `catch` (1) or `catch_all` (0).
    */
-  setTarget(opener: number, field: 2 | 3): void {
+  setTarget(opener: number, field: number): void {
     if (this.recording) this.pool.data[this.immStart[opener]! + field] = this.count - 1;
   }
 
@@ -235,10 +239,17 @@ export class CodeValidator extends Stacks {
       const immAt = pool.length;
       readImmediates(r, info.imm, pool);
 
-      // Structure is checked in both modes: a misplaced `else` is a decoding error.
-      if (id === Op.else) {
+      // Structure is checked in both modes: a misplaced `else`, `catch`,
+      // `catch_all` or `delegate` is a decoding error.
+      if (id === Op.else || id === Op.catch || id === Op.catch_all || id === Op.delegate) {
         const kind = this.cKind[this.depth - 1]!;
-        if (kind !== FRAME_IF) malformed(offset, 'END opcode expected');
+        const fits =
+          id === Op.else
+            ? kind === FRAME_IF
+            : id === Op.delegate
+              ? kind === FRAME_LEGACY_TRY
+              : kind === FRAME_LEGACY_TRY || kind === FRAME_LEGACY_CATCH;
+        if (!fits) malformed(offset, 'END opcode expected');
       }
       this.at = offset;
       if (this.validating) this.check(id, info, immAt);
@@ -267,6 +278,14 @@ export class CodeValidator extends Stacks {
     if (id === Op.ref_func) this.refFuncs.push(this.pool.data[0]! >>> 0);
     if (id === Op.block || id === Op.loop || id === Op.try_table) {
       this.pushFrame(FRAME_BLOCK, NO_TYPES, NO_TYPES, this.count - 1);
+    } else if (id === Op.try) {
+      this.pushFrame(FRAME_LEGACY_TRY, NO_TYPES, NO_TYPES, this.count - 1);
+    } else if (id === Op.catch) {
+      this.cKind[this.depth - 1] = FRAME_LEGACY_CATCH;
+    } else if (id === Op.catch_all) {
+      this.cKind[this.depth - 1] = FRAME_LEGACY_CATCH_ALL;
+    } else if (id === Op.delegate) {
+      this.depth--;
     } else if (id === Op.if) {
       this.pushFrame(FRAME_IF, NO_TYPES, NO_TYPES, this.count - 1);
     } else if (id === Op.else) {

@@ -15,6 +15,7 @@ import { Op, OPS, OP_ID_LIMIT } from '../opcodes.js';
 import type { CodeValidator } from './code.js';
 import { CONTROL } from './rules/control.js';
 import { GC } from './rules/gc.js';
+import { LEGACY } from './rules/legacy.js';
 import { REFERENCES } from './rules/references.js';
 import { VARIABLES } from './rules/variables.js';
 
@@ -30,6 +31,7 @@ export type Rules = { readonly [K in keyof typeof Op]?: Rule };
 /** The families, in no particular order: each instruction belongs to at most one. */
 export const FAMILIES: Readonly<Record<string, Rules>> = {
   control: CONTROL,
+  legacy: LEGACY,
   variables: VARIABLES,
   references: REFERENCES,
   gc: GC,

@@ -28,6 +28,10 @@ export const FRAME_LOOP = 2;
 export const FRAME_IF = 3;
 export const FRAME_ELSE = 4;
 export const FRAME_TRY = 5;
+/** Legacy exception handling: a `try` body, and its `catch` and `catch_all` clauses. */
+export const FRAME_LEGACY_TRY = 6;
+export const FRAME_LEGACY_CATCH = 7;
+export const FRAME_LEGACY_CATCH_ALL = 8;
 
 export const NO_TYPES: readonly ValType[] = [];
 
@@ -82,6 +86,8 @@ export class Stacks {
   cInstr = new Int32Array(64);
   /** Locals initialized before the frame (`Locals.mark`), restored at its end. */
   cInits = new Int32Array(64);
+  /** Legacy try frames: the index of the clause instruction the frame is in (-1: the body). */
+  cClause = new Int32Array(64);
   cParams: (readonly ValType[])[] = [];
   cResults: (readonly ValType[])[] = [];
   depth = 0;
@@ -214,12 +220,14 @@ export class Stacks {
       this.cUnreachable = grow(this.cUnreachable, d + 1);
       this.cInstr = grow(this.cInstr, d + 1);
       this.cInits = grow(this.cInits, d + 1);
+      this.cClause = grow(this.cClause, d + 1);
     }
     this.cKind[d] = kind;
     this.cHeight[d] = this.vlen;
     this.cUnreachable[d] = 0;
     this.cInstr[d] = instr;
     this.cInits[d] = this.locals.mark();
+    this.cClause[d] = -1;
     this.cParams[d] = params;
     this.cResults[d] = results;
     this.depth = d + 1;

@@ -11,13 +11,15 @@
  * `flat` (layout-flat.ts) one list of statements with jumps.
  */
 import type { FuncType, ValType } from '@weft/environ';
-import { REFS } from '@weft/runtime';
-import type * as exc from '../ops/exceptions.js';
+import { REFS, type TagInstance } from '@weft/runtime';
+import * as exc from '../ops/exceptions.js';
 import * as control from './control.js';
 import {
   ELSE,
   FUNC,
   IF,
+  LEGACY_CATCH,
+  LEGACY_TRY,
   LOOP,
   TRY,
   type BLOCK,
@@ -76,7 +78,9 @@ export class Blocks {
     const ctl = this.top;
     ctl.unreachable = true;
     this.t.stack.truncate(ctl.height);
-    return ctl.kind === IF && ctl.elseIndex >= 0 ? ctl.elseIndex : ctl.endIndex;
+    // The else branch, or a legacy try's next clause, is live again.
+    const next = ctl.kind === IF || ctl.kind === LEGACY_TRY || ctl.kind === LEGACY_CATCH;
+    return next && ctl.elseIndex >= 0 ? ctl.elseIndex : ctl.endIndex;
   }
 
   /** The block `depth` levels out, marked as targeted. */
@@ -138,6 +142,8 @@ export class Blocks {
       start: this.t.pc,
       handlers: null,
       elseCode: 0,
+      legacy: null,
+      depth: this.ctls.length,
     };
   }
 
@@ -263,6 +269,8 @@ export class Blocks {
         endReachable = true; // the condition may be false
         break;
       case ELSE:
+      case LEGACY_CATCH:
+        // Some branch or clause falls through, or a branch targets the label.
         endReachable = ctl.thenReachable || reachable || ctl.targeted;
         break;
       default:
@@ -346,6 +354,67 @@ export class Blocks {
   /** `return`: a branch to the function's block. */
   return(): void {
     this.br(this.ctls.length - 1);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Legacy exception handling.
+
+  /** `try`: a block whose exceptions its clauses catch. */
+  enterLegacyTry(): void {
+    const t = this.t;
+    // One slot per open legacy try keeps what its clause caught (see the translator).
+    let open = 0;
+    for (const c of this.ctls) if (c.legacy !== null) open++;
+    const exnSlot = t.exnBase + open;
+    const [params, results] = this.blockType();
+    const at = t.immAt();
+    const imm = t.code.imm;
+    const height = this.enterStack(params.length);
+    const ctl = this.newCtl(
+      LEGACY_TRY,
+      params,
+      results,
+      height,
+      t.stack.slotOf(height),
+      imm[at + 2]!,
+      imm[at + 3]!,
+    );
+    ctl.legacy = { exnSlot, body: null, clauses: [], delegateDepth: -1, bodyEnd: -1 };
+    this.ctls.push(ctl);
+    this.layout.entered(ctl);
+  }
+
+  /** `catch x` (with its tag) and `catch_all` (null). */
+  clause(tag: TagInstance | null): void {
+    const t = this.t;
+    const ctl = this.top;
+    const reachable = !ctl.unreachable;
+    if (reachable) t.stack.materializeTop(ctl.results.length);
+    this.layout.clauseEntered(ctl, tag, reachable);
+    ctl.thenReachable ||= reachable;
+    ctl.kind = LEGACY_CATCH;
+    ctl.unreachable = false;
+    // The next clause, or the end (see environ's legacy rules).
+    ctl.elseIndex = tag === null ? t.imm(0) : t.imm(1);
+    t.stack.truncate(ctl.height);
+    if (tag !== null) t.stack.pushSlots(tag.type.params);
+  }
+
+  /** `delegate l`: closes the try; what its body throws is rethrown in label l's block. */
+  delegate(l: number): void {
+    const ctl = this.top;
+    // The label is counted from outside the try.
+    ctl.legacy!.delegateDepth = this.ctls.length - 2 - l;
+    this.t.delegates = true;
+    this.end();
+  }
+
+  /** `rethrow l`: throws again what the clause at label l caught. */
+  rethrow(l: number): void {
+    const t = this.t;
+    const target = this.ctls[this.ctls.length - 1 - l]!;
+    t.emit(exc.rethrow(target.legacy!.exnSlot));
+    t.setUnreachable();
   }
 }
 

@@ -14,29 +14,42 @@
  * `try_table` bodies are index ranges: the driver catches wasm exceptions
  * and looks up the innermost enclosing range whose clause matches.
  */
-import type { Store } from '@weft/runtime';
+import type { Store, TagInstance } from '@weft/runtime';
 import * as exc from '../ops/exceptions.js';
 import {
   BLOCK,
   ELSE,
   FUNC,
   IF,
+  LEGACY_TRY,
   LOOP,
   TRY,
   type BlockLayout,
   type Ctl,
   type CtlKind,
+  type LegacyClause,
 } from './ctl.js';
 import { single } from './literals.js';
 import { toExpr, type Operand } from './operands.js';
 import type { Translator } from './translator.js';
 import type { Expr, Stmt } from './types.js';
 
-/** A `try_table` body: statements [start, end) and its clauses. */
+/**
+ * The body of a `try_table` or legacy `try`: statements [start, end), the
+ * block's depth, and what catches exceptions thrown there: the try_table's
+ * handlers, or the legacy try's clauses (jump codes) or its delegation.
+ */
 interface TryRange {
   readonly start: number;
   readonly end: number;
+  readonly depth: number;
   readonly handlers: readonly exc.Handler[];
+  readonly clauses: readonly LegacyClause[];
+  /** Legacy clauses: where the payload and the exception go. */
+  readonly slot: number;
+  readonly exnSlot: number;
+  /** `delegate`: the depth of the block the exception is rethrown in, else -1. */
+  readonly delegateDepth: number;
 }
 
 export class FlatLayout implements BlockLayout {
@@ -62,7 +75,7 @@ export class FlatLayout implements BlockLayout {
 
   entered(ctl: Ctl): void {
     if (ctl.kind === LOOP) this.resolve(ctl.code);
-    else if (ctl.kind === TRY) this.tryStarts.set(ctl.code, this.here());
+    else if (ctl.kind === TRY || ctl.kind === LEGACY_TRY) this.tryStarts.set(ctl.code, this.here());
   }
 
   ifEntered(ctl: Ctl, cond: Operand): void {
@@ -76,7 +89,35 @@ export class FlatLayout implements BlockLayout {
     this.resolve(ctl.elseCode);
   }
 
+  clauseEntered(ctl: Ctl, tag: TagInstance | null, reachable: boolean): void {
+    const legacy = ctl.legacy!;
+    if (legacy.bodyEnd < 0) legacy.bodyEnd = this.here();
+    // The part before falls through to the end, over the clauses.
+    if (reachable) this.list.push(jump(ctl.code));
+    const code = this.label();
+    this.resolve(code);
+    legacy.clauses.push({ tag, stmts: this.list, code });
+  }
+
   closed(ctl: Ctl): void {
+    const legacy = ctl.legacy;
+    if (legacy !== null) {
+      if (legacy.bodyEnd < 0) legacy.bodyEnd = this.here();
+      if (legacy.clauses.length > 0 || legacy.delegateDepth >= 0) {
+        this.tries.push({
+          start: this.tryStarts.get(ctl.code)!,
+          end: legacy.bodyEnd,
+          depth: ctl.depth,
+          handlers: [],
+          clauses: legacy.clauses,
+          slot: ctl.labelSlot,
+          exnSlot: legacy.exnSlot,
+          delegateDepth: legacy.delegateDepth,
+        });
+      }
+      this.resolve(ctl.code);
+      return;
+    }
     switch (ctl.kind) {
       case BLOCK:
       case ELSE:
@@ -92,7 +133,12 @@ export class FlatLayout implements BlockLayout {
         this.tries.push({
           start: this.tryStarts.get(ctl.code)!,
           end: this.here(),
+          depth: ctl.depth,
           handlers: ctl.handlers!,
+          clauses: [],
+          slot: 0,
+          exnSlot: 0,
+          delegateDepth: -1,
         });
         this.resolve(ctl.code);
         return;
@@ -183,9 +229,10 @@ function flatBody(
 }
 
 /**
- * Delivers exception `e`, thrown by statement `pc`, to the innermost
- * `try_table` around it with a matching clause; returns that clause's
- * label code. Rethrows what no clause catches.
+ * Handles exception `e`, thrown by statement `pc`: the bodies around it,
+ * innermost first, catch it (a try_table's handler, or a legacy clause:
+ * returns that label's code) or delegate it (it goes on as delegated to the
+ * block at that depth). Rethrows what nothing here catches.
  */
 function catchAt(
   tries: readonly TryRange[],
@@ -195,10 +242,27 @@ function catchAt(
   store: Store,
   depth: number,
 ): number {
+  let current = e;
   for (const range of tries) {
     if (pc < range.start || pc >= range.end) continue;
-    const code = exc.deliver(range.handlers, e, fp, store, depth);
-    if (code !== 0) return code;
+    const exn = exc.caught(current, range.depth);
+    if (exn === null) continue;
+    current = exn;
+    if (range.delegateDepth >= 0) {
+      current = new exc.Delegated(exn, range.delegateDepth);
+      continue;
+    }
+    if (range.handlers.length > 0) {
+      const code = exc.deliver(range.handlers, exn, fp, store, depth);
+      if (code !== 0) return code;
+      continue;
+    }
+    for (const clause of range.clauses) {
+      if (exc.enterClause(clause.tag, exn, fp, range.slot, range.exnSlot)) {
+        store.depth = depth;
+        return clause.code;
+      }
+    }
   }
-  throw e;
+  throw current;
 }

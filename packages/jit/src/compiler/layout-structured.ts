@@ -9,7 +9,18 @@
  * in the flat layout instead (layout-flat.ts).
  */
 import * as exc from '../ops/exceptions.js';
-import { BLOCK, ELSE, IF, LOOP, TRY, type BlockLayout, type Ctl, type CtlKind } from './ctl.js';
+import type { TagInstance } from '@weft/runtime';
+import {
+  BLOCK,
+  ELSE,
+  IF,
+  LEGACY_TRY,
+  LOOP,
+  TRY,
+  type BlockLayout,
+  type Ctl,
+  type CtlKind,
+} from './ctl.js';
 import * as control from './control.js';
 import { toExpr } from './operands.js';
 import type { Translator } from './translator.js';
@@ -65,10 +76,36 @@ export class StructuredLayout implements BlockLayout {
     ctl.stmts = [];
   }
 
+  clauseEntered(ctl: Ctl, tag: TagInstance | null): void {
+    const legacy = ctl.legacy!;
+    if (legacy.body === null) legacy.body = ctl.stmts;
+    const stmts: Stmt[] = [];
+    legacy.clauses.push({ tag, stmts, code: 0 });
+    ctl.stmts = stmts;
+  }
+
   closed(ctl: Ctl, parent: Ctl): void {
     const out = parent.stmts;
     const reachable = !ctl.unreachable;
+    const legacy = ctl.legacy;
+    if (legacy !== null && (legacy.clauses.length > 0 || legacy.delegateDepth >= 0)) {
+      const body = this.seq(legacy.body ?? ctl.stmts);
+      const handlers = legacy.clauses.map((c) => ({ tag: c.tag, body: this.seq(c.stmts) }));
+      const s = exc.legacyTry(
+        body,
+        ctl.code,
+        ctl.depth,
+        handlers,
+        ctl.labelSlot,
+        legacy.exnSlot,
+        legacy.delegateDepth,
+        this.t.store,
+      );
+      out.push(this.nested(s, [body, ...handlers.map((h) => h.body)]));
+      return;
+    }
     switch (ctl.kind) {
+      case LEGACY_TRY: // with neither clauses nor delegate: a block
       case BLOCK:
         // An untargeted block that continues a chain joins it too: its code
         // is never returned, and the chain's codes stay consecutive.
@@ -110,7 +147,8 @@ export class StructuredLayout implements BlockLayout {
       }
       case TRY: {
         const body = this.seq(ctl.stmts);
-        out.push(this.nested(exc.tryTable(body, ctl.code, ctl.handlers!, this.t.store), [body]));
+        const s = exc.tryTable(body, ctl.code, ctl.depth, ctl.handlers!, this.t.store);
+        out.push(this.nested(s, [body]));
         return;
       }
     }

@@ -91,6 +91,7 @@ for (const name of [
   'return_call_ref',
   'throw',
   'throw_ref',
+  'rethrow',
 ] as const)
   BEFORE[Op[name]] = SAVE;
 for (const name of [
@@ -105,6 +106,9 @@ for (const name of [
   'br_on_non_null',
   'br_on_cast',
   'br_on_cast_fail',
+  'catch',
+  'catch_all',
+  'delegate',
 ] as const)
   BEFORE[Op[name]] = INCREMENT;
 

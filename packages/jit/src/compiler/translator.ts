@@ -18,7 +18,9 @@ import {
   type WasmCode,
 } from '@weft/runtime';
 import type { Code, FuncType, FunctionBody, ModuleInfo, ValType } from '@weft/environ';
+import { Op } from '@weft/environ';
 import * as bulk from '../ops/bulk.js';
+import * as exc from '../ops/exceptions.js';
 import { site as makeSite } from '../ops/trap.js';
 import { Blocks } from './blocks.js';
 import type { Ctl } from './ctl.js';
@@ -86,6 +88,10 @@ export class Translator {
   pc = 0;
   /** Whether the function makes tail calls (its entry then runs the chain). */
   tails = false;
+  /** Whether the function has a legacy `delegate` (its body then unwraps delegated exceptions). */
+  delegates = false;
+  /** The first slot keeping a legacy try's caught exception (one per nesting level). */
+  readonly exnBase: number;
   /** The v128 statement the current instruction emitted, if any (see visit/variables.ts). */
   produced: V128Result | null = null;
   /** The v128 statement the previous instruction emitted, if any. */
@@ -106,9 +112,12 @@ export class Translator {
     for (const run of body.locals)
       for (let i = 0; i < run.count; i++) this.localTypes.push(run.type);
     this.nLocals = this.localTypes.length;
-    // With fuel metering, the function's fuel count takes the slot after the locals.
+    // Hidden slots after the locals: the function's fuel count, with fuel
+    // metering; the exception each open legacy try caught, for `rethrow`.
+    const fuel = env.metering.fuel !== null ? 1 : 0;
     this.metering = new Metering(this, env.metering, this.nLocals);
-    const base = this.nLocals + (env.metering.fuel !== null ? 1 : 0);
+    this.exnBase = this.nLocals + fuel;
+    const base = this.exnBase + legacyTryDepth(code);
     this.stack = new OperandStack(base, code.maxHeight, (s) => this.appendRaw(s));
     this.blocks = new Blocks(this, options.layout);
   }
@@ -128,7 +137,8 @@ export class Translator {
       HANDLERS[id]!(this, id);
       metering.after(id);
     }
-    const body = metering.exit(this.blocks.finished());
+    const finished = this.blocks.finished();
+    const body = metering.exit(this.delegates ? exc.undelegate(finished) : finished);
     const frameSize = Math.max(this.stack.slotOf(code.maxHeight), results.length) + 1;
     const zero = this.zeroLocals();
     const site = this.site(0);
@@ -254,4 +264,23 @@ export class Translator {
     }
     return calls.zeroer(ranges);
   }
+}
+
+/** The deepest nesting of legacy `try`s in a body (each keeps its caught exception in a slot). */
+function legacyTryDepth(code: Code): number {
+  const ops = code.ops;
+  if (!ops.includes(Op.try)) return 0;
+  // 1 for each open block that is a legacy try, 0 for the others.
+  const open: number[] = [];
+  let tries = 0;
+  let deepest = 0;
+  for (let i = 0; i < code.count; i++) {
+    const id = ops[i]!;
+    if (id === Op.block || id === Op.loop || id === Op.if || id === Op.try_table) open.push(0);
+    else if (id === Op.try) {
+      open.push(1);
+      if (++tries > deepest) deepest = tries;
+    } else if (id === Op.end || id === Op.delegate) tries -= open.pop() ?? 0;
+  }
+  return deepest;
 }

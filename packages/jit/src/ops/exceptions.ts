@@ -44,6 +44,115 @@ export interface Handler {
 }
 
 /**
+ * An exception that a legacy `try ... delegate l` rethrows in the block of
+ * label l (at `depth` in its function, the function being 0): handlers
+ * nested deeper than that block let it pass; the first one at that depth or
+ * outside it handles `exn` as thrown there. It never leaves its function
+ * (see `undelegate`).
+ */
+export class Delegated {
+  constructor(
+    readonly exn: WasmException,
+    readonly depth: number,
+  ) {}
+}
+
+/**
+ * The wasm exception a handler at `depth` sees in `e`, or null if it must
+ * let `e` pass: not a wasm exception, or delegated to a block outside it.
+ */
+export function caught(e: unknown, depth: number): WasmException | null {
+  if (e instanceof WasmException) return e;
+  if (e instanceof Delegated && e.depth >= depth) return e.exn;
+  return null;
+}
+
+/** Wraps a function's body so that a delegated exception leaves it as the exception it carries. */
+export function undelegate(body: Stmt): Stmt {
+  return (fp) => {
+    try {
+      return body(fp);
+    } catch (e) {
+      throw e instanceof Delegated ? e.exn : e;
+    }
+  };
+}
+
+/** `rethrow`: throws again the exception a legacy clause caught into `slot`. */
+export function rethrow(slot: number): Stmt {
+  return (fp) => {
+    throw REFS[fp + slot];
+  };
+}
+
+/** A legacy `catch` or `catch_all` clause, resolved at compile time. */
+export interface LegacyHandler {
+  /** The tag caught, or null for `catch_all`. */
+  readonly tag: TagInstance | null;
+  /** The clause's statements (structured code). */
+  readonly body: Stmt;
+}
+
+/**
+ * Enters legacy clause `h` (or returns false if it does not catch `exn`):
+ * the payload goes to the try's label slots, the exception to `exnSlot`.
+ */
+export function enterClause(
+  tag: TagInstance | null,
+  exn: WasmException,
+  fp: number,
+  slot: number,
+  exnSlot: number,
+): boolean {
+  if (tag !== null) {
+    if (tag !== exn.tag) return false;
+    const types = tag.type.params;
+    for (let i = 0; i < types.length; i++) writeSlot(fp + slot + i, types[i]!, exn.values[i]);
+  }
+  REFS[fp + exnSlot] = exn;
+  return true;
+}
+
+/**
+ * A legacy `try` with clauses, or delegating (`delegateDepth` >= 0): runs
+ * the body; a wasm exception thrown in it (or delegated to this block) runs
+ * the first clause that catches it, or is delegated onwards.
+ */
+export function legacyTry(
+  body: Stmt,
+  code: number,
+  depth: number,
+  handlers: readonly LegacyHandler[],
+  slot: number,
+  exnSlot: number,
+  delegateDepth: number,
+  store: Store,
+): Stmt {
+  return (fp) => {
+    const saved = store.depth;
+    let c: number;
+    try {
+      c = body(fp);
+    } catch (e) {
+      const exn = caught(e, depth);
+      if (exn === null) throw e;
+      if (delegateDepth >= 0) throw new Delegated(exn, delegateDepth);
+      let h: LegacyHandler | undefined;
+      for (const candidate of handlers) {
+        if (enterClause(candidate.tag, exn, fp, slot, exnSlot)) {
+          h = candidate;
+          break;
+        }
+      }
+      if (h === undefined) throw exn;
+      store.depth = saved;
+      c = h.body(fp);
+    }
+    return c === code ? 0 : c;
+  };
+}
+
+/**
  * Delivers `e` to the first of `handlers` that catches it: writes its
  * payload (and reference) to the clause's label slots, restores the call
  * depth the try had, and returns the clause's branch code. Returns 0 if no
@@ -51,12 +160,12 @@ export interface Handler {
  */
 export function deliver(
   handlers: readonly Handler[],
-  e: unknown,
+  exn: WasmException,
   fp: number,
   store: Store,
   depth: number,
 ): number {
-  if (!(e instanceof WasmException)) return 0;
+  const e = exn;
   for (const h of handlers) {
     if (h.tag !== null && h.tag !== e.tag) continue;
     store.depth = depth;
@@ -75,6 +184,7 @@ export function deliver(
 export function tryTable(
   body: Stmt,
   code: number,
+  blockDepth: number,
   handlers: readonly Handler[],
   store: Store,
 ): Stmt {
@@ -84,7 +194,9 @@ export function tryTable(
     try {
       c = body(fp);
     } catch (e) {
-      const to = deliver(handlers, e, fp, store, depth);
+      const exn = caught(e, blockDepth);
+      if (exn === null) throw e;
+      const to = deliver(handlers, exn, fp, store, depth);
       if (to === 0) throw e;
       return to;
     }

@@ -17,6 +17,7 @@ import {
   Trap,
   TrapCode,
   TypeRegistry,
+  WasmException,
   type Extern,
   type FuncInstance,
 } from '@weft/runtime';
@@ -60,6 +61,7 @@ function show(v: unknown): string {
 }
 
 function nativeTrap(e: unknown): string {
+  if (e instanceof WebAssembly.Exception) return 'uncaught exception';
   const message = e instanceof Error ? e.message : String(e);
   for (const [pattern, code] of NATIVE_TRAPS) if (pattern.test(message)) return `trap ${code}`;
   return `error ${message}`;
@@ -67,6 +69,7 @@ function nativeTrap(e: unknown): string {
 
 function weftTrap(e: unknown): string {
   if (e instanceof Trap) return `trap ${SAME_AS[e.code] ?? e.code}`;
+  if (e instanceof WasmException) return 'uncaught exception';
   return `error ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
 }
 

@@ -5,6 +5,7 @@ declare global {
       constructor(bytes: Uint8Array);
       static imports(module: Module): { module: string; name: string; kind: string }[];
     }
+    class Exception {}
     class Instance {
       constructor(module: Module, imports: object);
       readonly exports: Record<string, unknown>;

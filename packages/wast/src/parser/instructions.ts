@@ -37,6 +37,8 @@ const BLOCKS: ReadonlyMap<string, number> = new Map([
   ['loop', 0x03],
   ['if', 0x04],
   ['try_table', 0x1f],
+  // Legacy exception handling: `try ... (catch x ...)* (catch_all ...)? end`, `try ... delegate l`.
+  ['try', 0x06],
 ]);
 const STRUCTURAL: ReadonlySet<string> = new Set([
   'block',
@@ -45,6 +47,10 @@ const STRUCTURAL: ReadonlySet<string> = new Set([
   'try_table',
   'else',
   'end',
+  'try',
+  'catch',
+  'catch_all',
+  'delegate',
 ]);
 
 const CATCHES: ReadonlyMap<string, number> = new Map([
@@ -67,6 +73,10 @@ const Frame = {
   Then: 4,
   /** The `(else ...)` of a folded if. */
   Else: 5,
+  /** A folded legacy `(try (do ...) (catch x ...)* (catch_all ...)? | (delegate l))`. */
+  FoldedTry: 6,
+  /** The `(do ...)`, `(catch x ...)` or `(catch_all ...)` of a folded legacy try. */
+  TryPart: 7,
 } as const;
 type Frame = (typeof Frame)[keyof typeof Frame];
 
@@ -81,7 +91,11 @@ interface FrameState {
   bytes: Uint8Array | null;
   /** Output length right after an `else` opcode, or -1. */
   elseAt: number;
-  /** Folded if: 0 before `(then`, 1 after it, 2 after `(else`. */
+  /**
+   * Folded if: 0 before `(then`, 1 after it, 2 after `(else`. Legacy try:
+   * -1 before `(do` (folded), 0 in the body, 1 in a `catch`, 2 in the
+   * `catch_all`, 3 after `delegate`.
+   */
   phase: number;
   /** Folded ops and ifs: the token of their `(` (see {@link InstrParser.at}). */
   start: number;
@@ -200,6 +214,10 @@ export class InstrParser {
           }
           if (top.phase === 2) cur.unexpected();
         }
+        if (top !== null && top.kind === Frame.FoldedTry) {
+          this.foldedTryPart(top, out);
+          continue;
+        }
         this.folded(out);
         continue;
       }
@@ -230,6 +248,13 @@ export class InstrParser {
           top.elseAt = out.length;
           lists.pop();
           lists.push(top.node!.lists[1]!);
+        } else if (kw === 'catch' || kw === 'catch_all' || kw === 'delegate') {
+          if (top === null || top.kind !== Frame.Plain || top.op !== 'try') cur.unexpected();
+          this.legacyClause(top, kw, out);
+          if (kw === 'delegate') {
+            frames.pop();
+            lists.pop();
+          }
         } else if (kw === 'end') {
           if (top === null || top.kind !== Frame.Plain) cur.unexpected();
           cur.pos++;
@@ -300,6 +325,18 @@ export class InstrParser {
         frames.pop();
         this.lists.pop();
         return;
+      case Frame.TryPart:
+        cur.pos++;
+        frames.pop();
+        return;
+      case Frame.FoldedTry:
+        // `(try ...)` without `(do ...)` is malformed.
+        if (f.phase === -1) return cur.unexpected();
+        cur.pos++;
+        if (f.phase !== 3) this.end(f, out);
+        frames.pop();
+        this.lists.pop();
+        return;
     }
   }
 
@@ -336,10 +373,53 @@ export class InstrParser {
     this.at(start, out.length);
     this.blockHeader(out, code, kw === 'try_table');
     this.labels().push(label);
-    const f = frame(Frame.FoldedBlock, kw, label);
+    const f = frame(kw === 'try' ? Frame.FoldedTry : Frame.FoldedBlock, kw, label);
+    if (kw === 'try') f.phase = -1; // before `(do`
     f.node = this.add(NodeKind.Block, 1);
     this.lists.push(f.node.lists[0]!);
     this.frames.push(f);
+  }
+
+  /**
+   * A legacy try's `catch x`, `catch_all` or `delegate l` (its keyword at the
+   * cursor) in frame `f`, written to `out`. `delegate` ends the try: its
+   * label goes out of scope first (the label index counts from outside).
+   */
+  private legacyClause(f: FrameState, kw: string, out: ByteWriter): void {
+    const cur: Cursor = this.ctx.cur;
+    // Clauses follow the body, catches come before catch_all; delegate only follows the body.
+    if (f.phase === 2 || f.phase === 3 || (kw === 'delegate' && f.phase !== 0)) cur.unexpected();
+    cur.pos++;
+    if (kw === 'catch') {
+      out.byte(0x07).u32(this.var(this.ctx.tags));
+      f.phase = 1;
+    } else if (kw === 'catch_all') {
+      out.byte(0x19);
+      f.phase = 2;
+    } else {
+      this.labels().pop();
+      out.byte(0x18).u32(this.label());
+      f.phase = 3;
+    }
+  }
+
+  /** The next `(do ...)`, `(catch x ...)`, `(catch_all ...)` or `(delegate l)` of a folded try. */
+  private foldedTryPart(f: FrameState, out: ByteWriter): void {
+    const cur: Cursor = this.ctx.cur;
+    const kw = cur.peek(1) === Tok.KEYWORD ? cur.text(1) : '';
+    if (f.phase === -1) {
+      // The body comes first, as `(do ...)`.
+      if (kw !== 'do') cur.unexpected(cur.pos + 1);
+      cur.pos += 2;
+      f.phase = 0;
+      this.frames.push(frame(Frame.TryPart, 'do', null));
+      return;
+    }
+    if (kw !== 'catch' && kw !== 'catch_all' && kw !== 'delegate') cur.unexpected(cur.pos + 1);
+    cur.pos++;
+    this.legacyClause(f, kw, out);
+    if (kw === 'delegate') cur.rpar();
+    else this.frames.push(frame(Frame.TryPart, kw, null));
   }
 
   /** Block type, and for try_table its catch clauses (resolved outside the new label). */

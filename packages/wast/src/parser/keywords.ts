@@ -15,7 +15,7 @@ export const BINARY_VARIANTS: ReadonlySet<string> = new Set([
 const SYNTAX = `
 module type func param result local global table memory elem data import export start
 offset item declare mut sub final rec struct array field tag then else end block loop if
-try_table catch catch_ref catch_all catch_all_ref ref null i32 i64 f32 f64 v128 i8 i16
+try_table catch catch_ref catch_all catch_all_ref try do delegate ref null i32 i64 f32 f64 v128 i8 i16
 funcref externref anyref eqref i31ref structref arrayref exnref nullref nullfuncref
 nullexternref nullexnref any eq i31 extern exn none nofunc noextern noexn
 i8x16 i16x8 i32x4 i64x2 f32x4 f64x2

@@ -18,6 +18,7 @@ import {
 import type { CodeValidator } from '../code.js';
 import { blockType, checkReturnCall, funcType, funcTypeOf, tagParams } from '../lookups.js';
 import type { Rules } from '../rules.js';
+import { isLegacyFrame, linkLegacyPart } from './legacy.js';
 import {
   FRAME_BLOCK,
   FRAME_ELSE,
@@ -112,6 +113,7 @@ export const CONTROL: Rules = {
   },
   end(v) {
     const d = v.depth - 1;
+    if (isLegacyFrame(v.cKind[d]!)) linkLegacyPart(v, d);
     if (v.cKind[d] === FRAME_IF) {
       // An `if` without `else` behaves as if its else branch were empty.
       v.popFrame();

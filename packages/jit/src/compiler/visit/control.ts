@@ -29,6 +29,12 @@ export const CONTROL: Handlers = {
     t.emit(exc.throwTag(tag, t.placeArguments(types.length), types));
     t.setUnreachable();
   },
+  // Legacy exception handling (see ../blocks.ts).
+  try: (t) => t.blocks.enterLegacyTry(),
+  catch: (t) => t.blocks.clause(t.instance.tags[t.imm(0)]!),
+  catch_all: (t) => t.blocks.clause(null),
+  delegate: (t) => t.blocks.delegate(t.imm(0)),
+  rethrow: (t) => t.blocks.rethrow(t.imm(0)),
   throw_ref: (t) => {
     const r = t.pop();
     t.emit(exc.throwRef(toRefExpr(r), t.site()));
