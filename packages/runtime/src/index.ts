@@ -46,7 +46,7 @@ export {
   type ArrayStorage,
 } from './gc.js';
 export { GlobalInstance } from './global.js';
-export { createEpochCounter, DEADLINE_POLL_INTERVAL, Meter, type EpochDecision } from './meter.js';
+export { EpochClock, Meter, POLL_INTERVAL, type EpochDecision } from './meter.js';
 export { InstanceHandle, type Extern } from './instance.js';
 export { globalizeType, instantiate, type CodeFactory, type CompiledCode } from './instantiate.js';
 export {

@@ -4,17 +4,16 @@
  * Fuel follows Wasmtime: `consumed` is the fuel consumed minus the fuel
  * given, so it is negative while fuel remains, and code compiled with fuel
  * metering traps with `OutOfFuel` when it finds it zero or positive at a
- * check (function entries and loop headers). Between checks, compiled code
- * keeps its own count in its frame and writes it back here at calls,
- * returns and throws, exactly where Wasmtime's code does; so `remaining`
- * after a call is what Wasmtime reports for the same code.
+ * check (function entries and loop headers). Compiled code adds each basic
+ * block's cost to it where Wasmtime's code does, so what is left after a
+ * call is what Wasmtime reports for the same code.
  *
  * Interruption (code compiled with epoch checks) is cheap and not
- * deterministic: at the same points, compiled code compares the engine's
- * epoch counter with the store's deadline, and counts down to a poll of the
- * wall clock when a time deadline is set. When either is reached, `poll`
- * decides: trap with `Interrupt`, or let the embedder's callback extend the
- * deadline.
+ * deterministic: at the same points, compiled code counts down a shared
+ * counter and, when it runs out, polls: compares the engine's epoch with
+ * the store's deadline and reads the clock if a time deadline is set. When
+ * either is reached, `poll` decides: trap with `Interrupt`, or let the
+ * embedder's callback extend the deadline.
  */
 import { Trap, TrapCode, type Frame } from './trap.js';
 
@@ -22,24 +21,50 @@ import { Trap, TrapCode, type Frame } from './trap.js';
 export type EpochDecision =
   { readonly action: 'trap' } | { readonly action: 'continue'; readonly delta: number };
 
-/** How often (checks) compiled code polls the wall clock when a time deadline is set. */
-export const DEADLINE_POLL_INTERVAL = 4096;
+/** Checks between two polls: an epoch advanced by another agent is seen within this many. */
+export const POLL_INTERVAL = 1024;
+
+/**
+ * What the stores of one engine share for interruption: the epoch counter,
+ * in a `SharedArrayBuffer` where the host has one so that a worker can
+ * advance it (`Atomics.add(counter, 0, 1)`), and the countdown to the next
+ * poll, which advancing the epoch on this thread sets to 0 (polled at once).
+ */
+export class EpochClock {
+  readonly counter: Int32Array;
+  /** Checks left before compiled code polls. */
+  countdown = 0;
+
+  constructor() {
+    const buffer =
+      typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(4) : new ArrayBuffer(4);
+    this.counter = new Int32Array(buffer);
+  }
+
+  get epoch(): number {
+    return Atomics.load(this.counter, 0);
+  }
+
+  /** Advances the epoch by one; code of this thread's stores polls at its next check. */
+  increment(): void {
+    Atomics.add(this.counter, 0, 1);
+    this.countdown = 0;
+  }
+}
 
 export class Meter {
   /** Fuel consumed minus fuel added: negative while fuel remains. */
   consumed = 0;
-  /** The epoch at which code must stop (see `EpochCounter`). */
+  /** The epoch at which code must stop. */
   epochDeadline = 0;
-  /** Checks left before the next wall-clock poll (Infinity: no time deadline). */
-  countdown = Infinity;
   /** When a time deadline is set: `performance.now()` at which code must stop. */
   deadlineTime = Infinity;
   /** Decides what happens when the epoch deadline is reached (default: trap). */
   onEpochDeadline: (() => EpochDecision) | null = null;
 
   constructor(
-    /** The engine's epoch counter (element 0), possibly shared with other agents. */
-    readonly epoch: Int32Array,
+    /** The engine's epoch and poll countdown. */
+    readonly clock: EpochClock,
   ) {}
 
   /** Fuel left (0 when exhausted). */
@@ -54,38 +79,37 @@ export class Meter {
 
   /** Sets the deadline `ticks` epochs after the current one. */
   setEpochDeadline(ticks: number): void {
-    this.epochDeadline = (Atomics.load(this.epoch, 0) + ticks) | 0;
+    this.epochDeadline = (this.clock.epoch + ticks) | 0;
+    this.clock.countdown = 0;
   }
 
   /** Sets a wall-clock deadline `ms` from now (Infinity clears it). */
   setTimeDeadline(ms: number): void {
     this.deadlineTime = ms === Infinity ? Infinity : now() + ms;
-    this.countdown = ms === Infinity ? Infinity : 0;
+    this.clock.countdown = 0;
   }
 
-  /** Whether the epoch counter has reached the deadline (in serial-number order). */
+  /** Whether the epoch has reached the deadline (in serial-number order). */
   epochReached(): boolean {
-    return ((Atomics.load(this.epoch, 0) - this.epochDeadline) | 0) >= 0;
+    return ((this.clock.epoch - this.epochDeadline) | 0) >= 0;
   }
 
   /**
-   * Called by compiled code at a check whose fast test fired: traps when a
-   * deadline has passed (or the callback says so), otherwise resets the
-   * countdown or moves the epoch deadline and returns.
+   * Called by compiled code when the poll countdown ran out: traps when a
+   * deadline has passed (or the callback says so), otherwise restarts the
+   * countdown (moving the epoch deadline if the callback says so).
    */
   poll(site: Frame): void {
-    if (this.deadlineTime !== Infinity) {
-      if (now() >= this.deadlineTime) {
-        throw new Trap(TrapCode.Interrupt).addFrame(site);
-      }
-      this.countdown = DEADLINE_POLL_INTERVAL;
+    this.clock.countdown = POLL_INTERVAL;
+    if (this.deadlineTime !== Infinity && now() >= this.deadlineTime) {
+      throw new Trap(TrapCode.Interrupt).addFrame(site);
     }
     if (!this.epochReached()) return;
     const decision = this.onEpochDeadline === null ? null : this.onEpochDeadline();
     if (decision === null || decision.action === 'trap') {
       throw new Trap(TrapCode.Interrupt).addFrame(site);
     }
-    this.epochDeadline = (Atomics.load(this.epoch, 0) + Math.max(1, decision.delta)) | 0;
+    this.epochDeadline = (this.clock.epoch + Math.max(1, decision.delta)) | 0;
   }
 
   /** Raises the out-of-fuel trap at `site`. */
@@ -99,15 +123,4 @@ declare const performance: { now(): number };
 
 function now(): number {
   return performance.now();
-}
-
-/**
- * An engine's epoch counter: one 32-bit cell, in a `SharedArrayBuffer`
- * where the host has one, so that another agent (a worker) can advance it
- * while wasm runs on this thread (`Atomics.add(counter, 0, 1)`).
- */
-export function createEpochCounter(): Int32Array {
-  const buffer =
-    typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(4) : new ArrayBuffer(4);
-  return new Int32Array(buffer);
 }

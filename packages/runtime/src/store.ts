@@ -22,7 +22,7 @@ import type { TypeRegistry } from './registry.js';
 import type { TableInstance } from './table.js';
 import type { TagInstance } from './tag.js';
 import type { TrapClassifier } from './trap.js';
-import { createEpochCounter, Meter } from './meter.js';
+import { EpochClock, Meter } from './meter.js';
 
 /** Transitions reported to a store's call hook (as Wasmtime's `CallHook`). */
 export type CallHookKind =
@@ -62,7 +62,7 @@ export class Store {
    */
   limitHit: LimitRefusal | null = null;
   /** Fuel and interruption state, for code compiled with metering (see meter.ts). */
-  meter = new Meter(createEpochCounter());
+  meter = new Meter(new EpochClock());
   private disposed = false;
 
   constructor(

@@ -2,7 +2,7 @@
 import type { OpName } from '@weft/environ';
 import { fuelCosts, type CompileOptions } from '@weft/jit';
 import {
-  createEpochCounter,
+  EpochClock,
   DEFAULT_LIMITS,
   resolveLimits,
   TypeRegistry,
@@ -100,12 +100,20 @@ export class Engine {
   /** @internal */
   readonly registry = new TypeRegistry();
 
+  /** @internal The epoch and the poll countdown that the engine's stores share. */
+  readonly epochClock = new EpochClock();
+
   /**
    * The epoch counter stores of this engine check deadlines against: in a
    * `SharedArrayBuffer` where the host has one, so that a worker can
-   * advance it while wasm runs on this thread (`Atomics.add(counter, 0, 1)`).
+   * advance it while wasm runs on this thread (`Atomics.add(counter, 0, 1)`;
+   * code notices within about a thousand function entries or loop
+   * iterations).
    */
-  readonly epochCounter: Int32Array = createEpochCounter();
+  get epochCounter(): Int32Array {
+    return this.epochClock.counter;
+  }
+
   /** @internal What modules compile in (fixed for the engine's life). */
   readonly compileOptions: CompileOptions;
 
@@ -117,9 +125,9 @@ export class Engine {
     };
   }
 
-  /** Advances the epoch by one (Wasmtime's `increment_epoch`); safe from any agent holding `epochCounter`. */
+  /** Advances the epoch by one (Wasmtime's `increment_epoch`); code checks it at its next function entry or loop header. */
   incrementEpoch(): void {
-    Atomics.add(this.epochCounter, 0, 1);
+    this.epochClock.increment();
   }
 
   /** @internal The limits of the engine's stores. */

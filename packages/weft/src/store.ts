@@ -57,7 +57,7 @@ export class Store<T = unknown> {
       if (value !== undefined) merged[key] = value as number;
     }
     this.inner = new RuntimeStore(engine.registry, classify, merged);
-    this.inner.meter = new Meter(engine.epochCounter);
+    this.inner.meter = new Meter(engine.epochClock);
   }
 
   /** The limits this store enforces. */

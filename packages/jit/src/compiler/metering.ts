@@ -7,31 +7,26 @@
  * fuel left after a call is what Wasmtime reports for the same code. Each
  * operator has a cost (1, and 0 for `nop`, `drop`, `block`, `loop`,
  * `unreachable`, `return`, `else`, `end`), summed at compile time over
- * straight-line code and added to the function's running count (a frame
- * slot, Wasmtime's local variable) where a basic block ends: before `loop`,
- * `if`, `else`, `end` and every branch. The count is written to the store
- * before calls, returns, throws and `unreachable`, and read back after
- * calls; it is checked (out of fuel when no longer negative) on function
- * entry and at every loop header. A trap other than out-of-fuel loses what
- * the trapping function counted since it last wrote the store, as in
- * Wasmtime. (Wasmtime neither writes before nor reads after `call_ref`;
- * Weft treats it as the other calls.)
+ * straight-line code and added to the store's count where a basic block
+ * ends: before `loop`, `if`, `else`, `end`, every branch, and every call,
+ * return and throw. The count is checked (out of fuel when no longer
+ * negative) on function entry and at every loop header. Wasmtime keeps the
+ * count in a register between calls, so a trap loses what the trapping
+ * function counted since its last call; Weft keeps what was counted up to
+ * the last block boundary.
  *
- * Interruption checks (epoch deadline, wall-clock deadline; see the
- * runtime's meter.ts) run at the same two places: function entries and loop
- * headers.
+ * Interruption checks run at the same two places: a countdown shared by
+ * the engine's stores, polling the epoch and the clock when it runs out
+ * (see the runtime's meter.ts).
  *
  * The translator calls `before` and `after` around every instruction's
  * handler, so no handler knows about metering.
  */
 import { OP_ID_LIMIT, OPS, Op, type OpName } from '@weft/environ';
-import { F64 as F64_, type Frame, type Meter } from '@weft/runtime';
+import type { Frame, Meter } from '@weft/runtime';
 import { single } from './literals.js';
 import type { Translator } from './translator.js';
 import type { Stmt } from './types.js';
-
-// Module-local alias of the value stack: faster than an imported binding in V8.
-const F64 = F64_;
 
 /** What the engine asks compiled code to meter. */
 export interface MeteringOptions {
@@ -73,13 +68,8 @@ export function fuelCosts(overrides: Readonly<Partial<Record<OpName, number>>> =
   return costs;
 }
 
-/** What happens to the count before an operator: nothing, add the pending cost, or add it and write it to the store. */
-const NONE = 0;
-const INCREMENT = 1;
-const SAVE = 2;
-
-/** What Wasmtime does to the count before each operator, by op id. */
-const BEFORE = new Uint8Array(OP_ID_LIMIT);
+/** Operators that end a basic block: the pending cost is added to the count before them. */
+const ENDS_BLOCK = new Uint8Array(OP_ID_LIMIT);
 for (const name of [
   'unreachable',
   'return',
@@ -92,9 +82,6 @@ for (const name of [
   'throw',
   'throw_ref',
   'rethrow',
-] as const)
-  BEFORE[Op[name]] = SAVE;
-for (const name of [
   'loop',
   'if',
   'else',
@@ -110,10 +97,7 @@ for (const name of [
   'catch_all',
   'delegate',
 ] as const)
-  BEFORE[Op[name]] = INCREMENT;
-
-/** Calls after which the count is read back from the store. */
-const RELOAD = new Set<number>([Op.call, Op.call_indirect, Op.call_ref]);
+  ENDS_BLOCK[Op[name]] = 1;
 
 export class Metering {
   /** Cost of the operators since the count was last incremented. */
@@ -122,102 +106,54 @@ export class Metering {
   constructor(
     private readonly t: Translator,
     private readonly options: MeteringOptions,
-    /** Frame slot (F64) of the function's count, when fuel is metered. */
-    private readonly slot: number,
   ) {}
 
-  /** The statements that start the function's body: read the count, check it; check deadlines. */
+  /** The statements that start the function's body: check the fuel, and for interruption. */
   entry(site: Frame): Stmt[] {
     const out: Stmt[] = [];
     const m = this.t.store.meter;
-    if (this.options.fuel !== null) out.push(fuelEntry(m, this.slot, site));
+    if (this.options.fuel !== null) out.push(fuelCheck(m, site));
     if (this.options.interruption) out.push(interruptCheck(m, site));
     return out;
   }
 
-  /** Wraps the function's body so that a normal exit writes the count to the store. */
-  exit(body: Stmt): Stmt {
-    if (this.options.fuel === null) return body;
-    return fuelExit(body, this.t.store.meter, this.slot);
-  }
-
-  /** Before the handler of op `id`: charge it, and end the basic block where Wasmtime does. */
+  /** Before the handler of op `id`: charge it, and add up where Wasmtime's basic blocks end. */
   before(id: number): void {
     const costs = this.options.fuel;
     if (costs === null || this.t.top.unreachable) return;
     this.pending += costs[id]!;
-    const point = BEFORE[id]!;
-    if (point === NONE) return;
-    if (point === SAVE) {
-      // Written after the operands ran (they may trap first), as Wasmtime's code does.
-      this.t.stack.flushPending(this.t.stack.length);
-      this.t.appendRaw(fuelAddSave(this.t.store.meter, this.slot, this.take()));
-    } else if (this.pending > 0) {
-      // The count is only the frame's until saved: order with pending operands does not matter.
-      this.t.appendRaw(fuelAdd(this.slot, this.take()));
-    }
-  }
-
-  /** After the handler of op `id`: a loop header checks; a call's count is read back. */
-  after(id: number): void {
-    const m = this.t.store.meter;
-    if (id === Op.loop && !this.t.top.unreachable) {
-      const site = this.t.site();
-      if (this.options.fuel !== null) this.t.emit(fuelCheck(m, this.slot, site));
-      if (this.options.interruption) this.t.emit(interruptCheck(m, site));
-    } else if (this.options.fuel !== null && RELOAD.has(id) && !this.t.top.unreachable) {
-      this.t.appendRaw(fuelLoad(m, this.slot));
-    }
-  }
-
-  private take(): number {
-    const k = this.pending;
+    if (ENDS_BLOCK[id] === 0 || this.pending === 0) return;
+    // A host function called next may read the count: it must be up to date
+    // by then, and after the operands below (which may trap first) ran.
+    this.t.stack.flushPending(this.t.stack.length);
+    this.t.appendRaw(fuelAdd(this.t.store.meter, this.pending));
     this.pending = 0;
-    return k;
+  }
+
+  /** After the handler of op `id`: a loop header checks. */
+  after(id: number): void {
+    if (id !== Op.loop || this.t.top.unreachable) return;
+    const m = this.t.store.meter;
+    const site = this.t.site();
+    if (this.options.fuel !== null) this.t.emit(fuelCheck(m, site));
+    if (this.options.interruption) this.t.emit(interruptCheck(m, site));
   }
 }
 
-const fuelAdd = single((s: number, k: number): Stmt => (fp) => {
-  F64[fp + s] += k;
+const fuelAdd = single((m: Meter, k: number): Stmt => () => {
+  m.consumed += k;
   return 0;
 });
 
-const fuelAddSave = single((m: Meter, s: number, k: number): Stmt => (fp) => {
-  m.consumed = F64[fp + s] += k;
+const fuelCheck = single((m: Meter, site: Frame): Stmt => () => {
+  if (m.consumed >= 0) m.outOfFuel(site);
   return 0;
-});
-
-const fuelLoad = single((m: Meter, s: number): Stmt => (fp) => {
-  F64[fp + s] = m.consumed;
-  return 0;
-});
-
-const fuelCheck = single((m: Meter, s: number, site: Frame): Stmt => (fp) => {
-  const consumed = F64[fp + s]!;
-  if (consumed >= 0) {
-    m.consumed = consumed;
-    m.outOfFuel(site);
-  }
-  return 0;
-});
-
-const fuelEntry = single((m: Meter, s: number, site: Frame): Stmt => (fp) => {
-  const consumed = m.consumed;
-  F64[fp + s] = consumed;
-  if (consumed >= 0) m.outOfFuel(site);
-  return 0;
-});
-
-const fuelExit = single((body: Stmt, m: Meter, s: number): Stmt => (fp) => {
-  const c = body(fp);
-  m.consumed = F64[fp + s]!;
-  return c;
 });
 
 const interruptCheck = single((m: Meter, site: Frame): Stmt => {
-  const epoch = m.epoch;
-  return (fp) => {
-    if (((Atomics.load(epoch, 0) - m.epochDeadline) | 0) >= 0 || --m.countdown < 0) m.poll(site);
+  const clock = m.clock;
+  return () => {
+    if (--clock.countdown < 0) m.poll(site);
     return 0;
   };
 });

@@ -112,11 +112,10 @@ export class Translator {
     for (const run of body.locals)
       for (let i = 0; i < run.count; i++) this.localTypes.push(run.type);
     this.nLocals = this.localTypes.length;
-    // Hidden slots after the locals: the function's fuel count, with fuel
-    // metering; the exception each open legacy try caught, for `rethrow`.
-    const fuel = env.metering.fuel !== null ? 1 : 0;
-    this.metering = new Metering(this, env.metering, this.nLocals);
-    this.exnBase = this.nLocals + fuel;
+    // Hidden slots after the locals: the exception each open legacy try
+    // caught, for `rethrow`.
+    this.metering = new Metering(this, env.metering);
+    this.exnBase = this.nLocals;
     const base = this.exnBase + legacyTryDepth(code);
     this.stack = new OperandStack(base, code.maxHeight, (s) => this.appendRaw(s));
     this.blocks = new Blocks(this, options.layout);
@@ -138,7 +137,7 @@ export class Translator {
       metering.after(id);
     }
     const finished = this.blocks.finished();
-    const body = metering.exit(this.delegates ? exc.undelegate(finished) : finished);
+    const body = this.delegates ? exc.undelegate(finished) : finished;
     const frameSize = Math.max(this.stack.slotOf(code.maxHeight), results.length) + 1;
     const zero = this.zeroLocals();
     const site = this.site(0);
