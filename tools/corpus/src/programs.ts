@@ -1,0 +1,64 @@
+/**
+ * The corpus: every program, how it is run and on which engines. Paths are
+ * relative to tools/corpus/programs, or `npm:` + a file of an installed
+ * package (a devDependency pinned in package.json).
+ */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { EngineName } from './engines.js';
+import { programsDir } from './paths.js';
+
+/** How a program is started and talks to the host. */
+export type ProgramKind =
+  /** a WASI preview 1 command (`_start`), stdio inherited */
+  | 'wasi'
+  /** `GOOS=js GOARCH=wasm`, run by its `wasm_exec.js` */
+  | 'go'
+  /** `emcc` output: the wasm and its JS glue */
+  | 'emscripten'
+  /** AssemblyScript: exports `main`, imports `host.print(string)` and `env.abort` */
+  | 'assemblyscript';
+
+export interface Program {
+  /** Unique, `toolchain/program[.variant]`. */
+  readonly name: string;
+  readonly kind: ProgramKind;
+  readonly wasm: string;
+  /** The JS glue (`go`, `emscripten`). */
+  readonly glue?: string;
+  /** argv[1..] */
+  readonly args?: readonly string[];
+  /** A file fed to stdin. */
+  readonly stdin?: string;
+  /** Per run, in ms (default 60 s). */
+  readonly timeoutMs?: number;
+  /** The Weft configurations to run (default: all three); the reason when fewer. */
+  readonly weft?: { readonly engines: readonly EngineName[]; readonly why: string };
+}
+
+const C_PROGRAMS = ['compress', 'floats', 'hashes', 'lisp'];
+const OPT_LEVELS = ['O0', 'O2', 'Os'];
+
+export const PROGRAMS: readonly Program[] = [
+  ...C_PROGRAMS.flatMap((p) =>
+    OPT_LEVELS.map((o): Program => ({
+      name: `c/${p}.${o}`,
+      kind: 'wasi',
+      wasm: `c/${p}.${o}.wasm`,
+    })),
+  ),
+  { name: 'go/main', kind: 'go', wasm: 'go/main.wasm', glue: 'go/wasm_exec.js' },
+];
+
+const requireHere = createRequire(import.meta.url);
+
+/** The absolute path of a manifest path. */
+export function resolveProgramPath(p: string): string {
+  return p.startsWith('npm:') ? requireHere.resolve(p.slice(4)) : join(programsDir, p);
+}
+
+export function findProgram(name: string): Program {
+  const p = PROGRAMS.find((q) => q.name === name);
+  if (p === undefined) throw new Error(`no program named ${name}`);
+  return p;
+}
