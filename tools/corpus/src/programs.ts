@@ -48,6 +48,17 @@ export const PROGRAMS: readonly Program[] = [
     })),
   ),
   { name: 'go/main', kind: 'go', wasm: 'go/main.wasm', glue: 'go/wasm_exec.js' },
+  {
+    // esbuild's own command line (Go) transforming TypeScript read from stdin.
+    name: 'npm/esbuild-wasm',
+    kind: 'go',
+    wasm: 'npm:esbuild-wasm/esbuild.wasm',
+    glue: 'npm:esbuild-wasm/wasm_exec.js',
+    args: ['--loader=ts'],
+    stdin: 'esbuild/input.ts',
+    timeoutMs: 90_000,
+    weft: { engines: ['weft'], why: 'a 13 MB module: about 40 s a run on Weft' },
+  },
 ];
 
 const requireHere = createRequire(import.meta.url);
