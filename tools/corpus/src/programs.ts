@@ -47,6 +47,8 @@ export const PROGRAMS: readonly Program[] = [
       wasm: `c/${p}.${o}.wasm`,
     })),
   ),
+  { name: 'cpp/main.O2', kind: 'wasi', wasm: 'cpp/main.O2.wasm' },
+  { name: 'cpp/main.Os', kind: 'wasi', wasm: 'cpp/main.Os.wasm' },
   { name: 'rust/main.O2', kind: 'wasi', wasm: 'rust/main.O2.wasm' },
   { name: 'rust/main.Os', kind: 'wasi', wasm: 'rust/main.Os.wasm' },
   { name: 'go/main', kind: 'go', wasm: 'go/main.wasm', glue: 'go/wasm_exec.js' },
