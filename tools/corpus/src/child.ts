@@ -8,6 +8,8 @@
 import { tuneV8 } from 'weft/node';
 import { isEngineName, selectTiers, type EngineName } from './engines.js';
 import { findProgram, resolveProgramPath, type Program } from './programs.js';
+import { runAssemblyScript } from './run-assemblyscript.js';
+import { runEmscripten } from './run-emscripten.js';
 import { runGo } from './run-go.js';
 import { runWasiNative, runWasiWeft } from './run-wasi.js';
 import { installWebAssembly } from './webassembly-api.js';
@@ -30,8 +32,10 @@ async function run(engine: EngineName, program: Program): Promise<number> {
   switch (program.kind) {
     case 'go':
       return runGo(resolveProgramPath(program.glue!), wasm, argv);
-    default:
-      throw new Error(`kind ${program.kind} is not implemented`);
+    case 'assemblyscript':
+      return runAssemblyScript(wasm);
+    case 'emscripten':
+      return runEmscripten(resolveProgramPath(program.glue!), wasm, argv);
   }
 }
 

@@ -51,6 +51,22 @@ export const PROGRAMS: readonly Program[] = [
   { name: 'cpp/main.Os', kind: 'wasi', wasm: 'cpp/main.Os.wasm' },
   { name: 'rust/main.O2', kind: 'wasi', wasm: 'rust/main.O2.wasm' },
   { name: 'rust/main.Os', kind: 'wasi', wasm: 'rust/main.Os.wasm' },
+  {
+    name: 'assemblyscript/main.incremental',
+    kind: 'assemblyscript',
+    wasm: 'assemblyscript/main.incremental.wasm',
+  },
+  {
+    name: 'assemblyscript/main.stub',
+    kind: 'assemblyscript',
+    wasm: 'assemblyscript/main.stub.wasm',
+  },
+  ...['floats', 'lisp'].map((p): Program => ({
+    name: `emscripten/${p}`,
+    kind: 'emscripten',
+    wasm: `emscripten/${p}.wasm`,
+    glue: `emscripten/${p}.js`,
+  })),
   { name: 'go/main', kind: 'go', wasm: 'go/main.wasm', glue: 'go/wasm_exec.js' },
   {
     // esbuild's own command line (Go) transforming TypeScript read from stdin.
