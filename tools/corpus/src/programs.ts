@@ -47,6 +47,12 @@ export const PROGRAMS: readonly Program[] = [
       wasm: `c/${p}.${o}.wasm`,
     })),
   ),
+  // -O3 -msimd128 -mbulk-memory -mnontrapping-fptoint -msign-ext: vectorized loops, memory.copy.
+  ...['compress', 'floats', 'hashes'].map((p): Program => ({
+    name: `c/${p}.O3simd`,
+    kind: 'wasi',
+    wasm: `c/${p}.O3simd.wasm`,
+  })),
   { name: 'cpp/main.O2', kind: 'wasi', wasm: 'cpp/main.O2.wasm' },
   { name: 'cpp/main.Os', kind: 'wasi', wasm: 'cpp/main.Os.wasm' },
   { name: 'rust/main.O2', kind: 'wasi', wasm: 'rust/main.O2.wasm' },
