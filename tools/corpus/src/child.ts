@@ -11,12 +11,14 @@ import { findProgram, resolveProgramPath, type Program } from './programs.js';
 import { runAssemblyScript } from './run-assemblyscript.js';
 import { runEmscripten } from './run-emscripten.js';
 import { runGo } from './run-go.js';
+import { runScript } from './run-script.js';
 import { runWasiNative, runWasiWeft } from './run-wasi.js';
 import { installWebAssembly } from './webassembly-api.js';
 import { createWebAssemblyShim } from './webassembly-shim.js';
 
 async function run(engine: EngineName, program: Program): Promise<number> {
-  const wasm = resolveProgramPath(program.wasm);
+  // A script's package finds its own module: `wasm` only documents it.
+  const wasm = program.kind === 'script' ? '' : resolveProgramPath(program.wasm);
   const argv = [program.name, ...(program.args ?? [])];
   if (engine !== 'native') {
     tuneV8();
@@ -36,6 +38,8 @@ async function run(engine: EngineName, program: Program): Promise<number> {
       return runAssemblyScript(wasm);
     case 'emscripten':
       return runEmscripten(resolveProgramPath(program.glue!), wasm, argv);
+    case 'script':
+      return runScript(resolveProgramPath(program.glue!));
   }
 }
 

@@ -17,14 +17,17 @@ export type ProgramKind =
   /** `emcc` output: the wasm and its JS glue */
   | 'emscripten'
   /** AssemblyScript: exports `main`, imports `host.print(string)` and `env.abort` */
-  | 'assemblyscript';
+  | 'assemblyscript'
+  /** an npm package with its own bindings, used by a script (`glue`) that exports `run()` */
+  | 'script';
 
 export interface Program {
   /** Unique, `toolchain/program[.variant]`. */
   readonly name: string;
   readonly kind: ProgramKind;
+  /** The module (for `script`: informative, the package finds its own). */
   readonly wasm: string;
-  /** The JS glue (`go`, `emscripten`). */
+  /** The JS glue (`go`, `emscripten`), or the script (`script`). */
   readonly glue?: string;
   /** argv[1..] */
   readonly args?: readonly string[];
@@ -85,6 +88,18 @@ export const PROGRAMS: readonly Program[] = [
     timeoutMs: 90_000,
     weft: { engines: ['weft'], why: 'a 13 MB module: about 40 s a run on Weft' },
   },
+  ...(
+    [
+      ['sql.js', 'npm:sql.js/dist/sql-wasm.wasm'],
+      ['hash-wasm', 'npm:hash-wasm'],
+      ['brotli-wasm', 'npm:brotli-wasm/pkg.node/brotli_wasm_bg.wasm'],
+    ] as const
+  ).map(([pkg, wasm]): Program => ({
+    name: `npm/${pkg}`,
+    kind: 'script',
+    wasm,
+    glue: `npm/${pkg}.cjs`,
+  })),
 ];
 
 const requireHere = createRequire(import.meta.url);

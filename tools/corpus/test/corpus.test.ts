@@ -37,6 +37,7 @@ const allRuns: Promise<Map<string, RunResult>> = started.then(
 );
 
 const stillFailing: string[] = [];
+const timings: string[] = [];
 
 for (const program of PROGRAMS) {
   test(program.name, async () => {
@@ -45,6 +46,7 @@ for (const program of PROGRAMS) {
     assert.ok(!native!.timedOut, `${program.name}: the native run timed out`);
     const problems: string[] = [];
     const timing = [native!, ...weft].map((r) => `${r.engine} ${r.ms} ms`).join(', ');
+    timings.push(`  ${program.name}: ${timing}`);
     for (const run of weft) {
       const diff = differences(native!, run);
       const known = knownFailure(program.name, run.engine);
@@ -75,7 +77,11 @@ test('every known failure names a program of the corpus', () => {
   }
 });
 
-test.after(() => {
+test.after(async () => {
+  const runs = [...(await allRuns).values()];
+  const total = runs.reduce((sum, r) => sum + r.ms, 0);
+  console.log(`\nRun times (${runs.length} runs, ${Math.round(total / 1000)} s in all):`);
+  for (const t of timings) console.log(t);
   if (stillFailing.length === 0) return;
   console.log(`\nKNOWN_FAILURES: ${stillFailing.length} runs still differ from native:`);
   for (const f of stillFailing) console.log(`  ${f}`);
