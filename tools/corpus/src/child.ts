@@ -28,9 +28,17 @@ async function run(engine: EngineName, program: Program): Promise<number> {
     return engine === 'native' ? runWasiNative(wasm, argv) : runWasiWeft(wasm, argv);
   }
   // JS glue instantiates through the global WebAssembly: give it Weft's.
-  if (engine !== 'native') {
-    installWebAssembly(createWebAssemblyShim());
+  const shim = engine === 'native' ? null : createWebAssemblyShim();
+  if (shim !== null) installWebAssembly(shim);
+  const status = await runGlue(program, wasm, argv);
+  // A glue that kept V8's WebAssembly (captured before the shim was installed) would compare V8 with itself.
+  if (shim !== null && shim.instances === 0) {
+    throw new Error('no module was instantiated through the Weft shim');
   }
+  return status;
+}
+
+function runGlue(program: Program, wasm: string, argv: readonly string[]): Promise<number> {
   switch (program.kind) {
     case 'go':
       return runGo(resolveProgramPath(program.glue!), wasm, argv);
@@ -40,6 +48,8 @@ async function run(engine: EngineName, program: Program): Promise<number> {
       return runEmscripten(resolveProgramPath(program.glue!), wasm, argv);
     case 'script':
       return runScript(resolveProgramPath(program.glue!));
+    case 'wasi':
+      throw new Error('WASI programs are run by run()');
   }
 }
 

@@ -55,6 +55,8 @@ export interface WebAssemblyShim {
   validate(bytes: Bytes): boolean;
   /** The store everything lives in (for tests that look inside). */
   readonly store: Store;
+  /** How many instances were made through this namespace (the child checks it is not 0). */
+  readonly instances: number;
 }
 
 type ImportObject = Record<string, Record<string, unknown>>;
@@ -85,6 +87,7 @@ function toWasm(t: ValType, v: unknown): unknown {
 /** Builds a namespace whose every module, instance and memory lives in one new store. */
 export function createWebAssemblyShim(engine: Engine = new Engine()): WebAssemblyShim {
   const store = new Store(engine);
+  let instances = 0;
   // JS function <-> Func in both directions, so identity survives round trips
   // through tables (Emscripten compares table entries with functions it holds).
   const jsOfFunc = new Map<Func, (...args: unknown[]) => unknown>();
@@ -222,6 +225,7 @@ export function createWebAssemblyShim(engine: Engine = new Engine()): WebAssembl
         importExtern(imp.type, imports[imp.module]?.[imp.name], `${imp.module}.${imp.name}`),
       );
       const instance = new WeftInstance(store, module.inner, externs);
+      instances++;
       const exports: Record<string, unknown> = Object.create(null);
       for (const [name, e] of instance.exports(store)) exports[name] = wrapExtern(e);
       this.exports = Object.freeze(exports);
@@ -238,6 +242,9 @@ export function createWebAssemblyShim(engine: Engine = new Engine()): WebAssembl
     LinkError,
     RuntimeError: Trap,
     store,
+    get instances() {
+      return instances;
+    },
     compile: async (bytes) => new ShimModule(bytes),
     validate: (bytes) => {
       try {

@@ -5,7 +5,7 @@ const brotli = require('brotli-wasm');
 const { createHash } = require('node:crypto');
 
 module.exports = async function run() {
-  const text = Buffer.from(Array.from({ length: 400 }, (_, i) => `line ${i}: the quick brown fox ${i % 7}\n`).join(''));
+  const text = Buffer.from(Array.from({ length: 250 }, (_, i) => `line ${i}: the quick brown fox ${i % 7}\n`).join(''));
   const noise = Buffer.alloc(4000);
   let x = 1;
   for (let i = 0; i < noise.length; i++) { x = (x * 1103515245 + 12345) >>> 0; noise[i] = x >>> 24; }

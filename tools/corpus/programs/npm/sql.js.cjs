@@ -17,7 +17,7 @@ module.exports = async function run() {
   authors.forEach(([name, born], i) => db.run('INSERT INTO author VALUES (?, ?, ?)', [i + 1, name, born]));
   const stmt = db.prepare('INSERT INTO book(author, title, year, price) VALUES (?, ?, ?, ?)');
   let seed = 7;
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 200; i++) {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     stmt.run([1 + (seed % 4), `Book ${i} ${'ąßç'.repeat(i % 3)}`, 1950 + (seed % 70), (seed % 5000) / 100]);
   }
