@@ -56,6 +56,12 @@ export const PROGRAMS: readonly Program[] = [
     kind: 'wasi',
     wasm: `c/${p}.O3simd.wasm`,
   })),
+  // Handlers ending in musttail calls, -mtail-call: return_call_indirect dispatch.
+  ...['O2', 'Os'].map((o): Program => ({
+    name: `c/tailvm.${o}`,
+    kind: 'wasi',
+    wasm: `c/tailvm.${o}.wasm`,
+  })),
   { name: 'cpp/main.O2', kind: 'wasi', wasm: 'cpp/main.O2.wasm' },
   { name: 'cpp/main.Os', kind: 'wasi', wasm: 'cpp/main.Os.wasm' },
   { name: 'rust/main.O2', kind: 'wasi', wasm: 'rust/main.O2.wasm' },
