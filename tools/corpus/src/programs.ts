@@ -111,6 +111,7 @@ export const PROGRAMS: readonly Program[] = [
     kind: 'script',
     wasm,
     glue: `npm/${pkg}.cjs`,
+    weft: LARGE,
   })),
 ];
 
