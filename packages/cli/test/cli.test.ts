@@ -118,6 +118,28 @@ test('run --dir and --env reach the program; other paths do not', () => {
   }
 });
 
+test('run: a program importing wasi_unstable (snapshot 0) gets its layouts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'weft-cli-'));
+  try {
+    writeFileSync(join(dir, 'in.txt'), 'first line\nlast!\n');
+    const r = weft(['run', '--dir', `${dir}::/data`, join(FIXTURES, 'unstable.wat')]);
+    assert.is(r.stderr, '');
+    assert.is(r.stdout, 'last!\n');
+    assert.is(r.status, 10 * 17 + 1, 'size 17 at offset 24, nlink 1 at offset 20');
+    // sock_accept came with preview1: snapshot 0 has none.
+    const file = join(dir, 'accept.wat');
+    writeFileSync(
+      file,
+      '(module (import "wasi_unstable" "sock_accept" (func (param i32 i32 i32) (result i32))))',
+    );
+    const missing = weft(['run', file]);
+    assert.is(missing.status, 1);
+    assert.ok(missing.stderr.includes('unknown import: "wasi_unstable" "sock_accept"'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('run: errors before running', () => {
   const missing = weft(['run', 'no-such-file.wasm']);
   assert.is(missing.status, 1);

@@ -2,7 +2,15 @@
  * Evaluation of constant expressions (global and table initializers,
  * segment offsets and element expressions) without a compiler.
  */
-import { Op, type ArrayType, type ConstExpr, type StructType } from '@weft/environ';
+import {
+  I16,
+  I8,
+  Op,
+  type ArrayType,
+  type ConstExpr,
+  type StorageType,
+  type StructType,
+} from '@weft/environ';
 import type { FuncInstance } from './func.js';
 import {
   createArrayStorage,
@@ -26,9 +34,19 @@ export interface ConstContext {
   readonly registry: TypeRegistry;
 }
 
+/** A packed field's value as compiled code stores it (`struct.new`): the low bits, unsigned. */
+function pack(t: StorageType, v: unknown): unknown {
+  if (t === I8) return (v as number) & 0xff;
+  if (t === I16) return (v as number) & 0xffff;
+  return v;
+}
+
 /** Evaluates a validated constant expression to a value in the runtime representation. */
 export function evalConst(expr: ConstExpr, ctx: ConstContext): unknown {
-  const stack: unknown[] = [];
+  // A tagged array from the start: in a double array (what pushing numbers
+  // to an empty one makes), V8 would quiet the NaN payloads of f32/f64 constants.
+  const stack: unknown[] = [null];
+  stack.pop();
   const pop = () => stack.pop();
   for (let at = 0; at < expr.length;) {
     const op = expr[at]!;
@@ -88,7 +106,7 @@ export function evalConst(expr: ConstExpr, ctx: ConstContext): unknown {
         const n = st.fields.length;
         const fields =
           op === Op.struct_new
-            ? stack.splice(stack.length - n, n)
+            ? stack.splice(stack.length - n, n).map((v, i) => pack(st.fields[i]!.storage, v))
             : st.fields.map((f) => defaultValue(f.storage));
         stack.push(new WasmStruct(typeId, fields));
         break;

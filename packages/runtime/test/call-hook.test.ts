@@ -16,13 +16,17 @@ import {
   runChain,
   stackTop,
   Store,
+  StoreError,
+  TagInstance,
   Trap,
   TrapCode,
   TypeRegistry,
   type CallHookKind,
   type HostImpl,
   type WasmCode,
+  WasmException,
 } from '#src/index.js';
+import { inst, wat } from './support.js';
 
 const sig = (params: number[], results: number[]): FuncType => ({
   kind: 'func',
@@ -290,6 +294,80 @@ test('a hook may call into wasm without disturbing the frames around it', () => 
   assert.equal(callFunc(store, f, [4]), [41]);
   assert.is(reentered, 4);
   assert.is(stackTop(), 0);
+});
+
+test('a wasm exception leaving wasm reports ReturningFromWasm and arrives as itself, not as a trap', () => {
+  const store = newStore();
+  const tagType = sig([I32], []);
+  const tag = new TagInstance(store, store.registry.registerFunc(tagType), tagType);
+  const exn = new WasmException(tag, [42]);
+  const inner = wasmFunc(store, sig([], []), () => {
+    throw exn;
+  });
+  const { seen, open } = record(store);
+  assert.throws(
+    () => callFunc(store, inner, []),
+    (e: unknown) => e === exn,
+  );
+  assert.equal(seen, ['CallingWasm', 'ReturningFromWasm']);
+  // Through a host function that lets it pass, and the wasm frames around it.
+  const host = hostFunc(store, sig([], []), () => {
+    callFunc(store, inner, []);
+    return [];
+  });
+  const outer = caller(store, () => host);
+  seen.length = 0;
+  assert.throws(
+    () => callFunc(store, outer, []),
+    (e: unknown) => e === exn,
+  );
+  assert.equal(seen, [
+    'CallingWasm',
+    'CallingHost',
+    'CallingWasm',
+    'ReturningFromWasm',
+    'ReturningFromHost',
+    'ReturningFromWasm',
+  ]);
+  assert.equal(open, []);
+  assert.is(stackTop(), 0);
+});
+
+test('calls refused before they start are not reported; a disposed store forgets its hook', () => {
+  const store = newStore();
+  const elsewhere = wasmFunc(newStore(), sig([], []), () => undefined);
+  const { seen } = record(store);
+  assert.throws(
+    () => callFunc(store, elsewhere, []),
+    (e: unknown) => e instanceof StoreError,
+  );
+  assert.equal(seen, []);
+  const f = wasmFunc(store, sig([], []), () => undefined);
+  store.dispose();
+  assert.is(store.callHook, null);
+  assert.throws(
+    () => callFunc(store, f, []),
+    (e: unknown) => e instanceof StoreError,
+  );
+  assert.equal(seen, []);
+});
+
+test('instantiation runs no wasm code: the hook hears nothing, start function or not', () => {
+  const store = newStore();
+  const { seen } = record(store);
+  const module = wat(`(module
+    (memory 1) (data (i32.const 0) "x")
+    (func $start) (start $start)
+    (table 1 funcref) (elem (i32.const 0) $start))`);
+  let ran = false;
+  inst(store, module, [], {
+    0: () => () => {
+      ran = true;
+      return undefined;
+    },
+  });
+  assert.not.ok(ran, 'the start function is left to the caller');
+  assert.equal(seen, []);
 });
 
 test.run();

@@ -278,3 +278,16 @@ export const PREOPENTYPE_DIR = 0;
 
 /** `sdflags`. */
 export const Sdflags = { RD: 1, WR: 2 } as const;
+
+// wasi_unstable (snapshot 0): where its constants differ from preview1's
+// (legacy/preview0/witx/typenames.witx of the WASI repository).
+
+/** Seek origins (`whence`) of wasi_unstable: `cur`, `end`, `set`, in that order. */
+export const UnstableWhence = {
+  CUR: 0,
+  END: 1,
+  SET: 2,
+} as const;
+
+/** Every right of wasi_unstable: preview1's but `sock_accept` (bit 29), which came later. */
+export const RIGHTS_UNSTABLE_ALL = Rights.SOCK_ACCEPT - 1n;

@@ -20,4 +20,19 @@ export {
 } from './ctx.js';
 export { MAX_SYMLINKS } from './resolve.js';
 export { Preview1, SIGNATURES } from './preview1.js';
-export { addToLinker, runCommand, WASI_MODULE } from './linker.js';
+export {
+  Preview0,
+  SUBSCRIPTION_UNSTABLE,
+  UNSTABLE_FILESTAT_SIZE,
+  UNSTABLE_SIGNATURES,
+  unstableFunction,
+  WASI_UNSTABLE_MODULE,
+  type WasiFunction,
+} from './preview0.js';
+export {
+  addToLinker,
+  runCommand,
+  WASI_MODULE,
+  type AddToLinkerOptions,
+  type WasiModuleName,
+} from './linker.js';

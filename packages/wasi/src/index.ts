@@ -1,6 +1,7 @@
 /**
- * `@weft/wasi`: wasi_snapshot_preview1 for Weft (this entry: Node, with the
- * host filesystem and stdio as defaults; `@weft/wasi/browser` has neither).
+ * `@weft/wasi`: wasi_snapshot_preview1 and wasi_unstable for Weft (this
+ * entry: Node, with the host filesystem and stdio as defaults;
+ * `@weft/wasi/browser` has neither).
  *
  * ```ts
  * const ctx = new WasiCtxBuilder().args(['app']).preopenDir('.', '.').inheritStdio().build();

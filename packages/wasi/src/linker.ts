@@ -10,17 +10,31 @@ import {
 } from 'weft';
 import type { WasiCtx } from './ctx.js';
 import { WasiExit } from './errors.js';
+import {
+  Preview0,
+  UNSTABLE_SIGNATURES,
+  unstableFunction,
+  WASI_UNSTABLE_MODULE,
+  type WasiFunction,
+} from './preview0.js';
 import { NO_MEMORY, NO_RESULT, Preview1, SIGNATURES } from './preview1.js';
 
 /** The module name of the functions. */
 export const WASI_MODULE = 'wasi_snapshot_preview1';
 
-type Impl = (this: Preview1, ...args: any[]) => number;
+/** The WASI modules `addToLinker` can define. */
+export type WasiModuleName = typeof WASI_MODULE | typeof WASI_UNSTABLE_MODULE;
+
+export interface AddToLinkerOptions {
+  /** The modules to define (default: both, as Wasmtime's CLI links both). */
+  readonly modules?: readonly WasiModuleName[];
+}
 
 /**
- * Defines every function of wasi_snapshot_preview1 in `linker` for `store`,
- * running against `ctx`; the guest's memory is its export `memory`, as
- * wasi-libc and Rust produce.
+ * Defines every function of wasi_snapshot_preview1 and of wasi_unstable
+ * (the older snapshot) in `linker` for `store`, running against `ctx` (a
+ * program importing either, or both, shares its descriptors); the guest's
+ * memory is its export `memory`, as wasi-libc and Rust produce.
  *
  * ```ts
  * const linker = new Linker(engine);
@@ -29,14 +43,19 @@ type Impl = (this: Preview1, ...args: any[]) => number;
  * const code = runCommand(store, instance); // _start, WasiExit caught
  * ```
  */
-export function addToLinker(linker: Linker, store: Store<any>, ctx: WasiCtx): Linker {
+export function addToLinker(
+  linker: Linker,
+  store: Store<any>,
+  ctx: WasiCtx,
+  options: AddToLinkerOptions = {},
+): Linker {
   const p = new Preview1(ctx);
+  const modules = options.modules ?? [WASI_MODULE, WASI_UNSTABLE_MODULE];
   const i32 = ValType.i32();
   const i64 = ValType.i64();
-  for (const [name, sig] of Object.entries(SIGNATURES)) {
+  const define = (module: string, name: string, sig: string, impl: WasiFunction): void => {
     const params = [...sig].map((c) => (c === 'I' ? i64 : i32));
     const results = NO_RESULT.has(name) ? [] : [i32];
-    const impl = (Preview1.prototype as unknown as Record<string, Impl>)[name]!;
     const usesMemory = !NO_MEMORY.has(name);
     const fn = (
       caller: Caller<any>,
@@ -60,12 +79,28 @@ export function addToLinker(linker: Linker, store: Store<any>, ctx: WasiCtx): Li
         }
       }
       try {
-        return impl.call(p, a, b, c, d, e, f, g, h, i);
+        return impl(a, b, c, d, e, f, g, h, i);
       } catch (err) {
         return Preview1.errno(err);
       }
     };
-    linker.func(store, WASI_MODULE, name, new FuncType(params, results), fn);
+    linker.func(store, module, name, new FuncType(params, results), fn);
+  };
+  for (const module of new Set(modules)) {
+    if (module === WASI_MODULE) {
+      for (const [name, sig] of Object.entries(SIGNATURES)) {
+        const impl = (p as unknown as Record<string, WasiFunction>)[name];
+        if (impl === undefined) throw new TypeError(`no implementation of ${name}`);
+        define(module, name, sig, impl.bind(p));
+      }
+    } else if (module === WASI_UNSTABLE_MODULE) {
+      const p0 = new Preview0(p);
+      for (const [name, sig] of Object.entries(UNSTABLE_SIGNATURES)) {
+        define(module, name, sig, unstableFunction(p0, name));
+      }
+    } else {
+      throw new TypeError(`unknown WASI module ${String(module)}`);
+    }
   }
   return linker;
 }
