@@ -34,6 +34,12 @@ function testOrCast(v: CodeValidator, id: number, imm: Int32Array, at: number): 
   else v.push(refType(h, id === Op.ref_cast_null, imm[at + 1] === 1));
 }
 
+/** The heap type of reference type `rt` as the reference interpreter prints it. */
+function heapName(rt: ValType): string {
+  const h = heapOf(rt);
+  return isExact(rt) ? `(exact ${h})` : heapTypeToString(h);
+}
+
 /**
  * The type of the descriptor operand of a descriptor cast to `rt`
  * (custom descriptors): `(ref null (exact? y))` where `y` describes `rt`'s
@@ -42,10 +48,7 @@ function testOrCast(v: CodeValidator, id: number, imm: Int32Array, at: number): 
 function descriptorOperand(v: CodeValidator, rt: ValType): ValType {
   const h = heapOf(rt);
   const descriptor = h >= 0 ? v.ctx.types[h]!.descriptor : -1;
-  if (descriptor < 0) {
-    const name = isExact(rt) ? `(exact ${h})` : heapTypeToString(h);
-    v.fail(`type ${name} does not have a descriptor`);
-  }
+  if (descriptor < 0) v.fail(`type ${heapName(rt)} does not have a descriptor`);
   return refType(descriptor, true, isExact(rt));
 }
 
@@ -64,7 +67,7 @@ function brOnCast(v: CodeValidator, id: number, imm: Int32Array, at: number): vo
     // Relaxed by custom descriptors: both types in one hierarchy is enough.
     if (topOf(ctx, h1) !== topOf(ctx, h2)) {
       v.fail(
-        `type mismatch on cast: type ${heapTypeToString(h1)} has a different top type than type ${heapTypeToString(h2)}`,
+        `type mismatch on cast: type ${heapName(rt1)} has a different top type than type ${heapName(rt2)}`,
       );
     }
   } else if (!valSub(ctx, rt2, rt1)) {
