@@ -25,7 +25,7 @@ import { Module } from 'weft';
 import { parseWat } from '@weft/wast';
 import { Expectations, type SuiteName } from './expectations.js';
 import { markdown, tally } from './report.js';
-import { runScript, type FileResult } from '@weft/wast-runner';
+import { runScript, type FileResult, type RunOptions } from '@weft/wast-runner';
 import { LAYOUT, TIER_UP } from '@weft/jit';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -72,6 +72,17 @@ function wastFiles(dir: string): string[] {
   return out;
 }
 
+/**
+ * The proposals a testsuite file is run with: those of its directory under
+ * proposals/ (as Wasmtime's wast tests enable features by path); none
+ * elsewhere, so the rest of the suite runs WebAssembly 3.0 as it is.
+ */
+function featuresFor(file: string): RunOptions['features'] {
+  if (file.startsWith('proposals/custom-page-sizes/')) return { customPageSizes: true };
+  if (file.startsWith('proposals/custom-descriptors/')) return { customDescriptors: true };
+  return {};
+}
+
 /** The name a binary-suite file has in the text suite, so one list covers both. */
 function canonicalName(file: string): string {
   if (suite === 'text') return file;
@@ -88,7 +99,9 @@ const unexpected: string[] = [];
 const started = performance.now();
 for (const file of files) {
   const name = canonicalName(file);
-  const r = runScript(readFileSync(join(root, file), 'utf8'), name);
+  const r = runScript(readFileSync(join(root, file), 'utf8'), name, {
+    features: featuresFor(name),
+  });
   results.push(r);
   const failures =
     r.error !== null

@@ -25,10 +25,24 @@ function contextOf(module: ModuleInfo): ValidationContext {
       elemTypes: module.elems.map((e) => e.type),
       dataCount: module.dataCount ?? -1,
       declaredFuncs: module.declaredFuncs,
+      inexactFuncs: inexactImports(module),
+      features: module.features,
     };
     contexts.set(module, ctx);
   }
   return ctx;
+}
+
+/** The imported functions not imported exactly (custom descriptors). */
+function inexactImports(module: ModuleInfo): Set<number> {
+  const out = new Set<number>();
+  let f = 0;
+  for (const imp of module.imports) {
+    if (imp.kind !== 'func') continue;
+    if (imp.exact !== true) out.add(f);
+    f++;
+  }
+  return out;
 }
 
 /**
@@ -40,7 +54,7 @@ export function analyzeBody(module: ModuleInfo, body: FunctionBody): Code {
   validator ??= new CodeValidator();
   const ft = module.types[body.typeIndex]!.comp as FuncType;
   return validator.analyze(
-    new Reader(module.bytes, body.codeStart),
+    new Reader(module.bytes, body.codeStart, module.bytes.length, module.features),
     contextOf(module),
     ft.results,
     {

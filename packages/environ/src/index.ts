@@ -7,7 +7,8 @@
  * which never make a module invalid.
  */
 export { CompileError } from './errors.js';
-export { parseModule, validateModule } from './parse.js';
+export { parseModule, validateModule, type ParseOptions } from './parse.js';
+export { ALL_FEATURES, resolveFeatures, WASM3_FEATURES, type Features } from './features.js';
 export { analyzeBody } from './analyze.js';
 export { checkCustomSections, validateCustomSections } from './custom/index.js';
 export {

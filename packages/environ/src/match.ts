@@ -19,6 +19,7 @@ import {
   HT_NONE,
   HT_STRUCT,
   heapOf,
+  isExact,
   isNullable,
   isRef,
   isPacked,
@@ -96,12 +97,23 @@ export function heapSub(space: TypeSpace, a: HeapType, b: HeapType): boolean {
   }
 }
 
-/** Value type subtyping `a <: b`; the unknown type `BOT` matches everything. */
+/**
+ * Value type subtyping `a <: b`; the unknown type `BOT` matches everything.
+ * An exact reference type `(ref (exact $t))` (custom descriptors) is a
+ * subtype of `(ref $t)`, and only the bottom types and the exact forms of
+ * types equal to `$t` are subtypes of it.
+ */
 export function valSub(space: TypeSpace, a: ValType, b: ValType): boolean {
   if (a === b || a === BOT) return true;
   if (!isRef(a) || !isRef(b)) return false;
   if (isNullable(a) && !isNullable(b)) return false;
-  return heapSub(space, heapOf(a), heapOf(b));
+  const ha = heapOf(a);
+  const hb = heapOf(b);
+  if (isExact(b)) {
+    if (isExact(a)) return space.canon[ha] === space.canon[hb];
+    if (ha >= 0) return false;
+  }
+  return heapSub(space, ha, hb);
 }
 
 /** Whether two value types are equal (mutual subtypes). */

@@ -3,13 +3,14 @@
  * Consumers (`@weft/jit`, `@weft/runtime`) check `interfaceVersion` against
  * {@link ENVIRON_INTERFACE_VERSION} before relying on the shape below.
  */
+import type { Features } from './features.js';
 import type { GlobalType, MemoryType, SubType, TableType, TagType, ValType } from './types.js';
 
 /**
  * Version of the {@link ModuleInfo} shape. Bumped on every incompatible change
  * of this file or of the instruction encoding (op ids and immediate layouts).
  */
-export const ENVIRON_INTERFACE_VERSION = 4;
+export const ENVIRON_INTERFACE_VERSION = 5;
 
 /**
  * A decoded instruction sequence (a function body or a constant expression)
@@ -69,7 +70,15 @@ export interface FunctionBody {
 export type ExternKind = 'func' | 'table' | 'memory' | 'global' | 'tag';
 
 export type ImportDesc =
-  | { readonly kind: 'func'; readonly typeIndex: number }
+  | {
+      readonly kind: 'func';
+      readonly typeIndex: number;
+      /**
+       * An exact import (custom descriptors): the function must have exactly
+       * this type, not a subtype, and references to it are exact.
+       */
+      readonly exact?: boolean;
+    }
   | { readonly kind: 'table'; readonly type: TableType }
   | { readonly kind: 'memory'; readonly type: MemoryType }
   | { readonly kind: 'global'; readonly type: GlobalType }
@@ -142,6 +151,8 @@ export interface NameSection {
 /** A decoded and validated module. */
 export interface ModuleInfo {
   readonly interfaceVersion: number;
+  /** The proposals the module was decoded and validated with. */
+  readonly features: Features;
   /**
    * The module binary: the module's own copy, taken by `parseModule` before
    * decoding, never the caller's buffer. Bodies are decoded from it on

@@ -21,6 +21,7 @@ import {
   V128,
   type ValType,
 } from './types.js';
+import type { Features } from './features.js';
 
 /** Kinds of immediate operands; each fixes the binary and text syntax and the layout in `imm`. */
 export const Imm = {
@@ -61,9 +62,13 @@ export const Imm = {
   SELECT_T: 20,
   /** No binary immediate; the validator records the operand type; imm = [type]. */
   OPERAND_TYPE: 21,
-  /** imm = [heapType]. */
+  /** imm = [heapType, exact]: `exact` is 1 for an exact heap type (custom descriptors), else 0. */
   HEAP: 22,
-  /** imm = [flags, label, heapType1, heapType2]. */
+  /**
+   * imm = [flags, label, heapType1, heapType2]: flags bits 0 and 1 are the
+   * nullability of the two types (as in the binary), bits 2 and 3 their
+   * exactness (custom descriptors).
+   */
   BR_ON_CAST: 23,
   /** imm = [typeIndex, fieldIndex]. */
   TYPE_FIELD: 24,
@@ -127,6 +132,8 @@ export interface OpInfo {
   readonly width: number;
   /** Allowed in constant expressions. */
   readonly constant: boolean;
+  /** The proposal that adds the instruction (it is an illegal opcode without it), or null. */
+  readonly feature: keyof Features | null;
 }
 
 /** Pseudo value type in signatures: the address type (i32 or i64) of the memory operand. */
@@ -377,7 +384,26 @@ const GC = [
   [0x1c, 'ref.i31', N, 'i32 -> (ref i31)'],
   [0x1d, 'i31.get_s', N, 'i31ref -> i32'],
   [0x1e, 'i31.get_u', N, 'i31ref -> i32'],
+  // Custom descriptors.
+  [0x20, 'struct.new_desc', Imm.TYPE, null],
+  [0x21, 'struct.new_default_desc', Imm.TYPE, null],
+  [0x22, 'ref.get_desc', Imm.TYPE, null],
+  [0x23, 'ref.cast_desc_eq', Imm.HEAP, null],
+  [0x24, 'ref.cast_desc_eq_null', Imm.HEAP, null],
+  [0x25, 'br_on_cast_desc_eq', Imm.BR_ON_CAST, null],
+  [0x26, 'br_on_cast_desc_eq_fail', Imm.BR_ON_CAST, null],
 ] as const satisfies readonly Row[];
+
+/** Instructions of proposals beyond WebAssembly 3.0, by the feature that adds them. */
+const FEATURE_OPS: ReadonlyMap<string, keyof Features> = new Map([
+  ['struct.new_desc', 'customDescriptors'],
+  ['struct.new_default_desc', 'customDescriptors'],
+  ['ref.get_desc', 'customDescriptors'],
+  ['ref.cast_desc_eq', 'customDescriptors'],
+  ['ref.cast_desc_eq_null', 'customDescriptors'],
+  ['br_on_cast_desc_eq', 'customDescriptors'],
+  ['br_on_cast_desc_eq_fail', 'customDescriptors'],
+]);
 
 // prettier-ignore
 const MISC = [
@@ -692,6 +718,8 @@ const CONSTANT = new Set([
   'array.new',
   'array.new_default',
   'array.new_fixed',
+  'struct.new_desc',
+  'struct.new_default_desc',
   'any.convert_extern',
   'extern.convert_any',
   'end',
@@ -744,6 +772,7 @@ export const OPS: readonly (OpInfo | undefined)[] = (() => {
         results,
         width,
         constant: CONSTANT.has(name),
+        feature: FEATURE_OPS.get(name) ?? null,
       };
     }
   };

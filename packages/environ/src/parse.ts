@@ -13,6 +13,7 @@ import { CompileError, invalid, malformed } from './errors.js';
 import { Reader } from './binary/reader.js';
 import { decodeNames } from './binary/names.js';
 import { decodeSections, type RawBody, type RawModule } from './binary/sections.js';
+import { resolveFeatures, WASM3_FEATURES, type Features } from './features.js';
 import { valSub } from './match.js';
 import {
   ENVIRON_INTERFACE_VERSION,
@@ -83,6 +84,8 @@ interface MutableContext extends ValidationContext {
   elemTypes: ValType[];
   dataCount: number;
   declaredFuncs: Set<number>;
+  inexactFuncs: Set<number>;
+  features: Features;
 }
 
 class ModuleParser {
@@ -100,6 +103,8 @@ class ModuleParser {
     elemTypes: [],
     dataCount: -1,
     declaredFuncs: new Set(),
+    inexactFuncs: new Set(),
+    features: WASM3_FEATURES,
   };
   private earlyDone = false;
   private usesDataIndex = false;
@@ -113,7 +118,12 @@ class ModuleParser {
   private readonly elemExprs: (ConstExpr[] | null)[] = [];
   private readonly dataOffsets: (ConstExpr | null)[] = [];
 
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly features: Features,
+  ) {
+    this.ctx.features = features;
+  }
 
   /** True if no phase before `phase` has failed. */
   private clear(phase: Phase): boolean {
@@ -133,16 +143,20 @@ class ModuleParser {
   }
 
   parse(): ModuleInfo {
-    const raw = decodeSections(this.bytes, {
-      constExpr: (r) => {
-        const at = r.pos;
-        this.code.skip(r, this.ctx);
-        for (const f of this.code.refFuncs) this.constRefs.add(f);
-        return at;
+    const raw = decodeSections(
+      this.bytes,
+      {
+        constExpr: (r) => {
+          const at = r.pos;
+          this.code.skip(r, this.ctx);
+          for (const f of this.code.refFuncs) this.constRefs.add(f);
+          return at;
+        },
+        beforeCode: (m) => this.validateBeforeCode(m),
+        body: (r, m, index, body) => this.body(r, m, index, body),
       },
-      beforeCode: (m) => this.validateBeforeCode(m),
-      body: (r, m, index, body) => this.body(r, m, index, body),
-    });
+      this.features,
+    );
     if (raw.dataCount === null && this.usesDataIndex) {
       malformed(this.bytes.length, 'data count section required');
     }
@@ -245,6 +259,28 @@ class ModuleParser {
   }
 
   private checkMemoryType(t: MemoryType, at: number): void {
+    const log2 = t.pageSizeLog2;
+    if (log2 !== undefined) {
+      // Custom page sizes: 1 byte or 64 KiB; with 1-byte pages, limits count bytes.
+      if (log2 !== 0 && log2 !== 16) invalid(at, 'invalid custom page size');
+      if (log2 === 0) {
+        if (t.is64)
+          this.checkLimits(
+            t.limits,
+            2 ** 64 - 1,
+            'memory size must be at most 2^64 - 1 bytes for i64',
+            at,
+          );
+        else
+          this.checkLimits(
+            t.limits,
+            2 ** 32 - 1,
+            'memory size must be at most 2^32 - 1 bytes for i32',
+            at,
+          );
+        return;
+      }
+    }
     if (t.is64)
       this.checkLimits(
         t.limits,
@@ -274,6 +310,7 @@ class ModuleParser {
       switch (imp.kind) {
         case 'func':
           this.funcType(imp.typeIndex, offset);
+          if (imp.exact !== true) this.ctx.inexactFuncs.add(funcTypes.length);
           funcTypes.push(imp.typeIndex);
           break;
         case 'table':
@@ -314,8 +351,9 @@ class ModuleParser {
    */
   private checkConst(at: number, t: ValType, globals: readonly GlobalType[]): ConstExpr {
     const ctx = globals === this.ctx.globals ? this.ctx : { ...this.ctx, globals };
-    this.code.checkConstant(new Reader(this.bytes, at), ctx, globals);
-    return this.code.analyzeConst(new Reader(this.bytes, at), ctx, t);
+    const end = this.bytes.length;
+    this.code.checkConstant(new Reader(this.bytes, at, end, this.features), ctx, globals);
+    return this.code.analyzeConst(new Reader(this.bytes, at, end, this.features), ctx, t);
   }
 
   private validateElems(m: RawModule): void {
@@ -476,6 +514,7 @@ class ModuleParser {
     }
     return {
       interfaceVersion: ENVIRON_INTERFACE_VERSION,
+      features: this.features,
       bytes: this.bytes,
       types: ctx.types,
       canonicalTypes: ctx.canon,
@@ -517,9 +556,15 @@ class ModuleParser {
  * @throws {CompileError} with the reference interpreter's message and the
  *   byte offset, for malformed or invalid modules.
  */
-export function parseModule(bytes: Uint8Array): ModuleInfo {
+export function parseModule(bytes: Uint8Array, options: ParseOptions = {}): ModuleInfo {
   // A plain Uint8Array over a fresh ArrayBuffer: no subclass methods, no shared memory.
-  return new ModuleParser(new Uint8Array(bytes)).parse();
+  return new ModuleParser(new Uint8Array(bytes), resolveFeatures(options.features)).parse();
+}
+
+/** Options of {@link parseModule}. */
+export interface ParseOptions {
+  /** Proposals beyond WebAssembly 3.0 to accept (all off by default). */
+  readonly features?: Partial<Features>;
 }
 
 /**
@@ -527,6 +572,6 @@ export function parseModule(bytes: Uint8Array): ModuleInfo {
  * malformed or invalid. Like `parseModule`, it validates a copy taken
  * before decoding starts.
  */
-export function validateModule(bytes: Uint8Array): void {
-  parseModule(bytes);
+export function validateModule(bytes: Uint8Array, options: ParseOptions = {}): void {
+  parseModule(bytes, options);
 }

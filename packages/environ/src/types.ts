@@ -3,9 +3,11 @@
  * validator's operand stack can be a typed array.
  *
  * A {@link ValType} is one of the number/vector codes (the binary opcodes
- * 0x7f..0x7b), or a reference type `REF_BASE + ((heap + HEAP_BIAS) << 1 | nullable)`
- * where `heap` is a {@link HeapType}: a type index (>= 0) for a concrete type,
- * or one of the negative abstract heap type codes (their s33 binary encoding).
+ * 0x7f..0x7b), or a reference type
+ * `REF_BASE + ((heap + HEAP_BIAS) << 2 | exact << 1 | nullable)` where `heap`
+ * is a {@link HeapType}: a type index (>= 0) for a concrete type, or one of
+ * the negative abstract heap type codes (their s33 binary encoding); `exact`
+ * (custom descriptors) is only ever set with a concrete heap type.
  */
 export type ValType = number;
 /** A heap type: a module type index (>= 0) or an abstract heap type code (< 0). */
@@ -47,12 +49,16 @@ const HEAP_BIAS = 0x20;
  * Largest type index a reference type can encode. Larger indices (which no
  * valid module can have) are clamped to it, so they still fail as "unknown type".
  */
-export const MAX_TYPE_INDEX = 0x3fffff00;
+export const MAX_TYPE_INDEX = 0x1fffff00;
 
-/** Builds the reference type `(ref null? heap)`. */
-export function refType(heap: HeapType, nullable: boolean): ValType {
+/**
+ * Builds the reference type `(ref null? heap)`, or `(ref null? (exact heap))`
+ * when `exact` is true and `heap` is a type index (abstract heap types have
+ * no exact form; for them `exact` is ignored).
+ */
+export function refType(heap: HeapType, nullable: boolean, exact = false): ValType {
   if (heap > MAX_TYPE_INDEX) heap = MAX_TYPE_INDEX;
-  return REF_BASE + ((heap + HEAP_BIAS) << 1) + (nullable ? 1 : 0);
+  return REF_BASE + ((heap + HEAP_BIAS) << 2) + (exact && heap >= 0 ? 2 : 0) + (nullable ? 1 : 0);
 }
 export function isRef(t: ValType): boolean {
   return t >= REF_BASE;
@@ -64,13 +70,22 @@ export function isVec(t: ValType): boolean {
   return t === V128;
 }
 export function heapOf(t: ValType): HeapType {
-  return ((t - REF_BASE) >> 1) - HEAP_BIAS;
+  return ((t - REF_BASE) >> 2) - HEAP_BIAS;
 }
 export function isNullable(t: ValType): boolean {
   return ((t - REF_BASE) & 1) === 1;
 }
+/** Whether a reference type is exact, `(ref null? (exact $t))` (custom descriptors). */
+export function isExact(t: ValType): boolean {
+  return ((t - REF_BASE) & 2) === 2;
+}
+/** The same reference type with the given nullability (exactness kept). */
 export function withNullable(t: ValType, nullable: boolean): ValType {
-  return refType(heapOf(t), nullable);
+  return refType(heapOf(t), nullable, isExact(t));
+}
+/** The same reference type, inexact. */
+export function inexact(t: ValType): ValType {
+  return isRef(t) ? refType(heapOf(t), isNullable(t)) : t;
 }
 export function isAbstractHeap(h: HeapType): boolean {
   return h < 0;
@@ -154,6 +169,10 @@ export interface SubType {
   readonly final: boolean;
   /** Declared supertype index, or -1. */
   readonly supertype: number;
+  /** Index of the type this one describes (`(describes $t)`, custom descriptors), or -1. */
+  readonly describes: number;
+  /** Index of this type's descriptor type (`(descriptor $t)`, custom descriptors), or -1. */
+  readonly descriptor: number;
   /** Index of the first type of this definition's recursion group. */
   readonly recStart: number;
   /** Number of types in this definition's recursion group. */
@@ -170,6 +189,20 @@ export interface MemoryType {
   /** True for a 64-bit memory (memory64). */
   readonly is64: boolean;
   readonly shared: boolean;
+  /**
+   * Log2 of the page size in bytes (custom page sizes): 16 (64 KiB, also
+   * when absent) or 0 (1 byte). Limits, `memory.size` and `memory.grow`
+   * count pages of this size.
+   */
+  readonly pageSizeLog2?: number;
+}
+
+/** The default page size's log2: pages of 64 KiB. */
+export const DEFAULT_PAGE_SIZE_LOG2 = 16;
+
+/** Bytes in a page of memory type `t` (65536 unless it has a custom page size). */
+export function pageSize(t: MemoryType): number {
+  return 2 ** (t.pageSizeLog2 ?? DEFAULT_PAGE_SIZE_LOG2);
 }
 export interface TableType {
   readonly element: ValType;
@@ -230,7 +263,8 @@ export function valTypeToString(t: ValType): string {
   const h = heapOf(t);
   const nullable = isNullable(t);
   if (nullable && h < 0 && h !== HT_BOT) return `${ABSTRACT_NAMES[h]}ref`;
-  return `(ref ${nullable ? 'null ' : ''}${heapTypeToString(h)})`;
+  const heap = isExact(t) ? `(exact ${h})` : heapTypeToString(h);
+  return `(ref ${nullable ? 'null ' : ''}${heap})`;
 }
 
 /** `[t1 t2 ...]`, the reference interpreter's spelling of a result type. */

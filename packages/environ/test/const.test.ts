@@ -205,7 +205,7 @@ test('reference constants: ref.null and ref.func', () => {
       codeSec(body([]), body([])),
     ),
   );
-  assert.equal([...m.globals[0]!.init!], [ID('ref.null'), 1, -0x10, ...END]);
+  assert.equal([...m.globals[0]!.init!], [ID('ref.null'), 2, -0x10, 0, ...END]);
   assert.equal([...m.globals[1]!.init!], [ID('ref.func'), 1, 0, ...END]);
   assert.equal([...m.declaredFuncs].sort(), [0, 1]);
   assert.is(m.tables[0]!.type.element, refType(HT_FUNC, false));
@@ -264,8 +264,9 @@ test('GC constant expressions', () => {
       ID('ref.i31'),
       0,
       ID('ref.null'),
-      1,
+      2,
       -0x0f,
+      0,
       ID('array.new_fixed'),
       2,
       2,

@@ -31,7 +31,7 @@ test('ids, prefixes and names are consistent', () => {
 
 test('instruction counts per prefix', () => {
   const count = (prefix: number) => defined.filter((op) => op.prefix === prefix).length;
-  assert.is(count(0xfb), 31, 'GC: struct.new (0x00) to i31.get_u (0x1e)');
+  assert.is(count(0xfb), 31 + 7, 'GC: struct.new (0x00) to i31.get_u (0x1e), custom descriptors');
   assert.is(count(0xfc), 18 + 4, 'saturating truncation, bulk memory and wide arithmetic');
   assert.is(count(0xfd), 236 + 20, 'fixed-width and relaxed SIMD');
   // Every prefixed op is inside its prefix's id range.
@@ -133,6 +133,8 @@ test('exactly the constant instructions are marked constant', () => {
     'ref.null',
     'struct.new',
     'struct.new_default',
+    'struct.new_default_desc',
+    'struct.new_desc',
     'v128.const',
   ]);
 });

@@ -578,7 +578,7 @@ test('element segments of every encoding are decoded', () => {
   );
   const FUNC = refType(HT_FUNC, false);
   const refFunc = (f: number) => Int32Array.from([opId('ref.func'), 1, f, opId('end'), 0]);
-  const refNull = (h: number) => Int32Array.from([opId('ref.null'), 1, h, opId('end'), 0]);
+  const refNull = (h: number) => Int32Array.from([opId('ref.null'), 2, h, 0, opId('end'), 0]);
   assert.equal(
     m.elems.map((e) => ({ ...e, funcIndices: e.funcIndices && [...e.funcIndices] })),
     [

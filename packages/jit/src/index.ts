@@ -15,9 +15,9 @@ import { compileFunction, MAX_FRAME_SLOTS } from './compiler/function.js';
 /** The interface versions this compiler consumes. */
 export const JIT_INTERFACE = {
   /** Version of `@weft/environ`'s ModuleInfo it reads. */
-  environ: 4,
+  environ: 5,
   /** Version of `@weft/runtime`'s frame ABI it generates code for. */
-  runtime: 3,
+  runtime: 4,
 } as const;
 
 /** What to compile into the code besides the module's own semantics. */

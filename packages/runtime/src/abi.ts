@@ -25,10 +25,11 @@
 
 /**
  * Version of this ABI, and of the runtime's data structures compiled code
- * reads directly (memories' `dv`/`u8`/`size`, tables' `elements`/`size`/
- * `init`, globals' cells); compilers refuse to run against another.
+ * reads directly (memories' `dv`/`u8`/`size`/`pageSize`, tables'
+ * `elements`/`size`/`init`, globals' cells, structs' `fields`/`desc`);
+ * compilers refuse to run against another.
  */
-export const RUNTIME_ABI_VERSION = 3;
+export const RUNTIME_ABI_VERSION = 4;
 
 /** Number of value slots in the realm's stack. */
 export const STACK_SLOTS = 1 << 17;

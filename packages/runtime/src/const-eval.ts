@@ -22,6 +22,7 @@ import {
   WasmStruct,
 } from './gc.js';
 import type { GlobalInstance } from './global.js';
+import { Trap, TrapCode } from './trap.js';
 import type { TypeRegistry } from './registry.js';
 import { f32FromBits, f64FromBits, i64FromHalves, V128 } from './values.js';
 
@@ -100,15 +101,21 @@ export function evalConst(expr: ConstExpr, ctx: ConstContext): unknown {
         stack.push(toI31(pop() as number));
         break;
       case Op.struct_new:
-      case Op.struct_new_default: {
+      case Op.struct_new_default:
+      case Op.struct_new_desc:
+      case Op.struct_new_default_desc: {
         const typeId = ctx.typeIds[expr[imm]!]!;
         const st = ctx.registry.get(typeId).comp as StructType;
         const n = st.fields.length;
+        // Custom descriptors: the descriptor comes last, and must not be null.
+        const withDesc = op === Op.struct_new_desc || op === Op.struct_new_default_desc;
+        const desc = withDesc ? (pop() as WasmStruct | null) : null;
         const fields =
-          op === Op.struct_new
+          op === Op.struct_new || op === Op.struct_new_desc
             ? stack.splice(stack.length - n, n).map((v, i) => pack(st.fields[i]!.storage, v))
             : st.fields.map((f) => defaultValue(f.storage));
-        stack.push(new WasmStruct(typeId, fields));
+        if (withDesc && desc === null) throw new Trap(TrapCode.NullDescriptorReference);
+        stack.push(new WasmStruct(typeId, fields, desc));
         break;
       }
       case Op.array_new:

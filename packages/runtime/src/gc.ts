@@ -9,7 +9,12 @@ import type { Store } from './store.js';
 import { WasmException } from './tag.js';
 import { Trap, TrapCode } from './trap.js';
 
-/** A struct; `fields` hold values in the runtime representation (i64 as bigint). */
+/**
+ * A struct; `fields` hold values in the runtime representation (i64 as
+ * bigint). A struct of a type with a descriptor (custom descriptors) holds
+ * its descriptor, itself a struct, in `desc` (null for every other struct),
+ * where `ref.get_desc` and the descriptor casts find it.
+ */
 export class WasmStruct {
   /** Mark of the last live-size measurement that reached this object. */
   gcMark = 0;
@@ -17,6 +22,7 @@ export class WasmStruct {
     /** Global type id. */
     readonly typeId: number,
     readonly fields: unknown[],
+    readonly desc: WasmStruct | null = null,
   ) {
     const heap = activeHeap;
     if (heap !== null) heap.charge(STRUCT_BYTES + FIELD_BYTES * fields.length);
@@ -262,6 +268,7 @@ export class GcHeap {
       if (o instanceof WasmStruct) {
         bytes += STRUCT_BYTES + FIELD_BYTES * o.fields.length;
         for (const v of o.fields) visit(v);
+        if (o.desc !== null) visit(o.desc);
       } else if (o instanceof WasmArray) {
         const e = o.elements;
         bytes += storageBytes(e);

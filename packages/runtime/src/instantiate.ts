@@ -9,8 +9,10 @@
 import {
   ENVIRON_INTERFACE_VERSION,
   heapOf,
+  isExact,
   isNullable,
   isRef,
+  pageSize,
   refType,
   valSub,
   type FuncType,
@@ -51,7 +53,7 @@ export interface CompiledCode {
 export function globalizeType(t: ValType, typeIds: Int32Array): ValType {
   if (!isRef(t)) return t;
   const h = heapOf(t);
-  return h < 0 ? t : refType(typeIds[h]!, isNullable(t));
+  return h < 0 ? t : refType(typeIds[h]!, isNullable(t), isExact(t));
 }
 
 function describe(imp: Import): string {
@@ -82,7 +84,12 @@ function checkImport(store: Store, imp: Import, ext: Extern, typeIds: Int32Array
   switch (imp.kind) {
     case 'func':
       if (!(ext instanceof FuncInstance)) fail('expected a function');
-      if (!registry.isSubtype(ext.typeId, typeIds[imp.typeIndex]!)) fail('function type mismatch');
+      // An exact import (custom descriptors) takes exactly its type, not a subtype.
+      if (imp.exact === true) {
+        if (ext.typeId !== typeIds[imp.typeIndex]) fail('function type mismatch');
+      } else if (!registry.isSubtype(ext.typeId, typeIds[imp.typeIndex]!)) {
+        fail('function type mismatch');
+      }
       return;
     case 'table': {
       if (!(ext instanceof TableInstance)) fail('expected a table');
@@ -101,6 +108,8 @@ function checkImport(store: Store, imp: Import, ext: Extern, typeIds: Int32Array
       if (!(ext instanceof MemoryInstance)) fail('expected a memory');
       const t = imp.type;
       if (ext.type.is64 !== t.is64) fail('address type mismatch');
+      // Custom page sizes: page sizes must be equal (there is no subtyping between them).
+      if (ext.pageSize !== pageSize(t)) fail('page size mismatch');
       if (!checkLimits(t.limits.min, t.limits.max, ext.pages, ext.type.limits.max))
         fail('limits mismatch');
       return;

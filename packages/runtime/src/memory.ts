@@ -8,14 +8,28 @@
  * to access from compiled code (see the runtime README), so the buffer stays
  * a plain one, replaced only when the capacity is exceeded.
  */
-import type { MemoryType } from '@weft/environ';
+import { pageSize, type MemoryType } from '@weft/environ';
 import { MAX_MEMORY_BYTES, ResourceLimitError } from './limits.js';
 import type { Store } from './store.js';
 
 export { MAX_MEMORY_BYTES };
 
-/** Bytes in a WebAssembly page. */
+/** Bytes in a WebAssembly page (of a memory without a custom page size). */
 export const PAGE_SIZE = 65536;
+
+/**
+ * Smallest capacity a growing buffer is given: memories with 1-byte pages
+ * (custom page sizes) grow byte by byte, and should not reallocate for
+ * each of their first bytes.
+ */
+const MIN_CAPACITY = 4096;
+
+/** The largest size in pages a memory type allows when it has no maximum. */
+function typeLimit(type: MemoryType, page: number): number {
+  if (page === PAGE_SIZE) return type.is64 ? 2 ** 48 : 65536;
+  // Custom page sizes: at most 2^32 - 1 bytes (i32), 2^64 - 1 bytes (i64), in pages.
+  return Math.floor((type.is64 ? 2 ** 64 - 1 : 2 ** 32 - 1) / page);
+}
 
 const EMPTY = new ArrayBuffer(0);
 
@@ -61,6 +75,8 @@ export class MemoryInstance {
   u8: Uint8Array;
   /** Size in bytes. */
   size: number;
+  /** Bytes in one of the memory's pages: 65536, or 1 with a custom page size. */
+  readonly pageSize: number;
   /** Maximum size in pages the memory may grow to (its type's). */
   readonly maxPages: number;
   private exactU8: Uint8Array | null = null;
@@ -74,12 +90,13 @@ export class MemoryInstance {
     readonly store: Store,
     readonly type: MemoryType,
   ) {
-    const typeMax = type.limits.max ?? (type.is64 ? 2 ** 48 : 65536);
-    this.maxPages = Math.min(typeMax, MAX_MEMORY_BYTES / PAGE_SIZE);
-    const bytes = type.limits.min * PAGE_SIZE;
+    const page = (this.pageSize = pageSize(type));
+    const typeMax = type.limits.max ?? typeLimit(type, page);
+    this.maxPages = Math.min(typeMax, MAX_MEMORY_BYTES / page);
+    const bytes = type.limits.min * page;
     if (type.limits.min > this.maxPages) {
       throw new ResourceLimitError(
-        `a memory of ${type.limits.min} pages exceeds the implementation limit of ${MAX_MEMORY_BYTES / PAGE_SIZE} pages`,
+        `a memory of ${type.limits.min} pages exceeds the implementation limit of ${MAX_MEMORY_BYTES / page} pages`,
         'implementation',
       );
     }
@@ -102,12 +119,12 @@ export class MemoryInstance {
 
   private maxBytesOfType(): number | null {
     const max = this.type.limits.max;
-    return max === null || max === undefined ? null : max * PAGE_SIZE;
+    return max === null || max === undefined ? null : max * this.pageSize;
   }
 
   /** Current size in pages. */
   get pages(): number {
-    return this.size / PAGE_SIZE;
+    return this.size / this.pageSize;
   }
 
   /** Bytes the buffer holds: the size plus room to grow without copying. */
@@ -135,7 +152,7 @@ export class MemoryInstance {
     if (delta === 0) return old;
     const pages = old + delta;
     if (!(delta > 0) || !Number.isInteger(delta) || pages > this.maxPages) return -1;
-    const bytes = pages * PAGE_SIZE;
+    const bytes = pages * this.pageSize;
     const refusal = this.store.limiter.memoryGrowing(this.size, bytes, this.maxBytesOfType());
     if (refusal !== null) {
       this.store.limitHit = refusal;
@@ -150,22 +167,25 @@ export class MemoryInstance {
   }
 
   /**
-   * Replaces the buffer by one of at least `bytes`: double the capacity,
-   * within the memory's maximum, the per-memory limit and what the store's
-   * budget has left beside the other memories' buffers. False if the host
-   * has no memory even for exactly `bytes`.
+   * Replaces the buffer by one of at least `bytes`: double the capacity (at
+   * least `MIN_CAPACITY`, in whole pages), within the memory's maximum, the
+   * per-memory limit and what the store's budget has left beside the other
+   * memories' buffers. False if the host has no memory even for exactly
+   * `bytes`. Pages of one byte grow in the same doublings, so growing such a
+   * memory byte by byte copies each byte O(1) times.
    */
   private reserve(bytes: number): boolean {
     const store = this.store;
     const limits = store.limits;
     const old = this.buffer.byteLength;
     const othersReserved = store.usage.memoryReserved - old;
+    const page = this.pageSize;
     const ceiling = Math.min(
-      this.maxPages * PAGE_SIZE,
+      this.maxPages * page,
       limits.maxMemorySize,
       limits.maxMemoryBytes - othersReserved,
     );
-    const doubled = Math.floor(Math.min(2 * old, ceiling) / PAGE_SIZE) * PAGE_SIZE;
+    const doubled = Math.floor(Math.min(Math.max(2 * old, MIN_CAPACITY), ceiling) / page) * page;
     let next: ArrayBuffer | null = null;
     for (const capacity of doubled > bytes ? [doubled, bytes] : [bytes]) {
       try {

@@ -6,6 +6,7 @@
  */
 import {
   heapOf,
+  isExact,
   isNullable,
   isRef,
   refType,
@@ -54,7 +55,12 @@ export class TypeRegistry implements TypeSpace {
       let key = '';
       for (let i = start; i < end; i++) {
         const t = types[i]!;
-        key += `${t.final ? 'f' : 'o'}${t.supertype < 0 ? '' : local(refType(t.supertype, false))}:${compKey(t.comp, local)};`;
+        const sup = t.supertype < 0 ? '' : local(refType(t.supertype, false));
+        // Descriptor clauses (custom descriptors) always name types of the same group.
+        const desc =
+          (t.describes < 0 ? '' : `<${t.describes - start}`) +
+          (t.descriptor < 0 ? '' : `>${t.descriptor - start}`);
+        key += `${t.final ? 'f' : 'o'}${sup}${desc}:${compKey(t.comp, local)};`;
       }
       let first = this.groups.get(key);
       if (first === undefined) {
@@ -65,7 +71,7 @@ export class TypeRegistry implements TypeSpace {
           if (!isRef(t) || heapOf(t) < 0) return t;
           const h = heapOf(t);
           const id = h >= start && h < end ? base + (h - start) : ids[h]!;
-          return refType(id, isNullable(t));
+          return refType(id, isNullable(t), isExact(t));
         };
         for (let i = start; i < end; i++) {
           const t = types[i]!;
@@ -77,6 +83,8 @@ export class TypeRegistry implements TypeSpace {
             comp: mapComp(t.comp, globalize),
             final: t.final,
             supertype,
+            describes: t.describes < 0 ? -1 : base + (t.describes - start),
+            descriptor: t.descriptor < 0 ? -1 : base + (t.descriptor - start),
             display,
             recStart: base,
             recSize: size,
@@ -107,6 +115,8 @@ export class TypeRegistry implements TypeSpace {
         comp: type,
         final: true,
         supertype: -1,
+        describes: -1,
+        descriptor: -1,
         display: [id],
         recStart: id,
         recSize: 1,
@@ -119,7 +129,7 @@ export class TypeRegistry implements TypeSpace {
   private keyOf(t: ValType, start: number, ids: Int32Array): string {
     if (!isRef(t)) return String(t);
     const h = heapOf(t);
-    const n = isNullable(t) ? 'n' : '';
+    const n = (isNullable(t) ? 'n' : '') + (isExact(t) ? 'x' : '');
     if (h < 0) return `${n}a${h}`;
     // Host-built types hold global ids already (start is Infinity for them).
     if (start === Infinity) return `${n}g${h}`;

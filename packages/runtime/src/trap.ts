@@ -29,6 +29,10 @@ export const TrapCode = {
   AllocationTooLarge: 'AllocationTooLarge',
   GcHeapOutOfMemory: 'GcHeapOutOfMemory',
   CastFailure: 'CastFailure',
+  /** A null descriptor given to `struct.new_desc` or a descriptor cast (custom descriptors). */
+  NullDescriptorReference: 'NullDescriptorReference',
+  /** `ref.cast_desc_eq` of a value whose descriptor is not the given one (custom descriptors). */
+  DescriptorCastFailure: 'DescriptorCastFailure',
   OutOfFuel: 'OutOfFuel',
   Interrupt: 'Interrupt',
 } as const;
@@ -55,6 +59,8 @@ export const TRAP_MESSAGES: Readonly<Record<TrapCode, string>> = {
   AllocationTooLarge: 'allocation too large',
   GcHeapOutOfMemory: 'GC heap out of memory',
   CastFailure: 'cast failure',
+  NullDescriptorReference: 'null descriptor reference',
+  DescriptorCastFailure: 'descriptor cast failure',
   OutOfFuel: 'all fuel consumed by WebAssembly',
   Interrupt: 'interrupt',
 };

@@ -8,6 +8,7 @@ export {
   type CommandResult,
   type FileResult,
   type Outcome,
+  type RunOptions,
 } from './runner.js';
 export { defineSpectest } from './spectest.js';
 export { formatFloat } from './format.js';

@@ -11,9 +11,10 @@ import {
   type Command,
   type ScriptModule,
 } from '@weft/wast';
-import { checkCustomSections, parseModule } from '@weft/environ';
+import { checkCustomSections, parseModule, type Features } from '@weft/environ';
 import {
   CompileError,
+  Config,
   Engine,
   Instance,
   LinkError,
@@ -56,18 +57,27 @@ function describe(e: unknown): string {
   return String(e);
 }
 
+/** Options of a script run. */
+export interface RunOptions {
+  /** Proposals beyond WebAssembly 3.0 the script's modules may use (none by default). */
+  readonly features?: Partial<Features>;
+}
+
 /** Executes a script's commands in order, as the reference interpreter does. */
 export class ScriptRun {
-  private readonly engine = new Engine();
-  private readonly store = new Store(this.engine);
-  private readonly linker = new Linker(this.engine).allowShadowing(true);
+  private readonly engine: Engine;
+  private readonly store: Store;
+  private readonly linker: Linker;
   private readonly instances = new Map<string, Instance | null>();
   private readonly definitions = new Map<string, Module | null>();
   private current: Instance | null | undefined = undefined;
   private lastDefinition: Module | null | undefined = undefined;
   readonly results: CommandResult[] = [];
 
-  constructor(print: ((line: string) => void) | null = null) {
+  constructor(print: ((line: string) => void) | null = null, options: RunOptions = {}) {
+    this.engine = new Engine(new Config({ features: options.features ?? {} }));
+    this.store = new Store(this.engine);
+    this.linker = new Linker(this.engine).allowShadowing(true);
     defineSpectest(this.linker, this.store, print);
   }
 
@@ -267,7 +277,7 @@ export class ScriptRun {
             const bytes = parseQuoteModule(m);
             let info;
             try {
-              info = parseModule(bytes);
+              info = parseModule(bytes, { features: this.engine.config.features });
             } catch (e) {
               throw new Error(`the module itself is rejected: ${describe(e)}`);
             }
@@ -295,7 +305,7 @@ export class ScriptRun {
 }
 
 /** Parses and runs the script `text` of testsuite file `file`. */
-export function runScript(text: string, file: string): FileResult {
+export function runScript(text: string, file: string, options: RunOptions = {}): FileResult {
   const start = performance.now();
   let script;
   try {
@@ -308,7 +318,7 @@ export function runScript(text: string, file: string): FileResult {
       milliseconds: performance.now() - start,
     };
   }
-  const run = new ScriptRun();
+  const run = new ScriptRun(null, options);
   for (const c of script.commands) run.run(c);
   return { file, results: run.results, error: null, milliseconds: performance.now() - start };
 }

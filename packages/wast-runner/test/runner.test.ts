@@ -137,6 +137,22 @@ test('ScriptRun runs commands one at a time and keeps their results', () => {
   assert.is(run.results.length, 2);
 });
 
+test('RunOptions.features: proposals are off unless the run enables them', () => {
+  const script = `(module (memory (export "m") 1 (pagesize 1)) (func (export "size") (result i32) (memory.size)))
+(assert_return (invoke "size") (i32.const 1))
+(assert_malformed (module binary "\\00asm" "\\01\\00\\00\\00" "\\05\\03\\01\\08\\00") "malformed limits flags")`;
+  assert.equal(outcomes(runScript(script, 'off.wast')), [
+    '1 module fail',
+    '2 assert_return skip',
+    '3 assert_malformed pass',
+  ]);
+  assert.equal(outcomes(runScript(script, 'on.wast', { features: { customPageSizes: true } })), [
+    '1 module pass',
+    '2 assert_return pass',
+    '3 assert_malformed mismatch',
+  ]);
+});
+
 test('host references: ref.extern arguments come back as themselves', () => {
   const r = runScript(
     `(module (func (export "id") (param externref) (result externref) (local.get 0)))

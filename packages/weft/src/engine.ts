@@ -1,5 +1,5 @@
 /** Engine and Config: what every store, module and linker of one configuration shares. */
-import type { OpName } from '@weft/environ';
+import { resolveFeatures, type Features, type OpName } from '@weft/environ';
 import { fuelCosts, type CompileOptions } from '@weft/jit';
 import {
   EpochClock,
@@ -53,6 +53,12 @@ export interface ConfigOptions {
    * `store.setDeadline`. Cheap, not deterministic.
    */
   readonly epochInterruption?: boolean;
+  /**
+   * Proposals beyond WebAssembly 3.0 that modules may use (all off, as
+   * Wasmtime's `Config::wasm_*` defaults): `customPageSizes` (memories with
+   * 1-byte pages), `customDescriptors` (descriptor and exact types).
+   */
+  readonly features?: Partial<Features>;
 }
 
 /** Engine configuration, as Wasmtime's `Config`. */
@@ -69,6 +75,8 @@ export class Config {
   consumeFuel: boolean;
   operatorCost: Readonly<Partial<Record<OpName, number>>>;
   epochInterruption: boolean;
+  /** The proposals modules of this engine may use. */
+  features: Features;
 
   constructor(options: ConfigOptions = {}) {
     const limits = resolveLimits(options);
@@ -84,6 +92,7 @@ export class Config {
     this.consumeFuel = options.consumeFuel ?? false;
     this.operatorCost = options.operatorCost ?? {};
     this.epochInterruption = options.epochInterruption ?? false;
+    this.features = resolveFeatures(options.features);
     fuelCosts(this.operatorCost); // throws a RangeError naming a bad entry
   }
 

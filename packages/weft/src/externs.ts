@@ -304,11 +304,7 @@ export class Memory {
     store.inner.checkAlive();
     store.inner.checkCounts(0, 0, 1);
     // Checked by the store's limits: a ResourceLimitError names the one exceeded.
-    const m = new MemoryInstance(store.inner, {
-      limits: type.limits,
-      is64: type.is64,
-      shared: false,
-    });
+    const m = new MemoryInstance(store.inner, type.inner);
     store.inner.add(store.inner.memories, m);
     return Memory.of(store, m);
   }
@@ -320,10 +316,10 @@ export class Memory {
 
   type(store: Store): MemoryType {
     const m = this.inner(store);
-    return new MemoryType(m.pages, m.type.limits.max, m.type.is64);
+    return new MemoryType(m.pages, m.type.limits.max, m.type.is64, m.pageSize);
   }
 
-  /** Size in pages. */
+  /** Size in pages (of `type(store).pageSize` bytes). */
   size(store: Store): number {
     return this.inner(store).pages;
   }

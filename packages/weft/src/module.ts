@@ -1,5 +1,6 @@
 /** Module: a validated, compiled module, ready to instantiate in any store of its engine. */
 import {
+  pageSize,
   parseModule,
   type ImportDesc,
   type ModuleInfo,
@@ -45,7 +46,7 @@ export class Module {
    */
   constructor(engine: Engine, source: Uint8Array | ArrayBuffer | string) {
     this.engine = engine;
-    this.info = parseModule(Module.toBinary(source));
+    this.info = parseModule(Module.toBinary(source), { features: engine.config.features });
     this.compiled = compileModule(this.info, engine.compileOptions);
   }
 
@@ -60,8 +61,8 @@ export class Module {
    *
    * @throws {CompileError} if it is malformed or invalid.
    */
-  static validate(_engine: Engine, source: Uint8Array | ArrayBuffer | string): void {
-    parseModule(Module.toBinary(source));
+  static validate(engine: Engine, source: Uint8Array | ArrayBuffer | string): void {
+    parseModule(Module.toBinary(source), { features: engine.config.features });
   }
 
   private static toBinary(source: Uint8Array | ArrayBuffer | string): Uint8Array {
@@ -137,7 +138,12 @@ export class Module {
           desc.type.is64,
         );
       case 'memory':
-        return new MemoryType(desc.type.limits.min, desc.type.limits.max, desc.type.is64);
+        return new MemoryType(
+          desc.type.limits.min,
+          desc.type.limits.max,
+          desc.type.is64,
+          pageSize(desc.type),
+        );
       case 'global':
         return new GlobalType(vt(desc.type.type), desc.type.mutable);
       case 'tag': {

@@ -19,6 +19,7 @@ import {
   V128,
   valTypeToString,
   type Limits,
+  type MemoryType as EnvironMemoryType,
   type ValType as ValTypeCode,
 } from '@weft/environ';
 
@@ -165,15 +166,31 @@ export class FuncType {
 
 /** A memory type: limits in 64 KiB pages, and whether addresses are 64-bit. */
 export class MemoryType {
+  /**
+   * Limits count pages of `pageSize` bytes: 65536, or 1 (custom page sizes,
+   * Wasmtime's `MemoryType::page_size`; a module must enable the proposal
+   * to declare or import such a memory).
+   */
   constructor(
     readonly minimum: number,
     readonly maximum: number | null = null,
     readonly is64 = false,
-  ) {}
+    readonly pageSize = 65536,
+  ) {
+    if (pageSize !== 65536 && pageSize !== 1) {
+      throw new RangeError(`MemoryType: the page size must be 1 or 65536, got ${pageSize}`);
+    }
+  }
 
   /** @internal */
   get limits(): Limits {
     return { min: this.minimum, max: this.maximum };
+  }
+
+  /** @internal The environ memory type. */
+  get inner(): EnvironMemoryType {
+    const base = { limits: this.limits, is64: this.is64, shared: false };
+    return this.pageSize === 65536 ? base : { ...base, pageSizeLog2: 0 };
   }
 }
 

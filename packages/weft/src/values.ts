@@ -22,6 +22,7 @@ import {
   I64,
   V128 as V128T,
   heapOf,
+  isExact,
   isNullable,
   isRef,
   HT_ANY,
@@ -163,20 +164,24 @@ function isI31Number(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= I31_MIN && v < I31_END;
 }
 
-/** The check of a non-null value against heap type `h`. */
-function heapLowerer(h: number, registry: TypeRegistry): Lowerer {
+/**
+ * The check of a non-null value against heap type `h`, or exactly type `h`
+ * with `exact` (an exact reference type, custom descriptors).
+ */
+function heapLowerer(h: number, exact: boolean, registry: TypeRegistry): Lowerer {
   if (h >= 0) {
     const comp: CompType = registry.get(h).comp;
+    const has = (id: number) => (exact ? id === h : registry.isSubtype(id, h));
     switch (comp.kind) {
       case 'func':
         return (v, store) => {
           const f = funcOf(v, store);
-          return f !== null && registry.isSubtype(f.typeId, h) ? f : BAD;
+          return f !== null && has(f.typeId) ? f : BAD;
         };
       case 'struct':
-        return (v) => (v instanceof WasmStruct && registry.isSubtype(v.typeId, h) ? v : BAD);
+        return (v) => (v instanceof WasmStruct && has(v.typeId) ? v : BAD);
       case 'array':
-        return (v) => (v instanceof WasmArray && registry.isSubtype(v.typeId, h) ? v : BAD);
+        return (v) => (v instanceof WasmArray && has(v.typeId) ? v : BAD);
     }
   }
   switch (h) {
@@ -211,7 +216,7 @@ function heapLowerer(h: number, registry: TypeRegistry): Lowerer {
 }
 
 function refLowerer(t: ValTypeCode, registry: TypeRegistry): Lowerer {
-  const nonNull = heapLowerer(heapOf(t), registry);
+  const nonNull = heapLowerer(heapOf(t), isExact(t), registry);
   return isNullable(t)
     ? (v, store) => (v === null ? null : nonNull(v, store))
     : (v, store) => (v === null ? BAD : nonNull(v, store));
@@ -312,7 +317,7 @@ export function typeToString(t: ValTypeCode, registry: TypeRegistry): string {
   const h = heapOf(t);
   const def = registry.types[h];
   const name = def === undefined ? String(h) : `${h} ${compToString(def.comp)}`;
-  return `(ref ${isNullable(t) ? 'null ' : ''}${name})`;
+  return `(ref ${isNullable(t) ? 'null ' : ''}${isExact(t) ? `(exact ${name})` : name})`;
 }
 
 /** A short description of any JS value, for error messages. */

@@ -7,7 +7,8 @@ import { malformed } from '../errors.js';
 import { Imm } from '../opcodes.js';
 import type { IntPool } from './pool.js';
 import type { Reader } from './reader.js';
-import { readBlockType, readHeapType, readValType } from './valtypes.js';
+import { heapOf, isExact } from '../types.js';
+import { readBlockType, readHeapType, readHeapTypeInto, readValType } from './valtypes.js';
 
 function readMemarg(r: Reader, pool: IntPool): void {
   const start = r.pos;
@@ -137,16 +138,18 @@ export function readImmediates(r: Reader, kind: Imm, pool: IntPool): void {
       pool.length = n + 1;
       return;
     case Imm.HEAP:
-      d[n] = readHeapType(r);
-      pool.length = n + 1;
+      readHeapTypeInto(r, d, n);
+      pool.length = n + 2;
       return;
     case Imm.BR_ON_CAST: {
       const flags = r.u8();
       if (flags & 0xfc) malformed(r.pos - 1, 'malformed br_on_cast flags');
-      d[n] = flags;
       d[n + 1] = r.u32();
-      d[n + 2] = readHeapType(r);
-      d[n + 3] = readHeapType(r);
+      const t1 = readHeapType(r);
+      const t2 = readHeapType(r);
+      d[n] = flags | (isExact(t1) ? 4 : 0) | (isExact(t2) ? 8 : 0);
+      d[n + 2] = heapOf(t1);
+      d[n + 3] = heapOf(t2);
       pool.length = n + 4;
       return;
     }

@@ -1,4 +1,5 @@
 import { malformed } from '../errors.js';
+import { WASM3_FEATURES, type Features } from '../features.js';
 
 const END_MESSAGE = 'unexpected end of section or function';
 // TextDecoder is a global in every JS host Weft targets (browsers, Node, Deno,
@@ -30,6 +31,8 @@ export class Reader {
     readonly bytes: Uint8Array,
     pos = 0,
     readonly end = bytes.length,
+    /** The proposals the decoder accepts (encodings they add are malformed otherwise). */
+    readonly features: Features = WASM3_FEATURES,
   ) {
     this.pos = pos;
   }

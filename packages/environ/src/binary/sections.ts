@@ -5,6 +5,7 @@
  * the code section is read, so they can be validated in the same pass.
  */
 import { malformed } from '../errors.js';
+import { WASM3_FEATURES, type Features } from '../features.js';
 import type { CustomSection, Export, ExternKind, Import, LocalRun } from '../module.js';
 import {
   HT_FUNC,
@@ -32,6 +33,9 @@ export interface RawSubType {
   readonly comp: CompType;
   readonly final: boolean;
   readonly supertypes: readonly number[];
+  /** `(describes x)` and `(descriptor x)` clauses (custom descriptors), or -1. */
+  readonly describes: number;
+  readonly descriptor: number;
   readonly recStart: number;
   readonly recSize: number;
   /** Byte offset of the definition, for errors. */
@@ -126,8 +130,12 @@ const VERSION = 1;
 const EXTERN_KINDS: readonly ExternKind[] = ['func', 'table', 'memory', 'global', 'tag'];
 
 /** Decodes a whole module; throws `CompileError` (malformed) on the first decoding error. */
-export function decodeSections(bytes: Uint8Array, hooks: CodeDecoder): RawModule {
-  const r = new Reader(bytes);
+export function decodeSections(
+  bytes: Uint8Array,
+  hooks: CodeDecoder,
+  features: Features = WASM3_FEATURES,
+): RawModule {
+  const r = new Reader(bytes, 0, bytes.length, features);
   if (r.u32le() !== MAGIC) malformed(0, 'magic header not detected');
   if (r.u32le() !== VERSION) malformed(4, 'unknown binary version');
 
@@ -269,12 +277,28 @@ function decodeTypes(r: Reader, m: RawModule): void {
 function decodeSubType(r: Reader, recStart: number, recSize: number): RawSubType {
   const offset = r.pos;
   const b = r.peek();
+  let final = true;
+  let supertypes: number[] = [];
   if (b === 0x50 || b === 0x4f) {
     r.pos++;
-    const supertypes = vec(r, (r) => r.u32());
-    return { comp: decodeCompType(r), final: b === 0x4f, supertypes, recStart, recSize, offset };
+    supertypes = vec(r, (r) => r.u32());
+    final = b === 0x4f;
   }
-  return { comp: decodeCompType(r), final: true, supertypes: [], recStart, recSize, offset };
+  // Custom descriptors: `0x4c x` (describes), then `0x4d x` (descriptor), before the comptype.
+  let describes = -1;
+  let descriptor = -1;
+  if (r.features.customDescriptors) {
+    if (r.peek() === 0x4c) {
+      r.pos++;
+      describes = r.u32();
+    }
+    if (r.peek() === 0x4d) {
+      r.pos++;
+      descriptor = r.u32();
+    }
+  }
+  const comp = decodeCompType(r);
+  return { comp, final, supertypes, describes, descriptor, recStart, recSize, offset };
 }
 
 function decodeCompType(r: Reader): CompType {
@@ -312,6 +336,10 @@ function decodeImport(r: Reader): RawImport {
   switch (kind) {
     case 0:
       imp = { module, name, kind: 'func', typeIndex: r.u32() };
+      break;
+    case 0x20: // an exact function import (custom descriptors)
+      if (!r.features.customDescriptors) return malformed(kindAt, 'malformed import kind');
+      imp = { module, name, kind: 'func', typeIndex: r.u32(), exact: true };
       break;
     case 1:
       imp = { module, name, kind: 'table', type: readTableType(r) };

@@ -6,11 +6,13 @@ import {
   HT_NOEXN,
   I16,
   I8,
+  heapOf,
+  isExact,
   MAX_TYPE_INDEX,
   refType,
+  withNullable,
   type FieldType,
   type GlobalType,
-  type HeapType,
   type Limits,
   type MemoryType,
   type StorageType,
@@ -37,16 +39,38 @@ function attempt<T>(r: Reader, f: () => T): T | undefined {
   }
 }
 
-export function readHeapType(r: Reader): HeapType {
+/** The prefix of an exact heap type, `0x62 x:u32` (custom descriptors). */
+const EXACT_CODE = -0x1e;
+
+/**
+ * Reads a heap type, returned as the non-nullable reference type to it so
+ * that exactness comes along: `(ref h)`, or `(ref (exact x))` for an exact
+ * heap type (custom descriptors; its index is read as an s32 that must not
+ * be negative, as the reference interpreter does).
+ */
+export function readHeapType(r: Reader): ValType {
   const start = r.pos;
   const index = attempt(r, () => r.s33());
   if (index !== undefined) {
-    if (index >= 0) return Math.min(index, MAX_TYPE_INDEX);
+    if (index >= 0) return refType(Math.min(index, MAX_TYPE_INDEX), false);
     r.pos = start;
   }
   const code = r.s7();
-  if (isAbstractCode(code)) return code;
+  if (isAbstractCode(code)) return refType(code, false);
+  if (code === EXACT_CODE && r.features.customDescriptors) {
+    const at = r.pos;
+    const x = r.s32();
+    if (x < 0) malformed(at, 'malformed type index');
+    return refType(Math.min(x, MAX_TYPE_INDEX), false, true);
+  }
   return malformed(start, 'malformed heap type');
+}
+
+/** Reads a heap type into `out[at]` (heap type) and `out[at + 1]` (1 if exact). */
+export function readHeapTypeInto(r: Reader, out: Int32Array, at: number): void {
+  const t = readHeapType(r);
+  out[at] = heapOf(t);
+  out[at + 1] = isExact(t) ? 1 : 0;
 }
 
 /** A reference type (`reftype`), including the nullable shorthands. */
@@ -54,8 +78,8 @@ export function readRefType(r: Reader): ValType {
   const start = r.pos;
   const code = r.s7();
   if (isAbstractCode(code)) return refType(code, true);
-  if (code === -0x1c) return refType(readHeapType(r), false);
-  if (code === -0x1d) return refType(readHeapType(r), true);
+  if (code === -0x1c) return readHeapType(r);
+  if (code === -0x1d) return withNullable(readHeapType(r), true);
   return malformed(start, 'malformed reference type');
 }
 
@@ -128,19 +152,37 @@ export function readBlockType(r: Reader, out: Int32Array, at: number): void {
 export interface DecodedLimits extends Limits {
   readonly is64: boolean;
   readonly shared: boolean;
+  /** Log2 of a custom page size (flag bit 3, memories only), or null. */
+  readonly pageSizeLog2: number | null;
 }
 
-export function readLimits(r: Reader): DecodedLimits {
+/** Largest page size log2 the binary format can express (the page size must fit in a u64... or be 2^64). */
+const MAX_PAGE_SIZE_LOG2 = 64;
+
+/**
+ * Reads limits with their flags: bit 0 a maximum follows, bit 1 shared,
+ * bit 2 64-bit addresses, and for a memory with custom page sizes bit 3: a
+ * u32 page size log2 follows the limits.
+ */
+export function readLimits(r: Reader, memory = false): DecodedLimits {
   const flags = r.u8();
-  if ((flags & 0xfa) !== 0) malformed(r.pos - 1, 'malformed limits flags');
+  const allowed = memory && r.features.customPageSizes ? 0x0d : 0x05;
+  if ((flags & ~allowed & 0xff) !== 0) malformed(r.pos - 1, 'malformed limits flags');
   const min = r.u64();
   const max = flags & 1 ? r.u64() : null;
-  return { min, max, is64: (flags & 4) !== 0, shared: (flags & 2) !== 0 };
+  let pageSizeLog2: number | null = null;
+  if (flags & 8) {
+    const at = r.pos;
+    pageSizeLog2 = r.u32();
+    if (pageSizeLog2 > MAX_PAGE_SIZE_LOG2) malformed(at, 'invalid custom page size');
+  }
+  return { min, max, is64: (flags & 4) !== 0, shared: (flags & 2) !== 0, pageSizeLog2 };
 }
 
 export function readMemoryType(r: Reader): MemoryType {
-  const { min, max, is64, shared } = readLimits(r);
-  return { limits: { min, max }, is64, shared };
+  const { min, max, is64, shared, pageSizeLog2 } = readLimits(r, true);
+  const limits = { min, max };
+  return pageSizeLog2 === null ? { limits, is64, shared } : { limits, is64, shared, pageSizeLog2 };
 }
 
 export function readTableType(r: Reader): TableType {

@@ -205,6 +205,9 @@ export class CodeValidator extends Stacks {
         info = sub < 0x200 ? OPS[base + sub] : undefined;
         // Sub-opcodes past the end of one prefix's range land in the next prefix's ids.
         if (info !== undefined && info.prefix !== b) info = undefined;
+        if (info !== undefined && info.feature !== null && !r.features[info.feature]) {
+          info = undefined;
+        }
         if (info === undefined) {
           const hex = sub.toString(16).padStart(2, '0');
           malformed(

@@ -1,4 +1,5 @@
 /** What the code validator needs to know about the module around a body. */
+import type { Features } from '../features.js';
 import type { TypeSpace } from '../match.js';
 import type { GlobalType, MemoryType, TableType, TagType, ValType } from '../types.js';
 
@@ -16,4 +17,8 @@ export interface ValidationContext extends TypeSpace {
   readonly dataCount: number;
   /** Functions that may be referenced by `ref.func` inside function bodies. */
   readonly declaredFuncs: ReadonlySet<number>;
+  /** Imported functions not imported exactly: `ref.func` gives them inexact types (custom descriptors). */
+  readonly inexactFuncs: ReadonlySet<number>;
+  /** The proposals the module may use. */
+  readonly features: Features;
 }

@@ -10,6 +10,7 @@ import {
   I32,
   I64,
   isRef,
+  refType,
   resultTypeToString,
   type ArrayType,
   type FuncType,
@@ -88,6 +89,14 @@ export function tagParams(v: CodeValidator, x: number): readonly ValType[] {
 
 export function heapType(v: CodeValidator, h: number): void {
   if (h >= 0) typeAt(v, h);
+}
+
+/**
+ * The type of a reference to a new object of type `x`: `(ref (exact x))`
+ * with custom descriptors (allocation knows the exact type), else `(ref x)`.
+ */
+export function allocated(v: CodeValidator, x: number): ValType {
+  return refType(x, false, v.ctx.features.customDescriptors);
 }
 
 export function valType(v: CodeValidator, t: ValType): void {

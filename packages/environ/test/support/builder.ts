@@ -170,14 +170,21 @@ export const t = {
   refNull: (heap: HeapArg): Bytes => [0x63, heapBytes(heap)],
 } as const;
 
-/** A heap type argument: an abstract code (`ht.func`) or a type index as `{ idx }`. */
-export type HeapArg = number | { readonly idx: number };
+/**
+ * A heap type argument: an abstract code (`ht.func`), a type index as
+ * `{ idx }`, or an exact type index as `{ exact }` (custom descriptors).
+ */
+export type HeapArg = number | { readonly idx: number } | { readonly exact: number };
 
 /** Type index `n` as a heap type argument. */
 export const idx = (n: number): { idx: number } => ({ idx: n });
 
+/** The exact heap type of type index `n`, `(exact n)`: `0x62 n:u32`. */
+export const exact = (n: number): { exact: number } => ({ exact: n });
+
 export function heapBytes(h: HeapArg): Bytes {
-  return typeof h === 'number' ? h : s33(h.idx);
+  if (typeof h === 'number') return h;
+  return 'exact' in h ? [0x62, u32(h.exact)] : s33(h.idx);
 }
 
 export const type = {
@@ -196,20 +203,27 @@ export const type = {
   subFinal: (supers: readonly number[], comp: Bytes): Bytes => [0x4f, vec(supers.map(u32)), comp],
   /** A recursion group. */
   rec: (...types: Bytes[]): Bytes => [0x4e, vec(types)],
+  /** `(describes x)` before a composite type (custom descriptors). */
+  describes: (x: number, comp: Bytes): Bytes => [0x4c, u32(x), comp],
+  /** `(descriptor x)` before a composite type (custom descriptors). */
+  descriptor: (x: number, comp: Bytes): Bytes => [0x4d, u32(x), comp],
 };
 
 export interface LimitsOptions {
   readonly is64?: boolean;
   readonly shared?: boolean;
+  /** A custom page size's log2 (flag bit 3, custom page sizes). */
+  readonly pageSizeLog2?: number;
 }
 
 export function limits(
   min: number | bigint,
   max?: number | bigint,
-  { is64 = false, shared = false }: LimitsOptions = {},
+  { is64 = false, shared = false, pageSizeLog2 }: LimitsOptions = {},
 ): Bytes {
-  const flags = (max !== undefined ? 1 : 0) | (shared ? 2 : 0) | (is64 ? 4 : 0);
-  return [flags, u64(min), max !== undefined ? u64(max) : []];
+  const paged = pageSizeLog2 !== undefined;
+  const flags = (max !== undefined ? 1 : 0) | (shared ? 2 : 0) | (is64 ? 4 : 0) | (paged ? 8 : 0);
+  return [flags, u64(min), max !== undefined ? u64(max) : [], paged ? u32(pageSizeLog2) : []];
 }
 
 export function tableType(
@@ -273,6 +287,13 @@ export const imp = {
   table: (module: string, name: string, tt: Bytes): Bytes => [str(module), str(name), 0x01, tt],
   memory: (module: string, name: string, mt: Bytes): Bytes => [str(module), str(name), 0x02, mt],
   global: (module: string, name: string, gt: Bytes): Bytes => [str(module), str(name), 0x03, gt],
+  /** An exact function import (custom descriptors). */
+  funcExact: (module: string, name: string, typeIndex: number): Bytes => [
+    str(module),
+    str(name),
+    0x20,
+    u32(typeIndex),
+  ],
   tag: (module: string, name: string, typeIndex: number): Bytes => [
     str(module),
     str(name),
@@ -584,6 +605,16 @@ const gcOps = {
   ref_i31: gc(0x1c),
   i31_get_s: gc(0x1d),
   i31_get_u: gc(0x1e),
+  // Custom descriptors.
+  struct_new_desc: (x: number): Bytes => gc(0x20, u32(x)),
+  struct_new_default_desc: (x: number): Bytes => gc(0x21, u32(x)),
+  ref_get_desc: (x: number): Bytes => gc(0x22, u32(x)),
+  ref_cast_desc_eq: (heap: HeapArg): Bytes => gc(0x23, heapBytes(heap)),
+  ref_cast_desc_eq_null: (heap: HeapArg): Bytes => gc(0x24, heapBytes(heap)),
+  br_on_cast_desc_eq: (flags: number, label: number, from: HeapArg, to: HeapArg): Bytes =>
+    gc(0x25, flags, u32(label), heapBytes(from), heapBytes(to)),
+  br_on_cast_desc_eq_fail: (flags: number, label: number, from: HeapArg, to: HeapArg): Bytes =>
+    gc(0x26, flags, u32(label), heapBytes(from), heapBytes(to)),
 };
 
 const saturating = {
@@ -701,6 +732,8 @@ export interface FuncModule {
    * refer to them; the function's type is then `preTypes.length` (else 0).
    */
   readonly preTypes?: readonly Bytes[];
+  /** How many types `preTypes` define, when a recursion group among them defines several. */
+  readonly preTypeCount?: number;
   /** Signature of the function under test. */
   readonly params?: readonly Bytes[];
   readonly results?: readonly Bytes[];
@@ -739,7 +772,7 @@ export function funcModule(spec: FuncModule): Uint8Array {
   return wasm(
     typeSec(...pre, type.func(spec.params ?? [], spec.results ?? []), ...(spec.types ?? [])),
     opt(spec.imports, () => importSec(...spec.imports!)),
-    funcSec(pre.length, ...funcs.map((f) => f.type)),
+    funcSec(spec.preTypeCount ?? pre.length, ...funcs.map((f) => f.type)),
     opt(spec.tables, () => tableSec(...spec.tables!)),
     opt(spec.memories, () => memSec(...spec.memories!)),
     opt(spec.tags, () => tagSec(...spec.tags!)),

@@ -2,13 +2,13 @@
 import * as assert from 'uvu/assert';
 import { CompileError } from '#src/errors.js';
 import type { ModuleInfo } from '#src/module.js';
-import { parseModule } from '#src/parse.js';
+import { parseModule, type ParseOptions } from '#src/parse.js';
 import { Mark } from './builder.js';
 
 /** Parses a module that must be valid, reporting the error if it is not. */
-export function valid(bytes: Uint8Array): ModuleInfo {
+export function valid(bytes: Uint8Array, options?: ParseOptions): ModuleInfo {
   try {
-    return parseModule(bytes);
+    return parseModule(bytes, options);
   } catch (e) {
     if (e instanceof CompileError) {
       assert.unreachable(`expected a valid module, got "${e.message}" at ${e.offset}`);
@@ -53,13 +53,23 @@ export function throws(f: () => unknown, expected: Expected): CompileError {
 }
 
 /** The module is malformed: decoding fails with `message` at `at`. */
-export function malformed(bytes: Uint8Array, message: string, at: number | Mark): CompileError {
-  return throws(() => parseModule(bytes), { message, at, malformed: true });
+export function malformed(
+  bytes: Uint8Array,
+  message: string,
+  at: number | Mark,
+  options?: ParseOptions,
+): CompileError {
+  return throws(() => parseModule(bytes, options), { message, at, malformed: true });
 }
 
 /** The module is well-formed but invalid: validation fails with `message` at `at`. */
-export function invalid(bytes: Uint8Array, message: string, at: number | Mark): CompileError {
-  return throws(() => parseModule(bytes), { message, at, malformed: false });
+export function invalid(
+  bytes: Uint8Array,
+  message: string,
+  at: number | Mark,
+  options?: ParseOptions,
+): CompileError {
+  return throws(() => parseModule(bytes, options), { message, at, malformed: false });
 }
 
 /** Deterministic PRNG (mulberry32) for randomized tests. */

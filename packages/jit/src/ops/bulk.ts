@@ -33,7 +33,21 @@ export function addr64(e: Expr): AddrExpr {
   };
 }
 
+/**
+ * `memory.size`, in the memory's pages (of 64 KiB, or of one byte with a
+ * custom page size, where an i64 memory's size may pass 2^32).
+ */
 export function memorySize(m: MemoryInstance, wide: boolean): Expr {
+  if (m.pageSize !== PAGE_SIZE) {
+    const page = m.pageSize;
+    return wide
+      ? () => {
+          const n = m.size / page;
+          R.hi = Math.floor(n / 4294967296);
+          return n | 0;
+        }
+      : () => (m.size / page) | 0;
+  }
   return wide
     ? () => {
         R.hi = 0;
@@ -42,13 +56,13 @@ export function memorySize(m: MemoryInstance, wide: boolean): Expr {
     : () => m.size / PAGE_SIZE;
 }
 
-/** `memory.grow` writing its result into slot `d`. */
+/** `memory.grow` writing its result (the old size in pages, or -1) into slot `d`. */
 export function memoryGrow(m: MemoryInstance, delta: AddrExpr, d: number, wide: boolean): Stmt {
   return (fp) => {
     const n = delta(fp);
     const r = n > 2 ** 48 ? -1 : m.grow(n);
     I32[fp + d] = r;
-    if (wide) HI32[fp + d] = r < 0 ? -1 : 0;
+    if (wide) HI32[fp + d] = r < 0 ? -1 : Math.floor(r / 4294967296);
     return 0;
   };
 }

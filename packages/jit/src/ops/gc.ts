@@ -80,6 +80,101 @@ export function structNewDefault(typeId: number, fields: readonly StorageType[])
   return () => new WasmStruct(typeId, fields.map(defaultValue));
 }
 
+/** The descriptor operand of an allocation or a descriptor cast: null traps. */
+function descriptor(v: unknown, site: Frame): WasmStruct {
+  if (v === null) trap(TrapCode.NullDescriptorReference, site);
+  return v as WasmStruct;
+}
+
+/**
+ * `struct.new_desc` (custom descriptors): fields in slots `base ..`, then
+ * the descriptor; result into slot `base`.
+ */
+export function structNewDesc(
+  typeId: number,
+  fields: readonly StorageType[],
+  base: number,
+  site: Frame,
+): Stmt {
+  const n = fields.length;
+  return (fp) => {
+    const values = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      values[i] = pack(fields[i]!, readSlot(fp + base + i, unpacked(fields[i]!)));
+    }
+    const desc = descriptor(REFS[fp + base + n], site);
+    REFS[fp + base] = new WasmStruct(typeId, values, desc);
+    return 0;
+  };
+}
+
+/** `struct.new_default_desc` (custom descriptors): the descriptor is the operand. */
+export function structNewDefaultDesc(
+  typeId: number,
+  fields: readonly StorageType[],
+  desc: RefExpr,
+  site: Frame,
+): RefExpr {
+  return (fp) => new WasmStruct(typeId, fields.map(defaultValue), descriptor(desc(fp), site));
+}
+
+/** `ref.get_desc` (custom descriptors): the descriptor of a struct. */
+export function refGetDesc(ref: RefExpr, site: Frame): RefExpr {
+  return (fp) => {
+    const v = ref(fp);
+    if (v === null) trap(TrapCode.NullReference, site);
+    return (v as WasmStruct).desc;
+  };
+}
+
+/** Whether non-null `v` is a struct whose descriptor is `desc`. */
+function hasDescriptor(v: unknown, desc: WasmStruct): boolean {
+  return v instanceof WasmStruct && v.desc === desc;
+}
+
+/**
+ * `ref.cast_desc_eq` (custom descriptors): the reference if its descriptor
+ * is the given one (a null descriptor traps first); null passes a nullable
+ * cast.
+ */
+export function refCastDescEq(
+  ref: RefExpr,
+  desc: RefExpr,
+  nullable: boolean,
+  site: Frame,
+): RefExpr {
+  return (fp) => {
+    const v = ref(fp);
+    const d = descriptor(desc(fp), site);
+    if (v === null ? !nullable : !hasDescriptor(v, d)) {
+      trap(TrapCode.DescriptorCastFailure, site);
+    }
+    return v;
+  };
+}
+
+/**
+ * `br_on_cast_desc_eq` (or `_fail` with `onFail`; custom descriptors): the
+ * reference is in slot `slot`, the descriptor in `slot + 1`.
+ */
+export function brOnCastDescEq(
+  slot: number,
+  nullable: boolean,
+  onFail: boolean,
+  move: Stmt | null,
+  code: number,
+  site: Frame,
+): Stmt {
+  return (fp) => {
+    const d = descriptor(REFS[fp + slot + 1], site);
+    const v = REFS[fp + slot];
+    const ok = v === null ? nullable : hasDescriptor(v, d);
+    if (ok === onFail) return 0;
+    if (move !== null) move(fp);
+    return code;
+  };
+}
+
 /** `struct.get*`: reference in slot `base`, result into slot `base`. */
 export function structGet(
   index: number,
@@ -350,13 +445,19 @@ export function i31Get(ref: RefExpr, signed: boolean, site: Frame): Expr {
 
 /**
  * Whether non-null or null value `v` has heap type `heap` (a global type id
- * or an abstract code). The operand's static type already places it in the
- * right hierarchy, so top types always match.
+ * or an abstract code), or exactly type `heap` when `exact` (custom
+ * descriptors). The operand's static type already places it in the right
+ * hierarchy, so top types always match.
  */
-export function matchesHeap(v: unknown, heap: number, registry: TypeRegistry): boolean {
+export function matchesHeap(
+  v: unknown,
+  heap: number,
+  registry: TypeRegistry,
+  exact = false,
+): boolean {
   if (heap >= 0) {
     if (v instanceof WasmStruct || v instanceof WasmArray || v instanceof FuncInstance) {
-      return registry.isSubtype(v.typeId, heap);
+      return exact ? v.typeId === heap : registry.isSubtype(v.typeId, heap);
     }
     return false;
   }
@@ -384,11 +485,12 @@ export function refTest(
   heap: number,
   nullable: boolean,
   registry: TypeRegistry,
+  exact = false,
 ): Expr {
   return (fp) => {
     const v = ref(fp);
     if (v === null) return nullable ? 1 : 0;
-    return matchesHeap(v, heap, registry) ? 1 : 0;
+    return matchesHeap(v, heap, registry, exact) ? 1 : 0;
   };
 }
 
@@ -398,10 +500,13 @@ export function refCast(
   nullable: boolean,
   registry: TypeRegistry,
   site: Frame,
+  exact = false,
 ): RefExpr {
   return (fp) => {
     const v = ref(fp);
-    if (v === null ? !nullable : !matchesHeap(v, heap, registry)) trap(TrapCode.CastFailure, site);
+    if (v === null ? !nullable : !matchesHeap(v, heap, registry, exact)) {
+      trap(TrapCode.CastFailure, site);
+    }
     return v;
   };
 }
@@ -415,10 +520,11 @@ export function brOnCast(
   onFail: boolean,
   move: Stmt | null,
   code: number,
+  exact = false,
 ): Stmt {
   return (fp) => {
     const v = REFS[fp + slot];
-    const ok = v === null ? nullable : matchesHeap(v, heap, registry);
+    const ok = v === null ? nullable : matchesHeap(v, heap, registry, exact);
     if (ok === onFail) return 0;
     if (move !== null) move(fp);
     return code;

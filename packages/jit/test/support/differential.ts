@@ -8,7 +8,7 @@
  * return zeros. Results are compared bit-exactly (floats by their bits).
  */
 import * as assert from 'uvu/assert';
-import { parseModule, type FuncType, type ModuleInfo } from '@weft/environ';
+import { parseModule, type Features, type FuncType, type ModuleInfo } from '@weft/environ';
 import {
   callFunc,
   createHostFunc,
@@ -115,7 +115,12 @@ function hostImports(store: Store, module: ModuleInfo, log: () => string[]): Ext
 export type Config = 'baseline' | 'optimized' | 'flat';
 export const CONFIGS: readonly Config[] = ['baseline', 'optimized', 'flat'];
 
-function runWeft(bytes: Uint8Array, calls: readonly Call[], config: Config): Outcome[] {
+function runWeft(
+  bytes: Uint8Array,
+  calls: readonly Call[],
+  config: Config,
+  features: Partial<Features> = {},
+): Outcome[] {
   const saved = { ...TIER_UP };
   const savedFlat = LAYOUT.flat;
   Object.assign(
@@ -127,7 +132,7 @@ function runWeft(bytes: Uint8Array, calls: readonly Call[], config: Config): Out
   LAYOUT.flat = config === 'flat';
   try {
     let log: string[] = [];
-    const module = parseModule(bytes);
+    const module = parseModule(bytes, { features });
     const store = new Store(new TypeRegistry(), classify);
     const imports = hostImports(store, module, () => log);
     const instance = instantiate(store, module, imports, compileModule(module));
@@ -163,14 +168,20 @@ export function agree(source: string | Uint8Array, calls: readonly Call[]): Outc
 
 /**
  * Asserts that every configuration of Weft gives the `expected` outcomes
- * (for features the host's WebAssembly lacks).
+ * (for features the host's WebAssembly lacks, such as the proposals in
+ * `features`).
  */
 export function expect(
   source: string | Uint8Array,
   calls: readonly Call[],
   expected: readonly Outcome[],
+  features: Partial<Features> = {},
 ): void {
   const bytes = binary(source);
   for (const config of CONFIGS)
-    assert.equal(runWeft(bytes, calls, config), expected, `${config} differs from expected`);
+    assert.equal(
+      runWeft(bytes, calls, config, features),
+      expected,
+      `${config} differs from expected`,
+    );
 }

@@ -19,11 +19,10 @@ import {
 } from './segments.js';
 import { parseTypeUse } from './types.js';
 import {
-  heapOf,
   isValTypeStart,
   parseRefType,
   parseValType,
-  writeHeapType,
+  writeHeapTypeOf,
   writeValType,
   type ValType,
 } from './valtypes.js';
@@ -108,7 +107,9 @@ function writeImportHead(
 ): ByteWriter {
   const s = ctx.sections.imports;
   s.count++;
-  return s.body.name(names[0]).name(names[1]).byte(EXTERN_KINDS.get(kind)!);
+  // An exact function import, `(exact typeuse)` (custom descriptors), has kind 0x20.
+  const code = kind === 'func' && ctx.cur.isField('exact') ? 0x20 : EXTERN_KINDS.get(kind)!;
+  return s.body.name(names[0]).name(names[1]).byte(code);
 }
 
 /** Limits: `min max?`, as u64 values. */
@@ -119,14 +120,34 @@ function parseLimits(ctx: ModuleContext): { min: bigint; max: bigint | null } {
   return { min, max };
 }
 
+/**
+ * `(pagesize n)` (custom page sizes), if present: the log2 of `n`, which
+ * must be a power of two; null when absent.
+ */
+function parsePageSize(ctx: ModuleContext): number | null {
+  const cur: Cursor = ctx.cur;
+  if (!cur.isField('pagesize')) return null;
+  cur.pos += 2;
+  const at = cur.pos;
+  const n = cur.nat(64, 'invalid custom page size');
+  cur.rpar();
+  if (n === 0n || (n & (n - 1n)) !== 0n)
+    cur.fail('invalid custom page size: must be power of two', at);
+  return n.toString(2).length - 1;
+}
+
+/** Limits with their flags byte; with a custom page size (flag bit 3), its log2 follows. */
 function writeLimits(
   w: ByteWriter,
   limits: { min: bigint; max: bigint | null },
   is64: boolean,
+  pageSizeLog2: number | null = null,
 ): void {
-  w.byte((limits.max !== null ? 1 : 0) | (is64 ? 4 : 0));
+  const flags = (limits.max !== null ? 1 : 0) | (is64 ? 4 : 0) | (pageSizeLog2 !== null ? 8 : 0);
+  w.byte(flags);
   w.u64(limits.min);
   if (limits.max !== null) w.u64(limits.max);
+  if (pageSizeLog2 !== null) w.u32(pageSizeLog2);
 }
 
 /** addrtype ::= i32 | i64 (optional, i32 by default); returns whether it is i64. */
@@ -146,10 +167,11 @@ function parseTableType(ctx: ModuleContext, w: ByteWriter): void {
   writeLimits(w, limits, is64);
 }
 
-/** memtype ::= addrtype? limits */
+/** memtype ::= addrtype? limits pagesize? */
 function parseMemoryType(ctx: ModuleContext, w: ByteWriter): void {
   const is64 = parseAddrType(ctx);
-  writeLimits(w, parseLimits(ctx), is64);
+  const limits = parseLimits(ctx);
+  writeLimits(w, limits, is64, parsePageSize(ctx));
 }
 
 /** globaltype ::= valtype | (mut valtype) */
@@ -185,7 +207,11 @@ export function parseImportField(ctx: ModuleContext, n: Counters): void {
 function importDesc(ctx: ModuleContext, kind: string, w: ByteWriter, n: Counters): void {
   switch (kind) {
     case 'func': {
+      // exacttypeuse ::= (exact typeuse) | typeuse; writeImportHead chose the kind.
+      const exact = ctx.cur.isField('exact');
+      if (exact) ctx.cur.pos += 2;
       const use = parseTypeUse(ctx, true);
+      if (exact) ctx.cur.rpar();
       w.u32(use.index);
       ctx.annots?.params(use, n.func);
       n.func++;
@@ -325,7 +351,7 @@ export function parseTableField(ctx: ModuleContext, n: Counters): void {
   // Like the reference interpreter, write an initializer that is the
   // default `ref.null` of the table's heap type in the short form.
   const nullInit = new ByteWriter().byte(0xd0);
-  writeHeapType(nullInit, heapOf(t));
+  writeHeapTypeOf(nullInit, t);
   nullInit.byte(0x0b);
   if (equalBytes(init.view(), nullInit.view())) {
     writeValType(w, t);
@@ -358,17 +384,22 @@ export function parseMemoryField(ctx: ModuleContext, n: Counters): void {
   const s = ctx.sections.memories;
   s.count++;
   const is64 = parseAddrType(ctx);
-  if (cur.isField('data')) {
-    cur.pos += 2;
+  const inlinePageSize =
+    cur.isField('pagesize') && cur.peek(4) === Tok.LPAR && cur.isKeyword('data', 5);
+  if (cur.isField('data') || inlinePageSize) {
+    const log2 = parsePageSize(ctx);
+    cur.field('data');
     const bytes = parseDataStrings(ctx);
     cur.rpar();
     cur.rpar();
-    const pages = BigInt(Math.ceil(bytes.length / 65536));
-    writeLimits(s.body, { min: pages, max: pages }, is64);
+    const pageSize = 2 ** (log2 ?? 16);
+    const pages = BigInt(Math.ceil(bytes.length / pageSize));
+    writeLimits(s.body, { min: pages, max: pages }, is64, log2);
     writeData(ctx, { kind: 'active', index, offset: zeroOffset(is64) }, bytes);
     return;
   }
-  writeLimits(s.body, parseLimits(ctx), is64);
+  const limits = parseLimits(ctx);
+  writeLimits(s.body, limits, is64, parsePageSize(ctx));
   cur.rpar();
 }
 

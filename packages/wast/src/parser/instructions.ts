@@ -21,12 +21,11 @@ import { readF32, readF64, readI32, readI64, readV128 } from './literals.js';
 import { parseBlockType, parseTypeUse, writeBlockType } from './types.js';
 import { node, NodeKind, requestOrder, type RequestNode, type TypeRequest } from './typeorder.js';
 import {
-  heapOf,
   isNullable,
   parseHeapType,
   parseRefType,
   parseValType,
-  writeHeapType,
+  writeHeapTypeOf,
   writeValType,
   type ValType,
 } from './valtypes.js';
@@ -611,13 +610,13 @@ export class InstrParser {
         if (kw === 'ref.null') {
           const heap = parseHeapType(ctx);
           opcode(w, op);
-          writeHeapType(w, heap);
+          writeHeapTypeOf(w, heap);
           return;
         }
-        // ref.test / ref.cast: the nullable target selects the _null variant.
+        // ref.test / ref.cast / ref.cast_desc_eq: a nullable target selects the _null variant.
         const t = parseRefType(ctx);
         opcode(w, isNullable(t) ? OP_BY_NAME.get(`${kw}_null`)! : op);
-        writeHeapType(w, heapOf(t));
+        writeHeapTypeOf(w, t);
         return;
       }
       case Imm.BR_ON_CAST: {
@@ -627,8 +626,8 @@ export class InstrParser {
         opcode(w, op);
         w.byte((isNullable(t1) ? 1 : 0) | (isNullable(t2) ? 2 : 0));
         w.u32(label);
-        writeHeapType(w, heapOf(t1));
-        writeHeapType(w, heapOf(t2));
+        writeHeapTypeOf(w, t1);
+        writeHeapTypeOf(w, t2);
         return;
       }
       case Imm.TYPE_FIELD: {

@@ -76,8 +76,10 @@ function register(ctx: ModuleContext, index: number, info: TypeInfo, simple: boo
 }
 
 /**
- * typedef ::= (type id? subtype), subtype ::= (sub final? typeidx* comptype) | comptype.
- * `simple` is true for a final type without supertypes.
+ * typedef ::= (type id? subtype), subtype ::= (sub final? typeidx* desctype) | desctype,
+ * desctype ::= (describes typeidx)? (descriptor typeidx)? comptype (the
+ * clauses are custom descriptors'). `simple` is true for a final type
+ * without supertypes or clauses.
  */
 function parseTypeDef(
   ctx: ModuleContext,
@@ -94,20 +96,40 @@ function parseTypeDef(
     const final = cur.eatKeyword('final');
     const supers: number[] = [];
     while (Space.isVar(cur)) supers.push(ctx.types.resolve(cur));
-    if (final && supers.length === 0) {
-      info = parseCompType(ctx, w, index);
-    } else {
+    if (!final || supers.length > 0) {
       simple = false;
       w.byte(final ? 0x4f : 0x50).u32(supers.length);
       for (const x of supers) w.u32(x);
-      info = parseCompType(ctx, w, index);
     }
+    if (parseDescriptorClauses(ctx, w)) simple = false;
+    info = parseCompType(ctx, w, index);
     cur.rpar();
   } else {
+    if (parseDescriptorClauses(ctx, w)) simple = false;
     info = parseCompType(ctx, w, index);
   }
   cur.rpar();
   return { info, bytes: w, simple };
+}
+
+/**
+ * `(describes x)? (descriptor y)?` (custom descriptors), written as
+ * `0x4c x` and `0x4d y`; whether there was either.
+ */
+function parseDescriptorClauses(ctx: ModuleContext, w: ByteWriter): boolean {
+  const cur: Cursor = ctx.cur;
+  let any = false;
+  for (const [kw, code] of [
+    ['describes', 0x4c],
+    ['descriptor', 0x4d],
+  ] as const) {
+    if (!cur.isField(kw)) continue;
+    cur.pos += 2;
+    w.byte(code).u32(ctx.types.resolve(cur));
+    cur.rpar();
+    any = true;
+  }
+  return any;
 }
 
 /** comptype ::= (func ...) | (struct field*) | (array fieldtype) */

@@ -3,8 +3,9 @@
  * binary encoding.
  *
  * Types use the numbering of `@weft/environ` (`I32` = 0x7f, ...; references
- * as `0x100 + (heap + 32) * 2 + nullable`), computed without environ's clamp
- * so that any type index written in the text is encoded exactly.
+ * as `0x100 + (heap + 32) * 4 + exact * 2 + nullable`), computed without
+ * environ's clamp so that any type index written in the text is encoded
+ * exactly.
  */
 import {
   F32,
@@ -38,17 +39,21 @@ export type ValType = number;
 /** A heap type: a type index (>= 0) or an abstract heap type code (< 0). */
 export type HeapType = number;
 
-export function refType(heap: HeapType, nullable: boolean): ValType {
-  return 0x100 + (heap + 32) * 2 + (nullable ? 1 : 0);
+/** `(ref null? heap)`, or `(ref null? (exact heap))` (custom descriptors) for a type index. */
+export function refType(heap: HeapType, nullable: boolean, exact = false): ValType {
+  return 0x100 + (heap + 32) * 4 + (exact && heap >= 0 ? 2 : 0) + (nullable ? 1 : 0);
 }
 export function isRef(t: ValType): boolean {
   return t >= 0x100;
 }
 export function heapOf(t: ValType): HeapType {
-  return Math.floor((t - 0x100) / 2) - 32;
+  return Math.floor((t - 0x100) / 4) - 32;
 }
 export function isNullable(t: ValType): boolean {
   return (t - 0x100) % 2 === 1;
+}
+export function isExact(t: ValType): boolean {
+  return Math.floor((t - 0x100) / 2) % 2 === 1;
 }
 
 const NUM_TYPES: ReadonlyMap<string, ValType> = new Map([
@@ -98,6 +103,12 @@ export function writeHeapType(w: ByteWriter, h: HeapType): void {
   else w.s64(BigInt(h));
 }
 
+/** The heap type of reference type `t`, exactness included (`0x62 x:u32` when exact). */
+export function writeHeapTypeOf(w: ByteWriter, t: ValType): void {
+  if (isExact(t)) w.byte(0x62).u32(heapOf(t));
+  else writeHeapType(w, heapOf(t));
+}
+
 export function writeValType(w: ByteWriter, t: ValType): void {
   if (!isRef(t)) {
     w.byte(t);
@@ -108,11 +119,11 @@ export function writeValType(w: ByteWriter, t: ValType): void {
     if (h < 0) w.byte(h & 0x7f);
     else {
       w.byte(0x63);
-      writeHeapType(w, h);
+      writeHeapTypeOf(w, t);
     }
   } else {
     w.byte(0x64);
-    writeHeapType(w, h);
+    writeHeapTypeOf(w, t);
   }
 }
 
@@ -147,17 +158,27 @@ export function isValTypeStart(ctx: ModuleContext): boolean {
   return kind === Tok.LPAR && cur.isKeyword('ref', 1);
 }
 
-/** heaptype ::= abstract name | typeidx */
-export function parseHeapType(ctx: ModuleContext): HeapType {
+/**
+ * heaptype ::= abstract name | typeidx | (exact typeidx), the last with
+ * custom descriptors; returned as the non-nullable reference type to it.
+ */
+export function parseHeapType(ctx: ModuleContext): ValType {
   const cur: Cursor = ctx.cur;
   if (cur.peek() === Tok.KEYWORD) {
     const h = ABSTRACT_HEAPS.get(cur.text());
     if (h === undefined) cur.unexpected();
     cur.pos++;
-    return h;
+    return refType(h, false);
+  }
+  if (cur.isField('exact')) {
+    cur.pos += 2;
+    if (!Space.isVar(cur)) cur.unexpected();
+    const x = ctx.types.resolve(cur);
+    cur.rpar();
+    return refType(x, false, true);
   }
   if (!Space.isVar(cur)) cur.unexpected();
-  return ctx.types.resolve(cur);
+  return refType(ctx.types.resolve(cur), false);
 }
 
 /** reftype ::= (ref null? heaptype) | shorthand */
@@ -173,7 +194,7 @@ export function parseRefType(ctx: ModuleContext): ValType {
   const nullable = cur.eatKeyword('null');
   const heap = parseHeapType(ctx);
   cur.rpar();
-  return refType(heap, nullable);
+  return refType(heapOf(heap), nullable, isExact(heap));
 }
 
 export function parseValType(ctx: ModuleContext): ValType {

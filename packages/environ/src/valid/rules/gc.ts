@@ -16,7 +16,7 @@ import {
   valTypeToString,
 } from '../../types.js';
 import type { CodeValidator } from '../code.js';
-import { arrayType, dataIndex, elemType, structType } from '../lookups.js';
+import { allocated, arrayType, dataIndex, elemType, structType } from '../lookups.js';
 import type { Rules } from '../rules.js';
 
 function structAccess(v: CodeValidator, id: number, imm: Int32Array, at: number): void {
@@ -43,7 +43,7 @@ function arrayNew(v: CodeValidator, id: number, imm: Int32Array, at: number): vo
   v.pop(I32);
   if (id === Op.array_new) v.pop(t);
   else if (!isDefaultable(t)) v.fail('array type is not defaultable');
-  v.push(refType(x, false));
+  v.push(allocated(v, x));
 }
 
 function arrayGet(v: CodeValidator, id: number, imm: Int32Array, at: number): void {
@@ -89,21 +89,39 @@ function arrayInit(v: CodeValidator, id: number, imm: Int32Array, at: number): v
   v.pop(refType(x, true));
 }
 
-export const GC: Rules = {
-  struct_new(v, _id, imm, at) {
-    const x = imm[at]!;
-    const st = structType(v, x);
-    for (let i = st.fields.length - 1; i >= 0; i--) v.pop(unpacked(st.fields[i]!.storage));
-    v.push(refType(x, false));
-  },
-  struct_new_default(v, _id, imm, at) {
-    const x = imm[at]!;
-    const st = structType(v, x);
+/**
+ * `struct.new`, `struct.new_default` and (custom descriptors) their `_desc`
+ * forms, which take an exact reference to the new struct's descriptor last:
+ * a type with a descriptor is allocated only with it, a type without one
+ * only without it.
+ */
+function structNew(v: CodeValidator, id: number, imm: Int32Array, at: number): void {
+  const x = imm[at]!;
+  const st = structType(v, x);
+  const defaults = id === Op.struct_new_default || id === Op.struct_new_default_desc;
+  if (defaults) {
     for (const f of st.fields) {
       if (!isDefaultable(unpacked(f.storage))) v.fail('field type is not defaultable');
     }
-    v.push(refType(x, false));
-  },
+  }
+  const descriptor = v.ctx.types[x]!.descriptor;
+  if (id === Op.struct_new_desc || id === Op.struct_new_default_desc) {
+    if (descriptor < 0) v.fail('type without descriptor requires non-descriptor allocation');
+    v.pop(refType(descriptor, true, true));
+  } else if (descriptor >= 0) {
+    v.fail('type with descriptor requires descriptor allocation');
+  }
+  if (!defaults) {
+    for (let i = st.fields.length - 1; i >= 0; i--) v.pop(unpacked(st.fields[i]!.storage));
+  }
+  v.push(allocated(v, x));
+}
+
+export const GC: Rules = {
+  struct_new: structNew,
+  struct_new_default: structNew,
+  struct_new_desc: structNew,
+  struct_new_default_desc: structNew,
   struct_get: structAccess,
   struct_get_s: structAccess,
   struct_get_u: structAccess,
@@ -114,7 +132,7 @@ export const GC: Rules = {
     const x = imm[at]!;
     const t = unpacked(arrayType(v, x).field.storage);
     v.popRepeated(t, imm[at + 1]! >>> 0);
-    v.push(refType(x, false));
+    v.push(allocated(v, x));
   },
   array_new_data(v, _id, imm, at) {
     const x = imm[at]!;
@@ -123,7 +141,7 @@ export const GC: Rules = {
     if (!isNum(t) && !isVec(t)) v.fail('array type is not numeric or vector');
     v.pop(I32);
     v.pop(I32);
-    v.push(refType(x, false));
+    v.push(allocated(v, x));
   },
   array_new_elem(v, _id, imm, at) {
     const x = imm[at]!;
@@ -136,7 +154,7 @@ export const GC: Rules = {
     }
     v.pop(I32);
     v.pop(I32);
-    v.push(refType(x, false));
+    v.push(allocated(v, x));
   },
   array_get: arrayGet,
   array_get_s: arrayGet,

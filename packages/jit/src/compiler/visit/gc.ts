@@ -86,11 +86,15 @@ function arrayGet(signed: boolean): Handler {
   };
 }
 
+// Heap type immediates are [heap, exact]; br_on_cast flags carry the
+// target's nullability in bit 1 and its exactness in bit 3.
+
 function refTest(nullable: boolean): Handler {
   return (t) => {
     const heap = t.heapType(t.imm(0));
+    const exact = t.imm(1) === 1;
     const r = t.pop();
-    const e = gc.refTest(toRefExpr(r), heap, nullable, t.registry);
+    const e = gc.refTest(toRefExpr(r), heap, nullable, t.registry, exact);
     t.push(exprOperand(CLS_I32, e, r.pure, [r]));
   };
 }
@@ -98,8 +102,9 @@ function refTest(nullable: boolean): Handler {
 function refCast(nullable: boolean): Handler {
   return (t) => {
     const heap = t.heapType(t.imm(0));
+    const exact = t.imm(1) === 1;
     const r = t.pop();
-    const e = gc.refCast(toRefExpr(r), heap, nullable, t.registry, t.site());
+    const e = gc.refCast(toRefExpr(r), heap, nullable, t.registry, t.site(), exact);
     t.push(exprOperand(CLS_REF, e, false, [r]));
   };
 }
@@ -110,9 +115,37 @@ function brOnCast(onFail: boolean): Handler {
     const target = t.blocks.target(t.imm(1));
     const heap = t.heapType(t.imm(3));
     const nullable = (flags & 2) !== 0;
+    const exact = (flags & 8) !== 0;
     const refSlot = t.stack.materializeTop(1);
     const move = t.blocks.moveToLabel(target, t.blocks.labelTypes(target).length);
-    t.emit(gc.brOnCast(refSlot, heap, nullable, t.registry, onFail, move, target.code));
+    t.emit(gc.brOnCast(refSlot, heap, nullable, t.registry, onFail, move, target.code, exact));
+  };
+}
+
+/** `ref.cast_desc_eq` (custom descriptors): the reference and its expected descriptor. */
+function refCastDescEq(nullable: boolean): Handler {
+  return (t) => {
+    const d = t.pop();
+    const r = t.pop();
+    const e = gc.refCastDescEq(toRefExpr(r), toRefExpr(d), nullable, t.site());
+    t.push(exprOperand(CLS_REF, e, false, [r, d]));
+  };
+}
+
+/**
+ * `br_on_cast_desc_eq(_fail)` (custom descriptors): the reference and the
+ * descriptor are placed in slots; the descriptor is consumed, the reference
+ * stays on the stack (and goes to the label when branching).
+ */
+function brOnCastDescEq(onFail: boolean): Handler {
+  return (t) => {
+    const flags = t.imm(0);
+    const target = t.blocks.target(t.imm(1));
+    const nullable = (flags & 2) !== 0;
+    const refSlot = t.stack.materializeTop(2);
+    t.stack.truncate(t.stack.length - 1);
+    const move = t.blocks.moveToLabel(target, t.blocks.labelTypes(target).length);
+    t.emit(gc.brOnCastDescEq(refSlot, nullable, onFail, move, target.code, t.site()));
   };
 }
 
@@ -173,6 +206,31 @@ export const GC: Handlers = {
     const storage = fields.map((f) => t.globalType(f.storage));
     t.push(exprOperand(CLS_REF, gc.structNewDefault(typeId, storage), true, []));
   },
+  'struct.new_desc': (t) => {
+    const { typeId, fields } = structOf(t);
+    const storage = fields.map((f) => t.globalType(f.storage));
+    inSlots(
+      t,
+      storage.length + 1,
+      (base) => gc.structNewDesc(typeId, storage, base, t.site()),
+      CLS_REF,
+    );
+  },
+  'struct.new_default_desc': (t) => {
+    const { typeId, fields } = structOf(t);
+    const storage = fields.map((f) => t.globalType(f.storage));
+    const d = t.pop();
+    const e = gc.structNewDefaultDesc(typeId, storage, toRefExpr(d), t.site());
+    t.push(exprOperand(CLS_REF, e, false, [d]));
+  },
+  'ref.get_desc': (t) => {
+    const r = t.pop();
+    t.push(exprOperand(CLS_REF, gc.refGetDesc(toRefExpr(r), t.site()), false, [r]));
+  },
+  'ref.cast_desc_eq': refCastDescEq(false),
+  'ref.cast_desc_eq_null': refCastDescEq(true),
+  br_on_cast_desc_eq: brOnCastDescEq(false),
+  br_on_cast_desc_eq_fail: brOnCastDescEq(true),
   'struct.get': structGet(false),
   'struct.get_s': structGet(true),
   'struct.get_u': structGet(false),
