@@ -1,0 +1,58 @@
+/**
+ * Decode and validation differential: Weft must end every input in acceptance
+ * or a `CompileError`; its answer is compared with native validation.
+ */
+import { CompileError, Engine, Module } from 'weft';
+import { source } from './run/native.js';
+
+/** Both engines' answers on one input. */
+export interface DecodeResult {
+  /** `accept`, `reject` (a CompileError) or `exception` (anything else: a bug). */
+  weft: 'accept' | 'reject' | 'exception';
+  weftMessage: string;
+  native: boolean;
+  nativeMessage: string;
+}
+
+/** Decodes, validates and compiles `bytes` on Weft, and validates them natively. */
+export function runDecode(bytes: Uint8Array): DecodeResult {
+  let weft: DecodeResult['weft'] = 'accept';
+  let weftMessage = '';
+  try {
+    new Module(new Engine(), bytes);
+  } catch (e) {
+    weft = e instanceof CompileError ? 'reject' : 'exception';
+    weftMessage = e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e);
+  }
+  let nativeMessage = '';
+  const native = WebAssembly.validate(source(bytes));
+  if (!native) {
+    try {
+      new WebAssembly.Module(source(bytes));
+    } catch (e) {
+      nativeMessage = e instanceof Error ? e.message : String(e);
+    }
+  }
+  return { weft, weftMessage, native, nativeMessage };
+}
+
+/**
+ * Native messages that name a feature V8 11 lacks or keeps behind a flag:
+ * a disagreement there is a feature gap, not a finding.
+ */
+const FEATURE_GAPS = [
+  /experimental-wasm/,
+  /enable with/,
+  /At most one (memory|table)/i,
+  /invalid (memory|table) limits flags/i,
+  /invalid opcode 0x(1f|0a|fb|fc1[89a-f])/i,
+  /not allowed in constant expressions|invalid opcode .* in constant expression/i,
+];
+
+/** Classifies a decode result: `ok` (agreement), `gap` (a native feature gap) or a finding. */
+export function classifyDecode(r: DecodeResult): 'ok' | 'gap' | 'exception' | 'weft-rejects' | 'weft-accepts' {
+  if (r.weft === 'exception') return 'exception';
+  if ((r.weft === 'accept') === r.native) return 'ok';
+  if (r.weft === 'reject') return 'weft-rejects';
+  return FEATURE_GAPS.some((re) => re.test(r.nativeMessage)) ? 'gap' : 'weft-accepts';
+}
