@@ -18,6 +18,9 @@ const V8_TRAPS: readonly (readonly [string, readonly string[]])[] = [
   ['float unrepresentable in integer range', ['BadConversionToInteger', 'IntegerOverflow']],
   ['table index is out of bounds', ['TableOutOfBounds', 'UndefinedElement']],
   ['element segment out of bounds', ['TableOutOfBounds']],
+  ['data segment is out of bounds', ['MemoryOutOfBounds']],
+  ['table initializer is out of bounds', ['TableOutOfBounds']],
+  ['element segment is out of bounds', ['TableOutOfBounds']],
   ['null function or function signature mismatch', ['IndirectCallToNull', 'BadSignature']],
   ['dereferencing a null pointer', ['NullReference', 'NullFunctionReference']],
 ];
@@ -27,6 +30,8 @@ const V8_TRAPS: readonly (readonly [string, readonly string[]])[] = [
  * for, or null if the message is not a known trap.
  */
 export function trapCodesOfV8(message: string): readonly string[] | null {
+  // Traps during instantiation carry the API's name: "WebAssembly.Instance(): ...".
+  message = message.replace(/^WebAssembly\.\w+\(\): /, '');
   for (const [m, codes] of V8_TRAPS) if (message === m || message.startsWith(m)) return codes;
   return null;
 }

@@ -14,6 +14,8 @@ import { Rng } from '../rng.js';
  * `try_table`), GC and typed function references (behind flags in V8 11.3),
  * memory64, relaxed SIMD, extended-const (flags), threads (shared memory).
  * Multi-memory: binaryen 108 cannot emit it and V8 11.3 lacks it.
+ * Reference types: binaryen 108 types funcref as a subtype of externref/anyref
+ * and emits `(ref func)` locals, which V8 rejects without typed-funcref.
  */
 export const TTF_FEATURES = [
   '--enable-sign-ext',
@@ -22,7 +24,6 @@ export const TTF_FEATURES = [
   '--enable-bulk-memory',
   '--enable-multivalue',
   '--enable-simd',
-  '--enable-reference-types',
   '--enable-tail-call',
 ];
 

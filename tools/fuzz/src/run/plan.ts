@@ -63,7 +63,6 @@ export interface PlanOptions {
  * called before every other call, as binaryen's own fuzz harness does.
  */
 export function makePlan(module: Module, options: PlanOptions): Plan {
-  const rng = new Rng(options.seed ^ 0x5eed);
   const imports: ImportSpec[] = module.imports.map((i): ImportSpec => {
     const t = i.type;
     if (t instanceof FuncType) {
@@ -115,6 +114,9 @@ export function makePlan(module: Module, options: PlanOptions): Plan {
     for (const f of order) {
       if (reset !== undefined) calls.push({ export: reset.name, params: [], results: [], args: [] });
       const params = f.type.params.map(String);
+      // Arguments depend on the export's name and the set only, so a reducer
+      // that calls fewer exports still passes the same ones.
+      const rng = new Rng(hashString(`${options.seed}:${f.name}:${set}`));
       calls.push({
         export: f.name,
         params,
@@ -152,4 +154,10 @@ function argValue(rng: Rng, type: TypeName, set: number): Arg {
     default:
       return null;
   }
+}
+
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
