@@ -99,7 +99,10 @@ function judge(c: Case, outcome: TaskOutcome, stats: GeneratorStats): Finding | 
       }
       if (k === 'gap') {
         stats.skipped++;
-        skipReason(stats, `native feature gap: ${outcome.result.nativeMessage.replace(/@\+\d+/, '')}`);
+        skipReason(
+          stats,
+          `native feature gap: ${outcome.result.nativeMessage.replace(/@\+\d+/, '')}`,
+        );
         return null;
       }
       stats.mismatches++;
@@ -119,7 +122,8 @@ function judge(c: Case, outcome: TaskOutcome, stats: GeneratorStats): Finding | 
         ...base,
         category: outcome.type,
         tiers: ['weft'],
-        detail: outcome.type === 'hang' ? `no answer after ${Math.round(outcome.ms)} ms` : outcome.detail,
+        detail:
+          outcome.type === 'hang' ? `no answer after ${Math.round(outcome.ms)} ms` : outcome.detail,
       };
     case 'failed':
       stats.harnessFailures++;
@@ -171,7 +175,11 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
       const task =
         c.kind === 'decode'
           ? ({ type: 'decode', bytes: c.bytes } as const)
-          : ({ type: 'oracle', bytes: c.bytes, options: { argSets: o.argSets, seed: c.seed } } as const);
+          : ({
+              type: 'oracle',
+              bytes: c.bytes,
+              options: { argSets: o.argSets, seed: c.seed },
+            } as const);
       const outcome = await pool.run(task);
       const finding = judge(c, outcome, s);
       if (finding !== null) {
@@ -196,7 +204,14 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
     reducedPerSignature.set(sig, done + 1);
     if (finding.category === 'hang' || finding.category === 'crash') return;
     const reduced = await reduceCase(pool, c, finding, o.argSets);
-    if (reduced !== null) saveReproducer(dir, 'reduced', reduced.bytes, { ...finding, ...reduced.finding }, reduced.text);
+    if (reduced !== null)
+      saveReproducer(
+        dir,
+        'reduced',
+        reduced.bytes,
+        { ...finding, ...reduced.finding },
+        reduced.text,
+      );
   };
 
   try {
@@ -206,7 +221,8 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
   }
   const seconds = (performance.now() - start) / 1000;
   const report = { stats, findings, seconds };
-  if (o.out !== null) writeFileSync(join(o.out, 'summary.json'), JSON.stringify(report, null, 2) + '\n');
+  if (o.out !== null)
+    writeFileSync(join(o.out, 'summary.json'), JSON.stringify(report, null, 2) + '\n');
   return report;
 }
 
@@ -231,19 +247,33 @@ async function reduceCase(
     const { def } = await reduceStructured(c.def, test, { ms: 120_000, tests: 3000 });
     const e = encode(def);
     const f = last as Finding | null;
-    return { bytes: e.bytes, text: e.text, finding: f === null ? {} : { difference: f.difference!, tiers: f.tiers } };
+    return {
+      bytes: e.bytes,
+      text: e.text,
+      finding: f === null ? {} : { difference: f.difference!, tiers: f.tiers },
+    };
   }
   const bytes = await reduceBinary(c.bytes, c.seed, argSets, 300_000);
   if (bytes === null) return null;
   const out = await pool.run({ type: 'oracle', bytes, options: { argSets, seed: c.seed } });
   const f = out.type === 'oracle' ? findingOf(out.result, c.generator, c.seed) : null;
-  return { bytes, finding: f === null ? {} : { difference: f.difference!, tiers: mismatchTiers(out.type === 'oracle' ? out.result : ({ tiers: {} } as never)) } };
+  return {
+    bytes,
+    finding:
+      f === null
+        ? {}
+        : {
+            difference: f.difference!,
+            tiers: mismatchTiers(out.type === 'oracle' ? out.result : ({ tiers: {} } as never)),
+          },
+  };
 }
 
 /** One line of counts. */
 export function progressLine(stats: Record<string, GeneratorStats>, seconds: number): string {
   const parts = Object.entries(stats).map(
-    ([g, s]) => `${g}: ${s.modules} run, ${s.mismatches} mismatches, ${s.skipped} skipped, ${s.nanOnly} nan-only`,
+    ([g, s]) =>
+      `${g}: ${s.modules} run, ${s.mismatches} mismatches, ${s.skipped} skipped, ${s.nanOnly} nan-only`,
   );
   return `[${Math.round(seconds)}s] ${parts.join('; ')}`;
 }

@@ -47,7 +47,9 @@ export function makeCase(generator: GeneratorName, seed: number): Case | null {
       return { generator, seed, kind: 'oracle', bytes: ttfModule(seed) };
     case 'mutate': {
       const m = mutantModule(seed, corpusOrThrow());
-      return m === null ? null : { generator, seed, kind: 'oracle', bytes: m.bytes, origin: m.origin };
+      return m === null
+        ? null
+        : { generator, seed, kind: 'oracle', bytes: m.bytes, origin: m.origin };
     }
     case 'decode':
       return { generator, seed, kind: 'decode', bytes: decodeInput(seed, corpusOrThrow()) };

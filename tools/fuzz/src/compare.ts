@@ -59,7 +59,13 @@ export function describeOutcome(o: Outcome): string {
   }
 }
 
-type StepVerdict = { status: Status; category?: Category; reason?: string; native?: string; weft?: string };
+type StepVerdict = {
+  status: Status;
+  category?: Category;
+  reason?: string;
+  native?: string;
+  weft?: string;
+};
 
 const SAME: StepVerdict = { status: 'ok' };
 
@@ -79,14 +85,22 @@ function compareOutcomes(step: number, n: Outcome, w: Outcome): StepVerdict {
   const show = { native: describeOutcome(n), weft: describeOutcome(w) };
   if (w.kind === 'error') {
     if (n.kind === 'error') return SAME;
-    return { status: 'mismatch', category: step === 0 && n.kind === 'ok' ? 'compile' : 'error', ...show };
+    return {
+      status: 'mismatch',
+      category: step === 0 && n.kind === 'ok' ? 'compile' : 'error',
+      ...show,
+    };
   }
   if (n.kind === 'error' || n.kind === 'link' || w.kind === 'link') {
     // Native could not run it (a type JS cannot pass, an import it lacks): inconclusive.
-    return n.kind === w.kind ? SAME : { status: 'skipped', reason: `native ${show.native}`, ...show };
+    return n.kind === w.kind
+      ? SAME
+      : { status: 'skipped', reason: `native ${show.native}`, ...show };
   }
   if (n.kind === 'stack' || w.kind === 'stack') {
-    return n.kind === w.kind ? SAME : { status: 'skipped', reason: 'stack overflow on one side', ...show };
+    return n.kind === w.kind
+      ? SAME
+      : { status: 'skipped', reason: 'stack overflow on one side', ...show };
   }
   if (n.kind === 'trap' && w.kind === 'trap') {
     const codes = trapCodesOfV8(n.code.slice(3));

@@ -50,7 +50,9 @@ const FEATURE_GAPS = [
 ];
 
 /** Classifies a decode result: `ok` (agreement), `gap` (a native feature gap) or a finding. */
-export function classifyDecode(r: DecodeResult): 'ok' | 'gap' | 'exception' | 'weft-rejects' | 'weft-accepts' {
+export function classifyDecode(
+  r: DecodeResult,
+): 'ok' | 'gap' | 'exception' | 'weft-rejects' | 'weft-accepts' {
   if (r.weft === 'exception') return 'exception';
   if ((r.weft === 'accept') === r.native) return 'ok';
   if (r.weft === 'reject') return 'weft-rejects';

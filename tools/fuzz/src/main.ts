@@ -4,11 +4,15 @@
  *   node dist/main.js [--generator ttf|structured|mutate|decode|all] [--seed S]
  *                     [--count N] [--time T] [--out DIR] [--workers W]
  *                     [--arg-sets K] [--reduce-limit R]
+ *   node dist/main.js --run FILE.wasm|FILE.wat [--seed S] [--arg-sets K]
  *
  * `--time` takes seconds or a unit (`90s`, `30m`, `2h`). Without `--count`
  * or `--time` it runs 100 cases per generator. Exits 1 if anything diverged.
  */
+import { readFileSync } from 'node:fs';
+import { parseWat } from '@weft/wast';
 import { GENERATORS, type GeneratorName } from './cases.js';
+import { runOracle } from './oracle.js';
 import { progressLine, runCampaign } from './campaign.js';
 import { signature } from './findings.js';
 import { requireTool } from './gen/ttf.js';
@@ -27,7 +31,21 @@ function seconds(text: string): number {
   return Number(m[1]) * (m[2] === 'h' ? 3600 : m[2] === 'm' ? 60 : 1);
 }
 
+/** `--run FILE`: the oracle on one saved module (.wasm or .wat), verbosely. */
+function runFile(file: string): number {
+  const data = readFileSync(file);
+  const bytes = file.endsWith('.wat') ? parseWat(data.toString('utf8')) : new Uint8Array(data);
+  const result = runOracle(bytes, {
+    argSets: Number(option('--arg-sets') ?? 3),
+    seed: Number(option('--seed') ?? 0),
+  });
+  console.log(JSON.stringify(result, null, 2));
+  return result.status === 'mismatch' ? 1 : 0;
+}
+
 async function main(): Promise<number> {
+  const file = option('--run');
+  if (file !== null) return runFile(file);
   const g = option('--generator') ?? 'all';
   if (g !== 'all' && !(GENERATORS as readonly string[]).includes(g)) {
     throw new Error(`--generator ${g}: expected ${GENERATORS.join('|')}|all`);
@@ -57,7 +75,8 @@ async function main(): Promise<number> {
     console.log(
       `${name.padEnd(11)} ${String(s.modules).padStart(7)}  ${String(s.mismatches).padStart(10)}  ${String(s.skipped).padStart(7)}  ${String(s.nanOnly).padStart(8)}  ${String(s.notGenerated).padStart(13)}  ${rate.padStart(9)}`,
     );
-    for (const [reason, n] of Object.entries(s.skipReasons)) console.log(`    skipped ${n}: ${reason}`);
+    for (const [reason, n] of Object.entries(s.skipReasons))
+      console.log(`    skipped ${n}: ${reason}`);
   }
   const groups = new Map<string, number[]>();
   for (const f of report.findings) {
@@ -66,7 +85,10 @@ async function main(): Promise<number> {
   }
   if (groups.size > 0) {
     console.log(`\nfindings by signature (saved under ${out}):`);
-    for (const [k, seeds] of groups) console.log(`  ${seeds.length} x ${k}  (seeds ${seeds.slice(0, 8).join(', ')}${seeds.length > 8 ? ', ...' : ''})`);
+    for (const [k, seeds] of groups)
+      console.log(
+        `  ${seeds.length} x ${k}  (seeds ${seeds.slice(0, 8).join(', ')}${seeds.length > 8 ? ', ...' : ''})`,
+      );
   }
   return report.findings.length > 0 ? 1 : 0;
 }

@@ -57,7 +57,13 @@ export function runOracle(bytes: Uint8Array, options: OracleOptions): OracleResu
       weft: message,
     };
     const c: Comparison = { status: 'mismatch', difference };
-    return { status: 'mismatch', tiers: { baseline: c, optimized: c }, nativeMs: 0, weftMs: 0, calls: 0 };
+    return {
+      status: 'mismatch',
+      tiers: { baseline: c, optimized: c },
+      nativeMs: 0,
+      weftMs: 0,
+      calls: 0,
+    };
   }
   const plan = makePlan(module, options);
   const unsupported = importsSupported(plan.imports);
@@ -66,7 +72,9 @@ export function runOracle(bytes: Uint8Array, options: OracleOptions): OracleResu
   options.onNativeDone?.(native.ms);
   const first = native.steps[0]!.outcome;
   if (first.kind === 'link' || first.kind === 'error') {
-    return skipped(`native instantiation: ${first.kind === 'link' ? first.message : first.message}`);
+    return skipped(
+      `native instantiation: ${first.kind === 'link' ? first.message : first.message}`,
+    );
   }
   const result: OracleResult = {
     status: 'ok',

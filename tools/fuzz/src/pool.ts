@@ -81,7 +81,10 @@ class Worker {
       let timer: NodeJS.Timeout;
       const arm = (ms: number) => {
         clearTimeout(timer);
-        timer = setTimeout(() => finish({ type: 'hang', engine, ms: performance.now() - started }, true), ms);
+        timer = setTimeout(
+          () => finish({ type: 'hang', engine, ms: performance.now() - started }, true),
+          ms,
+        );
       };
       const onMessage = (m: WorkerMessage) => {
         if (m.id !== id) return;
@@ -89,7 +92,12 @@ class Worker {
           engine = 'weft';
           arm(Math.max(this.options.weftMinTimeoutMs, m.ms * this.options.weftSlowdown));
         } else if (m.type === 'oracle' || m.type === 'decode') {
-          finish(m.type === 'oracle' ? { type: 'oracle', result: m.result } : { type: 'decode', result: m.result }, false);
+          finish(
+            m.type === 'oracle'
+              ? { type: 'oracle', result: m.result }
+              : { type: 'decode', result: m.result },
+            false,
+          );
         } else if (m.type === 'failed') {
           finish({ type: 'failed', message: m.message }, false);
         }
@@ -98,7 +106,11 @@ class Worker {
         // Give stderr a moment to arrive: it says why (out of memory, an assertion).
         setTimeout(() => {
           finish(
-            { type: 'crash', engine, detail: `exit ${code ?? signal}: ${this.stderr.slice(-1500)}` },
+            {
+              type: 'crash',
+              engine,
+              detail: `exit ${code ?? signal}: ${this.stderr.slice(-1500)}`,
+            },
             false,
           );
         }, 50);

@@ -77,9 +77,7 @@ export function isNaN32(bits: number): boolean {
 
 /** Whether 64 bits form an f64 NaN. */
 export function isNaN64(bits: bigint): boolean {
-  return (
-    (bits & 0x7ff0000000000000n) === 0x7ff0000000000000n && (bits & 0xfffffffffffffn) !== 0n
-  );
+  return (bits & 0x7ff0000000000000n) === 0x7ff0000000000000n && (bits & 0xfffffffffffffn) !== 0n;
 }
 
 /** Whether an observation is a float NaN. */
@@ -117,7 +115,9 @@ export function nanPayloadOnly(a: Obs, b: Obs): boolean {
     const halves = (v: bigint): [number, number] => [Number(v & 0xffffffffn), Number(v >> 32n)];
     const [xl, xh] = halves(x);
     const [yl, yh] = halves(y);
-    return (xl === yl || (isNaN32(xl) && isNaN32(yl))) && (xh === yh || (isNaN32(xh) && isNaN32(yh)));
+    return (
+      (xl === yl || (isNaN32(xl) && isNaN32(yl))) && (xh === yh || (isNaN32(xh) && isNaN32(yh)))
+    );
   }
   if (t === 'v128') return bytesNanOnly(hexBytes(a), hexBytes(b));
   return false;

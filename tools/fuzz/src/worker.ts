@@ -27,4 +27,6 @@ process.on('message', (m: TaskMessage) => {
     send({ id, type: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
 });
+// The campaign died: nothing will read our answers.
+process.on('disconnect', () => process.exit(0));
 send({ id: -1, type: 'ready' });

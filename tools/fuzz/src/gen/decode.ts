@@ -12,7 +12,15 @@ export function decodeInput(seed: number, corpus: Corpus): Uint8Array {
   const rng = new Rng(seed);
   const from = rng.chance(0.75) ? corpus.valid : corpus.invalid;
   const base = from.length > 0 ? rng.pick(from).bytes : new Uint8Array(0);
-  switch (rng.weighted<string>([[5, 'mutate'], [2, 'truncate'], [2, 'edit'], [1, 'splice'], [1, 'random']])) {
+  switch (
+    rng.weighted<string>([
+      [5, 'mutate'],
+      [2, 'truncate'],
+      [2, 'edit'],
+      [1, 'splice'],
+      [1, 'random'],
+    ])
+  ) {
     case 'mutate': {
       let b = base;
       const n = rng.range(1, 6);

@@ -56,7 +56,14 @@ export function mutateOnce(rng: Rng, bytes: Uint8Array): Uint8Array {
   const [lo, hi] = codeRange(out);
   if (hi <= lo) return out;
   const at = () => rng.range(lo, hi - 1);
-  switch (rng.weighted<string>([[6, 'swap-op'], [3, 'const'], [2, 'byte'], [1, 'bit']])) {
+  switch (
+    rng.weighted<string>([
+      [6, 'swap-op'],
+      [3, 'const'],
+      [2, 'byte'],
+      [1, 'bit'],
+    ])
+  ) {
     case 'swap-op': {
       // Try a few positions for a byte that looks like an opcode of a known class.
       for (let tries = 0; tries < 20; tries++) {
@@ -109,7 +116,10 @@ function nativeValid(bytes: Uint8Array): boolean {
  * too many invalid tries. Weft's acceptance is checked by the oracle (a
  * rejection of a native-valid module is a finding).
  */
-export function mutantModule(seed: number, corpus: Corpus): { bytes: Uint8Array; origin: string } | null {
+export function mutantModule(
+  seed: number,
+  corpus: Corpus,
+): { bytes: Uint8Array; origin: string } | null {
   const rng = new Rng(seed);
   const pool = corpus.valid.filter((m) => m.bytes.length < 200_000);
   for (let attempt = 0; attempt < 30; attempt++) {

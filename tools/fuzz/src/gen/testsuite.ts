@@ -39,7 +39,9 @@ let cached: Corpus | null = null;
 export function loadCorpus(dir: string): Corpus {
   if (cached !== null) return cached;
   const corpus: Corpus = { valid: [], invalid: [] };
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.wast')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.wast'))
+    .sort()) {
     let script;
     try {
       script = parseScript(readFileSync(join(dir, file), 'utf8'), file);

@@ -48,7 +48,10 @@ function edits(def: ModuleDef, p: Path): (() => ModuleDef | null)[] {
   const list = listOf(def, p);
   const at = p.idx[p.idx.length - 1]!;
   const n = list[at]!;
-  const parentOp = p.idx.length === 1 ? 'block' : listOf(def, { f: p.f, idx: p.idx.slice(0, -1) })[p.idx[p.idx.length - 2]!]!.op;
+  const parentOp =
+    p.idx.length === 1
+      ? 'block'
+      : listOf(def, { f: p.f, idx: p.idx.slice(0, -1) })[p.idx[p.idx.length - 2]!]!.op;
   const inList = p.idx.length === 1 || LISTS.has(parentOp);
   const out: (() => ModuleDef | null)[] = [];
   const edit = (fn: (list: Node[], n: Node) => void) => () => {
@@ -68,18 +71,33 @@ function edits(def: ModuleDef, p: Path): (() => ModuleDef | null)[] {
       out.push(edit((l, m) => (l[at] = m.kids[i]!)));
     }
   });
-  if (inList && (n.op === 'block' || n.op === 'loop')) out.push(edit((l, m) => l.splice(at, 1, ...m.kids)));
+  if (inList && (n.op === 'block' || n.op === 'loop'))
+    out.push(edit((l, m) => l.splice(at, 1, ...m.kids)));
   if (inList && n.op === 'if') {
     for (const arm of n.kids.slice(1)) {
       const k = n.kids.indexOf(arm);
-      out.push(edit((l, m) => l.splice(at, 1, m.kids[0]!.type === 'poly' ? m.kids[0]! : node('drop', [], [m.kids[0]!]), ...m.kids[k]!.kids)));
+      out.push(
+        edit((l, m) =>
+          l.splice(
+            at,
+            1,
+            m.kids[0]!.type === 'poly' ? m.kids[0]! : node('drop', [], [m.kids[0]!]),
+            ...m.kids[k]!.kids,
+          ),
+        ),
+      );
     }
   }
   if (n.op === 'br_table' && n.imm.length > 1) {
     for (let i = 0; i < n.imm.length; i++) out.push(edit((_, m) => m.imm.splice(i, 1)));
   }
   if (n.imm.some((x) => x.startsWith('offset=') || x.startsWith('align='))) {
-    out.push(edit((_, m) => (m.imm = m.imm.filter((x) => !x.startsWith('offset=') && !x.startsWith('align=')))));
+    out.push(
+      edit(
+        (_, m) =>
+          (m.imm = m.imm.filter((x) => !x.startsWith('offset=') && !x.startsWith('align='))),
+      ),
+    );
   }
   return out;
 }
@@ -95,6 +113,32 @@ function moduleEdits(def: ModuleDef): (() => ModuleDef)[] {
       return c;
     });
   });
+  // Unreferenced parts go (validation rejects the candidate if they were used).
+  def.types.forEach((_, i) => {
+    out.push(() => {
+      const c = cloneModule(def);
+      c.types.splice(i, 1);
+      return c;
+    });
+  });
+  def.funcs.forEach((_, i) => {
+    out.push(() => {
+      const c = cloneModule(def);
+      c.funcs.splice(i, 1);
+      c.table = c.table.map((s) => (s === def.funcs[i]!.name ? null : s));
+      return c;
+    });
+  });
+  def.globals.forEach((_, i) => {
+    out.push(() => {
+      const c = cloneModule(def);
+      c.globals.splice(i, 1);
+      return c;
+    });
+  });
+  if (def.table.length > 0) {
+    out.push(() => ({ ...cloneModule(def), table: [] }));
+  }
   if (def.data.length > 0) {
     out.push(() => ({ ...cloneModule(def), data: new Uint8Array(0) }));
   }
@@ -144,7 +188,7 @@ export async function reduceStructured(
       }
     }
     // Pre-order: big subtrees first. After a success the same position is tried again.
-    for (let i = 0; ; ) {
+    for (let i = 0; ;) {
       const paths = allPaths(def);
       if (i >= paths.length || performance.now() > deadline || tests >= budget.tests) break;
       let changed = false;

@@ -19,11 +19,13 @@ export function source(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 let v128Logger: WebAssembly.Module | null = null;
 function logV128Module(): WebAssembly.Module {
   v128Logger ??= new WebAssembly.Module(
-    source(parseWat(`(module
+    source(
+      parseWat(`(module
       (import "h" "lanes" (func $lanes (param i32 i32 i32 i32)))
       (func (export "log") (param v128)
         (call $lanes (i32x4.extract_lane 0 (local.get 0)) (i32x4.extract_lane 1 (local.get 0))
-                     (i32x4.extract_lane 2 (local.get 0)) (i32x4.extract_lane 3 (local.get 0)))))`)),
+                     (i32x4.extract_lane 2 (local.get 0)) (i32x4.extract_lane 3 (local.get 0)))))`),
+    ),
   );
   return v128Logger;
 }
@@ -123,7 +125,8 @@ export function runNative(bytes: Uint8Array, plan: Plan): Execution {
     let out: Outcome;
     try {
       const r = f(...call.args);
-      const values = call.results.length === 1 ? [r] : call.results.length === 0 ? [] : (r as unknown[]);
+      const values =
+        call.results.length === 1 ? [r] : call.results.length === 0 ? [] : (r as unknown[]);
       out = { kind: 'ok', values: call.results.map((t, i) => observeNative(t, values[i])) };
     } catch (e) {
       out = nativeOutcome(e);

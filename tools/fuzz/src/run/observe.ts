@@ -49,7 +49,10 @@ export function observeWeft(type: TypeName, v: unknown): Obs {
 
 /** The memory's bytes, reusing `previous` when they have not changed (most calls write little). */
 export function snapshotBytes(bytes: Uint8Array, previous: Uint8Array | undefined): Uint8Array {
-  if (previous !== undefined && Buffer.from(previous.buffer, previous.byteOffset, previous.length).equals(bytes)) {
+  if (
+    previous !== undefined &&
+    Buffer.from(previous.buffer, previous.byteOffset, previous.length).equals(bytes)
+  ) {
     return previous;
   }
   return bytes.slice();

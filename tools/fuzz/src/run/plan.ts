@@ -14,7 +14,14 @@ export type TypeName = string;
 export type ImportSpec =
   | { kind: 'func'; module: string; name: string; params: TypeName[]; results: TypeName[] }
   | { kind: 'memory'; module: string; name: string; min: number; max: number | null }
-  | { kind: 'table'; module: string; name: string; element: TypeName; min: number; max: number | null }
+  | {
+      kind: 'table';
+      module: string;
+      name: string;
+      element: TypeName;
+      min: number;
+      max: number | null;
+    }
   | { kind: 'global'; module: string; name: string; type: TypeName; mutable: boolean };
 
 /** An argument: a JS value both engines accept for its type. */
@@ -79,7 +86,14 @@ export function makePlan(module: Module, options: PlanOptions): Plan {
     }
     if (t instanceof TableType) {
       const element = String(t.element);
-      return { kind: 'table', module: i.module, name: i.name, element, min: t.minimum, max: t.maximum };
+      return {
+        kind: 'table',
+        module: i.module,
+        name: i.name,
+        element,
+        min: t.minimum,
+        max: t.maximum,
+      };
     }
     if (t instanceof GlobalType) {
       return {
@@ -90,7 +104,13 @@ export function makePlan(module: Module, options: PlanOptions): Plan {
         mutable: t.mutable,
       };
     }
-    return { kind: 'func', module: i.module, name: `unsupported ${i.name}`, params: ['?'], results: [] };
+    return {
+      kind: 'func',
+      module: i.module,
+      name: `unsupported ${i.name}`,
+      params: ['?'],
+      results: [],
+    };
   });
   const observe: ExportSpec = { memories: [], globals: [] };
   const funcs: { name: string; type: FuncType }[] = [];
@@ -101,8 +121,8 @@ export function makePlan(module: Module, options: PlanOptions): Plan {
       observe.globals.push({ name: e.name, type: String(e.type.content) });
     }
   }
-  const callable = funcs.filter(
-    (f) => [...f.type.params, ...f.type.results].every((t) => JS_TYPES.has(String(t))),
+  const callable = funcs.filter((f) =>
+    [...f.type.params, ...f.type.results].every((t) => JS_TYPES.has(String(t))),
   );
   const reset = callable.find((f) => f.name === HANG_LIMIT_RESET && f.type.params.length === 0);
   const order =
@@ -112,7 +132,8 @@ export function makePlan(module: Module, options: PlanOptions): Plan {
   const calls: CallSpec[] = [];
   for (let set = 0; set < options.argSets; set++) {
     for (const f of order) {
-      if (reset !== undefined) calls.push({ export: reset.name, params: [], results: [], args: [] });
+      if (reset !== undefined)
+        calls.push({ export: reset.name, params: [], results: [], args: [] });
       const params = f.type.params.map(String);
       // Arguments depend on the export's name and the set only, so a reducer
       // that calls fewer exports still passes the same ones.
@@ -129,8 +150,32 @@ export function makePlan(module: Module, options: PlanOptions): Plan {
 }
 
 const I32_SPECIAL = [0, 1, -1, 2, 0x7fffffff, -0x80000000, 8, 16, 31, 32, 63, 64, 65535, 65536];
-const I64_SPECIAL = [0n, 1n, -1n, 0x7fffffffffffffffn, -0x8000000000000000n, 0xffffffffn, 0x100000000n, 63n, 64n];
-const F_SPECIAL = [0, -0, 1, -1, 0.5, NaN, Infinity, -Infinity, 2 ** 31, -(2 ** 31), 2 ** 63, 1e-40, 4294967296.5];
+const I64_SPECIAL = [
+  0n,
+  1n,
+  -1n,
+  0x7fffffffffffffffn,
+  -0x8000000000000000n,
+  0xffffffffn,
+  0x100000000n,
+  63n,
+  64n,
+];
+const F_SPECIAL = [
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  NaN,
+  Infinity,
+  -Infinity,
+  2 ** 31,
+  -(2 ** 31),
+  2 ** 63,
+  1e-40,
+  4294967296.5,
+];
 
 /**
  * A deterministic argument: the first set is all zeros (the common case a
@@ -144,7 +189,11 @@ function argValue(rng: Rng, type: TypeName, set: number): Arg {
       return special ? rng.pick(I32_SPECIAL) : rng.chance(0.5) ? rng.range(-8, 40) : rng.u32() | 0;
     case 'i64':
       if (set === 0) return 0n;
-      return special ? rng.pick(I64_SPECIAL) : rng.chance(0.5) ? BigInt(rng.range(-8, 40)) : rng.u64();
+      return special
+        ? rng.pick(I64_SPECIAL)
+        : rng.chance(0.5)
+          ? BigInt(rng.range(-8, 40))
+          : rng.u64();
     case 'f32':
     case 'f64': {
       if (set === 0) return 0;

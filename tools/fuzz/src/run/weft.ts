@@ -69,7 +69,12 @@ function defineImports(store: Store, linker: Linker, plan: Plan, log: HostLog): 
         break;
       }
       case 'memory':
-        linker.define(store, spec.module, spec.name, Memory.new(store, new MemoryType(spec.min, spec.max)));
+        linker.define(
+          store,
+          spec.module,
+          spec.name,
+          Memory.new(store, new MemoryType(spec.min, spec.max)),
+        );
         break;
       case 'table':
         linker.define(
@@ -105,8 +110,8 @@ function snapshot(
   const memories = plan.observe.memories.map((name, i) =>
     snapshotBytes(instance.getMemory(store, name)!.data(store), previous?.memories[i]),
   );
-  const globals = plan.observe.globals.map(
-    ({ name, type }): Obs => observeWeft(type, instance.getGlobal(store, name)!.value(store)),
+  const globals = plan.observe.globals.map(({ name, type }): Obs =>
+    observeWeft(type, instance.getGlobal(store, name)!.value(store)),
   );
   return { memories, globals };
 }

@@ -13,7 +13,16 @@
  */
 import { Rng } from '../../rng.js';
 import { node, VAL_TYPES, type FuncDef, type ModuleDef, type Node, type ValT } from './ast.js';
-import { BINARY, COMPARE, CONSTANTS, CONVERT, LOADS, STORES, TRAPPING_BINARY, UNARY } from './ops.js';
+import {
+  BINARY,
+  COMPARE,
+  CONSTANTS,
+  CONVERT,
+  LOADS,
+  STORES,
+  TRAPPING_BINARY,
+  UNARY,
+} from './ops.js';
 
 interface Label {
   name: string;
@@ -64,7 +73,9 @@ class FunctionGen {
   }
 
   private localType(i: number): ValT {
-    return i < this.sig.params.length ? this.sig.params[i]! : this.locals[i - this.sig.params.length]!;
+    return i < this.sig.params.length
+      ? this.sig.params[i]!
+      : this.locals[i - this.sig.params.length]!;
   }
 
   private localsOf(t: ValT): number[] {
@@ -82,13 +93,20 @@ class FunctionGen {
   generate(): FuncDef {
     const body: Node[] = [
       // Fuel: one unit per call, a trap when none is left (see FUEL in print.ts).
-      node('if', [], [
-        node('i32.eqz', ['i32'], [node('global.get', ['i32'], [], ['$fuel'])]),
-        node('then', [], [node('unreachable', 'poly')]),
-      ]),
-      node('global.set', [], [
-        node('i32.sub', ['i32'], [node('global.get', ['i32'], [], ['$fuel']), this.i32(1)]),
-      ], ['$fuel']),
+      node(
+        'if',
+        [],
+        [
+          node('i32.eqz', ['i32'], [node('global.get', ['i32'], [], ['$fuel'])]),
+          node('then', [], [node('unreachable', 'poly')]),
+        ],
+      ),
+      node(
+        'global.set',
+        [],
+        [node('i32.sub', ['i32'], [node('global.get', ['i32'], [], ['$fuel']), this.i32(1)])],
+        ['$fuel'],
+      ),
     ];
     // The body proper is a named block, so every branch names its label
     // (depths would have to count the unlabelled ifs around them).
@@ -138,7 +156,9 @@ class FunctionGen {
 
   /** A single node producing several values: a call or a block. */
   private multiSource(types: readonly ValT[], d: number): Node | null {
-    const callees = this.m.callable(this.index).filter((j) => sameTypes(this.m.sigs[j]!.results, types));
+    const callees = this.m
+      .callable(this.index)
+      .filter((j) => sameTypes(this.m.sigs[j]!.results, types));
     if (callees.length > 0 && this.rng.chance(0.5)) return this.call(this.rng.pick(callees), d);
     return this.block(types, d - 1);
   }
@@ -176,15 +196,22 @@ class FunctionGen {
         const trapping = TRAPPING_BINARY.includes(op);
         // A divisor that is often zero, or -1 against the minimum: the trap must happen in order.
         const right =
-          trapping && r.chance(0.4) ? node(`${t}.const`, [t], [], [r.pick(['0', '-1', '1'])]) : this.expr(t, d - 1);
+          trapping && r.chance(0.4)
+            ? node(`${t}.const`, [t], [], [r.pick(['0', '-1', '1'])])
+            : this.expr(t, d - 1);
         return node(`${t}.${op}`, [t], [this.expr(t, d - 1), right]);
       }
       case 'unary':
         return node(`${t}.${r.pick(UNARY[t])}`, [t], [this.expr(t, d - 1)]);
       case 'compare': {
         const ot = r.pick(VAL_TYPES);
-        if (ot !== 'f32' && ot !== 'f64' && r.chance(0.2)) return node(`${ot}.eqz`, ['i32'], [this.expr(ot, d - 1)]);
-        return node(`${ot}.${r.pick(COMPARE[ot])}`, ['i32'], [this.expr(ot, d - 1), this.expr(ot, d - 1)]);
+        if (ot !== 'f32' && ot !== 'f64' && r.chance(0.2))
+          return node(`${ot}.eqz`, ['i32'], [this.expr(ot, d - 1)]);
+        return node(
+          `${ot}.${r.pick(COMPARE[ot])}`,
+          ['i32'],
+          [this.expr(ot, d - 1), this.expr(ot, d - 1)],
+        );
       }
       case 'convert': {
         const [op, from] = r.pick(CONVERT[t]);
@@ -192,7 +219,11 @@ class FunctionGen {
       }
       case 'extend-of-i64':
         // An i32 computed from i64 work, extended back: the i64's halves must not leak.
-        return node(r.pick(['i64.extend_i32_u', 'i64.extend_i32_s']), ['i64'], [this.i32OfI64(d - 1)]);
+        return node(
+          r.pick(['i64.extend_i32_u', 'i64.extend_i32_s']),
+          ['i64'],
+          [this.i32OfI64(d - 1)],
+        );
       case 'i32-of-i64':
         return this.i32OfI64(d - 1);
       case 'load':
@@ -209,12 +240,21 @@ class FunctionGen {
         const l = String(r.pick(ls));
         const later = r.chance(0.5)
           ? node('local.tee', [t], [this.expr(t, d - 1)], [l])
-          : node('block', [t], [node('local.set', [], [this.expr(t, d - 1)], [l]), node('local.get', [t], [], [l])], [`(result ${t})`]);
+          : node(
+              'block',
+              [t],
+              [node('local.set', [], [this.expr(t, d - 1)], [l]), node('local.get', [t], [], [l])],
+              [`(result ${t})`],
+            );
         const op = r.pick(BINARY[t].filter((o) => !TRAPPING_BINARY.includes(o)));
         return node(`${t}.${op}`, [t], [node('local.get', [t], [], [l]), later]);
       }
       case 'select':
-        return node('select', [t], [this.expr(t, d - 1), this.expr(t, d - 1), this.expr('i32', d - 1)]);
+        return node(
+          'select',
+          [t],
+          [this.expr(t, d - 1), this.expr(t, d - 1), this.expr('i32', d - 1)],
+        );
       case 'block':
         return this.block([t], d - 1);
       case 'if':
@@ -222,7 +262,9 @@ class FunctionGen {
       case 'loop':
         return this.loop([t], d - 1);
       case 'call': {
-        const callees = this.m.callable(this.index).filter((j) => sameTypes(this.m.sigs[j]!.results, [t]));
+        const callees = this.m
+          .callable(this.index)
+          .filter((j) => sameTypes(this.m.sigs[j]!.results, [t]));
         return callees.length > 0 ? this.call(r.pick(callees), d) : this.leaf(t);
       }
       case 'call_indirect': {
@@ -245,7 +287,11 @@ class FunctionGen {
       case 'memory':
         return r.chance(0.5)
           ? node('memory.size', ['i32'])
-          : node('memory.grow', ['i32'], [r.chance(0.7) ? this.i32(r.range(0, 2)) : this.expr('i32', d - 1)]);
+          : node(
+              'memory.grow',
+              ['i32'],
+              [r.chance(0.7) ? this.i32(r.range(0, 2)) : this.expr('i32', d - 1)],
+            );
       case 'effect-then-value':
         return node('block', [t], [this.stmt(d - 1), this.expr(t, d - 1)], [`(result ${t})`]);
       default:
@@ -319,8 +365,15 @@ class FunctionGen {
     const sig = this.m.types[k]!;
     const r = this.rng;
     // Slot indices: filled, empty, of another signature, or past the table.
-    const index = r.chance(0.7) ? this.i32(r.range(0, this.m.table.length + 1)) : this.expr('i32', d - 1);
-    return node('call_indirect', sig.results, [...this.values(sig.params, d - 1), index], ['$tab', `(type $${typeName})`]);
+    const index = r.chance(0.7)
+      ? this.i32(r.range(0, this.m.table.length + 1))
+      : this.expr('i32', d - 1);
+    return node(
+      'call_indirect',
+      sig.results,
+      [...this.values(sig.params, d - 1), index],
+      ['$tab', `(type $${typeName})`],
+    );
   }
 
   // ---- control ------------------------------------------------------------
@@ -337,7 +390,13 @@ class FunctionGen {
   private body(types: readonly ValT[], d: number, self: Label | null): Node[] {
     const r = this.rng;
     const out: Node[] = [];
-    const n = r.weighted([[2, 0], [4, 1], [3, 2], [2, 3], [1, 5]]);
+    const n = r.weighted([
+      [2, 0],
+      [4, 1],
+      [3, 2],
+      [2, 3],
+      [1, 5],
+    ]);
     for (let i = 0; i < n && this.budget > 0; i++) out.push(this.stmt(d));
     if (self !== null && r.chance(0.12)) {
       // Leave by branching to itself, with code after the branch never reached.
@@ -367,7 +426,12 @@ class FunctionGen {
     const needElse = types.length > 0 || this.rng.chance(0.5);
     const els = needElse ? node('else', [], this.body(types, d, label)) : null;
     this.labels.pop();
-    const n = node('if', types, [cond, then, ...(els !== null ? [els] : [])], this.blockType(types));
+    const n = node(
+      'if',
+      types,
+      [cond, then, ...(els !== null ? [els] : [])],
+      this.blockType(types),
+    );
     n.label = label.name;
     return n;
   }
@@ -385,13 +449,37 @@ class FunctionGen {
     const c = String(counter);
     const limit = r.range(1, 6);
     this.labels.push(exit);
-    const head = node('if', [], [
-      node('i32.gt_u', ['i32'], [
-        node('local.tee', ['i32'], [node('i32.add', ['i32'], [node('local.get', ['i32'], [], [c]), this.i32(1)])], [c]),
-        this.i32(limit),
-      ]),
-      node('then', [], [node('br', 'poly', types.map((t) => this.constant(t)), [exit.name])]),
-    ]);
+    const head = node(
+      'if',
+      [],
+      [
+        node(
+          'i32.gt_u',
+          ['i32'],
+          [
+            node(
+              'local.tee',
+              ['i32'],
+              [node('i32.add', ['i32'], [node('local.get', ['i32'], [], [c]), this.i32(1)])],
+              [c],
+            ),
+            this.i32(limit),
+          ],
+        ),
+        node(
+          'then',
+          [],
+          [
+            node(
+              'br',
+              'poly',
+              types.map((t) => this.constant(t)),
+              [exit.name],
+            ),
+          ],
+        ),
+      ],
+    );
     this.labels.push(loopLabel);
     const kids = [head];
     const n = r.range(0, 3);
@@ -412,7 +500,12 @@ class FunctionGen {
   private branch(d: number): Node {
     const r = this.rng;
     const l = r.pick(this.labels);
-    const kind = r.weighted<string>([[4, 'br'], [5, 'br_table'], [1, 'return'], [1, 'unreachable']]);
+    const kind = r.weighted<string>([
+      [4, 'br'],
+      [5, 'br_table'],
+      [1, 'return'],
+      [1, 'unreachable'],
+    ]);
     if (kind === 'unreachable') return node('unreachable', 'poly');
     if (kind === 'return') return node('return', 'poly', this.values(this.sig.results, d));
     if (kind === 'br') return node('br', 'poly', this.values(l.types, d), [this.labelRef(l)]);
@@ -454,7 +547,12 @@ class FunctionGen {
       case 'br_if': {
         const l = r.pick(this.labels);
         if (l.types.length > 1) return this.simpleStmt(d);
-        const b = node('br_if', l.types, [...this.values(l.types, d - 1), this.condition(d - 1)], [this.labelRef(l)]);
+        const b = node(
+          'br_if',
+          l.types,
+          [...this.values(l.types, d - 1), this.condition(d - 1)],
+          [this.labelRef(l)],
+        );
         return this.dropAll(b);
       }
       case 'branch':
@@ -472,14 +570,24 @@ class FunctionGen {
       }
       case 'call': {
         const callees = this.m.callable(this.index);
-        return callees.length > 0 ? this.dropAll(this.call(r.pick(callees), d)) : this.simpleStmt(d);
+        return callees.length > 0
+          ? this.dropAll(this.call(r.pick(callees), d))
+          : this.simpleStmt(d);
       }
       case 'call_indirect':
         return this.dropAll(this.callIndirect(r.pick(this.m.typeNames), d));
       case 'bulk': {
         const op = r.pick(['memory.fill', 'memory.copy']);
         const len = r.chance(0.8) ? this.i32(r.range(0, 64)) : this.expr('i32', d - 1);
-        return node(op, [], [this.address(8, d), op === 'memory.fill' ? this.expr('i32', d - 1) : this.address(8, d), len]);
+        return node(
+          op,
+          [],
+          [
+            this.address(8, d),
+            op === 'memory.fill' ? this.expr('i32', d - 1) : this.address(8, d),
+            len,
+          ],
+        );
       }
       default:
         return this.simpleStmt(d);
@@ -487,7 +595,11 @@ class FunctionGen {
   }
 
   private someTypes(): ValT[] {
-    const n = this.rng.weighted([[6, 1], [2, 2], [1, 3]]);
+    const n = this.rng.weighted([
+      [6, 1],
+      [2, 2],
+      [1, 3],
+    ]);
     return Array.from({ length: n }, () => this.rng.pick(VAL_TYPES));
   }
 
@@ -506,12 +618,19 @@ class FunctionGen {
 
   private simpleStmt(d: number): Node {
     const r = this.rng;
-    const kind = r.weighted<string>([[4, 'set'], [2, 'global'], [3, 'store'], [3, 'log'], [1, 'drop']]);
+    const kind = r.weighted<string>([
+      [4, 'set'],
+      [2, 'global'],
+      [3, 'store'],
+      [3, 'log'],
+      [1, 'drop'],
+    ]);
     const t = r.pick(VAL_TYPES);
     switch (kind) {
       case 'set': {
         const ls = this.localsOf(t);
-        if (ls.length > 0) return node('local.set', [], [this.expr(t, d - 1)], [String(r.pick(ls))]);
+        if (ls.length > 0)
+          return node('local.set', [], [this.expr(t, d - 1)], [String(r.pick(ls))]);
         return this.logStmt(d - 1);
       }
       case 'global':
@@ -547,7 +666,16 @@ class ModuleGen {
   private sig(): Sig {
     const r = this.rng;
     const params = Array.from({ length: r.range(0, 3) }, () => r.pick(VAL_TYPES));
-    const results = Array.from({ length: r.weighted([[2, 0], [6, 1], [2, 2]]) }, () => r.pick(VAL_TYPES));
+    const results = Array.from(
+      {
+        length: r.weighted([
+          [2, 0],
+          [6, 1],
+          [2, 2],
+        ]),
+      },
+      () => r.pick(VAL_TYPES),
+    );
     return { params, results };
   }
 
@@ -564,20 +692,32 @@ class ModuleGen {
       this.types.push(s);
       this.typeNames.push(`t${this.types.length - 1}`);
     }
-    this.table = Array.from({ length: r.range(1, n + 2) }, () => (r.chance(0.75) ? `f${r.int(n)}` : null));
+    this.table = Array.from({ length: r.range(1, n + 2) }, () =>
+      r.chance(0.75) ? `f${r.int(n)}` : null,
+    );
     const funcs: FuncDef[] = [];
-    for (let i = 0; i < n; i++) funcs.push(new FunctionGen(r, this, i, this.sigs[i]!, this.opts).generate());
+    for (let i = 0; i < n; i++)
+      funcs.push(new FunctionGen(r, this, i, this.sigs[i]!, this.opts).generate());
     const data = r.bytes(r.range(0, 64));
     const globals = VAL_TYPES.map((t) => ({
       name: `g${t}`,
       type: t,
       init: node(`${t}.const`, [t], [], [r.pick(CONSTANTS[t])]),
     }));
-    return { types: this.types.map((s, k) => ({ name: this.typeNames[k]!, ...s })), funcs, table: this.table, data, globals };
+    return {
+      types: this.types.map((s, k) => ({ name: this.typeNames[k]!, ...s })),
+      funcs,
+      table: this.table,
+      data,
+      globals,
+    };
   }
 }
 
 /** The structured module of `seed`. */
-export function structuredModule(seed: number, opts: StructuredOptions = DEFAULT_STRUCTURED): ModuleDef {
+export function structuredModule(
+  seed: number,
+  opts: StructuredOptions = DEFAULT_STRUCTURED,
+): ModuleDef {
   return new ModuleGen(new Rng(seed), opts).generate();
 }

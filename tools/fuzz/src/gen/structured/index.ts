@@ -22,6 +22,9 @@ export function encode(def: ModuleDef): StructuredCase {
 }
 
 /** The module of `seed`. */
-export function structuredCase(seed: number, opts: StructuredOptions = DEFAULT_STRUCTURED): StructuredCase {
+export function structuredCase(
+  seed: number,
+  opts: StructuredOptions = DEFAULT_STRUCTURED,
+): StructuredCase {
   return encode(structuredModule(seed, opts));
 }

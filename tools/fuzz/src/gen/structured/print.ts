@@ -40,7 +40,15 @@ function dataString(bytes: Uint8Array): string {
 
 /** The module's text. */
 export function printModule(m: ModuleDef): string {
-  const lines = ['(module', ...IMPORTS.map((i) => '  ' + i)];
+  const funcs = m.funcs.map(printFunc);
+  const code = funcs.join('\n');
+  // Only what the code uses, so reduced modules read short (the import
+  // indices shift, which is harmless: everything is referenced by name).
+  const used = IMPORTS.filter((i) => {
+    const name = /\(func (\$[\w-]+)/.exec(i)![1]!;
+    return new RegExp(`\\${name}(?![\\w-])`).test(code);
+  });
+  const lines = ['(module', ...used.map((i) => '  ' + i)];
   for (const t of m.types) {
     const params = t.params.length > 0 ? ` (param ${t.params.join(' ')})` : '';
     const results = t.results.length > 0 ? ` (result ${t.results.join(' ')})` : '';
@@ -48,7 +56,8 @@ export function printModule(m: ModuleDef): string {
   }
   lines.push('  (memory (export "mem") 1 4)');
   if (m.data.length > 0) lines.push(`  (data (i32.const 0) "${dataString(m.data)}")`);
-  lines.push(`  (table $tab ${m.table.length} funcref)`);
+  if (m.table.length > 0 || code.includes('call_indirect'))
+    lines.push(`  (table $tab ${m.table.length} funcref)`);
   m.table.forEach((f, i) => {
     if (f !== null) lines.push(`  (elem (table $tab) (i32.const ${i}) func $${f})`);
   });
@@ -56,7 +65,7 @@ export function printModule(m: ModuleDef): string {
   for (const g of m.globals) {
     lines.push(`  (global $${g.name} (export "${g.name}") (mut ${g.type}) ${printNode(g.init)})`);
   }
-  for (const f of m.funcs) lines.push(printFunc(f));
+  lines.push(...funcs);
   lines.push(`  (func (export "hangLimitInitializer") (global.set $fuel (i32.const ${FUEL})))`);
   lines.push(')');
   return lines.join('\n') + '\n';
