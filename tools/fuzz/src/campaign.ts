@@ -43,6 +43,8 @@ export interface CampaignOptions {
   argSets: number;
   /** Reduce the first `reduceLimit` findings of each signature (0: none). */
   reduceLimit: number;
+  /** Stops the campaign early (the current cases finish, the summary is written). */
+  signal?: AbortSignal;
   /** Called with a progress line now and then. */
   progress?: (line: string) => void;
 }
@@ -146,7 +148,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
   // Case i goes to generator i mod n, with that generator's next seed.
   let next = 0;
   const take = (): { generator: GeneratorName; seed: number } | null => {
-    if (performance.now() > deadline) return null;
+    if (performance.now() > deadline || o.signal?.aborted === true) return null;
     const n = o.generators.length;
     const i = next++;
     const k = Math.floor(i / n);
@@ -202,8 +204,12 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
     const done = reducedPerSignature.get(sig) ?? 0;
     if (c.kind !== 'oracle' || done >= o.reduceLimit) return;
     reducedPerSignature.set(sig, done + 1);
-    if (finding.category === 'hang' || finding.category === 'crash') return;
-    const reduced = await reduceCase(pool, c, finding, o.argSets);
+    if (finding.category === 'crash' || (finding.category === 'hang' && c.def === undefined))
+      return;
+    const reduced =
+      finding.category === 'hang'
+        ? await reduceHang(c, o.argSets)
+        : await reduceCase(pool, c, finding, o.argSets);
     if (reduced !== null)
       saveReproducer(
         dir,
@@ -227,6 +233,35 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
 }
 
 /** Reduces a case's module to one that shows the same kind of mismatch. */
+/**
+ * Reduces a structured module on which Weft hangs. A separate pool with a
+ * short watchdog keeps each test to seconds (fuzz modules run in
+ * milliseconds natively, so a few seconds of Weft is a hang).
+ */
+async function reduceHang(
+  c: Case,
+  argSets: number,
+): Promise<{ bytes: Uint8Array; text: string; finding: Partial<Finding> }> {
+  const pool = new Pool({
+    ...DEFAULT_POOL,
+    workers: 1,
+    nativeTimeoutMs: 5_000,
+    weftMinTimeoutMs: 3_000,
+    weftSlowdown: 100,
+  });
+  try {
+    const test = async (bytes: Uint8Array) => {
+      const out = await pool.run({ type: 'oracle', bytes, options: { argSets, seed: c.seed } });
+      return out.type === 'hang' && out.engine === 'weft';
+    };
+    const { def } = await reduceStructured(c.def!, test, { ms: 300_000, tests: 400 });
+    const e = encode(def);
+    return { bytes: e.bytes, text: e.text, finding: {} };
+  } finally {
+    pool.close();
+  }
+}
+
 async function reduceCase(
   pool: Pool,
   c: Case,

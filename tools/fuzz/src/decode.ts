@@ -49,12 +49,24 @@ const FEATURE_GAPS = [
   /not allowed in constant expressions|invalid opcode .* in constant expression/i,
 ];
 
+/**
+ * Weft messages for what V8 11 accepts but WebAssembly 3.0 does not define:
+ * legacy exception handling (`try`, `catch`, `rethrow`, `delegate`,
+ * `catch_all`, opcodes 0x06 0x07 0x09 0x18 0x19), which Weft does not implement.
+ */
+const WEFT_GAPS = [/illegal opcode (0x)?0?(6|7|9|18|19)\b/i];
+
+/** Whether Weft's rejection names a feature it deliberately lacks. */
+export function isWeftGap(message: string): boolean {
+  return WEFT_GAPS.some((re) => re.test(message));
+}
+
 /** Classifies a decode result: `ok` (agreement), `gap` (a native feature gap) or a finding. */
 export function classifyDecode(
   r: DecodeResult,
 ): 'ok' | 'gap' | 'exception' | 'weft-rejects' | 'weft-accepts' {
   if (r.weft === 'exception') return 'exception';
   if ((r.weft === 'accept') === r.native) return 'ok';
-  if (r.weft === 'reject') return 'weft-rejects';
+  if (r.weft === 'reject') return isWeftGap(r.weftMessage) ? 'gap' : 'weft-rejects';
   return FEATURE_GAPS.some((re) => re.test(r.nativeMessage)) ? 'gap' : 'weft-accepts';
 }

@@ -56,7 +56,11 @@ async function main(): Promise<number> {
   const countText = option('--count');
   const count = countText !== null ? Number(countText) : time !== null ? null : 100;
   const out = option('--out') ?? 'fuzz-out';
+  // Ctrl-C (or a kill) ends the campaign cleanly: counts are still printed and saved.
+  const stop = new AbortController();
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
   const report = await runCampaign({
+    signal: stop.signal,
     generators,
     seed: Number(option('--seed') ?? 0),
     count,

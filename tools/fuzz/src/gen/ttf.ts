@@ -44,7 +44,7 @@ export function requireTool(tool: string): void {
 export function ttfModule(seed: number): Uint8Array {
   const rng = new Rng(seed);
   // Input size decides module size: binaryen consumes the bytes as it builds.
-  const input = rng.bytes(rng.range(256, 6000));
+  const input = rng.bytes(rng.range(128, 3000));
   const dir = mkdtempSync(join(tmpdir(), 'weft-ttf-'));
   try {
     const inPath = join(dir, 'in.dat');

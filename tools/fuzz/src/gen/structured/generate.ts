@@ -43,6 +43,13 @@ export interface StructuredOptions {
   maxNodes: number;
   /** Expression nesting depth. */
   maxDepth: number;
+  /**
+   * Make every block a branch target (a never-taken `br` to it first), so the
+   * compiler never splices a block into its parent. Half the seeds do this
+   * (decided by the seed) when unset: a bug of spliced blocks then cannot
+   * mask the others.
+   */
+  targetAll?: boolean;
 }
 
 export const DEFAULT_STRUCTURED: StructuredOptions = { maxFuncs: 4, maxNodes: 70, maxDepth: 7 };
@@ -115,11 +122,9 @@ class FunctionGen {
     const inner: Node[] = [];
     const n = this.rng.range(1, 4);
     for (let i = 0; i < n && this.budget > 0; i++) inner.push(this.stmt(this.opts.maxDepth));
-    inner.push(...this.values(this.sig.results, this.opts.maxDepth));
+    inner.push(...this.pendingValues(this.sig.results, this.opts.maxDepth));
     this.labels.pop();
-    const b = node('block', this.sig.results, inner, this.blockType(this.sig.results));
-    b.label = top.name;
-    body.push(b);
+    body.push(this.labelled('block', top, inner));
     return {
       name: `f${this.index}`,
       params: this.sig.params,
@@ -302,10 +307,19 @@ class FunctionGen {
   /** An i32 computed from i64 values. */
   private i32OfI64(d: number): Node {
     const r = this.rng;
-    const a = this.expr('i64', d);
+    // Mostly an i64 computation, not a leaf: its closure writes the high half.
+    const a = r.chance(0.6) ? this.i64Work(d) : this.expr('i64', d);
     if (r.chance(0.3)) return node('i32.wrap_i64', ['i32'], [a]);
     if (r.chance(0.3)) return node('i64.eqz', ['i32'], [a]);
     return node(`i64.${r.pick(COMPARE.i64)}`, ['i32'], [a, this.expr('i64', d)]);
+  }
+
+  /** An i64 operation on non-constant operands (an expression closure with a high half). */
+  private i64Work(d: number): Node {
+    const r = this.rng;
+    const x = () => (r.chance(0.5) ? this.leaf('i64') : this.expr('i64', d - 1));
+    const op = r.pick(['add', 'sub', 'mul', 'and', 'or', 'xor', 'shl', 'shr_u', 'shr_s', 'rotl']);
+    return node(`i64.${op}`, ['i64'], [x(), x()]);
   }
 
   private leaf(t: ValT): Node {
@@ -404,7 +418,21 @@ class FunctionGen {
       if (r.chance(0.5)) out.push(this.stmt(d));
       return out;
     }
-    out.push(...this.values(types, d));
+    out.push(...this.pendingValues(types, d));
+    return out;
+  }
+
+  /**
+   * The values of `types`, with statements after some of them: those run
+   * while the earlier values wait on the operand stack (a load that must trap
+   * before a dropped division does, a local read before the statement writes it).
+   */
+  private pendingValues(types: readonly ValT[], d: number): Node[] {
+    const out: Node[] = [];
+    for (const v of this.values(types, d)) {
+      out.push(v);
+      if (this.rng.chance(0.25)) out.push(this.stmt(d - 1));
+    }
     return out;
   }
 
@@ -413,7 +441,21 @@ class FunctionGen {
     this.labels.push(label);
     const kids = this.body(types, d, label);
     this.labels.pop();
-    const b = node('block', types, kids, this.blockType(types));
+    return this.labelled('block', label, kids);
+  }
+
+  /** A labelled block node, made a branch target if the options ask. */
+  private labelled(op: string, label: Label, kids: Node[]): Node {
+    if (this.opts.targetAll === true) {
+      const zeros = label.types.map((t) => node(`${t}.const`, [t], [], ['0']));
+      const never = node(
+        'if',
+        [],
+        [this.i32(0), node('then', [], [node('br', 'poly', zeros, [label.name])])],
+      );
+      kids = [never, ...kids];
+    }
+    const b = node(op, label.types, kids, this.blockType(label.types));
     b.label = label.name;
     return b;
   }
@@ -486,14 +528,12 @@ class FunctionGen {
     for (let i = 0; i < n && this.budget > 0; i++) kids.push(this.stmt(d));
     // Go round again, conditionally (the head bounds it).
     if (r.chance(0.7)) kids.push(node('br_if', [], [this.condition(d)], [loopLabel.name]));
-    kids.push(...this.values(types, d));
+    kids.push(...this.pendingValues(types, d));
     this.labels.pop();
     this.labels.pop();
     const loop = node('loop', types, kids, this.blockType(types));
     loop.label = loopLabel.name;
-    const outer = node('block', types, [loop], this.blockType(types));
-    outer.label = exit.name;
-    return outer;
+    return this.labelled('block', exit, [loop]);
   }
 
   /** An unconditional branch (`br`, `br_table`, `return` or `unreachable`). */
@@ -719,5 +759,7 @@ export function structuredModule(
   seed: number,
   opts: StructuredOptions = DEFAULT_STRUCTURED,
 ): ModuleDef {
-  return new ModuleGen(new Rng(seed), opts).generate();
+  const rng = new Rng(seed);
+  const targetAll = opts.targetAll ?? rng.chance(0.5);
+  return new ModuleGen(rng, { ...opts, targetAll }).generate();
 }
