@@ -43,6 +43,8 @@ export interface CampaignOptions {
   argSets: number;
   /** Reduce the first `reduceLimit` findings of each signature (0: none). */
   reduceLimit: number;
+  /** Time for one reduction, in seconds (wasm-reduce gets 2.5 times as long). */
+  reduceSec: number;
   /** Stops the campaign early (the current cases finish, the summary is written). */
   signal?: AbortSignal;
   /** Called with a progress line now and then. */
@@ -208,8 +210,8 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
       return;
     const reduced =
       finding.category === 'hang'
-        ? await reduceHang(c, o.argSets)
-        : await reduceCase(pool, c, finding, o.argSets);
+        ? await reduceHang(c, o.argSets, o.reduceSec)
+        : await reduceCase(pool, c, finding, o.argSets, o.reduceSec);
     if (reduced !== null)
       saveReproducer(
         dir,
@@ -241,6 +243,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
 async function reduceHang(
   c: Case,
   argSets: number,
+  seconds: number,
 ): Promise<{ bytes: Uint8Array; text: string; finding: Partial<Finding> }> {
   const pool = new Pool({
     ...DEFAULT_POOL,
@@ -254,7 +257,7 @@ async function reduceHang(
       const out = await pool.run({ type: 'oracle', bytes, options: { argSets, seed: c.seed } });
       return out.type === 'hang' && out.engine === 'weft';
     };
-    const { def } = await reduceStructured(c.def!, test, { ms: 300_000, tests: 400 });
+    const { def } = await reduceStructured(c.def!, test, { ms: seconds * 2500, tests: 400 });
     const e = encode(def);
     return { bytes: e.bytes, text: e.text, finding: {} };
   } finally {
@@ -267,6 +270,7 @@ async function reduceCase(
   c: Case,
   finding: Finding,
   argSets: number,
+  seconds: number,
 ): Promise<{ bytes: Uint8Array; text?: string; finding: Partial<Finding> } | null> {
   const want = signature(finding);
   if (c.def !== undefined) {
@@ -279,7 +283,7 @@ async function reduceCase(
       last = f;
       return true;
     };
-    const { def } = await reduceStructured(c.def, test, { ms: 120_000, tests: 3000 });
+    const { def } = await reduceStructured(c.def, test, { ms: seconds * 1000, tests: 5000 });
     const e = encode(def);
     const f = last as Finding | null;
     return {
@@ -288,7 +292,7 @@ async function reduceCase(
       finding: f === null ? {} : { difference: f.difference!, tiers: f.tiers },
     };
   }
-  const bytes = await reduceBinary(c.bytes, c.seed, argSets, 300_000);
+  const bytes = await reduceBinary(c.bytes, c.seed, argSets, seconds * 2500);
   if (bytes === null) return null;
   const out = await pool.run({ type: 'oracle', bytes, options: { argSets, seed: c.seed } });
   const f = out.type === 'oracle' ? findingOf(out.result, c.generator, c.seed) : null;

@@ -3,7 +3,7 @@
  *
  *   node dist/main.js [--generator ttf|structured|mutate|decode|all] [--seed S]
  *                     [--count N] [--time T] [--out DIR] [--workers W]
- *                     [--arg-sets K] [--reduce-limit R]
+ *                     [--arg-sets K] [--reduce-limit R] [--reduce-time SECONDS]
  *   node dist/main.js --run FILE.wasm|FILE.wat [--seed S] [--arg-sets K]
  *
  * `--time` takes seconds or a unit (`90s`, `30m`, `2h`). Without `--count`
@@ -69,6 +69,7 @@ async function main(): Promise<number> {
     workers: Number(option('--workers') ?? 2),
     argSets: Number(option('--arg-sets') ?? 3),
     reduceLimit: Number(option('--reduce-limit') ?? 3),
+    reduceSec: Number(option('--reduce-time') ?? 120),
     progress: (line) => console.log(line),
   });
   console.log(progressLine(report.stats, report.seconds));

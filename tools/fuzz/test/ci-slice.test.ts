@@ -40,6 +40,7 @@ async function slice(generator: GeneratorName): Promise<void> {
     workers: 2,
     argSets: 3,
     reduceLimit: 0,
+    reduceSec: 0,
   });
   const s = report.stats[generator]!;
   console.log(
