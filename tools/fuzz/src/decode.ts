@@ -47,6 +47,13 @@ const FEATURE_GAPS = [
   /invalid (memory|table) limits flags/i,
   /invalid opcode 0x(1f|0a|fb|fc1[89a-f])/i,
   /not allowed in constant expressions|invalid opcode .* in constant expression/i,
+  // WebAssembly 3.0 lets constant expressions read earlier immutable globals.
+  /non-imported globals cannot be used in constant expressions/i,
+  // memory64 and table64 limits (flag 0x04), shared or 64-bit element counts.
+  /limits flags/i,
+  /memory count of \d+ exceeds internal limit/i,
+  // GC, typed function reference and exnref value types.
+  /invalid value type 0x(6[3-9a-e]|7[1-4])\b/i,
 ];
 
 /**

@@ -17,7 +17,7 @@ export const SLICE: Record<GeneratorName, { seed: number; count: number }> = {
   structured: { seed: 0, count: 1500 },
   ttf: { seed: 0, count: 150 },
   mutate: { seed: 0, count: 400 },
-  decode: { seed: 0, count: 2000 },
+  decode: { seed: 0, count: 10000 },
 };
 
 function describe(f: Finding): string {
