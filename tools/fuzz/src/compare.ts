@@ -91,6 +91,10 @@ function compareOutcomes(step: number, n: Outcome, w: Outcome): StepVerdict {
       ...show,
     };
   }
+  if (w.kind === 'link' && n.kind !== 'link' && n.kind !== 'error') {
+    // Native linked the same imports: Weft refusing them is a finding.
+    return { status: 'mismatch', category: 'outcome', ...show };
+  }
   if (n.kind === 'error' || n.kind === 'link' || w.kind === 'link') {
     // Native could not run it (a type JS cannot pass, an import it lacks): inconclusive.
     return n.kind === w.kind

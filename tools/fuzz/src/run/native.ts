@@ -45,6 +45,8 @@ function buildImports(plan: Plan, log: HostLog): WebAssembly.Imports {
   const imports: Record<string, Record<string, WebAssembly.ImportValue>> = {};
   for (const spec of plan.imports) {
     const ns = (imports[spec.module] ??= {});
+    // A name imported twice: the first import's type defines it, as in the Weft runner.
+    if (Object.hasOwn(ns, spec.name)) continue;
     switch (spec.kind) {
       case 'func':
         if (spec.module === FUZZ_MODULE && spec.name === 'log-v128') {

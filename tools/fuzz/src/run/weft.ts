@@ -51,7 +51,12 @@ function weftOutcome(e: unknown): Outcome {
 }
 
 function defineImports(store: Store, linker: Linker, plan: Plan, log: HostLog): void {
+  // A module may import one name twice: the first import's type defines it (as natively).
+  const seen = new Set<string>();
   for (const spec of plan.imports) {
+    const key = JSON.stringify([spec.module, spec.name]);
+    if (seen.has(key)) continue;
+    seen.add(key);
     switch (spec.kind) {
       case 'func': {
         const type = new FuncType(spec.params.map(ValType.parse), spec.results.map(ValType.parse));
