@@ -4,7 +4,7 @@
  * unwrapped, functions emptied; each candidate kept if it still shows the
  * same kind of mismatch. The result prints as readable folded text.
  */
-import { cloneModule, node, type ModuleDef, type Node, type ValT } from '../gen/structured/ast.js';
+import { cloneModule, node, zeroNode, type ModuleDef, type Node } from '../gen/structured/ast.js';
 import { encode } from '../gen/structured/index.js';
 
 /** Runs a candidate; true if it still shows the mismatch. */
@@ -37,9 +37,7 @@ function allPaths(def: ModuleDef): Path[] {
   return out;
 }
 
-function zero(t: ValT): Node {
-  return node(`${t}.const`, [t], [], ['0']);
-}
+const zero = zeroNode;
 
 const LISTS = new Set(['block', 'loop', 'then', 'else']);
 
@@ -53,6 +51,13 @@ function edits(def: ModuleDef, p: Path): (() => ModuleDef | null)[] {
       ? 'block'
       : listOf(def, { f: p.f, idx: p.idx.slice(0, -1) })[p.idx[p.idx.length - 2]!]!.op;
   const inList = p.idx.length === 1 || LISTS.has(parentOp);
+  // A NaN canonicalization goes whole or not at all: taken apart, it would let
+  // nondeterministic NaN bits through and the reduction drift to a non-bug.
+  const parent =
+    p.idx.length === 1
+      ? null
+      : listOf(def, { f: p.f, idx: p.idx.slice(0, -1) })[p.idx[p.idx.length - 2]!]!;
+  if (parent?.denan === true) return [];
   const out: (() => ModuleDef | null)[] = [];
   const edit = (fn: (list: Node[], n: Node) => void) => () => {
     const copy = cloneModule(def);
@@ -61,12 +66,16 @@ function edits(def: ModuleDef, p: Path): (() => ModuleDef | null)[] {
     return copy;
   };
   if (inList) out.push(edit((l) => l.splice(at, 1)));
-  if (n.type !== 'poly' && n.type.length === 1 && !(n.op.endsWith('.const') && n.imm[0] === '0')) {
+  const isZero = (m: Node) =>
+    m.type !== 'poly' &&
+    m.type.length === 1 &&
+    JSON.stringify(m) === JSON.stringify(zero(m.type[0]!));
+  if (n.type !== 'poly' && n.type.length === 1 && !isZero(n)) {
     const t = n.type[0]!;
     out.push(edit((l) => (l[at] = zero(t))));
   }
   n.kids.forEach((k, i) => {
-    if (k.op === 'then' || k.op === 'else') return;
+    if (k.op === 'then' || k.op === 'else' || n.denan === true) return;
     if (n.type !== 'poly' && k.type !== 'poly' && k.type.join() === n.type.join()) {
       out.push(edit((l, m) => (l[at] = m.kids[i]!)));
     }

@@ -5,9 +5,13 @@
  */
 
 /** The value types the generator uses. */
-export type ValT = 'i32' | 'i64' | 'f32' | 'f64';
+export type ValT = 'i32' | 'i64' | 'f32' | 'f64' | 'v128';
 
-export const VAL_TYPES: readonly ValT[] = ['i32', 'i64', 'f32', 'f64'];
+/** Every type a local, block or expression may have. */
+export const VAL_TYPES: readonly ValT[] = ['i32', 'i64', 'f32', 'f64', 'v128'];
+
+/** Types that cross the JS boundary natively: those of exported signatures. */
+export const SCALAR_TYPES: readonly ValT[] = ['i32', 'i64', 'f32', 'f64'];
 
 /**
  * What a node leaves on the stack: value types, or `poly` for nodes that
@@ -23,6 +27,8 @@ export interface Node {
   type: NodeType;
   /** A label this node defines (`block`, `loop`, `if`), which branches name. */
   label?: string;
+  /** A NaN canonicalization (see `denan`): the reducer must not take it apart. */
+  denan?: boolean;
 }
 
 /** A function of the generated module. */
@@ -49,6 +55,13 @@ export interface ModuleDef {
 /** Builds a node. */
 export function node(op: string, type: NodeType, kids: Node[] = [], imm: string[] = []): Node {
   return { op, imm, kids, type };
+}
+
+/** The zero of a type. */
+export function zeroNode(t: ValT): Node {
+  return t === 'v128'
+    ? node('v128.const', [t], [], ['i64x2', '0', '0'])
+    : node(`${t}.const`, [t], [], ['0']);
 }
 
 /** Deep copy (the reducer edits copies). */

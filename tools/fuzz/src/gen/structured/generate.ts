@@ -12,16 +12,27 @@
  * and traps when none is left, so recursion through `call_indirect` ends.
  */
 import { Rng } from '../../rng.js';
-import { node, VAL_TYPES, type FuncDef, type ModuleDef, type Node, type ValT } from './ast.js';
+import {
+  node,
+  SCALAR_TYPES,
+  VAL_TYPES,
+  zeroNode,
+  type FuncDef,
+  type ModuleDef,
+  type Node,
+  type ValT,
+} from './ast.js';
 import {
   BINARY,
   COMPARE,
   CONSTANTS,
   CONVERT,
   LOADS,
+  REPLACE_LANE,
   STORES,
   TRAPPING_BINARY,
   UNARY,
+  VSHIFT,
 } from './ops.js';
 
 interface Label {
@@ -142,6 +153,12 @@ class FunctionGen {
 
   private constant(t: ValT): Node {
     const r = this.rng;
+    if (t === 'v128') {
+      const text = r.chance(0.5)
+        ? r.pick(CONSTANTS.v128)
+        : `i32x4 ${[0, 1, 2, 3].map(() => (r.chance(0.3) ? r.range(-2, 2) : r.u32() | 0)).join(' ')}`;
+      return node('v128.const', ['v128'], [], [text]);
+    }
     let text: string;
     if (r.chance(0.6)) text = r.pick(CONSTANTS[t]);
     else if (t === 'i32') text = String(r.chance(0.5) ? r.range(-5, 100) : r.u32() | 0);
@@ -194,6 +211,10 @@ class FunctionGen {
       [1, 'poly'],
       [t === 'i32' ? 1 : 0, 'memory'],
       [2, 'effect-then-value'],
+      [t === 'v128' ? 3 : 0, 'vshift'],
+      [t === 'v128' ? 3 : 0, 'replace_lane'],
+      [t === 'v128' ? 2 : 0, 'shuffle'],
+      [t === 'v128' ? 1 : 0, 'bitselect'],
     ]);
     switch (kind) {
       case 'binary': {
@@ -204,12 +225,14 @@ class FunctionGen {
           trapping && r.chance(0.4)
             ? node(`${t}.const`, [t], [], [r.pick(['0', '-1', '1'])])
             : this.expr(t, d - 1);
-        return node(`${t}.${op}`, [t], [this.expr(t, d - 1), right]);
+        // copysign shows its second operand's sign bit: a NaN's is nondeterministic.
+        const second = op === 'copysign' ? this.denan(t, right) : right;
+        return node(opName(t, op), [t], [this.expr(t, d - 1), second]);
       }
       case 'unary':
-        return node(`${t}.${r.pick(UNARY[t])}`, [t], [this.expr(t, d - 1)]);
+        return node(opName(t, r.pick(UNARY[t])), [t], [this.expr(t, d - 1)]);
       case 'compare': {
-        const ot = r.pick(VAL_TYPES);
+        const ot = r.pick(SCALAR_TYPES) as Exclude<ValT, 'v128'>;
         if (ot !== 'f32' && ot !== 'f64' && r.chance(0.2))
           return node(`${ot}.eqz`, ['i32'], [this.expr(ot, d - 1)]);
         return node(
@@ -220,7 +243,8 @@ class FunctionGen {
       }
       case 'convert': {
         const [op, from] = r.pick(CONVERT[t]);
-        return node(op, [t], [this.expr(from, d - 1)]);
+        const operand = this.expr(from, d - 1);
+        return node(op, [t], [op.includes('reinterpret') ? this.denan(from, operand) : operand]);
       }
       case 'extend-of-i64':
         // An i32 computed from i64 work, extended back: the i64's halves must not leak.
@@ -252,7 +276,7 @@ class FunctionGen {
               [`(result ${t})`],
             );
         const op = r.pick(BINARY[t].filter((o) => !TRAPPING_BINARY.includes(o)));
-        return node(`${t}.${op}`, [t], [node('local.get', [t], [], [l]), later]);
+        return node(opName(t, op), [t], [node('local.get', [t], [], [l]), later]);
       }
       case 'select':
         return node(
@@ -297,6 +321,27 @@ class FunctionGen {
               ['i32'],
               [r.chance(0.7) ? this.i32(r.range(0, 2)) : this.expr('i32', d - 1)],
             );
+      case 'vshift': {
+        // Shift counts past the lane width are taken modulo the width.
+        const count = r.chance(0.6)
+          ? this.i32(r.pick([0, 1, 7, 8, 15, 31, 32, 63, 64, 65]))
+          : this.expr('i32', d - 1);
+        return node(r.pick(VSHIFT), [t], [this.expr(t, d - 1), count]);
+      }
+      case 'replace_lane': {
+        const [op, st] = r.pick(REPLACE_LANE);
+        return node(op, [t], [this.expr(t, d - 1), this.expr(st, d - 1)]);
+      }
+      case 'shuffle': {
+        const lanes = Array.from({ length: 16 }, () => String(r.int(32)));
+        return node('i8x16.shuffle', [t], [this.expr(t, d - 1), this.expr(t, d - 1)], lanes);
+      }
+      case 'bitselect':
+        return node(
+          'v128.bitselect',
+          [t],
+          [this.expr(t, d - 1), this.expr(t, d - 1), this.expr(t, d - 1)],
+        );
       case 'effect-then-value':
         return node('block', [t], [this.stmt(d - 1), this.expr(t, d - 1)], [`(result ${t})`]);
       default:
@@ -447,7 +492,7 @@ class FunctionGen {
   /** A labelled block node, made a branch target if the options ask. */
   private labelled(op: string, label: Label, kids: Node[]): Node {
     if (this.opts.targetAll === true) {
-      const zeros = label.types.map((t) => node(`${t}.const`, [t], [], ['0']));
+      const zeros = label.types.map(zeroNode);
       const never = node(
         'if',
         [],
@@ -482,6 +527,39 @@ class FunctionGen {
    * A bounded loop inside its exit block: the head counts the iteration in a
    * counter local of its own and leaves through the block past the limit.
    */
+  /** Scratch locals of `denan`, by type (never written by other code). */
+  private scratch = new Map<ValT, number>();
+
+  /**
+   * Canonicalizes a float NaN before an instruction that shows its bits
+   * (reinterpret, copysign's sign): a NaN computed by arithmetic has a
+   * nondeterministic sign and payload, which would otherwise flow into
+   * integers and control flow as differences that are no bugs.
+   * `(select nan (local.tee s x) (t.ne s s))` evaluates `x` once, in place.
+   */
+  private denan(t: ValT, x: Node): Node {
+    if (t !== 'f32' && t !== 'f64') return x;
+    let s = this.scratch.get(t);
+    if (s === undefined) {
+      s = this.sig.params.length + this.locals.length;
+      this.locals.push(t);
+      this.scratch.set(t, s);
+    }
+    const l = String(s);
+    const get = () => node('local.get', [t], [], [l]);
+    const select = node(
+      'select',
+      [t],
+      [
+        node(`${t}.const`, [t], [], ['nan']),
+        node('local.tee', [t], [x], [l]),
+        node(`${t}.ne`, ['i32'], [get(), get()]),
+      ],
+    );
+    select.denan = true;
+    return select;
+  }
+
   private loop(types: readonly ValT[], d: number): Node {
     const r = this.rng;
     const counter = this.sig.params.length + this.locals.length;
@@ -705,7 +783,7 @@ class ModuleGen {
 
   private sig(): Sig {
     const r = this.rng;
-    const params = Array.from({ length: r.range(0, 3) }, () => r.pick(VAL_TYPES));
+    const params = Array.from({ length: r.range(0, 3) }, () => r.pick(SCALAR_TYPES));
     const results = Array.from(
       {
         length: r.weighted([
@@ -714,7 +792,7 @@ class ModuleGen {
           [2, 2],
         ]),
       },
-      () => r.pick(VAL_TYPES),
+      () => r.pick(SCALAR_TYPES),
     );
     return { params, results };
   }
@@ -742,7 +820,12 @@ class ModuleGen {
     const globals = VAL_TYPES.map((t) => ({
       name: `g${t}`,
       type: t,
-      init: node(`${t}.const`, [t], [], [r.pick(CONSTANTS[t])]),
+      init: node(
+        `${t}.const`,
+        [t],
+        [],
+        t === 'v128' ? [r.pick(CONSTANTS.v128)] : [r.pick(CONSTANTS[t])],
+      ),
     }));
     return {
       types: this.types.map((s, k) => ({ name: this.typeNames[k]!, ...s })),
@@ -762,4 +845,9 @@ export function structuredModule(
   const rng = new Rng(seed);
   const targetAll = opts.targetAll ?? rng.chance(0.5);
   return new ModuleGen(rng, { ...opts, targetAll }).generate();
+}
+
+/** A scalar operator's instruction name gets its type prefix; v128 ones are full names already. */
+function opName(t: ValT, op: string): string {
+  return t === 'v128' ? op : `${t}.${op}`;
 }

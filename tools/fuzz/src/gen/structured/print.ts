@@ -7,6 +7,7 @@ export const IMPORTS = [
   '(import "fuzzing-support" "log-i64" (func $log-i64 (param i64)))',
   '(import "fuzzing-support" "log-f32" (func $log-f32 (param f32)))',
   '(import "fuzzing-support" "log-f64" (func $log-f64 (param f64)))',
+  '(import "fuzzing-support" "log-v128" (func $log-v128 (param v128)))',
   '(import "fuzzing-support" "get-i32" (func $get-i32 (result i32)))',
   '(import "fuzzing-support" "get-i64" (func $get-i64 (result i64)))',
 ];
