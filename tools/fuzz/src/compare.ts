@@ -136,6 +136,8 @@ function compareStep(step: number, n: StepRecord, w: StepRecord): StepVerdict {
       if (big) return { status: 'skipped', reason: 'memory size (resource limit)', ...show };
       return { status: 'mismatch', category: 'memory', ...show };
     }
+    // memcmp first: memories are often megabytes and nearly always equal.
+    if (Buffer.from(a.buffer, a.byteOffset, a.length).equals(b)) continue;
     const at = firstDifference(a, b);
     if (at < 0) continue;
     const show = { native: bytesAround(a, at), weft: bytesAround(b, at) };
