@@ -244,7 +244,9 @@ class FunctionGen {
       case 'convert': {
         const [op, from] = r.pick(CONVERT[t]);
         const operand = this.expr(from, d - 1);
-        return node(op, [t], [op.includes('reinterpret') ? this.denan(from, operand) : operand]);
+        // Bits of a float become visible through reinterpret and splats.
+        const shows = op.includes('reinterpret') || op.endsWith('.splat');
+        return node(op, [t], [shows ? this.denan(from, operand) : operand]);
       }
       case 'extend-of-i64':
         // An i32 computed from i64 work, extended back: the i64's halves must not leak.
@@ -330,7 +332,7 @@ class FunctionGen {
       }
       case 'replace_lane': {
         const [op, st] = r.pick(REPLACE_LANE);
-        return node(op, [t], [this.expr(t, d - 1), this.expr(st, d - 1)]);
+        return node(op, [t], [this.expr(t, d - 1), this.denan(st, this.expr(st, d - 1))]);
       }
       case 'shuffle': {
         const lanes = Array.from({ length: 16 }, () => String(r.int(32)));
@@ -409,7 +411,9 @@ class FunctionGen {
   private store(d: number): Node {
     const t = this.rng.pick(VAL_TYPES);
     const [op, size] = this.rng.pick(STORES[t]);
-    return node(op, [], [this.address(size, d), this.expr(t, d - 1)], this.memarg(size));
+    // Stored float bits can be loaded back as integers: canonicalize NaNs.
+    const value = this.denan(t, this.expr(t, d - 1));
+    return node(op, [], [this.address(size, d), value], this.memarg(size));
   }
 
   // ---- calls --------------------------------------------------------------
