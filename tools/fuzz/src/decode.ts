@@ -54,6 +54,8 @@ const FEATURE_GAPS = [
   /memory count of \d+ exceeds internal limit/i,
   // GC, typed function reference and exnref value types.
   /invalid value type 0x(6[3-9a-e]|7[1-4])\b/i,
+  // A table with an initializer expression (0x40 0x00, typed function references).
+  /invalid value type 0x40\b/i,
 ];
 
 /**
