@@ -56,6 +56,7 @@ const FEATURE_GAPS = [
   /invalid value type 0x(6[3-9a-e]|7[1-4])\b/i,
   // A table with an initializer expression (0x40 0x00, typed function references).
   /invalid value type 0x40\b/i,
+  /Unknown heap type/i,
 ];
 
 /**
