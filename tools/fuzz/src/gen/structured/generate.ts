@@ -211,6 +211,8 @@ class FunctionGen {
       [1, 'poly'],
       [t === 'i32' ? 1 : 0, 'memory'],
       [2, 'effect-then-value'],
+      [t === 'v128' ? 0 : 2, 'param-block'],
+      [t === 'v128' ? 0 : 2, 'param-loop'],
       [t === 'v128' ? 3 : 0, 'vshift'],
       [t === 'v128' ? 3 : 0, 'replace_lane'],
       [t === 'v128' ? 2 : 0, 'shuffle'],
@@ -344,6 +346,10 @@ class FunctionGen {
           [t],
           [this.expr(t, d - 1), this.expr(t, d - 1), this.expr(t, d - 1)],
         );
+      case 'param-block':
+        return this.paramBlock(t, d - 1);
+      case 'param-loop':
+        return this.paramLoop(t, d - 1);
       case 'effect-then-value':
         return node('block', [t], [this.stmt(d - 1), this.expr(t, d - 1)], [`(result ${t})`]);
       default:
@@ -531,6 +537,91 @@ class FunctionGen {
    * A bounded loop inside its exit block: the head counts the iteration in a
    * counter local of its own and leaves through the block past the limit.
    */
+  /** A fresh local for the generator's own use (never written by other code). */
+  private ownLocal(t: ValT): string {
+    const i = this.sig.params.length + this.locals.length;
+    this.locals.push(t);
+    return String(i);
+  }
+
+  /**
+   * A block taking a parameter from the operand stack: its first operation
+   * consumes it as an operand (`(t.op (x))` pops the parameter too), or a
+   * local.set takes it when the types differ. Wrapped in an unlabelled block
+   * that pushes the argument, since folded text cannot.
+   */
+  private paramBlock(t: ValT, d: number): Node {
+    const r = this.rng;
+    const pt = r.chance(0.7) ? t : r.pick(SCALAR_TYPES);
+    const label: Label = { name: this.newLabel('p'), types: [t] };
+    this.labels.push(label);
+    const kids: Node[] = [];
+    if (pt === t) {
+      const op = r.pick(BINARY[t].filter((o) => !TRAPPING_BINARY.includes(o)));
+      kids.push(node(opName(t, op), [t], [this.expr(t, d)]));
+      if (r.chance(0.4)) kids.push(this.stmt(d));
+    } else {
+      kids.push(node('local.set', [], [], [this.ownLocal(pt)]));
+      kids.push(...this.body([t], d, label));
+    }
+    this.labels.pop();
+    const inner = node('block', [t], kids, [`(param ${pt})`, `(result ${t})`]);
+    inner.label = label.name;
+    return node('block', [t], [this.expr(pt, d), inner], [`(result ${t})`]);
+  }
+
+  /**
+   * A loop with a parameter: every `br` back to it carries a value, which the
+   * next iteration consumes. Bounded by its own counter like other loops.
+   */
+  private paramLoop(t: ValT, d: number): Node {
+    const r = this.rng;
+    const c = this.ownLocal('i32');
+    const exit: Label = { name: this.newLabel('x'), types: [t] };
+    const loopLabel: Label = { name: this.newLabel('l'), types: [t] };
+    this.labels.push(exit);
+    const head = node(
+      'if',
+      [],
+      [
+        node(
+          'i32.gt_u',
+          ['i32'],
+          [
+            node(
+              'local.tee',
+              ['i32'],
+              [node('i32.add', ['i32'], [node('local.get', ['i32'], [], [c]), this.i32(1)])],
+              [c],
+            ),
+            this.i32(r.range(1, 6)),
+          ],
+        ),
+        node('then', [], [node('br', 'poly', [this.constant(t)], [exit.name])]),
+      ],
+    );
+    this.labels.push(loopLabel);
+    const kids: Node[] = [head];
+    if (r.chance(0.5)) kids.push(this.stmt(d));
+    const op = r.pick(BINARY[t].filter((o) => !TRAPPING_BINARY.includes(o)));
+    // Consume the parameter, go round again with the new value, or leave with it.
+    kids.push(
+      node(
+        'br_if',
+        [t],
+        [node(opName(t, op), [t], [this.expr(t, d)]), this.condition(d)],
+        [loopLabel.name],
+      ),
+    );
+    this.labels.pop();
+    this.labels.pop();
+    const loop = node('loop', [t], kids, [`(param ${t})`, `(result ${t})`]);
+    loop.label = loopLabel.name;
+    const outer = node('block', [t], [this.expr(t, d), loop], [`(result ${t})`]);
+    outer.label = exit.name;
+    return outer;
+  }
+
   /** Scratch locals of `denan`, by type (never written by other code). */
   private scratch = new Map<ValT, number>();
 
@@ -626,9 +717,27 @@ class FunctionGen {
       [4, 'br'],
       [5, 'br_table'],
       [1, 'return'],
+      [1, 'return_call'],
       [1, 'unreachable'],
     ]);
     if (kind === 'unreachable') return node('unreachable', 'poly');
+    if (kind === 'return_call') {
+      // A tail call: to a later function with the same results, or indirect.
+      const results = this.sig.results;
+      const callees = this.m
+        .callable(this.index)
+        .filter((j) => sameTypes(this.m.sigs[j]!.results, results));
+      const types = this.m.typeNames.filter((_, k) => sameTypes(this.m.types[k]!.results, results));
+      if (callees.length > 0 && r.chance(0.6)) {
+        const j = r.pick(callees);
+        return node('return_call', 'poly', this.values(this.m.sigs[j]!.params, d - 1), [`$f${j}`]);
+      }
+      if (types.length > 0) {
+        const c = this.callIndirect(r.pick(types), d);
+        return { ...c, op: 'return_call_indirect', type: 'poly' };
+      }
+      return node('return', 'poly', this.values(results, d));
+    }
     if (kind === 'return') return node('return', 'poly', this.values(this.sig.results, d));
     if (kind === 'br') return node('br', 'poly', this.values(l.types, d), [this.labelRef(l)]);
     // br_table: targets with the same types as l, at any depth; the index is
