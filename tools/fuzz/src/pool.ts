@@ -33,7 +33,7 @@ export interface PoolOptions {
 /** Defaults suited to small fuzz modules. */
 export const DEFAULT_POOL: PoolOptions = {
   workers: 1,
-  nativeTimeoutMs: 20_000,
+  nativeTimeoutMs: 10_000,
   weftMinTimeoutMs: 20_000,
   weftSlowdown: 300,
   recycleAfter: 400,

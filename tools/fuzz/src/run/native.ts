@@ -78,7 +78,11 @@ function buildImports(plan: Plan, log: HostLog): WebAssembly.Imports {
       }
       case 'global':
         ns[spec.name] = new WebAssembly.Global(
-          { value: spec.type as WebAssembly.ValueType, mutable: spec.mutable },
+          {
+            // V8 11.3 still spells funcref "anyfunc" in descriptors.
+            value: (spec.type === 'funcref' ? 'anyfunc' : spec.type) as WebAssembly.ValueType,
+            mutable: spec.mutable,
+          },
           importedGlobalValue(spec.type) ?? defaultValue(spec.type),
         );
         break;
