@@ -8,7 +8,7 @@ import { compareExecutions, type Comparison, type Status } from './compare.js';
 import { importsSupported } from './run/host.js';
 import { runNative, source } from './run/native.js';
 import { makePlan, type PlanOptions } from './run/plan.js';
-import { runWeft, withTier, type Tier } from './run/weft.js';
+import { runWeft, TIERS, withTier, type Tier } from './run/weft.js';
 
 /** The verdict on one module. */
 export interface OracleResult {
@@ -85,7 +85,7 @@ export function runOracle(bytes: Uint8Array, options: OracleOptions): OracleResu
     weftMs: 0,
     calls: plan.calls.length,
   };
-  for (const tier of options.tiers ?? (['baseline', 'optimized'] as const)) {
+  for (const tier of options.tiers ?? TIERS) {
     const weft = runWeft(bytes, plan, tier);
     result.weftMs += weft.ms;
     const c = compareExecutions(native, weft);

@@ -5,7 +5,9 @@ import type { Tier } from '../run/weft.js';
 
 /** The tiers of an oracle result that mismatched, in order. */
 export function mismatchTiers(r: OracleResult): Tier[] {
-  return (['baseline', 'optimized'] as const).filter((t) => r.tiers[t]?.status === 'mismatch');
+  return (['baseline', 'optimized', 'flat'] as const).filter(
+    (t) => r.tiers[t]?.status === 'mismatch',
+  );
 }
 
 /** The finding an oracle result amounts to, if it is a mismatch. */

@@ -1,5 +1,5 @@
 /** Runs a plan on Weft, in one tier of its compiler. */
-import { TIER_UP } from '@weft/jit';
+import * as jit from '@weft/jit';
 import {
   Engine,
   Func,
@@ -24,18 +24,37 @@ import { HostLog, importedGlobalValue } from './host.js';
 import { observeWeft, snapshotBytes } from './observe.js';
 import type { Plan } from './plan.js';
 
-/** The jit's tiers: `baseline` never tiers up, `optimized` compiles everything optimized. */
-export type Tier = 'baseline' | 'optimized';
+/**
+ * The jit's configurations: `baseline` never tiers up, `optimized` compiles
+ * everything optimized, `flat` compiles every body in the flat layout that
+ * bodies nested too deeply for closures get (baseline tier).
+ */
+export type Tier = 'baseline' | 'optimized' | 'flat';
 
-/** Runs `fn` with the jit's tier-up thresholds set for `tier`, restoring them after. */
+const TIER_UP = jit.TIER_UP;
+
+/**
+ * The jit's layout switch, `{ flat }`, in versions that have a flat layout
+ * (read by name: older versions lack the export).
+ */
+const LAYOUT = (jit as Record<string, unknown>)['LAYOUT'] as { flat: boolean } | undefined;
+
+/** The configurations this version of the jit has. */
+export const TIERS: readonly Tier[] =
+  LAYOUT === undefined ? ['baseline', 'optimized'] : ['baseline', 'optimized', 'flat'];
+
+/** Runs `fn` with the jit configured for `tier`, restoring the settings after. */
 export function withTier<T>(tier: Tier, fn: () => T): T {
   const saved = { ...TIER_UP };
+  const savedFlat = LAYOUT?.flat;
   const n = tier === 'optimized' ? 1 : Infinity;
   Object.assign(TIER_UP, { calls: n, iterations: n });
+  if (LAYOUT !== undefined) LAYOUT.flat = tier === 'flat';
   try {
     return fn();
   } finally {
     Object.assign(TIER_UP, saved);
+    if (LAYOUT !== undefined) LAYOUT.flat = savedFlat!;
   }
 }
 
