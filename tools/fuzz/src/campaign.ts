@@ -110,7 +110,8 @@ function judge(c: Case, outcome: TaskOutcome, stats: GeneratorStats): Finding | 
         return null;
       }
       stats.mismatches++;
-      const category = k === 'exception' ? 'decode-exception' : k;
+      const category =
+        k === 'exception' ? 'decode-exception' : k === 'inconsistent' ? 'decode-inconsistent' : k;
       const detail = `weft: ${outcome.result.weftMessage || 'accepted'}; native: ${outcome.result.nativeMessage || 'valid'}`;
       return { ...base, category, tiers: ['decode'], detail };
     }

@@ -7,22 +7,46 @@ import { source } from './run/native.js';
 
 /** Both engines' answers on one input. */
 export interface DecodeResult {
-  /** `accept`, `reject` (a CompileError) or `exception` (anything else: a bug). */
-  weft: 'accept' | 'reject' | 'exception';
+  /**
+   * `accept`, `reject` (a CompileError), `exception` (anything else: a bug)
+   * or `inconsistent` (`Module.validate` and `new Module` disagree: a bug).
+   */
+  weft: 'accept' | 'reject' | 'exception' | 'inconsistent';
   weftMessage: string;
   native: boolean;
   nativeMessage: string;
 }
 
-/** Decodes, validates and compiles `bytes` on Weft, and validates them natively. */
-export function runDecode(bytes: Uint8Array): DecodeResult {
-  let weft: DecodeResult['weft'] = 'accept';
-  let weftMessage = '';
+/** Runs `fn`: `accept`, or how it threw. */
+function weftAnswer(fn: () => void): {
+  answer: 'accept' | 'reject' | 'exception';
+  message: string;
+} {
   try {
-    new Module(new Engine(), bytes);
+    fn();
+    return { answer: 'accept', message: '' };
   } catch (e) {
-    weft = e instanceof CompileError ? 'reject' : 'exception';
-    weftMessage = e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e);
+    const message = e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e);
+    return { answer: e instanceof CompileError ? 'reject' : 'exception', message };
+  }
+}
+
+/**
+ * Validates `bytes` with `Module.validate`, decodes, validates and compiles
+ * them with `new Module` on Weft, and validates them natively.
+ */
+export function runDecode(bytes: Uint8Array): DecodeResult {
+  const engine = new Engine();
+  const compiled = weftAnswer(() => new Module(engine, bytes));
+  const validated = weftAnswer(() => Module.validate(engine, bytes));
+  let weft: DecodeResult['weft'] = compiled.answer;
+  let weftMessage = compiled.message;
+  if (validated.answer === 'exception') {
+    weft = 'exception';
+    weftMessage = `Module.validate: ${validated.message}`;
+  } else if (weft !== 'exception' && validated.answer !== weft) {
+    weft = 'inconsistent';
+    weftMessage = `Module.validate: ${validated.message || 'accepted'}; new Module: ${weftMessage || 'accepted'}`;
   }
   let nativeMessage = '';
   const native = WebAssembly.validate(source(bytes));
@@ -74,8 +98,8 @@ export function isWeftGap(message: string): boolean {
 /** Classifies a decode result: `ok` (agreement), `gap` (a native feature gap) or a finding. */
 export function classifyDecode(
   r: DecodeResult,
-): 'ok' | 'gap' | 'exception' | 'weft-rejects' | 'weft-accepts' {
-  if (r.weft === 'exception') return 'exception';
+): 'ok' | 'gap' | 'exception' | 'inconsistent' | 'weft-rejects' | 'weft-accepts' {
+  if (r.weft === 'exception' || r.weft === 'inconsistent') return r.weft;
   if ((r.weft === 'accept') === r.native) return 'ok';
   if (r.weft === 'reject') return isWeftGap(r.weftMessage) ? 'gap' : 'weft-rejects';
   return FEATURE_GAPS.some((re) => re.test(r.nativeMessage)) ? 'gap' : 'weft-accepts';

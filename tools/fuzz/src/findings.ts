@@ -8,7 +8,7 @@ import type { Category, Difference } from './compare.js';
 export interface Finding {
   generator: string;
   seed: number;
-  category: Category | 'decode-exception' | 'weft-rejects' | 'weft-accepts';
+  category: Category | 'decode-exception' | 'decode-inconsistent' | 'weft-rejects' | 'weft-accepts';
   /** Tiers that showed it (`baseline`, `optimized`), or `decode`. */
   tiers: string[];
   difference?: Difference;
