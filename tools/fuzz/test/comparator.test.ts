@@ -74,6 +74,21 @@ test('trap kinds map across engines; a stack overflow on one side is inconclusiv
   assert.is(compareExecutions(native, stack).status, 'skipped');
 });
 
+test('a memory only one engine could grow to a large size is inconclusive', () => {
+  const big = { length: 2 ** 31 } as Uint8Array;
+  const small = new Uint8Array(65536);
+  const native = exec(
+    step({ outcome: { kind: 'ok', values: [obsI32(1)] }, state: { memories: [big], globals: [] } }),
+  );
+  const weft = exec(
+    step({
+      outcome: { kind: 'ok', values: [obsI32(-1)] },
+      state: { memories: [small], globals: [] },
+    }),
+  );
+  assert.is(compareExecutions(native, weft).status, 'skipped');
+});
+
 test('logged values are compared in order', () => {
   const native = exec(
     step({

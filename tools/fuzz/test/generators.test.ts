@@ -49,6 +49,7 @@ test('decode results are classified', () => {
   assert.is(classifyDecode({ ...base, weft: 'accept', native: true }), 'ok');
   assert.is(classifyDecode({ ...base, weft: 'reject', native: false }), 'ok');
   assert.is(classifyDecode({ ...base, weft: 'exception', native: false }), 'exception');
+  assert.is(classifyDecode({ ...base, weft: 'inconsistent', native: true }), 'inconsistent');
   assert.is(classifyDecode({ ...base, weft: 'reject', native: true }), 'weft-rejects');
   assert.is(
     classifyDecode({
