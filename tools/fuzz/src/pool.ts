@@ -43,6 +43,8 @@ const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
 
 class Worker {
   private child: ChildProcess | null = null;
+  /** Resolves when the current child has loaded the engines and said so. */
+  private ready: Promise<boolean> = Promise.resolve(false);
   private tasks = 0;
   private nextId = 0;
   private stderr = '';
@@ -62,6 +64,23 @@ class Worker {
     });
     this.child = child;
     this.tasks = 0;
+    // Loading Weft and the jit takes seconds on a loaded machine: the
+    // watchdog starts only once the child is ready, or a slow start would
+    // read as a hang of the first task (and of every task after it).
+    this.ready = new Promise((resolve) => {
+      const onMessage = (m: WorkerMessage) => {
+        if (m.type !== 'ready') return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(true);
+      };
+      const onExit = () => {
+        child.off('message', onMessage);
+        resolve(false);
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
     return child;
   }
 
@@ -70,9 +89,13 @@ class Worker {
     this.child = null;
   }
 
-  run(task: Task): Promise<TaskOutcome> {
+  async run(task: Task): Promise<TaskOutcome> {
     if (this.child !== null && this.tasks >= this.options.recycleAfter) this.kill();
     const child = this.child ?? this.spawn();
+    if (!(await this.ready)) {
+      this.kill();
+      return { type: 'failed', message: `worker did not start: ${this.stderr.slice(-500)}` };
+    }
     this.tasks++;
     const id = this.nextId++;
     return new Promise((resolve) => {
