@@ -115,6 +115,12 @@ function judge(c: Case, outcome: TaskOutcome, stats: GeneratorStats): Finding | 
     }
     case 'hang':
     case 'crash':
+      if (outcome.type === 'hang' && outcome.engine === 'weft' && outcome.nativeMs > 1000) {
+        // Native itself ran for seconds: Weft being 100x slower is no hang.
+        stats.skipped++;
+        skipReason(stats, 'too slow to judge (native over 1 s)');
+        return null;
+      }
       if (outcome.engine === 'native') {
         stats.skipped++;
         skipReason(stats, `native ${outcome.type}`);

@@ -13,7 +13,8 @@ import type { Task, TaskMessage, WorkerMessage } from './protocol.js';
 export type TaskOutcome =
   | { type: 'oracle'; result: OracleResult }
   | { type: 'decode'; result: DecodeResult }
-  | { type: 'hang'; engine: 'native' | 'weft'; ms: number }
+  /** No answer in time; `nativeMs` is native's time when Weft was the one running. */
+  | { type: 'hang'; engine: 'native' | 'weft'; ms: number; nativeMs: number }
   | { type: 'crash'; engine: 'native' | 'weft'; detail: string }
   | { type: 'failed'; message: string };
 
@@ -26,6 +27,8 @@ export interface PoolOptions {
   weftMinTimeoutMs: number;
   /** ...or this many times native's time. */
   weftSlowdown: number;
+  /** ...but never more than this. */
+  weftMaxTimeoutMs: number;
   /** Tasks a process runs before it is replaced (bounds leaks and the jit's shared state). */
   recycleAfter: number;
 }
@@ -36,6 +39,7 @@ export const DEFAULT_POOL: PoolOptions = {
   nativeTimeoutMs: 10_000,
   weftMinTimeoutMs: 20_000,
   weftSlowdown: 300,
+  weftMaxTimeoutMs: 120_000,
   recycleAfter: 400,
 };
 
@@ -100,12 +104,13 @@ class Worker {
     const id = this.nextId++;
     return new Promise((resolve) => {
       let engine: 'native' | 'weft' = task.type === 'decode' ? 'weft' : 'native';
+      let nativeMs = 0;
       const started = performance.now();
       let timer: NodeJS.Timeout;
       const arm = (ms: number) => {
         clearTimeout(timer);
         timer = setTimeout(
-          () => finish({ type: 'hang', engine, ms: performance.now() - started }, true),
+          () => finish({ type: 'hang', engine, ms: performance.now() - started, nativeMs }, true),
           ms,
         );
       };
@@ -113,7 +118,9 @@ class Worker {
         if (m.id !== id) return;
         if (m.type === 'native-done') {
           engine = 'weft';
-          arm(Math.max(this.options.weftMinTimeoutMs, m.ms * this.options.weftSlowdown));
+          nativeMs = m.ms;
+          const { weftMinTimeoutMs, weftSlowdown, weftMaxTimeoutMs } = this.options;
+          arm(Math.min(weftMaxTimeoutMs, Math.max(weftMinTimeoutMs, m.ms * weftSlowdown)));
         } else if (m.type === 'oracle' || m.type === 'decode') {
           finish(
             m.type === 'oracle'
