@@ -3,7 +3,7 @@
  * binaryen's `wasm-reduce`, whose test command re-runs the oracle on each
  * candidate and compares mismatch signatures.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -13,11 +13,17 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TTF_FEATURES } from '../gen/ttf.js';
 
 const CHECK = fileURLToPath(new URL('./check.js', import.meta.url));
+
+/** The folder of binaryen's binaries: wasm-reduce runs wasm-opt from there (`-b`). */
+function binaryenDir(): string {
+  const r = spawnSync('sh', ['-c', 'command -v wasm-opt'], { encoding: 'utf8' });
+  return r.status === 0 ? dirname(r.stdout.trim()) + '/' : '';
+}
 
 /**
  * Reduces `bytes` with wasm-reduce; resolves to the reduced module, or null
@@ -39,7 +45,12 @@ export function reduceBinary(
   return new Promise((resolve) => {
     const child = spawn(
       'wasm-reduce',
-      [orig, `--command=${command}`, '-t', test, '-w', work, '--timeout', '20', ...TTF_FEATURES],
+      [
+        orig,
+        `--command=${command}`,
+        ...['-t', test, '-w', work, '-b', binaryenDir(), '--timeout', '20'],
+        ...TTF_FEATURES,
+      ],
       { stdio: 'ignore' },
     );
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
