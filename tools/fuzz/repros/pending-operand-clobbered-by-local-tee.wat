@@ -9,7 +9,7 @@
 ;; Found by the structured generator as a select choosing the wrong operand
 ;; (its condition clobbered), which skipped a division that must trap: seed
 ;; 3001232 (9ca34f3); also seed 4003464 (3d4cc44), a NaN in place of 0.
-;; Same root cause as pending-operand-clobbered-by-call.wat.
+;; Same family as pending-operand-clobbered.wat (whose writers came later).
 ;; Run: pnpm fuzz --run tools/fuzz/repros/pending-operand-clobbered-by-local-tee.wat
 (module
   (func (export "b") (param i32) (result i32)

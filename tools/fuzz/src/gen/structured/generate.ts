@@ -279,7 +279,7 @@ class FunctionGen {
               [node('local.set', [], [this.expr(t, d - 1)], [l]), node('local.get', [t], [], [l])],
               [`(result ${t})`],
             );
-        const op = r.pick(BINARY[t].filter((o) => !TRAPPING_BINARY.includes(o)));
+        const op = r.pick(plainBinary(t));
         return node(opName(t, op), [t], [node('local.get', [t], [], [l]), later]);
       }
       case 'select':
@@ -557,7 +557,7 @@ class FunctionGen {
     this.labels.push(label);
     const kids: Node[] = [];
     if (pt === t) {
-      const op = r.pick(BINARY[t].filter((o) => !TRAPPING_BINARY.includes(o)));
+      const op = r.pick(plainBinary(t));
       kids.push(node(opName(t, op), [t], [this.expr(t, d)]));
       if (r.chance(0.4)) kids.push(this.stmt(d));
     } else {
@@ -603,7 +603,7 @@ class FunctionGen {
     this.labels.push(loopLabel);
     const kids: Node[] = [head];
     if (r.chance(0.5)) kids.push(this.stmt(d));
-    const op = r.pick(BINARY[t].filter((o) => !TRAPPING_BINARY.includes(o)));
+    const op = r.pick(plainBinary(t));
     // Consume the parameter, go round again with the new value, or leave with it.
     kids.push(
       node(
@@ -963,4 +963,12 @@ export function structuredModule(
 /** A scalar operator's instruction name gets its type prefix; v128 ones are full names already. */
 function opName(t: ValT, op: string): string {
   return t === 'v128' ? op : `${t}.${op}`;
+}
+
+/**
+ * Binary operators that neither trap nor show a NaN's sign (copysign's second
+ * operand is canonicalized only where the generator makes a copysign itself).
+ */
+function plainBinary(t: ValT): readonly string[] {
+  return BINARY[t].filter((o) => !TRAPPING_BINARY.includes(o) && o !== 'copysign');
 }
