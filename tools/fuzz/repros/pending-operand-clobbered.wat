@@ -4,7 +4,9 @@
 ;;  - "call": a call's argument goes to the top of the operand stack, the slot
 ;;    the pending i32.mul reads the if's result from.
 ;;      native: call(0) = 10     Weft: 14 (2 * 7, the argument)
-;;  - "brif": a br_if carrying a value writes it there.
+;;  - "brif": a br_if carrying a value writes it there (a br too: in
+;;    (drop (i32.add (i32.div_s (i32.const 0) (if ... 0)) (br $out (i64.const -1))))
+;;    the division must trap but reads -1 and does not; structured seed 5004979).
 ;;      native: brif(0) = 1099   Weft: 100 (100 - 1000 + 1000)
 ;;  - "simd": a SIMD instruction (a statement writing its result to its slot)
 ;;    writes its i32 result there.
