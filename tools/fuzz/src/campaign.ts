@@ -101,9 +101,12 @@ function judge(c: Case, outcome: TaskOutcome, stats: GeneratorStats): Finding | 
       }
       if (k === 'gap') {
         stats.skipped++;
+        const r = outcome.result;
         skipReason(
           stats,
-          `native feature gap: ${outcome.result.nativeMessage.replace(/@\+\d+/, '')}`,
+          r.weft === 'reject'
+            ? `weft feature gap: ${r.weftMessage}`
+            : `native feature gap: ${r.nativeMessage.replace(/@\+\d+/, '')}`,
         );
         return null;
       }

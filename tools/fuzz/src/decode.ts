@@ -84,11 +84,17 @@ const FEATURE_GAPS = [
 ];
 
 /**
- * Weft messages for what V8 11 accepts but WebAssembly 3.0 does not define:
- * legacy exception handling (`try`, `catch`, `rethrow`, `delegate`,
- * `catch_all`, opcodes 0x06 0x07 0x09 0x18 0x19), which Weft does not implement.
+ * Weft messages for what V8 11 accepts but WebAssembly 3.0 does not define,
+ * which Weft does not implement: legacy exception handling (`try`, `catch`,
+ * `rethrow`, `delegate`, `catch_all`, opcodes 0x06 0x07 0x09 0x18 0x19) and
+ * threads (shared memory limits, 0xfe atomics).
  */
-const WEFT_GAPS = [/illegal opcode (0x)?0?(6|7|9|18|19)\b/i];
+const WEFT_GAPS = [
+  /illegal opcode (0x)?0?(6|7|9|18|19)\b/i,
+  // Threads (shared memories, atomics): V8 has them, WebAssembly 3.0 does not.
+  /malformed limits flags/i,
+  /illegal opcode (0x)?fe\b/i,
+];
 
 /** Whether Weft's rejection names a feature it deliberately lacks. */
 export function isWeftGap(message: string): boolean {
