@@ -8,6 +8,7 @@ import { makeCase, type Case, type GeneratorName } from './cases.js';
 import { classifyDecode } from './decode.js';
 import { saveReproducer, signature, type Finding } from './findings.js';
 import { Pool, DEFAULT_POOL, type TaskOutcome } from './pool.js';
+import { denan } from './gen/ttf.js';
 import { reduceCase, reduceHang } from './reduce/case.js';
 import { findingOf } from './reduce/signature.js';
 
@@ -199,6 +200,34 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
         if (again.type !== 'hang') {
           skipReason(s, 'timeout not reproduced');
           outcome = again;
+        }
+      }
+      if (
+        outcome.type === 'oracle' &&
+        outcome.result.status === 'mismatch' &&
+        c.def === undefined &&
+        c.kind === 'oracle'
+      ) {
+        // Binary modules have no NaN canonicalization of their own: a mismatch
+        // that wasm-opt --denan makes disappear is NaN nondeterminism.
+        const bytes = denan(c.bytes);
+        const again =
+          bytes === null
+            ? null
+            : await pool.run({
+                type: 'oracle',
+                bytes,
+                options: { argSets: o.argSets, seed: c.seed },
+              });
+        if (again?.type === 'oracle' && again.result.status === 'ok') {
+          outcome = {
+            type: 'oracle',
+            result: {
+              ...outcome.result,
+              status: 'nan-only',
+              reason: 'gone under wasm-opt --denan',
+            },
+          };
         }
       }
       const finding = judge(c, outcome, s);

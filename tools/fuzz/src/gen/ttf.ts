@@ -63,3 +63,25 @@ export function ttfModule(seed: number): Uint8Array {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The module with every float value NaN-checked and replaced by 0
+ * (`wasm-opt --denan`), or null if binaryen cannot process it. A mismatch
+ * that disappears there was made by nondeterministic NaN bits: a NaN
+ * payload stored and loaded back as an integer, hashed, logged as one.
+ */
+export function denan(bytes: Uint8Array): Uint8Array | null {
+  const dir = mkdtempSync(join(tmpdir(), 'weft-denan-'));
+  try {
+    const inPath = join(dir, 'in.wasm');
+    const outPath = join(dir, 'out.wasm');
+    writeFileSync(inPath, bytes);
+    const r = spawnSync('wasm-opt', [inPath, '--denan', '-o', outPath, ...TTF_FEATURES], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return r.status === 0 ? new Uint8Array(readFileSync(outPath)) : null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
