@@ -8,7 +8,8 @@ import { makeCase, type Case, type GeneratorName } from './cases.js';
 import { classifyDecode } from './decode.js';
 import { saveReproducer, signature, type Finding } from './findings.js';
 import { Pool, DEFAULT_POOL, type TaskOutcome } from './pool.js';
-import { denan } from './gen/ttf.js';
+import type { PlanOptions } from './run/plan.js';
+import { binaryenRoundTrip } from './gen/ttf.js';
 import { reduceCase, reduceHang } from './reduce/case.js';
 import { findingOf } from './reduce/signature.js';
 
@@ -145,6 +146,21 @@ function judge(c: Case, outcome: TaskOutcome, stats: GeneratorStats): Finding | 
   }
 }
 
+/**
+ * Whether a binary module's mismatch comes from nondeterministic NaN bits:
+ * it must survive binaryen's canonical rewriting of the module (which
+ * alone can change the code's shape) and vanish once `--denan` also turns
+ * every NaN into 0.
+ */
+async function nanMadeIt(pool: Pool, bytes: Uint8Array, options: PlanOptions): Promise<boolean> {
+  const run = async (b: Uint8Array | null) =>
+    b === null ? null : await pool.run({ type: 'oracle', bytes: b, options });
+  const canonical = await run(binaryenRoundTrip(bytes, []));
+  if (canonical?.type !== 'oracle' || canonical.result.status !== 'mismatch') return false;
+  const denaned = await run(binaryenRoundTrip(bytes, ['--denan']));
+  return denaned?.type === 'oracle' && denaned.result.status === 'ok';
+}
+
 /** Runs a campaign. */
 export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
   const pool = new Pool({ ...DEFAULT_POOL, workers: o.workers });
@@ -206,29 +222,13 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
         outcome.type === 'oracle' &&
         outcome.result.status === 'mismatch' &&
         c.def === undefined &&
-        c.kind === 'oracle'
+        c.kind === 'oracle' &&
+        (await nanMadeIt(pool, c.bytes, { argSets: o.argSets, seed: c.seed }))
       ) {
-        // Binary modules have no NaN canonicalization of their own: a mismatch
-        // that wasm-opt --denan makes disappear is NaN nondeterminism.
-        const bytes = denan(c.bytes);
-        const again =
-          bytes === null
-            ? null
-            : await pool.run({
-                type: 'oracle',
-                bytes,
-                options: { argSets: o.argSets, seed: c.seed },
-              });
-        if (again?.type === 'oracle' && again.result.status === 'ok') {
-          outcome = {
-            type: 'oracle',
-            result: {
-              ...outcome.result,
-              status: 'nan-only',
-              reason: 'gone under wasm-opt --denan',
-            },
-          };
-        }
+        outcome = {
+          type: 'oracle',
+          result: { ...outcome.result, status: 'nan-only', reason: 'gone under wasm-opt --denan' },
+        };
       }
       const finding = judge(c, outcome, s);
       if (finding !== null) {

@@ -65,18 +65,19 @@ export function ttfModule(seed: number): Uint8Array {
 }
 
 /**
- * The module with every float value NaN-checked and replaced by 0
- * (`wasm-opt --denan`), or null if binaryen cannot process it. A mismatch
- * that disappears there was made by nondeterministic NaN bits: a NaN
- * payload stored and loaded back as an integer, hashed, logged as one.
+ * The module read and written back by binaryen with `passes` (none:
+ * binaryen's canonical form, `--denan`: every float NaN-checked and replaced
+ * by 0), or null if binaryen cannot process it. Binaryen's IR has no values
+ * left on the stack across instructions, so even the canonical form can
+ * change how the code uses the operand stack.
  */
-export function denan(bytes: Uint8Array): Uint8Array | null {
-  const dir = mkdtempSync(join(tmpdir(), 'weft-denan-'));
+export function binaryenRoundTrip(bytes: Uint8Array, passes: readonly string[]): Uint8Array | null {
+  const dir = mkdtempSync(join(tmpdir(), 'weft-binaryen-'));
   try {
     const inPath = join(dir, 'in.wasm');
     const outPath = join(dir, 'out.wasm');
     writeFileSync(inPath, bytes);
-    const r = spawnSync('wasm-opt', [inPath, '--denan', '-o', outPath, ...TTF_FEATURES], {
+    const r = spawnSync('wasm-opt', [inPath, ...passes, '-o', outPath, ...TTF_FEATURES], {
       encoding: 'utf8',
       timeout: 60_000,
     });
