@@ -68,7 +68,12 @@ export function fuelCosts(overrides: Readonly<Partial<Record<OpName, number>>> =
   return costs;
 }
 
-/** Operators that end a basic block: the pending cost is added to the count before them. */
+/**
+ * Operators that end a basic block: the pending cost is added to the count
+ * before them. 1: branches and block boundaries; 2: calls, returns and
+ * throws, where a host may read the count next (the pending operands run
+ * first, as in Wasmtime's code; at these they are written out anyway).
+ */
 const ENDS_BLOCK = new Uint8Array(OP_ID_LIMIT);
 for (const name of [
   'unreachable',
@@ -82,6 +87,9 @@ for (const name of [
   'throw',
   'throw_ref',
   'rethrow',
+] as const)
+  ENDS_BLOCK[Op[name]] = 2;
+for (const name of [
   'loop',
   'if',
   'else',
@@ -122,10 +130,12 @@ export class Metering {
     const costs = this.options.fuel;
     if (costs === null || this.t.top.unreachable) return;
     this.pending += costs[id]!;
-    if (ENDS_BLOCK[id] === 0 || this.pending === 0) return;
-    // A host function called next may read the count: it must be up to date
-    // by then, and after the operands below (which may trap first) ran.
-    this.t.stack.flushPending(this.t.stack.length);
+    const ends = ENDS_BLOCK[id]!;
+    if (ends === 0 || this.pending === 0) return;
+    // At a branch, the pending operands (its condition, say) stay pending:
+    // only a trap can tell the order, and a trap's count is not Wasmtime's
+    // anyway (see above).
+    if (ends === 2) this.t.stack.flushPending(this.t.stack.length);
     this.t.appendRaw(fuelAdd(this.t.store.meter, this.pending));
     this.pending = 0;
   }
