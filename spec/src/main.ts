@@ -5,14 +5,16 @@
  * per-file table, writes spec/RESULTS.md, and checks failures against
  * spec/expected-failures.json.
  *
- *   node dist/main.js [--suite text|bin] [--tier baseline|optimized|flat] [--filter SUBSTRING]
- *                     [--no-write] [--verbose]
+ *   node dist/main.js [--suite text|bin] [--tier baseline|optimized|flat] [--yield-every N]
+ *                     [--filter SUBSTRING] [--no-write] [--verbose]
  *
  * `--tier` runs all code in one tier of the jit (see @weft/jit's tiers)
  * instead of tiering up when hot as usual, since scripts run too little
  * code for the optimized tier to be reached otherwise; `flat` compiles
  * everything in the flat block layout, otherwise used only for bodies
- * nested too deeply for closures.
+ * nested too deeply for closures. `--yield-every N` runs every call as an
+ * async call that yields each N units of fuel: frames are suspended and
+ * resumed (in resumable code) all the time, and nothing may change.
  * WEFT_TESTSUITE (text) and WEFT_TESTSUITE_BIN (binary form) override where
  * the suites are read from; by default ../shared/testsuite(-bin) next to the
  * repository. Exits non-zero when a failure is not listed, or a listed
@@ -47,6 +49,11 @@ else if (tier === 'baseline') Object.assign(TIER_UP, { calls: Infinity, iteratio
 else if (tier === 'flat') LAYOUT.flat = true;
 else if (tier !== null) {
   console.error(`--tier ${tier}: expected baseline, optimized or flat`);
+  process.exit(2);
+}
+const yieldEvery = option('--yield-every') === null ? 0 : Number(option('--yield-every'));
+if (!(Number.isSafeInteger(yieldEvery) && yieldEvery >= 0)) {
+  console.error(`--yield-every: expected a positive integer`);
   process.exit(2);
 }
 const root =
@@ -99,8 +106,9 @@ const unexpected: string[] = [];
 const started = performance.now();
 for (const file of files) {
   const name = canonicalName(file);
-  const r = runScript(readFileSync(join(root, file), 'utf8'), name, {
+  const r = await runScript(readFileSync(join(root, file), 'utf8'), name, {
     features: featuresFor(name),
+    yieldEvery,
   });
   results.push(r);
   const failures =

@@ -47,7 +47,7 @@ function files(argv: readonly string[], usage: string, what: string): string[] |
   return out;
 }
 
-function dispatch(argv: readonly string[]): number {
+function dispatch(argv: readonly string[]): number | Promise<number> {
   const [first, ...rest] = argv;
   switch (first) {
     case undefined:
@@ -115,11 +115,11 @@ function dispatch(argv: readonly string[]): number {
 
 /**
  * Runs the `weft` command with arguments `argv` (without `node` and the
- * script); returns the exit status. Reports go to stdout and stderr.
+ * script); resolves to the exit status. Reports go to stdout and stderr.
  */
-export function main(argv: readonly string[]): number {
+export async function main(argv: readonly string[]): Promise<number> {
   try {
-    return dispatch(argv);
+    return await dispatch(argv);
   } catch (e) {
     if (e instanceof CliError || e instanceof UsageError) {
       print(2, e.format());

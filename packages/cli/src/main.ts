@@ -5,4 +5,4 @@ import { main } from './cli.js';
 
 // The command line owns its process, so it sets the V8 flags compiled wasm runs best with.
 tuneV8();
-process.exit(main(process.argv.slice(2)));
+process.exit(await main(process.argv.slice(2)));

@@ -27,7 +27,7 @@ to stdout.
 `;
 
 /** Runs the scripts; returns the exit status (0: every directive succeeded). */
-export function runWast(files: readonly string[]): number {
+export async function runWast(files: readonly string[]): Promise<number> {
   for (const file of files) {
     const what = `failed to run script file '${file}'`;
     let text: string;
@@ -46,7 +46,7 @@ export function runWast(files: readonly string[]): number {
     }
     const run = new ScriptRun((line) => print(1, `${line}\n`));
     for (const c of commands) {
-      const result = run.run(c);
+      const result = await run.run(c);
       if (result.outcome !== 'pass') {
         throw new CliError(what, [`failed directive on ${file}:${c.line}`, result.detail]);
       }

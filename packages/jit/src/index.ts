@@ -9,15 +9,20 @@ import {
   type OpName,
 } from '@weft/environ';
 import { fuelCosts, type MeteringOptions } from './compiler/metering.js';
-import type { CompiledCode } from '@weft/runtime';
-import { compileFunction, MAX_FRAME_SLOTS } from './compiler/function.js';
+import type { CompiledCode, InstanceHandle, ResumeCode } from '@weft/runtime';
+import {
+  compileFunction,
+  compileResumable,
+  MAX_FRAME_SLOTS,
+  type CompileEnv,
+} from './compiler/function.js';
 
 /** The interface versions this compiler consumes. */
 export const JIT_INTERFACE = {
   /** Version of `@weft/environ`'s ModuleInfo it reads. */
   environ: 5,
   /** Version of `@weft/runtime`'s frame ABI it generates code for. */
-  runtime: 4,
+  runtime: 5,
 } as const;
 
 /** What to compile into the code besides the module's own semantics. */
@@ -71,14 +76,27 @@ export function compileModule(module: ModuleInfo, options: CompileOptions = {}):
         : fuelCosts(options.fuel === true ? {} : options.fuel),
     interruption: options.interruption ?? false,
   };
+  const env = (instance: InstanceHandle): CompileEnv => ({
+    module,
+    instance,
+    store: instance.store,
+    registry: instance.store.registry,
+    metering,
+  });
+  // Resumable code, compiled when a frame of the function is first resumed.
+  const resumable = new WeakMap<InstanceHandle, Map<number, ResumeCode>>();
   return {
     abi: JIT_INTERFACE.runtime,
     state: module,
-    code: (instance, funcIndex) =>
-      compileFunction(
-        { module, instance, store: instance.store, registry: instance.store.registry, metering },
-        funcIndex,
-      ),
+    code: (instance, funcIndex) => compileFunction(env(instance), funcIndex),
+    resume: (instance, funcIndex) => {
+      let codes = resumable.get(instance);
+      if (codes === undefined) resumable.set(instance, (codes = new Map()));
+      let code = codes.get(funcIndex);
+      if (code === undefined)
+        codes.set(funcIndex, (code = compileResumable(env(instance), funcIndex)));
+      return code;
+    },
   };
 }
 

@@ -21,6 +21,11 @@
  *
  * A slot is read through the arrays of its value's type only, so the same
  * slot number used as an i32 and as a v128 refers to separate storage.
+ *
+ * Suspension (suspend.ts): compiled code keeps no wasm state outside slots
+ * across a call or a fuel/interruption check, lets a `Suspension` unwind
+ * through it after adding the frame (call site, resume point, frame
+ * pointer), and supplies resumable code through `CompiledCode.resume`.
  */
 
 /**
@@ -29,7 +34,7 @@
  * `elements`/`size`/`init`, globals' cells, structs' `fields`/`desc`);
  * compilers refuse to run against another.
  */
-export const RUNTIME_ABI_VERSION = 4;
+export const RUNTIME_ABI_VERSION = 5;
 
 /** Number of value slots in the realm's stack. */
 export const STACK_SLOTS = 1 << 17;

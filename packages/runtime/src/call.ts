@@ -1,10 +1,11 @@
 /** Calling functions from the host: the boundary where traps are caught. */
-import { runChain, STACK_SLOTS, setStackTop, stackTop } from './abi.js';
+import { runChain, STACK_SLOTS, setStackTop, stackTop, type TailCall } from './abi.js';
 import { StoreError } from './errors.js';
 import type { FuncInstance } from './func.js';
 import { enterGcHeap } from './gc.js';
 import { readSlot, writeSlot } from './slots.js';
 import type { Store } from './store.js';
+import { nextTurn, resumeFrames, SavedSlots, Suspension, type Settled } from './suspend.js';
 import { normalizeFault, Trap, TrapCode } from './trap.js';
 
 /**
@@ -20,27 +21,17 @@ import { normalizeFault, Trap, TrapCode } from './trap.js';
  * Wasmtime reports them. If the hook throws on `CallingWasm`, nothing runs
  * and no `ReturningFromWasm` follows; if it throws on `ReturningFromWasm`,
  * its error replaces the call's outcome.
+ *
+ * The call cannot suspend: an async host function it reaches fails with a
+ * `SuspendError`, and yields are skipped (see `callFuncAsync`).
  */
 export function callFunc(store: Store, func: FuncInstance, args: readonly unknown[]): unknown[] {
-  store.checkAlive();
-  if (func.store !== store)
-    throw new StoreError('function used with a store it does not belong to');
-  const { params, results } = func.type;
-  const fp = stackTop();
-  const frame = Math.max(params.length, results.length);
-  if (fp + frame >= STACK_SLOTS) throw new Trap(TrapCode.StackOverflow);
-  for (let i = 0; i < params.length; i++) writeSlot(fp + i, params[i]!, args[i]);
+  const fp = enter(store, func, args);
   const depth = store.depth;
-  // The frame is reserved before the hook runs: a hook calling into wasm runs above it.
-  setStackTop(fp + frame);
+  const suspendable = store.suspendable;
+  store.suspendable = false;
   // GC objects allocated from here on are charged to this store.
   const heap = enterGcHeap(store.gc);
-  try {
-    store.enterWasm();
-  } catch (e) {
-    setStackTop(fp);
-    throw e;
-  }
   let fault: unknown = null;
   let failed = false;
   try {
@@ -50,17 +41,129 @@ export function callFunc(store: Store, func: FuncInstance, args: readonly unknow
     fault = normalizeFault(e, store.classify);
   } finally {
     store.depth = depth;
+    store.suspendable = suspendable;
     setStackTop(fp);
     enterGcHeap(heap);
   }
-  let out: unknown[] | null = null;
-  if (!failed) {
-    // Read before the hook runs: it may call into wasm, which reuses the frame at `fp`.
-    // Filled first so the elements stay tagged: a double array would quiet signalling NaNs.
-    out = new Array<unknown>(results.length).fill(undefined);
-    for (let i = 0; i < results.length; i++) out[i] = readSlot(fp + i, results[i]!);
-  }
+  // Read before the hook runs: it may call into wasm, which reuses the frame at `fp`.
+  const out = failed ? null : results(func, fp);
   store.leaveWasm();
   if (failed) throw fault;
   return out!;
+}
+
+/**
+ * Calls `func` as `callFunc` does, allowing it to suspend: when an async
+ * host function it reaches returns a promise, or when it yields (fuel or a
+ * deadline callback, see meter.ts), the wasm frames are set aside and the
+ * stack is given back; the call resumes where it stopped once the promise
+ * settles (a rejection is the host function's error) or, for a yield, on a
+ * later turn of the event loop. Other calls may use the store meanwhile,
+ * synchronous or async. Resolves to the results; rejects as `callFunc`
+ * throws. The call hook hears `CallingWasm` once and `ReturningFromWasm`
+ * once, when the call ends.
+ */
+export async function callFuncAsync(
+  store: Store,
+  func: FuncInstance,
+  args: readonly unknown[],
+): Promise<unknown[]> {
+  let fp = enter(store, func, args);
+  let step = (): TailCall => func.code(fp);
+  for (;;) {
+    const depth = store.depth;
+    const suspendable = store.suspendable;
+    store.suspendable = true;
+    const heap = enterGcHeap(store.gc);
+    let suspension: Suspension | null = null;
+    let fault: unknown = null;
+    let failed = false;
+    try {
+      let next = step();
+      while (next !== undefined) next = next.code(fp);
+    } catch (e) {
+      if (e instanceof Suspension) suspension = e;
+      else {
+        failed = true;
+        fault = normalizeFault(e, store.classify);
+      }
+    } finally {
+      store.depth = depth;
+      store.suspendable = suspendable;
+      enterGcHeap(heap);
+    }
+    if (suspension === null) {
+      const out = failed ? null : results(func, fp);
+      setStackTop(fp);
+      store.leaveWasm();
+      if (failed) throw fault;
+      return out!;
+    }
+    // Set the frames aside and give the stack back while waiting.
+    const saved = new SavedSlots(fp, Math.max(suspension.top, stackTop()));
+    setStackTop(fp);
+    store.suspended.add(saved);
+    let outcome: Settled;
+    try {
+      outcome = { ok: true, value: await (suspension.wait ?? nextTurn()) };
+    } catch (error) {
+      outcome = { ok: false, error };
+    } finally {
+      store.suspended.delete(saved);
+    }
+    if (store.isDisposed) {
+      store.leaveWasm();
+      throw new StoreError(`store ${store.id} was disposed while a call was suspended`);
+    }
+    // Resume wherever the stack's top is now: frames are relative to their frame pointer.
+    const at = stackTop();
+    if (at + saved.length >= STACK_SLOTS) {
+      store.leaveWasm();
+      throw new Trap(TrapCode.StackOverflow);
+    }
+    saved.restore(at);
+    setStackTop(at + frameSlots(func));
+    const delta = at - fp;
+    fp = at;
+    const s = suspension;
+    step = () => resumeFrames(s, delta, outcome);
+  }
+}
+
+/** Slots reserved for a called function's arguments and results. */
+function frameSlots(func: FuncInstance): number {
+  return Math.max(func.type.params.length, func.type.results.length);
+}
+
+/**
+ * Starts a call from the host: checks, writes the arguments at the stack's
+ * top and reserves the frame (a hook calling into wasm runs above it), and
+ * reports `CallingWasm`. Returns the frame pointer.
+ */
+function enter(store: Store, func: FuncInstance, args: readonly unknown[]): number {
+  store.checkAlive();
+  if (func.store !== store)
+    throw new StoreError('function used with a store it does not belong to');
+  const params = func.type.params;
+  const fp = stackTop();
+  const frame = frameSlots(func);
+  if (fp + frame >= STACK_SLOTS) throw new Trap(TrapCode.StackOverflow);
+  for (let i = 0; i < params.length; i++) writeSlot(fp + i, params[i]!, args[i]);
+  setStackTop(fp + frame);
+  try {
+    store.enterWasm();
+  } catch (e) {
+    setStackTop(fp);
+    throw e;
+  }
+  return fp;
+}
+
+/** The results of a returned call, in its frame at `fp`. */
+function results(func: FuncInstance, fp: number): unknown[] {
+  const types = func.type.results;
+  // Filled first so the elements stay tagged: a double array would quiet signalling NaNs.
+  const out = new Array<unknown>(types.length).fill(undefined);
+  for (let i = 0; i < types.length; i++) out[i] = readSlot(fp + i, types[i]!);
+  return out;
 }

@@ -5,6 +5,8 @@ import type { InstanceHandle } from './instance.js';
 import { readSlot, writeSlot } from './slots.js';
 import type { Store } from './store.js';
 import { WasmException } from './tag.js';
+import { cannotSuspend } from './errors.js';
+import { Suspension, type Settled } from './suspend.js';
 import { HostFault, Trap } from './trap.js';
 
 /**
@@ -36,6 +38,9 @@ export class FuncInstance {
   ) {
     this.code = code;
   }
+
+  /** Whether this is an async host function (callable from async calls only). */
+  isAsync = false;
 }
 
 /**
@@ -48,6 +53,9 @@ export const callContext: { caller: InstanceHandle | null } = { caller: null };
 function hostFault(e: unknown): unknown {
   // Traps and wasm exceptions keep unwinding as such; anything else is the host's.
   if (e instanceof Trap || e instanceof WasmException || e instanceof HostFault) return e;
+  // A suspension cannot go through the host's JS frames (see suspend.ts).
+  if (e instanceof Suspension)
+    return new HostFault(cannotSuspend('wasm called by a host function'));
   return new HostFault(e);
 }
 
@@ -109,4 +117,88 @@ export function createHostFunc(
   const func = new FuncInstance(store, typeId, type, null, -1, code, impl);
   store.add(store.funcs, func);
   return func;
+}
+
+/**
+ * An async host function's implementation: as `HostImpl`, but it may return
+ * a promise of the results, which suspends the calling wasm until it settles.
+ */
+export type AsyncHostImpl = (
+  caller: InstanceHandle | null,
+  args: unknown[],
+) => unknown[] | PromiseLike<unknown[]>;
+
+/**
+ * Creates an async host function. `impl` runs when wasm calls it, as a
+ * host function's does; when it returns a promise, the call suspends (see
+ * suspend.ts) and resumes with the promise's results, or unwinds with its
+ * rejection as the host's error. Called in a synchronous call, it fails
+ * with a `SuspendError` before `impl` runs. The call hook hears
+ * `CallingHost` before `impl` runs and `ReturningFromHost` when the
+ * results are delivered (or the error is).
+ */
+export function createAsyncHostFunc(
+  store: Store,
+  typeId: number,
+  type: FuncType,
+  impl: AsyncHostImpl,
+): FuncInstance {
+  const params = type.params;
+  const results = type.results;
+  const frameTop = Math.max(params.length, results.length);
+  const deliver = (fp: number, out: unknown[]): void => {
+    for (let i = 0; i < results.length; i++) writeSlot(fp + i, results[i]!, out[i]);
+  };
+  /** Ends the call with an outcome: the hook first (its error wins), then results or error. */
+  const complete = (fp: number, outcome: Settled): void => {
+    try {
+      store.leaveHost();
+    } catch (e) {
+      throw hostFault(e);
+    }
+    if (!outcome.ok) throw hostFault(outcome.error);
+    deliver(fp, outcome.value as unknown[]);
+  };
+  const code: WasmCode = (fp) => {
+    if (!store.suspendable) throw new HostFault(cannotSuspend('an async host function'));
+    const args = new Array<unknown>(params.length);
+    for (let i = 0; i < params.length; i++) args[i] = readSlot(fp + i, params[i]!);
+    const savedTop = stackTop();
+    setStackTop(fp + frameTop);
+    const caller = callContext.caller;
+    let out: unknown[] | PromiseLike<unknown[]>;
+    try {
+      store.enterHost();
+    } catch (e) {
+      setStackTop(savedTop);
+      callContext.caller = caller;
+      throw hostFault(e);
+    }
+    try {
+      out = impl(caller, args);
+    } catch (error) {
+      out = [];
+      complete(fp, { ok: false, error });
+    } finally {
+      setStackTop(savedTop);
+      callContext.caller = caller;
+    }
+    if (!isThenable(out)) {
+      complete(fp, { ok: true, value: out });
+      return undefined;
+    }
+    throw new Suspension(Promise.resolve(out), complete, fp, fp + frameTop);
+  };
+  const func = new FuncInstance(store, typeId, type, null, -1, code, null);
+  func.isAsync = true;
+  store.add(store.funcs, func);
+  return func;
+}
+
+function isThenable(v: unknown): v is PromiseLike<unknown[]> {
+  return (
+    (typeof v === 'object' || typeof v === 'function') &&
+    v !== null &&
+    typeof (v as { then?: unknown }).then === 'function'
+  );
 }

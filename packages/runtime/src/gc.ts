@@ -148,7 +148,7 @@ export function defaultValue(t: StorageType): unknown {
 // still reachable from wasm. Every allocation is charged to the heap of the
 // store whose code runs; when the charges since the last measurement pass
 // a threshold, the live size is measured by tracing from the store's roots
-// (the value stack, globals, tables, element segments), the limiter is
+// (the value stack, suspended calls, globals, tables, element segments), the limiter is
 // asked, and the allocation traps (`GcHeapOutOfMemory`) if it refuses. The
 // threshold doubles with the live size, so tracing costs amortised O(1) per
 // allocated byte, as a collector's would.
@@ -255,6 +255,7 @@ export class GcHeap {
       if (v !== null && typeof v === 'object') visit(v);
     }
     const store = this.store;
+    for (const saved of store.suspended) for (const v of saved.refs) visit(v);
     for (const g of store.globals) visit(g.ref);
     for (const t of store.tables) {
       visit(t.init);

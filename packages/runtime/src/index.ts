@@ -24,10 +24,17 @@ export {
   type TailCall,
   type WasmCode,
 } from './abi.js';
-export { callFunc } from './call.js';
+export { callFunc, callFuncAsync } from './call.js';
 export { evalConst, type ConstContext } from './const-eval.js';
-export { LinkError, StoreError } from './errors.js';
-export { callContext, createHostFunc, FuncInstance, type HostImpl } from './func.js';
+export { cannotSuspend, LinkError, StoreError, SuspendError } from './errors.js';
+export {
+  callContext,
+  createAsyncHostFunc,
+  createHostFunc,
+  FuncInstance,
+  type AsyncHostImpl,
+  type HostImpl,
+} from './func.js';
 export {
   ARRAY_BYTES,
   createArrayStorage,
@@ -46,7 +53,13 @@ export {
   type ArrayStorage,
 } from './gc.js';
 export { GlobalInstance } from './global.js';
-export { EpochClock, Meter, POLL_INTERVAL, type EpochDecision } from './meter.js';
+export {
+  EpochClock,
+  Meter,
+  POLL_INTERVAL,
+  type EpochDecision,
+  type SuspendContext,
+} from './meter.js';
 export { InstanceHandle, type Extern } from './instance.js';
 export { globalizeType, instantiate, type CodeFactory, type CompiledCode } from './instantiate.js';
 export {
@@ -67,6 +80,15 @@ export { detachBuffer, exactBuffer, refreshBuffer } from './memory-buffer.js';
 export { TypeRegistry, type RegisteredType } from './registry.js';
 export { readSlot, writeSlot } from './slots.js';
 export { Store, type CallHookKind, type StoreItem } from './store.js';
+export {
+  nextTurn,
+  ResumePoint,
+  Suspension,
+  type ResumeCode,
+  type ResumeFactory,
+  type Settled,
+  type SuspendedFrame,
+} from './suspend.js';
 export { TableInstance } from './table.js';
 export { TagInstance, WasmException } from './tag.js';
 export {

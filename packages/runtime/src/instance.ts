@@ -6,6 +6,7 @@ import type { MemoryInstance } from './memory.js';
 import type { Store } from './store.js';
 import type { TableInstance } from './table.js';
 import type { TagInstance } from './tag.js';
+import type { ResumeFactory } from './suspend.js';
 import type { FrameNames } from './trap.js';
 
 /** Anything a module can import or export. */
@@ -28,6 +29,8 @@ export class InstanceHandle implements FrameNames {
   /** Data segments' bytes; null once dropped. */
   readonly datas: (Uint8Array | null)[] = [];
   readonly exports = new Map<string, Extern>();
+  /** The compiler's resumable code of the functions, or null if it cannot resume (see suspend.ts). */
+  resume: ResumeFactory | null = null;
 
   constructor(
     readonly store: Store,

@@ -31,6 +31,7 @@ import { InstanceHandle, type Extern } from './instance.js';
 import { MemoryInstance } from './memory.js';
 import type { Store } from './store.js';
 import { TableInstance } from './table.js';
+import type { ResumeFactory } from './suspend.js';
 import { TagInstance } from './tag.js';
 import { Trap, TrapCode } from './trap.js';
 
@@ -47,6 +48,11 @@ export interface CompiledCode {
   /** Compiler state, stored on the instance as `compiled`. */
   readonly state: unknown;
   readonly code: CodeFactory;
+  /**
+   * Resumable code of the functions, for suspended calls (see suspend.ts);
+   * without it, calls through the module's frames cannot suspend.
+   */
+  readonly resume?: ResumeFactory;
 }
 
 /** Maps a module-relative value type to the registry's global ids. */
@@ -190,6 +196,7 @@ export function instantiate(
   }
 
   const instance = new InstanceHandle(store, module, typeIds, compiled.state);
+  instance.resume = compiled.resume ?? null;
   store.add(store.instances, instance);
 
   // Imports, in their index spaces.

@@ -14,12 +14,29 @@
  * the store's deadline and reads the clock if a time deadline is set. When
  * either is reached, `poll` decides: trap with `Interrupt`, or let the
  * embedder's callback extend the deadline.
+ *
+ * Async calls can also yield to the event loop (see suspend.ts): every so
+ * much fuel (the fuel is then handed out in slices of that size), or when
+ * a deadline callback answers `yield`.
  */
+import { Suspension, type ResumePoint } from './suspend.js';
 import { Trap, TrapCode, type Frame } from './trap.js';
 
-/** What an epoch deadline callback decides: trap, or continue with a new deadline. */
+/**
+ * What a deadline callback decides: trap; continue with the deadline moved
+ * `delta` later (epochs for the epoch deadline, milliseconds for the time
+ * deadline); or do that and, in an async call, yield to the event loop
+ * first (in a synchronous call, `yield` continues).
+ */
 export type EpochDecision =
-  { readonly action: 'trap' } | { readonly action: 'continue'; readonly delta: number };
+  | { readonly action: 'trap' }
+  | { readonly action: 'continue'; readonly delta: number }
+  | { readonly action: 'yield'; readonly delta: number };
+
+/** What a meter needs to know of its store: whether the running call may suspend. */
+export interface SuspendContext {
+  readonly suspendable: boolean;
+}
 
 /** Checks between two polls: an epoch advanced by another agent is seen within this many. */
 export const POLL_INTERVAL = 1024;
@@ -53,28 +70,61 @@ export class EpochClock {
 }
 
 export class Meter {
-  /** Fuel consumed minus fuel added: negative while fuel remains. */
+  /**
+   * Fuel consumed minus fuel added, in the current slice (all the fuel,
+   * unless async calls yield every so much): negative while fuel remains.
+   */
   consumed = 0;
+  /** Fuel beyond the current slice. */
+  private reserve = 0;
+  /** Fuel per slice: an async call yields when a slice is used up (0: all in one slice). */
+  private yieldInterval = 0;
   /** The epoch at which code must stop. */
   epochDeadline = 0;
   /** When a time deadline is set: `performance.now()` at which code must stop. */
   deadlineTime = Infinity;
   /** Decides what happens when the epoch deadline is reached (default: trap). */
   onEpochDeadline: (() => EpochDecision) | null = null;
+  /** Decides what happens when the time deadline is reached (default: trap). */
+  onTimeDeadline: (() => EpochDecision) | null = null;
 
   constructor(
     /** The engine's epoch and poll countdown. */
     readonly clock: EpochClock,
+    /** The store, asked whether the running call may suspend. */
+    private readonly context: SuspendContext = { suspendable: false },
   ) {}
 
   /** Fuel left (0 when exhausted). */
   get remaining(): number {
-    return this.consumed < 0 ? -this.consumed : 0;
+    return Math.max(0, this.reserve - this.consumed);
   }
 
   /** Sets the fuel left. */
   setFuel(fuel: number): void {
-    this.consumed = -fuel;
+    this.reserve = fuel;
+    this.consumed = 0;
+    this.nextSlice();
+  }
+
+  /**
+   * Makes async calls yield each time they have consumed `interval` fuel
+   * (Wasmtime's `fuel_async_yield_interval`); 0 turns it off.
+   */
+  setYieldInterval(interval: number): void {
+    const left = this.remaining;
+    this.yieldInterval = interval;
+    this.setFuel(left);
+  }
+
+  /** Starts the next slice of the fuel left; false if there is none. */
+  private nextSlice(): boolean {
+    const left = this.reserve - this.consumed;
+    if (left <= 0) return false;
+    const slice = this.yieldInterval > 0 ? Math.min(this.yieldInterval, left) : left;
+    this.reserve = left - slice;
+    this.consumed = -slice;
+    return true;
   }
 
   /** Sets the deadline `ticks` epochs after the current one. */
@@ -95,26 +145,56 @@ export class Meter {
   }
 
   /**
-   * Called by compiled code when the poll countdown ran out: traps when a
-   * deadline has passed (or the callback says so), otherwise restarts the
-   * countdown (moving the epoch deadline if the callback says so).
+   * Called by compiled code when the poll countdown ran out, in the frame
+   * at `fp` (whose slots end below `top`) at a check of kind `point`:
+   * traps when a deadline has passed (or the callback says so), otherwise
+   * restarts the countdown, moving a deadline and yielding if the callback
+   * says so.
    */
-  poll(site: Frame): void {
+  poll(site: Frame, point: ResumePoint, fp: number, top: number): void {
     this.clock.countdown = POLL_INTERVAL;
-    if (this.deadlineTime !== Infinity && now() >= this.deadlineTime) {
-      throw new Trap(TrapCode.Interrupt).addFrame(site);
+    let yields = false;
+    if (this.deadlineTime !== Infinity) {
+      const t = now();
+      if (t >= this.deadlineTime) {
+        const decision = this.decide(this.onTimeDeadline, site);
+        this.deadlineTime = t + Math.max(0, decision.delta);
+        yields = decision.action === 'yield';
+      }
     }
-    if (!this.epochReached()) return;
-    const decision = this.onEpochDeadline === null ? null : this.onEpochDeadline();
+    if (this.epochReached()) {
+      const decision = this.decide(this.onEpochDeadline, site);
+      this.epochDeadline = (this.clock.epoch + Math.max(1, decision.delta)) | 0;
+      yields ||= decision.action === 'yield';
+    }
+    if (yields) this.yieldAt(site, point, fp, top);
+  }
+
+  /** The callback's decision, or the trap it asks for (or that no callback means). */
+  private decide(
+    callback: (() => EpochDecision) | null,
+    site: Frame,
+  ): Exclude<EpochDecision, { action: 'trap' }> {
+    const decision = callback === null ? null : callback();
     if (decision === null || decision.action === 'trap') {
       throw new Trap(TrapCode.Interrupt).addFrame(site);
     }
-    this.epochDeadline = (this.clock.epoch + Math.max(1, decision.delta)) | 0;
+    return decision;
   }
 
-  /** Raises the out-of-fuel trap at `site`. */
-  outOfFuel(site: Frame): never {
-    throw new Trap(TrapCode.OutOfFuel).addFrame(site);
+  /** Suspends the running call until the next turn of the event loop, if it is async. */
+  private yieldAt(site: Frame, point: ResumePoint, fp: number, top: number): void {
+    if (this.context.suspendable) throw new Suspension(null, null, -1, top).add(site, point, fp);
+  }
+
+  /**
+   * Called by compiled code that found the fuel of the slice used up: goes
+   * on with the next slice, yielding first in an async call, or traps with
+   * `OutOfFuel` when no fuel is left.
+   */
+  outOfFuel(site: Frame, point: ResumePoint, fp: number, top: number): void {
+    if (!this.nextSlice()) throw new Trap(TrapCode.OutOfFuel).addFrame(site);
+    this.yieldAt(site, point, fp, top);
   }
 }
 

@@ -23,6 +23,7 @@ import type { TableInstance } from './table.js';
 import type { TagInstance } from './tag.js';
 import type { TrapClassifier } from './trap.js';
 import { EpochClock, Meter } from './meter.js';
+import type { SavedSlots } from './suspend.js';
 
 /** Transitions reported to a store's call hook (as Wasmtime's `CallHook`). */
 export type CallHookKind =
@@ -61,8 +62,16 @@ export class Store {
    * fails for want of memory.
    */
   limitHit: LimitRefusal | null = null;
+  /**
+   * Whether the running code may suspend: true while an async call
+   * (`callFuncAsync`) is the innermost entry into wasm, false in a
+   * synchronous one (see suspend.ts).
+   */
+  suspendable = false;
+  /** The slots of this store's suspended calls: GC roots while they wait (see gc.ts). */
+  readonly suspended = new Set<SavedSlots>();
   /** Fuel and interruption state, for code compiled with metering (see meter.ts). */
-  meter = new Meter(new EpochClock());
+  meter = new Meter(new EpochClock(), this);
   private disposed = false;
 
   constructor(

@@ -61,7 +61,18 @@ function describe(e: unknown): string {
 export interface RunOptions {
   /** Proposals beyond WebAssembly 3.0 the script's modules may use (none by default). */
   readonly features?: Partial<Features>;
+  /**
+   * Runs every call and start function as an async call that yields to
+   * the event loop each time it has consumed this much fuel, so that its
+   * frames are suspended and resumed at every function entry and loop
+   * header reached then (a test of suspension: results must not change).
+   * Off by default.
+   */
+  readonly yieldEvery?: number;
 }
+
+/** Fuel of a store in `yieldEvery` runs: as good as unlimited. */
+const UNLIMITED_FUEL = Number.MAX_SAFE_INTEGER;
 
 /** Executes a script's commands in order, as the reference interpreter does. */
 export class ScriptRun {
@@ -74,9 +85,19 @@ export class ScriptRun {
   private lastDefinition: Module | null | undefined = undefined;
   readonly results: CommandResult[] = [];
 
+  private readonly suspending: boolean;
+
   constructor(print: ((line: string) => void) | null = null, options: RunOptions = {}) {
-    this.engine = new Engine(new Config({ features: options.features ?? {} }));
+    const yieldEvery = options.yieldEvery ?? 0;
+    this.suspending = yieldEvery > 0;
+    this.engine = new Engine(
+      new Config({ features: options.features ?? {}, consumeFuel: this.suspending }),
+    );
     this.store = new Store(this.engine);
+    if (this.suspending) {
+      this.store.setFuel(UNLIMITED_FUEL);
+      this.store.fuelAsyncYieldInterval(yieldEvery);
+    }
     this.linker = new Linker(this.engine).allowShadowing(true);
     defineSpectest(this.linker, this.store, print);
   }
@@ -90,7 +111,8 @@ export class ScriptRun {
     return new Module(this.engine, bytes);
   }
 
-  private instantiate(module: Module): Instance {
+  private instantiate(module: Module): Promise<Instance> | Instance {
+    if (this.suspending) return this.linker.instantiateAsync(this.store, module);
     return this.linker.instantiate(this.store, module);
   }
 
@@ -108,7 +130,7 @@ export class ScriptRun {
     return i;
   }
 
-  private act(a: Action): unknown[] {
+  private async act(a: Action): Promise<unknown[]> {
     const instance = this.instance(a.module);
     if (a.type === 'get') {
       const g = instance.getGlobal(this.store, a.field);
@@ -117,7 +139,10 @@ export class ScriptRun {
     }
     const f = instance.getFunc(this.store, a.field);
     if (f === null) throw new Error(`no function export "${a.field}"`);
-    const out = f.call(this.store, ...a.args.map(toArg));
+    const args = a.args.map(toArg);
+    const out = this.suspending
+      ? await f.callAsync(this.store, ...args)
+      : f.call(this.store, ...args);
     const n = f.type(this.store).results.length;
     if (n !== 1) return n === 0 ? [] : (out as unknown[]);
     // Not `[out]`: V8 may build that literal as a double array, which quiets signalling NaNs.
@@ -129,15 +154,15 @@ export class ScriptRun {
   /** Runs a module-or-instance subject of an assertion. */
   private subjectInstance(
     m: ScriptModule | { format: 'instance'; instance: string | null; module: string | null },
-  ): Instance {
+  ): Promise<Instance> | Instance {
     if (m.format === 'instance') return this.instantiate(this.definition(m.module));
     return this.instantiate(this.compile(m));
   }
 
   /** Runs one command; returns its result (also kept in `results`). */
-  run(c: Command): CommandResult {
+  async run(c: Command): Promise<CommandResult> {
     try {
-      this.dispatch(c);
+      await this.dispatch(c);
     } catch (e) {
       if (e instanceof Skip) this.record(c, 'skip', e.message);
       else this.record(c, 'fail', `unexpected ${describe(e)}`);
@@ -145,14 +170,14 @@ export class ScriptRun {
     return this.results[this.results.length - 1]!;
   }
 
-  private expectError(
+  private async expectError(
     c: Command,
     message: string,
     ok: (e: unknown) => boolean,
     body: () => unknown,
-  ): void {
+  ): Promise<void> {
     try {
-      body();
+      await body();
     } catch (e) {
       if (e instanceof Skip) throw e;
       if (!ok(e)) return this.record(c, 'fail', `expected "${message}", got ${describe(e)}`);
@@ -163,7 +188,7 @@ export class ScriptRun {
     this.record(c, 'fail', `expected "${message}", got success`);
   }
 
-  private dispatch(c: Command): void {
+  private async dispatch(c: Command): Promise<void> {
     switch (c.type) {
       case 'module': {
         let module: Module | null = null;
@@ -173,7 +198,7 @@ export class ScriptRun {
             this.lastDefinition = module;
             if (c.name !== null) this.definitions.set(c.name, module);
           } else {
-            const instance = this.instantiate(module);
+            const instance = await this.instantiate(module);
             this.current = instance;
             if (c.name !== null) this.instances.set(c.name, instance);
           }
@@ -194,7 +219,7 @@ export class ScriptRun {
       case 'module_instance': {
         const module = this.definition(c.module);
         try {
-          const instance = this.instantiate(module);
+          const instance = await this.instantiate(module);
           this.current = instance;
           if (c.instance !== null) this.instances.set(c.instance, instance);
           this.record(c, 'pass');
@@ -209,10 +234,10 @@ export class ScriptRun {
         this.linker.instance(this.store, c.as, this.instance(c.name));
         return this.record(c, 'pass');
       case 'action':
-        this.act(c.action);
+        await this.act(c.action);
         return this.record(c, 'pass');
       case 'assert_return': {
-        const got = this.act(c.action);
+        const got = await this.act(c.action);
         if (got.length !== c.expected.length) {
           return this.record(c, 'fail', `expected ${c.expected.length} results, got ${got.length}`);
         }
@@ -240,7 +265,7 @@ export class ScriptRun {
         );
       case 'assert_exception':
         try {
-          this.act(c.action);
+          await this.act(c.action);
           return this.record(c, 'fail', 'expected an exception, got success');
         } catch (e) {
           if (e instanceof Skip) throw e;
@@ -305,7 +330,11 @@ export class ScriptRun {
 }
 
 /** Parses and runs the script `text` of testsuite file `file`. */
-export function runScript(text: string, file: string, options: RunOptions = {}): FileResult {
+export async function runScript(
+  text: string,
+  file: string,
+  options: RunOptions = {},
+): Promise<FileResult> {
   const start = performance.now();
   let script;
   try {
@@ -319,6 +348,6 @@ export function runScript(text: string, file: string, options: RunOptions = {}):
     };
   }
   const run = new ScriptRun(null, options);
-  for (const c of script.commands) run.run(c);
+  for (const c of script.commands) await run.run(c);
   return { file, results: run.results, error: null, milliseconds: performance.now() - start };
 }

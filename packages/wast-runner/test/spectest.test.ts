@@ -4,16 +4,16 @@ import * as assert from 'uvu/assert';
 import { ScriptRun } from '@weft/wast-runner';
 import { parseScript } from '@weft/wast';
 
-function run(text: string): { lines: string[]; failures: string[] } {
+async function run(text: string): Promise<{ lines: string[]; failures: string[] }> {
   const lines: string[] = [];
   const r = new ScriptRun((line) => lines.push(line));
-  for (const c of parseScript(text).commands) r.run(c);
+  for (const c of parseScript(text).commands) await r.run(c);
   const failures = r.results.filter((c) => c.outcome !== 'pass').map((c) => c.detail);
   return { lines, failures };
 }
 
-test('print functions print one `value: type` line per argument, as Wasmtime does', () => {
-  const { lines, failures } = run(`(module
+test('print functions print one `value: type` line per argument, as Wasmtime does', async () => {
+  const { lines, failures } = await run(`(module
   (import "spectest" "print" (func $p))
   (import "spectest" "print_i32" (func $i (param i32)))
   (import "spectest" "print_i64" (func $l (param i64)))
@@ -43,16 +43,16 @@ test('print functions print one `value: type` line per argument, as Wasmtime doe
   ]);
 });
 
-test('without a print callback, printing does nothing', () => {
+test('without a print callback, printing does nothing', async () => {
   const r = new ScriptRun();
   const script = parseScript(`(module (import "spectest" "print_i32" (func $i (param i32)))
   (func (export "go") (call $i (i32.const 1))))
 (invoke "go")`);
-  for (const c of script.commands) assert.is(r.run(c).outcome, 'pass');
+  for (const c of script.commands) assert.is((await r.run(c)).outcome, 'pass');
 });
 
-test('the globals, table, memory and tag of spectest', () => {
-  const { failures } = run(`(module
+test('the globals, table, memory and tag of spectest', async () => {
+  const { failures } = await run(`(module
   (import "spectest" "global_i32" (global $gi i32))
   (import "spectest" "global_i64" (global $gl i64))
   (import "spectest" "global_f32" (global $gf f32))

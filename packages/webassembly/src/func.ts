@@ -105,17 +105,25 @@ export function exportedFunction(f: FuncInstance, index = f.index): Function {
   return fn;
 }
 
-/** Runs `f` with its arguments in place at `fp`; restores the boundary however it ends. */
-function run(f: FuncInstance, fp: number): void {
+/**
+ * Runs `f` with its arguments in place at `fp`, as a synchronous call (it
+ * cannot suspend: a `Suspending` import it reaches throws a
+ * `SuspendError`); restores the boundary however it ends.
+ */
+export function run(f: FuncInstance, fp: number): void {
   const depth = store.depth;
+  const suspendable = store.suspendable;
+  store.suspendable = false;
   try {
     runChain(f.code, fp);
   } catch (e) {
     store.depth = depth;
+    store.suspendable = suspendable;
     setStackTop(fp);
     throwToJS(normalizeFault(e, classify));
   }
   store.depth = depth;
+  store.suspendable = suspendable;
   setStackTop(fp);
 }
 
@@ -240,42 +248,8 @@ function makeExported(f: FuncInstance, index: number): Function {
  */
 export function hostFunction(typeId: number, type: FuncType, callable: Function): FuncInstance {
   const { params, results } = type;
-  const np = params.length;
-  const nr = results.length;
-  const frameTop = Math.max(np, nr);
-  const compatible = params.every(jsCompatible) && results.every(jsCompatible);
-  const r = params.map(reader);
-  const w = results.map(writer);
-  const call: (fp: number) => void = !compatible
-    ? () => {
-        throw new TypeError('a host function cannot take or return v128 or exnref values');
-      }
-    : nr === 0
-      ? np === 0
-        ? () => void callable()
-        : np === 1
-          ? (fp) => void callable(r[0]!(fp))
-          : (fp) => {
-              const args = new Array<unknown>(np);
-              for (let i = 0; i < np; i++) args[i] = r[i]!(fp + i);
-              Reflect.apply(callable, undefined, args);
-            }
-      : (fp) => {
-          const args = new Array<unknown>(np);
-          for (let i = 0; i < np; i++) args[i] = r[i]!(fp + i);
-          const ret = Reflect.apply(callable, undefined, args);
-          if (nr === 1) {
-            w[0]!(fp, ret);
-            return;
-          }
-          const values = iterableToList(ret);
-          if (values.length !== nr) {
-            throw new TypeError(
-              `expected ${nr} results from the host function, got ${values.length}`,
-            );
-          }
-          for (let i = 0; i < nr; i++) w[i]!(fp + i, values[i]);
-        };
+  const frameTop = Math.max(params.length, results.length);
+  const call = hostCall(type, callable);
   const code: WasmCode = (fp) => {
     const savedTop = stackTop();
     setStackTop(fp + frameTop);
@@ -291,10 +265,73 @@ export function hostFunction(typeId: number, type: FuncType, callable: Function)
     callContext.caller = caller;
     return undefined;
   };
+  return newHostFunc(typeId, type, code);
+}
+
+/** Registers a host function's code in the realm's store. */
+export function newHostFunc(typeId: number, type: FuncType, code: WasmCode): FuncInstance {
   const f = new FuncInstance(store, typeId, type, null, -1, code, hostMarker);
   store.add(store.funcs, f);
   release();
   return f;
+}
+
+/** The arguments at `fp` of a host function of `type`, as JS values. */
+export function hostArguments(type: FuncType): (fp: number) => unknown[] {
+  const r = type.params.map(reader);
+  const np = r.length;
+  return (fp) => {
+    const args = new Array<unknown>(np);
+    for (let i = 0; i < np; i++) args[i] = r[i]!(fp + i);
+    return args;
+  };
+}
+
+/**
+ * Writes what a host function of `type` returned as its results at `fp`:
+ * none, one value, or an iterable of as many values as it has results.
+ */
+export function hostResults(type: FuncType): (fp: number, ret: unknown) => void {
+  const w = type.results.map(writer);
+  const nr = w.length;
+  return (fp, ret) => {
+    if (nr === 0) return;
+    if (nr === 1) {
+      w[0]!(fp, ret);
+      return;
+    }
+    const values = iterableToList(ret);
+    if (values.length !== nr) {
+      throw new TypeError(`expected ${nr} results from the host function, got ${values.length}`);
+    }
+    for (let i = 0; i < nr; i++) w[i]!(fp + i, values[i]);
+  };
+}
+
+/** Calls `callable` with the arguments at `fp` and writes its results there. */
+function hostCall(type: FuncType, callable: Function): (fp: number) => void {
+  const { params, results } = type;
+  const np = params.length;
+  const nr = results.length;
+  const r = params.map(reader);
+  const args = hostArguments(type);
+  const write = hostResults(type);
+  return !compatible(type)
+    ? () => {
+        throw new TypeError('a host function cannot take or return v128 or exnref values');
+      }
+    : nr === 0
+      ? np === 0
+        ? () => void callable()
+        : np === 1
+          ? (fp) => void callable(r[0]!(fp))
+          : (fp) => void Reflect.apply(callable, undefined, args(fp))
+      : (fp) => write(fp, Reflect.apply(callable, undefined, args(fp)));
+}
+
+/** Whether JS can pass and receive every parameter and result of `type`. */
+export function compatible(type: FuncType): boolean {
+  return type.params.every(jsCompatible) && type.results.every(jsCompatible);
 }
 
 /** Marks host functions (the runtime's `host` field; never called). */

@@ -32,6 +32,18 @@ export function isUsable(wa: unknown): boolean {
 export interface InstallOptions {
   /** Install even where the native `WebAssembly` works. */
   readonly force?: boolean;
+  /**
+   * Install where the native `WebAssembly` works but has no JS Promise
+   * Integration (`WebAssembly.Suspending`, `WebAssembly.promising`), for
+   * code built for JSPI (Emscripten's `-sJSPI`, jco's `--async-mode jspi`).
+   */
+  readonly jspi?: boolean;
+}
+
+/** Whether `wa` has JS Promise Integration. */
+function hasJspi(wa: unknown): boolean {
+  const api = wa as { Suspending?: unknown; promising?: unknown };
+  return typeof api.Suspending === 'function' && typeof api.promising === 'function';
 }
 
 /** Whether the environment asks for the polyfill in any case (see README, "Forcing"). */
@@ -47,13 +59,17 @@ function forcedByEnvironment(): boolean {
 /**
  * Sets `globalThis.WebAssembly` to Weft's where the native one is missing
  * or unusable (a CSP without 'wasm-unsafe-eval', `--jitless`, an engine
- * without wasm), or always with `{ force: true }` or when forced by the
- * environment. Returns whether it installed.
+ * without wasm), or lacks JSPI with `{ jspi: true }`, or always with
+ * `{ force: true }` or when forced by the environment. Returns whether it
+ * installed.
  */
 export function install(options: InstallOptions = {}): boolean {
   const g = globalThis as { WebAssembly?: unknown };
   const force = options.force === true || forcedByEnvironment();
-  if (!force && g.WebAssembly !== undefined && isUsable(g.WebAssembly)) return false;
+  const native = g.WebAssembly;
+  const enough =
+    native !== undefined && isUsable(native) && (options.jspi !== true || hasJspi(native));
+  if (!force && enough) return false;
   Object.defineProperty(globalThis, 'WebAssembly', {
     value: WebAssembly,
     writable: true,

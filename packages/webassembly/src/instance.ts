@@ -6,19 +6,17 @@ import {
   globalizeType,
   instantiate,
   MemoryInstance,
-  runChain,
   setStackTop,
   stackTop,
   TableInstance,
   TagInstance,
-  normalizeFault,
   type Extern,
   type InstanceHandle,
 } from '@weft/runtime';
-import { classify } from '@weft/jit';
 import { LinkError, toApiError } from './errors.js';
-import { tagObject, tagSlots, throwToJS } from './exception.js';
-import { exportedFunction, funcOfValue, hostFunction } from './func.js';
+import { tagObject, tagSlots } from './exception.js';
+import { exportedFunction, funcOfValue, hostFunction, run } from './func.js';
+import { suspendingFunction, suspendingSlots } from './jspi.js';
 import { globalObject, globalSlots, newGlobal } from './global.js';
 import { memoryObject, memorySlots } from './memory.js';
 import { moduleSlots, type ModuleState } from './module.js';
@@ -59,6 +57,13 @@ export function readImports(m: ModuleState, importObject: unknown): Extern[] {
     const v = (o as Record<string, unknown>)[imp.name];
     switch (imp.kind) {
       case 'func': {
+        if (suspendingSlots.has(v)) {
+          const typeId = typeIds[imp.typeIndex]!;
+          const type = registry.get(typeId).comp;
+          if (type.kind !== 'func') throw link(imp, 'not a function type');
+          out.push(suspendingFunction(typeId, type, suspendingSlots.get(v, '')));
+          break;
+        }
         if (typeof v !== 'function') throw link(imp, 'function import requires a callable');
         const f = funcOfValue(v);
         if (f !== null) {
@@ -141,19 +146,9 @@ export function instantiateModule(m: ModuleState, imports: Extern[]): object {
   Object.freeze(exports);
   const start = m.info.start;
   if (start !== null) {
-    const f = handle.funcs[start]!;
     const fp = stackTop();
-    const depth = store.depth;
     setStackTop(fp + 1);
-    try {
-      runChain(f.code, fp);
-    } catch (e) {
-      store.depth = depth;
-      setStackTop(fp);
-      throwToJS(normalizeFault(e, classify));
-    }
-    store.depth = depth;
-    setStackTop(fp);
+    run(handle.funcs[start]!, fp);
   }
   return exports;
 }

@@ -5,6 +5,7 @@ import { Exception, JSTag, Tag } from './exception.js';
 import { Global } from './global.js';
 import { checkLimits } from './limits.js';
 import { Instance, instanceObject, instantiateModule, readImports } from './instance.js';
+import { promising, SuspendError, Suspending } from './jspi.js';
 import { Memory } from './memory.js';
 import {
   bufferSource,
@@ -145,6 +146,10 @@ export interface WebAssemblyNamespace {
   readonly CompileError: typeof CompileError;
   readonly LinkError: typeof LinkError;
   readonly RuntimeError: typeof RuntimeError;
+  /** JS Promise Integration (emulated): see jspi.ts. */
+  readonly SuspendError: typeof SuspendError;
+  readonly Suspending: typeof Suspending;
+  promising(wasmFunc: Function): (...args: unknown[]) => Promise<unknown>;
   readonly JSTag: Tag;
   validate(bytes: Bytes, options?: object): boolean;
   compile(bytes: Bytes, options?: object): Promise<Module>;
@@ -177,6 +182,7 @@ export function createNamespace(): WebAssemblyNamespace {
   op('instantiate', instantiate, 1);
   op('compileStreaming', compileStreaming, 1);
   op('instantiateStreaming', instantiateStreaming, 1);
+  op('promising', promising, 1);
   const interfaces: Record<string, unknown> = {
     Module,
     Instance,
@@ -188,6 +194,8 @@ export function createNamespace(): WebAssemblyNamespace {
     CompileError,
     LinkError,
     RuntimeError,
+    SuspendError,
+    Suspending,
     JSTag,
   };
   for (const [name, value] of Object.entries(interfaces)) {

@@ -6,6 +6,8 @@
 import { isRef, type FuncType as FuncTypeCode } from '@weft/environ';
 import {
   callFunc,
+  callFuncAsync,
+  createAsyncHostFunc,
   createHostFunc,
   FuncInstance,
   GlobalInstance,
@@ -80,7 +82,7 @@ function exportName(
  * function's export name, its name-section name or its index.
  */
 function funcName(store: Store, f: FuncInstance): string {
-  if (f.host !== null) {
+  if (f.instance === null) {
     const name = hostNames.get(f);
     return name === undefined ? 'a host function' : `host function '${name}'`;
   }
@@ -172,47 +174,37 @@ export class Func {
     type: FuncType,
     fn: (caller: Caller<T>, ...args: any[]) => unknown,
   ): Func {
-    store.inner.checkAlive();
-    if (!(type instanceof FuncType)) {
-      throw new TypeError(`Func.new: type must be a FuncType, got ${describeValue(type)}`);
-    }
-    if (typeof fn !== 'function') {
-      throw new TypeError(
-        `Func.new: the host function must be a function, got ${describeValue(fn)}`,
-      );
-    }
-    const code = funcTypeCode(type);
-    const registry = store.engine.registry;
-    const typeId = registry.registerFunc(code);
-    const lift = code.params.map(lifter);
-    const lower = code.results.map((t) => lowerer(t, registry));
-    const n = lower.length;
-    const mismatch = (i: number, v: unknown) =>
-      typeMismatch(`result ${i} of ${funcName(store, f)}`, code.results[i]!, v, registry);
-    const f = createHostFunc(store.inner, typeId, code, (callerInstance, args) => {
-      for (let i = 0; i < args.length; i++) {
-        const l = lift[i]!;
-        if (l !== null) args[i] = l(args[i], store);
-      }
-      const out = fn(new Caller(store, callerInstance), ...args);
-      if (n === 0) return NO_RESULTS;
-      if (n === 1) {
-        const v = lower[0]!(out, store);
-        if (v === BAD) throw mismatch(0, out);
-        return [v];
-      }
-      if (!Array.isArray(out) || out.length !== n) {
-        throw new TypeError(
-          `${funcName(store, f)} must return an array of ${n} results, got ${describeValue(out)}`,
-        );
-      }
-      const raw = new Array<unknown>(n).fill(undefined);
-      for (let i = 0; i < n; i++) {
-        const v = lower[i]!(out[i], store);
-        if (v === BAD) throw mismatch(i, out[i]);
-        raw[i] = v;
-      }
-      return raw;
+    const host = new HostSignature(store, type, fn, 'Func.new');
+    const f = createHostFunc(store.inner, host.typeId, host.code, (caller, args) =>
+      host.lower(fn(new Caller(store, caller), ...host.lift(args)), f),
+    );
+    return Func.of(store, f);
+  }
+
+  /**
+   * An async host function of type `type` (Wasmtime's `Func::new_async`):
+   * as `Func.new`, but `fn` may return a promise. Wasm calling it suspends
+   * until the promise settles, then resumes with its value as the results,
+   * or unwinds with its rejection as a host error. Only async calls
+   * (`callAsync`, `instantiateAsync`) can suspend: called in a synchronous
+   * call, it throws a `SuspendError` (`fn` does not run). While a call is
+   * suspended, the store takes other calls, synchronous or async.
+   *
+   * ```ts
+   * const fetchByte = Func.newAsync(store, new FuncType([ValType.i32], [ValType.i32]),
+   *   async (_caller, i) => (await load(i)) & 0xff);
+   * ```
+   */
+  static newAsync<T>(
+    store: Store<T>,
+    type: FuncType,
+    fn: (caller: Caller<T>, ...args: any[]) => unknown,
+  ): Func {
+    const host = new HostSignature(store, type, fn, 'Func.newAsync');
+    const f = createAsyncHostFunc(store.inner, host.typeId, host.code, (caller, args) => {
+      const out = fn(new Caller(store, caller), ...host.lift(args));
+      if (!isThenable(out)) return host.lower(out, f);
+      return Promise.resolve(out).then((v) => host.lower(v, f));
     });
     return Func.of(store, f);
   }
@@ -220,7 +212,7 @@ export class Func {
   /** @internal Names a host function after its Linker definition (the first one wins). */
   nameHost(store: Store, module: string, name: string): void {
     const f = this.inner(store);
-    if (f.host !== null && !hostNames.has(f)) hostNames.set(f, `${module}.${name}`);
+    if (f.instance === null && !hostNames.has(f)) hostNames.set(f, `${module}.${name}`);
   }
 
   /** @internal */
@@ -238,16 +230,36 @@ export class Func {
    * array of results. Throws a `Trap` if wasm traps, the very error a host
    * function threw, or a `WasmException` that escaped; a `TypeError` naming
    * the function, the argument and the expected type if an argument is not
-   * a value of its parameter's type.
+   * a value of its parameter's type; a `SuspendError` if the call reaches an
+   * async host function (use `callAsync`).
    */
   call(store: Store, ...args: unknown[]): unknown {
     const f = this.inner(store);
+    const out = callFunc(store.inner, f, this.lowerArgs(store, f, args, 'Func.call'));
+    return this.liftResults(store, out);
+  }
+
+  /**
+   * Calls the function as an async call (Wasmtime's `call_async`): it may
+   * suspend, at async host functions (see `Func.newAsync`) and where the
+   * store yields (`Store.fuelAsyncYieldInterval`, deadline callbacks
+   * answering `yield`). Resolves to what `call` returns; rejects with what
+   * `call` throws. Argument errors are thrown before anything runs.
+   */
+  callAsync(store: Store, ...args: unknown[]): Promise<unknown> {
+    const f = this.inner(store);
+    const raw = this.lowerArgs(store, f, args, 'Func.callAsync');
+    return callFuncAsync(store.inner, f, raw).then((out) => this.liftResults(store, out));
+  }
+
+  /** The arguments in the runtime's representation; throws a `TypeError` naming a bad one. */
+  private lowerArgs(store: Store, f: FuncInstance, args: unknown[], method: string): unknown[] {
     const conv = this.conversions ?? (this.conversions = callConversions(f, store));
     const lower = conv.params;
     const n = lower.length;
     if (args.length !== n) {
       throw new TypeError(
-        `Func.call: ${funcName(store, f)} takes ${n} argument${n === 1 ? '' : 's'}, got ${args.length}`,
+        `${method}: ${funcName(store, f)} takes ${n} argument${n === 1 ? '' : 's'}, got ${args.length}`,
       );
     }
     // Filled with undefined first so its elements stay tagged: double arrays would quiet sNaNs.
@@ -256,7 +268,7 @@ export class Func {
       const v = lower[i]!(args[i], store);
       if (v === BAD) {
         throw typeMismatch(
-          `Func.call: argument ${i} of ${funcName(store, f)}`,
+          `${method}: argument ${i} of ${funcName(store, f)}`,
           f.type.params[i]!,
           args[i],
           store.engine.registry,
@@ -264,8 +276,12 @@ export class Func {
       }
       raw[i] = v;
     }
-    const out = callFunc(store.inner, f, raw);
-    const lift = conv.results;
+    return raw;
+  }
+
+  /** What `call` returns for results `out` (runtime representation). */
+  private liftResults(store: Store, out: unknown[]): unknown {
+    const lift = this.conversions!.results;
     if (lift.length === 0) return undefined;
     if (lift.length === 1) {
       const l = lift[0]!;
@@ -277,6 +293,92 @@ export class Func {
     }
     return out;
   }
+}
+
+/**
+ * The signature of a host function made by `Func.new` or `Func.newAsync`:
+ * its registered type, and the conversions of its arguments and results.
+ */
+class HostSignature {
+  readonly code: FuncTypeCode;
+  readonly typeId: number;
+  private readonly lifters: readonly (Lifter | null)[];
+  private readonly lowerers: readonly Lowerer[];
+
+  constructor(
+    private readonly store: Store,
+    type: FuncType,
+    fn: unknown,
+    method: string,
+  ) {
+    store.inner.checkAlive();
+    if (!(type instanceof FuncType)) {
+      throw new TypeError(`${method}: type must be a FuncType, got ${describeValue(type)}`);
+    }
+    if (typeof fn !== 'function') {
+      throw new TypeError(
+        `${method}: the host function must be a function, got ${describeValue(fn)}`,
+      );
+    }
+    this.code = funcTypeCode(type);
+    const registry = store.engine.registry;
+    this.typeId = registry.registerFunc(this.code);
+    this.lifters = this.code.params.map(lifter);
+    this.lowerers = this.code.results.map((t) => lowerer(t, registry));
+  }
+
+  /** The arguments as the host function receives them (converted in place). */
+  lift(args: unknown[]): unknown[] {
+    const store = this.store;
+    for (let i = 0; i < args.length; i++) {
+      const l = this.lifters[i]!;
+      if (l !== null) args[i] = l(args[i], store);
+    }
+    return args;
+  }
+
+  /** What host function `f` returned, as its results; throws a `TypeError` for a bad one. */
+  lower(out: unknown, f: FuncInstance): unknown[] {
+    const store = this.store;
+    const lower = this.lowerers;
+    const n = lower.length;
+    if (n === 0) return NO_RESULTS;
+    if (n === 1) {
+      const v = lower[0]!(out, store);
+      if (v === BAD) throw this.mismatch(f, 0, out);
+      return [v];
+    }
+    if (!Array.isArray(out) || out.length !== n) {
+      throw new TypeError(
+        `${funcName(store, f)} must return an array of ${n} results, got ${describeValue(out)}`,
+      );
+    }
+    const raw = new Array<unknown>(n).fill(undefined);
+    for (let i = 0; i < n; i++) {
+      const v = lower[i]!(out[i], store);
+      if (v === BAD) throw this.mismatch(f, i, out[i]);
+      raw[i] = v;
+    }
+    return raw;
+  }
+
+  private mismatch(f: FuncInstance, i: number, v: unknown): TypeError {
+    const store = this.store;
+    return typeMismatch(
+      `result ${i} of ${funcName(store, f)}`,
+      this.code.results[i]!,
+      v,
+      store.engine.registry,
+    );
+  }
+}
+
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return (
+    (typeof v === 'object' || typeof v === 'function') &&
+    v !== null &&
+    typeof (v as { then?: unknown }).then === 'function'
+  );
 }
 
 function callConversions(f: FuncInstance, store: Store): Conversions {

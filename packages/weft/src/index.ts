@@ -14,6 +14,7 @@ export {
   LinkError,
   ResourceLimitError,
   StoreError,
+  SuspendError,
   Trap,
   TrapCode,
   WasmException,

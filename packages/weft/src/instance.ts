@@ -1,5 +1,12 @@
 /** Instance: an instantiated module, its exports reachable through its store. */
-import { callFunc, instantiate, StoreError, type InstanceHandle } from '@weft/runtime';
+import {
+  callFunc,
+  callFuncAsync,
+  instantiate,
+  StoreError,
+  type FuncInstance,
+  type InstanceHandle,
+} from '@weft/runtime';
 import {
   externOf,
   Func,
@@ -14,6 +21,9 @@ import {
 import type { Module } from './module.js';
 import type { Store } from './store.js';
 import { describeValue } from './values.js';
+
+/** Set while `Instance.newAsync` constructs: where the constructor leaves the start function. */
+let deferredStart: { func: FuncInstance | null } | null = null;
 
 export class Instance {
   readonly store: Store;
@@ -49,7 +59,28 @@ export class Instance {
     );
     this.index = handle.storeIndex;
     const start = module.info.start;
-    if (start !== null) callFunc(store.inner, handle.funcs[start]!, []);
+    if (start === null) return;
+    if (deferredStart !== null) deferredStart.func = handle.funcs[start]!;
+    else callFunc(store.inner, handle.funcs[start]!, []);
+  }
+
+  /**
+   * Instantiates as the constructor does, running the start function as an
+   * async call (it may call async host functions; see `Func.newAsync`).
+   * Link errors are thrown before anything runs; a trap in the start
+   * function rejects.
+   */
+  static newAsync(store: Store, module: Module, imports: readonly Extern[]): Promise<Instance> {
+    const slot: { func: FuncInstance | null } = { func: null };
+    deferredStart = slot;
+    let instance: Instance;
+    try {
+      instance = new Instance(store, module, imports);
+    } finally {
+      deferredStart = null;
+    }
+    if (slot.func === null) return Promise.resolve(instance);
+    return callFuncAsync(store.inner, slot.func, []).then(() => instance);
   }
 
   /** @internal */

@@ -59,6 +59,17 @@ export class Linker {
     return this.define(store, module, name, Func.new(store, type, fn));
   }
 
+  /** Defines an async host function `module`.`name` (see `Func.newAsync`). */
+  funcAsync<T>(
+    store: Store<T>,
+    module: string,
+    name: string,
+    type: FuncType,
+    fn: (caller: Caller<T>, ...args: any[]) => unknown,
+  ): this {
+    return this.define(store, module, name, Func.newAsync(store, type, fn));
+  }
+
   /** Defines every export of `instance` under module name `module`. */
   instance(store: Store, module: string, instance: Instance): this {
     for (const [name, item] of instance.exports(store)) this.define(store, module, name, item);
@@ -77,7 +88,20 @@ export class Linker {
    *   "incompatible import type" for one of the wrong kind or type.
    */
   instantiate(store: Store, module: Module): Instance {
-    const imports = module.info.imports.map((imp) => {
+    return new Instance(store, module, this.resolve(module));
+  }
+
+  /**
+   * Instantiates as `instantiate` does, running the start function as an
+   * async call (see `Instance.newAsync`). Link errors are thrown at once.
+   */
+  instantiateAsync(store: Store, module: Module): Promise<Instance> {
+    return Instance.newAsync(store, module, this.resolve(module));
+  }
+
+  /** The definitions of `module`'s imports, in its import order. */
+  private resolve(module: Module): Extern[] {
+    return module.info.imports.map((imp) => {
       const item = this.items.get(Linker.key(imp.module, imp.name));
       if (item === undefined) {
         throw new LinkError(
@@ -88,6 +112,5 @@ export class Linker {
       }
       return item;
     });
-    return new Instance(store, module, imports);
   }
 }

@@ -26,9 +26,11 @@ export interface StoreUsage {
 }
 
 /**
- * What an epoch deadline callback returns (Wasmtime's `UpdateDeadline`):
+ * What a deadline callback returns (Wasmtime's `UpdateDeadline`):
  * `{ action: 'continue', delta }` to run on with the deadline `delta`
- * epochs after the current one, or `{ action: 'trap' }`.
+ * later (epochs, or milliseconds for the time deadline), `{ action:
+ * 'yield', delta }` to do the same after yielding to the event loop (async
+ * calls; synchronous ones just continue), or `{ action: 'trap' }`.
  */
 export type DeadlineUpdate = EpochDecision;
 
@@ -57,7 +59,7 @@ export class Store<T = unknown> {
       if (value !== undefined) merged[key] = value as number;
     }
     this.inner = new RuntimeStore(engine.registry, classify, merged);
-    this.inner.meter = new Meter(engine.epochClock);
+    this.inner.meter = new Meter(engine.epochClock, this.inner);
   }
 
   /** The limits this store enforces. */
@@ -111,6 +113,26 @@ export class Store<T = unknown> {
     return this.inner.meter.remaining;
   }
 
+  /**
+   * Makes async calls yield to the event loop each time they have consumed
+   * `interval` fuel (Wasmtime's `fuel_async_yield_interval`): the call
+   * returns control, and resumes on a later turn (after due timers and
+   * I/O), so a long computation on a browser's main thread leaves the page
+   * responsive. The total fuel (`setFuel`) still bounds the call.
+   * Synchronous calls do not yield. `null` turns it off.
+   *
+   * @throws {Error} if the engine was not configured with `consumeFuel`.
+   */
+  fuelAsyncYieldInterval(interval: number | null): void {
+    this.fuelEnabled('fuelAsyncYieldInterval');
+    const n = interval ?? 0;
+    if (!Number.isSafeInteger(n) || n < 0)
+      throw new RangeError(
+        `fuelAsyncYieldInterval: interval must be a non-negative safe integer or null, got ${interval}`,
+      );
+    this.inner.meter.setYieldInterval(n);
+  }
+
   private fuelEnabled(method: string): void {
     this.inner.checkAlive();
     if (!this.engine.config.consumeFuel)
@@ -153,6 +175,18 @@ export class Store<T = unknown> {
   }
 
   /**
+   * Reaching the epoch deadline makes an async call yield to the event
+   * loop, then go on with the deadline `delta` epochs later (Wasmtime's
+   * `epoch_deadline_async_yield_and_update`). A synchronous call goes on
+   * without yielding.
+   */
+  epochDeadlineAsyncYieldAndUpdate(delta: number): void {
+    this.interruptionEnabled('epochDeadlineAsyncYieldAndUpdate');
+    const d = positiveDelta('epochDeadlineAsyncYieldAndUpdate', delta);
+    this.inner.meter.onEpochDeadline = () => ({ action: 'yield', delta: d });
+  }
+
+  /**
    * Stops wasm `ms` milliseconds from now, measured by the host's clock
    * (read every few thousand checks, so the stop comes slightly late):
    * code reaching a function entry or loop header after the deadline traps
@@ -166,6 +200,32 @@ export class Store<T = unknown> {
     this.interruptionEnabled('setDeadline');
     if (!(ms >= 0)) throw new RangeError(`setDeadline: ms must be non-negative, got ${ms}`);
     this.inner.meter.setTimeDeadline(ms);
+  }
+
+  /**
+   * Reaching the time deadline (`setDeadline`) calls `callback`, which
+   * decides: trap (the default without a callback), continue, or yield
+   * (async calls) and continue, with the deadline `delta` milliseconds
+   * later. The clock's equivalent of `epochDeadlineCallback`; `null`
+   * restores trapping.
+   */
+  deadlineCallback(callback: ((store: Store<T>) => DeadlineUpdate) | null): void {
+    this.interruptionEnabled('deadlineCallback');
+    this.inner.meter.onTimeDeadline = callback === null ? null : () => callback(this);
+  }
+
+  /**
+   * Makes an async call yield to the event loop every `ms` milliseconds of
+   * running wasm: sets the time deadline and a callback that yields and
+   * moves it `ms` later. The way to run a long computation on a browser's
+   * main thread (with `callAsync`) without freezing the page. A
+   * synchronous call goes on without yielding.
+   */
+  deadlineAsyncYieldAndUpdate(ms: number): void {
+    this.interruptionEnabled('deadlineAsyncYieldAndUpdate');
+    const d = positiveDelta('deadlineAsyncYieldAndUpdate', ms);
+    this.inner.meter.onTimeDeadline = () => ({ action: 'yield', delta: d });
+    this.inner.meter.setTimeDeadline(d);
   }
 
   /**
@@ -196,4 +256,10 @@ export class Store<T = unknown> {
   get isDisposed(): boolean {
     return this.inner.isDisposed;
   }
+}
+
+function positiveDelta(method: string, delta: number): number {
+  if (typeof delta !== 'number' || !(delta > 0) || !Number.isFinite(delta))
+    throw new RangeError(`${method}: delta must be a positive number, got ${String(delta)}`);
+  return delta;
 }

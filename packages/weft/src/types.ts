@@ -149,9 +149,10 @@ export class FuncType {
   readonly params: readonly ValType[];
   readonly results: readonly ValType[];
 
+  /** @throws {TypeError} naming the parameter or result that is not a `ValType`. */
   constructor(params: readonly ValType[], results: readonly ValType[]) {
-    this.params = params.slice();
-    this.results = results.slice();
+    this.params = checkTypes('param', params);
+    this.results = checkTypes('result', results);
   }
 
   /** @internal */
@@ -162,6 +163,19 @@ export class FuncType {
   toString(): string {
     return `(func (param ${this.params.join(' ')}) (result ${this.results.join(' ')}))`;
   }
+}
+
+function checkTypes(what: string, list: readonly ValType[]): ValType[] {
+  if (!Array.isArray(list))
+    throw new TypeError(`FuncType: the ${what}s must be an array of ValType`);
+  list.forEach((t, i) => {
+    if (!(t instanceof ValType)) {
+      const hint =
+        typeof t === 'function' ? ` (call it: ValType.${(t as { name: string }).name}())` : '';
+      throw new TypeError(`FuncType: ${what} ${i} must be a ValType, got ${typeof t}${hint}`);
+    }
+  });
+  return list.slice();
 }
 
 /** A memory type: limits in 64 KiB pages, and whether addresses are 64-bit. */

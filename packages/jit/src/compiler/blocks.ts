@@ -27,7 +27,7 @@ import {
   type Ctl,
   type CtlKind,
 } from './ctl.js';
-import { FlatLayout } from './layout-flat.js';
+import { FlatLayout, type FlatRun } from './layout-flat.js';
 import { StructuredLayout } from './layout-structured.js';
 import { make } from './literals.js';
 import { classOf, copyStmt, toExpr, type Operand } from './operands.js';
@@ -71,6 +71,12 @@ export class Blocks {
   /** The function's body, after its `end`. */
   finished(): Stmt {
     return this.done!;
+  }
+
+  /** The flat layout's driver of the function's statements (see layout-flat.ts). */
+  flatRunner(): FlatRun {
+    if (!(this.layout instanceof FlatLayout)) throw new Error('resumable code is flat');
+    return this.layout.runner();
   }
 
   /** Marks the rest of the current block dead; returns the index of its `else` or `end`. */

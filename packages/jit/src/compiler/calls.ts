@@ -11,12 +11,14 @@ import {
   HI32 as HI32_,
   I32 as I32_,
   REFS as REFS_,
+  ResumePoint,
   STACK_SLOTS,
   TrapCode,
   V32 as V32_,
   type FuncInstance,
   type Frame,
   type InstanceHandle,
+  type ResumeCode,
   type Store,
   type TableInstance,
   type TailCall,
@@ -35,6 +37,7 @@ import {
 } from './operands.js';
 import { single } from './literals.js';
 import { TIER_UP } from './tiers.js';
+import type { FlatRun } from './layout-flat.js';
 import type { Expr, RefExpr, Stmt } from './types.js';
 
 // Module-local aliases of the value stack: faster than imported bindings in V8.
@@ -135,19 +138,78 @@ export function countedEntry(
   };
 }
 
-/** Runs `f` at `at` and its tail-call chain; adds `site` to traps unwinding through. */
-function invoke(f: FuncInstance, at: number, site: Frame): void {
+/**
+ * Runs `f` and its tail-call chain at `fp + base`, from the frame at `fp`;
+ * adds the frame (at `site`) to traps and suspensions unwinding through.
+ */
+function invoke(f: FuncInstance, fp: number, base: number, site: Frame): void {
+  const at = fp + base;
   try {
     let next = f.code(at);
     while (next !== undefined) next = next.code(at);
   } catch (e) {
-    throw unwind(e, site);
+    throw unwind(e, site, fp);
   }
+}
+
+/** The key of a resume point: the byte offset of its instruction and its kind. */
+export function resumeKey(offset: number, point: ResumePoint): number {
+  return offset * 8 + point;
+}
+
+/**
+ * The statement standing in for a suspended call when its frame resumes:
+ * finishes the callee (`inner`, resuming the frame at `at`) and its
+ * tail-call chain as `invoke` would have, adding the frame to traps and
+ * to a new suspension.
+ */
+function resumedCall(inner: () => TailCall, at: number, site: Frame): Stmt {
+  return (fp) => {
+    try {
+      let next = inner();
+      while (next !== undefined) next = next.code(at);
+    } catch (e) {
+      throw unwind(e, site, fp);
+    }
+    return 0;
+  };
+}
+
+/**
+ * The resumable entry of a function: continues a suspended frame in the
+ * flat code `run` at the statement `points` gives for where it stopped
+ * (the call, replaced by its resumption; or after the check), then returns
+ * as `entry` does. The frame is re-entered, so it counts in the call depth.
+ */
+export function resumableEntry(
+  store: Store,
+  run: FlatRun,
+  points: ReadonlyMap<number, number>,
+  tails: boolean,
+): ResumeCode {
+  return (frame, innerFp, inner) => {
+    const { site, point, fp } = frame;
+    const k = points.get(resumeKey(site.offset, point));
+    if (k === undefined)
+      throw new Error(
+        `no resume point ${point} at offset ${site.offset} of function ${site.funcIndex}`,
+      );
+    store.depth++;
+    if (point === ResumePoint.Call) run(fp, k, resumedCall(inner!, innerFp, site));
+    else run(fp, k + 1, null);
+    store.depth--;
+    if (tails) {
+      const next = pendingTail.target;
+      pendingTail.target = undefined;
+      return next;
+    }
+    return undefined;
+  };
 }
 
 /** `call` of a function of the same instance. */
 export const callInternal = single((f: FuncInstance, base: number, site: Frame): Stmt => (fp) => {
-  invoke(f, fp + base, site);
+  invoke(f, fp, base, site);
   return 0;
 });
 
@@ -156,7 +218,7 @@ export const callImport = single(
   (f: FuncInstance, base: number, site: Frame, instance: InstanceHandle): Stmt =>
     (fp) => {
       callContext.caller = instance;
-      invoke(f, fp + base, site);
+      invoke(f, fp, base, site);
       return 0;
     },
 );
@@ -193,7 +255,7 @@ export const callIndirect = single(
     (fp) => {
       const f = indirectTarget(table, index(fp) >>> 0, expected, registry, site);
       callContext.caller = instance;
-      invoke(f, fp + base, site);
+      invoke(f, fp, base, site);
       return 0;
     },
 );
@@ -205,7 +267,7 @@ export const callRef = single(
       const f = ref(fp) as FuncInstance | null;
       if (f === null) trap(TrapCode.NullFunctionReference, site);
       callContext.caller = instance;
-      invoke(f, fp + base, site);
+      invoke(f, fp, base, site);
       return 0;
     },
 );

@@ -4,7 +4,7 @@
  * deeply for closures get flat code instead (see layout-flat.ts).
  */
 import { analyzeBody, type Code, type FunctionBody } from '@weft/environ';
-import type { WasmCode } from '@weft/runtime';
+import type { ResumeCode, WasmCode } from '@weft/runtime';
 import { TooDeep } from './layout-structured.js';
 import { withCopies } from './literals.js';
 import { FunctionTiers, TIER_UP } from './tiers.js';
@@ -42,6 +42,26 @@ export function compileFunction(env: CompileEnv, funcIndex: number): WasmCode {
     if (!(e instanceof TooDeep)) throw e;
     return translate(env, body, code, tiers, 'flat');
   }
+}
+
+/**
+ * Compiles the resumable code of defined function `funcIndex`: the flat
+ * layout, with the statement index of every call and check recorded. It
+ * is the same translation as the function's other code (the same operand
+ * stack, so the same slots at each of those points), which is what lets
+ * it continue a frame that other code suspended.
+ */
+export function compileResumable(env: CompileEnv, funcIndex: number): ResumeCode {
+  const body = env.module.bodies[funcIndex - env.module.numImportedFuncs]!;
+  const code = analyzeBody(env.module, body);
+  const tiers = new FunctionTiers(
+    () => {
+      throw new Error('resumable code does not tier up');
+    },
+    () => {},
+  );
+  const options = { tiers, optimized: false, layout: 'flat', resumable: true } as const;
+  return new Translator(env, body, code, options).compileResumable();
 }
 
 function translate(

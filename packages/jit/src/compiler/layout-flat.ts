@@ -146,7 +146,13 @@ export class FlatLayout implements BlockLayout {
   }
 
   body(): Stmt {
-    return flatBody(this.list, Int32Array.from(this.targets), this.tries, this.t.store);
+    const run = this.runner();
+    return (fp) => run(fp, 0, null);
+  }
+
+  /** The driver of the statements, which can start anywhere (see `FlatRun`). */
+  runner(): FlatRun {
+    return flatRunner(this.list, Int32Array.from(this.targets), this.tries, this.t.store);
   }
 
   private here(): number {
@@ -183,21 +189,33 @@ const jump = single(
 );
 
 /**
- * The driver of flat code: runs statement `pc`, then the next one, or the
- * one a jump code's label names; returns a positive code (a return) or 0 at
- * the end of the list.
+ * Runs flat code at `fp` from statement `pc`, with `first` (if not null) in
+ * place of that statement: how resumable code continues a suspended frame
+ * (see calls.ts). Returns a positive code (a return) or 0 at the end.
  */
-function flatBody(
+export type FlatRun = (fp: number, pc: number, first: Stmt | null) => number;
+
+/**
+ * The driver of flat code: runs statement `pc`, then the next one, or the
+ * one a jump code's label names. Statements of `try_table` bodies run
+ * inside a JS try whose handler finds the clause that catches.
+ */
+function flatRunner(
   stmts: readonly Stmt[],
   targets: Int32Array,
   tries: readonly TryRange[],
   store: Store,
-): Stmt {
+): FlatRun {
   const code = stmts.slice();
   const n = code.length;
   if (tries.length === 0) {
-    return (fp) => {
-      let pc = 0;
+    return (fp, pc, first) => {
+      if (first !== null) {
+        const c = first(fp);
+        if (c === 0) pc++;
+        else if (c < 0) pc = targets[-1 - c]!;
+        else return c;
+      }
       while (pc < n) {
         const c = code[pc]!(fp);
         if (c === 0) pc++;
@@ -207,11 +225,18 @@ function flatBody(
       return 0;
     };
   }
-  return (fp) => {
+  return (fp, pc, first) => {
     const depth = store.depth;
-    let pc = 0;
     for (;;) {
       try {
+        if (first !== null) {
+          const s = first;
+          first = null;
+          const c = s(fp);
+          if (c === 0) pc++;
+          else if (c < 0) pc = targets[-1 - c]!;
+          else return c;
+        }
         while (pc < n) {
           const c = code[pc]!(fp);
           if (c === 0) pc++;

@@ -23,7 +23,7 @@
  * handler, so no handler knows about metering.
  */
 import { OP_ID_LIMIT, OPS, Op, type OpName } from '@weft/environ';
-import type { Frame, Meter } from '@weft/runtime';
+import { ResumePoint, type Frame, type Meter } from '@weft/runtime';
 import { single } from './literals.js';
 import type { Translator } from './translator.js';
 import type { Stmt } from './types.js';
@@ -116,13 +116,26 @@ export class Metering {
     private readonly options: MeteringOptions,
   ) {}
 
-  /** The statements that start the function's body: check the fuel, and for interruption. */
-  entry(site: Frame): Stmt[] {
-    const out: Stmt[] = [];
-    const m = this.t.store.meter;
-    if (this.options.fuel !== null) out.push(fuelCheck(m, site));
-    if (this.options.interruption) out.push(interruptCheck(m, site));
-    return out;
+  /** Starts the function's body: checks the fuel, and for interruption. */
+  entry(): void {
+    this.checks(ResumePoint.EntryFuel, ResumePoint.EntryInterrupt, this.t.site(0));
+  }
+
+  /**
+   * Appends the checks (each a point where an async call may yield, see
+   * the runtime's suspend.ts).
+   */
+  private checks(fuel: ResumePoint, interrupt: ResumePoint, site: Frame): void {
+    const t = this.t;
+    const m = t.store.meter;
+    if (this.options.fuel !== null) {
+      t.emit(fuelCheck(m, site, fuel, t.frameSize));
+      t.markResumePoint(site, fuel);
+    }
+    if (this.options.interruption) {
+      t.emit(interruptCheck(m, site, interrupt, t.frameSize));
+      t.markResumePoint(site, interrupt);
+    }
   }
 
   /** Before the handler of op `id`: charge it, and add up where Wasmtime's basic blocks end. */
@@ -143,10 +156,7 @@ export class Metering {
   /** After the handler of op `id`: a loop header checks. */
   after(id: number): void {
     if (id !== Op.loop || this.t.top.unreachable) return;
-    const m = this.t.store.meter;
-    const site = this.t.site();
-    if (this.options.fuel !== null) this.t.emit(fuelCheck(m, site));
-    if (this.options.interruption) this.t.emit(interruptCheck(m, site));
+    this.checks(ResumePoint.LoopFuel, ResumePoint.LoopInterrupt, this.t.site());
   }
 }
 
@@ -155,15 +165,20 @@ const fuelAdd = single((m: Meter, k: number): Stmt => () => {
   return 0;
 });
 
-const fuelCheck = single((m: Meter, site: Frame): Stmt => () => {
-  if (m.consumed >= 0) m.outOfFuel(site);
-  return 0;
-});
+const fuelCheck = single(
+  (m: Meter, site: Frame, point: ResumePoint, frameSize: number): Stmt =>
+    (fp) => {
+      if (m.consumed >= 0) m.outOfFuel(site, point, fp, fp + frameSize);
+      return 0;
+    },
+);
 
-const interruptCheck = single((m: Meter, site: Frame): Stmt => {
-  const clock = m.clock;
-  return () => {
-    if (--clock.countdown < 0) m.poll(site);
-    return 0;
-  };
-});
+const interruptCheck = single(
+  (m: Meter, site: Frame, point: ResumePoint, frameSize: number): Stmt => {
+    const clock = m.clock;
+    return (fp) => {
+      if (--clock.countdown < 0) m.poll(site, point, fp, fp + frameSize);
+      return 0;
+    };
+  },
+);

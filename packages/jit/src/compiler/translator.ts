@@ -12,6 +12,8 @@
 import {
   globalizeType,
   type Frame,
+  type ResumeCode,
+  type ResumePoint,
   type InstanceHandle,
   type Store,
   type TypeRegistry,
@@ -63,6 +65,11 @@ export interface TranslateOptions {
   /** Optimized code (no counters, loops recorded for on-stack replacement). */
   readonly optimized: boolean;
   readonly layout: Layout;
+  /**
+   * Resumable code (flat layout only): record where each call and check
+   * is in the statement list, to resume suspended frames there.
+   */
+  readonly resumable?: boolean;
 }
 
 /** A statement that wrote a v128 to a stack slot, and how to build it for another slot. */
@@ -96,6 +103,13 @@ export class Translator {
   produced: V128Result | null = null;
   /** The v128 statement the previous instruction emitted, if any. */
   previous: V128Result | null = null;
+  /** Slots of a frame: parameters, locals, hidden slots and the operand stack. */
+  readonly frameSize: number;
+  /**
+   * Resumable code: the statement index of each resume point, by
+   * `resumeKey` (null when not recording).
+   */
+  readonly resumePoints: Map<number, number> | null;
 
   constructor(
     env: CompileEnv,
@@ -118,16 +132,48 @@ export class Translator {
     this.exnBase = this.nLocals;
     const base = this.exnBase + legacyTryDepth(code);
     this.stack = new OperandStack(base, code.maxHeight, (s) => this.appendRaw(s));
+    this.frameSize = Math.max(this.stack.slotOf(code.maxHeight), this.type.results.length) + 1;
     this.blocks = new Blocks(this, options.layout);
+    this.resumePoints = options.resumable === true ? new Map() : null;
   }
 
   /** Translates the body; returns the function's entry. */
   compile(): WasmCode {
+    this.translate();
+    const finished = this.blocks.finished();
+    const body = this.delegates ? exc.undelegate(finished) : finished;
+    const zero = this.zeroLocals();
+    const site = this.site(0);
+    const store = this.store;
+    if (this.options.optimized || this.options.layout === 'flat')
+      return calls.entry(store, this.frameSize, zero, body, this.tails, site);
+    const tiers = this.options.tiers;
+    return calls.countedEntry(store, this.frameSize, zero, body, this.tails, site, () => {
+      tiers.optimized();
+    });
+  }
+
+  /**
+   * Translates the body as resumable code (options `resumable`, flat
+   * layout); returns what resumes a suspended frame of the function.
+   */
+  compileResumable(): ResumeCode {
+    this.translate();
+    const run = this.blocks.flatRunner();
+    return calls.resumableEntry(
+      this.store,
+      this.delegates ? exc.undelegateRun(run) : run,
+      this.resumePoints!,
+      this.tails,
+    );
+  }
+
+  /** Hands every instruction to its handler, metering around them. */
+  private translate(): void {
     const code = this.code;
-    const results = this.type.results;
-    this.blocks.open(this.blocks.functionCtl(results, code.count - 1));
+    this.blocks.open(this.blocks.functionCtl(this.type.results, code.count - 1));
     const metering = this.metering;
-    for (const s of metering.entry(this.site(0))) this.appendRaw(s);
+    metering.entry();
     for (this.pc = 0; this.pc < code.count; this.pc++) {
       this.previous = this.produced;
       this.produced = null;
@@ -136,17 +182,6 @@ export class Translator {
       HANDLERS[id]!(this, id);
       metering.after(id);
     }
-    const finished = this.blocks.finished();
-    const body = this.delegates ? exc.undelegate(finished) : finished;
-    const frameSize = Math.max(this.stack.slotOf(code.maxHeight), results.length) + 1;
-    const zero = this.zeroLocals();
-    const site = this.site(0);
-    const tiers = this.options.tiers;
-    if (this.options.optimized || this.options.layout === 'flat')
-      return calls.entry(this.store, frameSize, zero, body, this.tails, site);
-    return calls.countedEntry(this.store, frameSize, zero, body, this.tails, site, () => {
-      tiers.optimized();
-    });
   }
 
   // ---------------------------------------------------------------------------
@@ -178,6 +213,17 @@ export class Translator {
   /** Emits a statement after the pending expressions on the stack (see stack.ts). */
   emit(s: Stmt): void {
     this.stack.emit(s);
+  }
+
+  /**
+   * Marks the statement just emitted as resume point `point` at `site` (a
+   * call, or a fuel or interruption check): a frame suspended there resumes
+   * at it in resumable code (see the runtime's suspend.ts).
+   */
+  markResumePoint(site: Frame, point: ResumePoint): void {
+    const points = this.resumePoints;
+    if (points === null) return;
+    points.set(calls.resumeKey(site.offset, point), this.top.stmts.length - 1);
   }
 
   /**

@@ -78,6 +78,19 @@ export function undelegate(body: Stmt): Stmt {
   };
 }
 
+/** `undelegate` for the resumable runner of a flat body. */
+export function undelegateRun<A extends unknown[]>(
+  run: (...args: A) => number,
+): (...args: A) => number {
+  return (...args) => {
+    try {
+      return run(...args);
+    } catch (e) {
+      throw e instanceof Delegated ? e.exn : e;
+    }
+  };
+}
+
 /** `rethrow`: throws again the exception a legacy clause caught into `slot`. */
 export function rethrow(slot: number): Stmt {
   return (fp) => {

@@ -3,7 +3,14 @@
  * wasm faults. A trap site (a `Frame`) is built at compile time for every
  * instruction that can trap, so raising costs nothing until it happens.
  */
-import { Trap, TrapCode, type Frame, type FrameNames } from '@weft/runtime';
+import {
+  ResumePoint,
+  Suspension,
+  Trap,
+  TrapCode,
+  type Frame,
+  type FrameNames,
+} from '@weft/runtime';
 
 /** Raises a trap of `code` at `site`. */
 export function trap(code: TrapCode, site: Frame): never {
@@ -48,11 +55,14 @@ export function classify(e: unknown): Trap | null {
 }
 
 /**
- * Called where a wasm call returns abnormally: records the caller's frame
- * on traps, and turns a JS stack overflow raised in wasm code into a trap.
+ * Called where a wasm call returns abnormally, at call site `caller` of the
+ * frame at `fp`: records the frame on traps and on suspensions (which
+ * resume it after that call), and turns a JS stack overflow raised in wasm
+ * code into a trap.
  */
-export function unwind(e: unknown, caller: Frame): unknown {
+export function unwind(e: unknown, caller: Frame, fp: number): unknown {
   if (e instanceof Trap) return e.addFrame(caller);
+  if (e instanceof Suspension) return e.add(caller, ResumePoint.Call, fp);
   if (isStackOverflow(e)) return new Trap(TrapCode.StackOverflow).addFrame(caller);
   return e;
 }

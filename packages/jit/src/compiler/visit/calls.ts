@@ -1,5 +1,5 @@
 /** Calls: direct, indirect, by reference, and their tail-call forms. */
-import type { FuncInstance } from '@weft/runtime';
+import { ResumePoint, type FuncInstance } from '@weft/runtime';
 import type { FuncType } from '@weft/environ';
 import * as bulk from '../../ops/bulk.js';
 import * as calls from '../calls.js';
@@ -8,6 +8,12 @@ import type { Handlers } from '../dispatch.js';
 import { classOf, copyStmt, toExpr, toRefExpr } from '../operands.js';
 import type { Translator } from '../translator.js';
 import type { Stmt } from '../types.js';
+
+/** Emits a call statement: a point where the frame may be suspended (see calls.ts). */
+function emitCall(t: Translator, call: Stmt): void {
+  t.emit(call);
+  t.markResumePoint(t.site(), ResumePoint.Call);
+}
 
 /** The arguments are consumed and the results sit in the same slots (see calls.ts). */
 function afterCall(t: Translator, ft: FuncType): void {
@@ -45,7 +51,10 @@ function callIndirect(t: Translator, tail: boolean): void {
     const callee = calls.indirectCallee(table, indexExpr, expected, t.registry, t.site());
     return tailCall(t, callee, ft, base);
   }
-  t.emit(calls.callIndirect(table, indexExpr, expected, t.registry, base, t.site(), t.instance));
+  emitCall(
+    t,
+    calls.callIndirect(table, indexExpr, expected, t.registry, base, t.site(), t.instance),
+  );
   afterCall(t, ft);
 }
 
@@ -54,7 +63,7 @@ function callRef(t: Translator, tail: boolean): void {
   const ref = t.pop();
   const base = t.placeArguments(ft.params.length);
   if (tail) return tailCall(t, calls.refCallee(toRefExpr(ref), t.site()), ft, base);
-  t.emit(calls.callRef(toRefExpr(ref), base, t.site(), t.instance));
+  emitCall(t, calls.callRef(toRefExpr(ref), base, t.site(), t.instance));
   afterCall(t, ft);
 }
 
@@ -64,7 +73,8 @@ export const CALLS: Handlers = {
     const ft = t.funcType(f);
     const base = t.placeArguments(ft.params.length);
     const callee = t.instance.funcs[f]!;
-    t.emit(
+    emitCall(
+      t,
       f < t.module.numImportedFuncs
         ? calls.callImport(callee, base, t.site(), t.instance)
         : calls.callInternal(callee, base, t.site()),
