@@ -15,7 +15,7 @@ import { compileFunction, MAX_FRAME_SLOTS } from './compiler/function.js';
 /** The interface versions this compiler consumes. */
 export const JIT_INTERFACE = {
   /** Version of `@weft/environ`'s ModuleInfo it reads. */
-  environ: 3,
+  environ: 4,
   /** Version of `@weft/runtime`'s frame ABI it generates code for. */
   runtime: 3,
 } as const;

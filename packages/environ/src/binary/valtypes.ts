@@ -130,16 +130,17 @@ export interface DecodedLimits extends Limits {
   readonly shared: boolean;
 }
 
-export function readLimits(r: Reader): DecodedLimits {
+/** Limits flags: bit 0 a maximum follows, bit 1 shared (memories only, threads), bit 2 64-bit. */
+export function readLimits(r: Reader, shareable = false): DecodedLimits {
   const flags = r.u8();
-  if ((flags & 0xfa) !== 0) malformed(r.pos - 1, 'malformed limits flags');
+  if ((flags & (shareable ? 0xf8 : 0xfa)) !== 0) malformed(r.pos - 1, 'malformed limits flags');
   const min = r.u64();
   const max = flags & 1 ? r.u64() : null;
   return { min, max, is64: (flags & 4) !== 0, shared: (flags & 2) !== 0 };
 }
 
 export function readMemoryType(r: Reader): MemoryType {
-  const { min, max, is64, shared } = readLimits(r);
+  const { min, max, is64, shared } = readLimits(r, true);
   return { limits: { min, max }, is64, shared };
 }
 
