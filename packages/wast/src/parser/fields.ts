@@ -123,8 +123,9 @@ function writeLimits(
   w: ByteWriter,
   limits: { min: bigint; max: bigint | null },
   is64: boolean,
+  shared = false,
 ): void {
-  w.byte((limits.max !== null ? 1 : 0) | (is64 ? 4 : 0));
+  w.byte((limits.max !== null ? 1 : 0) | (shared ? 2 : 0) | (is64 ? 4 : 0));
   w.u64(limits.min);
   if (limits.max !== null) w.u64(limits.max);
 }
@@ -148,8 +149,13 @@ function parseTableType(ctx: ModuleContext, w: ByteWriter): void {
 
 /** memtype ::= addrtype? limits */
 function parseMemoryType(ctx: ModuleContext, w: ByteWriter): void {
-  const is64 = parseAddrType(ctx);
-  writeLimits(w, parseLimits(ctx), is64);
+  parseMemoryLimits(ctx, w, parseAddrType(ctx));
+}
+
+/** The limits of a memory type and its `shared` flag (threads): `limits shared?`. */
+function parseMemoryLimits(ctx: ModuleContext, w: ByteWriter, is64: boolean): void {
+  const limits = parseLimits(ctx);
+  writeLimits(w, limits, is64, ctx.cur.eatKeyword('shared'));
 }
 
 /** globaltype ::= valtype | (mut valtype) */
@@ -368,7 +374,7 @@ export function parseMemoryField(ctx: ModuleContext, n: Counters): void {
     writeData(ctx, { kind: 'active', index, offset: zeroOffset(is64) }, bytes);
     return;
   }
-  writeLimits(s.body, parseLimits(ctx), is64);
+  parseMemoryLimits(ctx, s.body, is64);
   cur.rpar();
 }
 
