@@ -101,6 +101,7 @@ function checkImport(store: Store, imp: Import, ext: Extern, typeIds: Int32Array
       if (!(ext instanceof MemoryInstance)) fail('expected a memory');
       const t = imp.type;
       if (ext.type.is64 !== t.is64) fail('address type mismatch');
+      if (ext.type.shared !== t.shared) fail('shared mismatch');
       if (!checkLimits(t.limits.min, t.limits.max, ext.pages, ext.type.limits.max))
         fail('limits mismatch');
       return;
@@ -314,7 +315,8 @@ function initialize(
     if (seg.mode !== 'active') return;
     const memory = instance.memories[seg.memory]!;
     const offset = toIndex(evalConst(seg.offset!, ctx), memory.type.is64);
-    if (offset + seg.bytes.length > memory.size) throw new Trap(TrapCode.MemoryOutOfBounds);
+    const end = offset + seg.bytes.length;
+    if (end > memory.size && end > memory.sync()) throw new Trap(TrapCode.MemoryOutOfBounds);
     memory.u8.set(seg.bytes, offset);
     instance.datas[i] = null;
   });

@@ -31,6 +31,12 @@ export const TrapCode = {
   CastFailure: 'CastFailure',
   OutOfFuel: 'OutOfFuel',
   Interrupt: 'Interrupt',
+  /** An atomic access whose effective address is not a multiple of its width (threads). */
+  HeapMisaligned: 'HeapMisaligned',
+  /** `memory.atomic.wait32/64` on a memory that is not shared. */
+  AtomicWaitNonSharedMemory: 'AtomicWaitNonSharedMemory',
+  /** `memory.atomic.wait32/64` where the host cannot block (a browser's main thread). */
+  AtomicWaitNotAllowed: 'AtomicWaitNotAllowed',
 } as const;
 export type TrapCode = (typeof TrapCode)[keyof typeof TrapCode];
 
@@ -57,6 +63,9 @@ export const TRAP_MESSAGES: Readonly<Record<TrapCode, string>> = {
   CastFailure: 'cast failure',
   OutOfFuel: 'all fuel consumed by WebAssembly',
   Interrupt: 'interrupt',
+  HeapMisaligned: 'unaligned atomic',
+  AtomicWaitNonSharedMemory: 'expected shared memory',
+  AtomicWaitNotAllowed: 'Atomics.wait cannot be called in this context',
 };
 
 /** Names of a module's functions, for backtraces. */
