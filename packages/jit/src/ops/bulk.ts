@@ -34,6 +34,14 @@ export function addr64(e: Expr): AddrExpr {
 }
 
 export function memorySize(m: MemoryInstance, wide: boolean): Expr {
+  // A shared memory's size is what the last growth by any agent left.
+  if (m.shared !== null)
+    return wide
+      ? () => {
+          R.hi = 0;
+          return m.sync() / PAGE_SIZE;
+        }
+      : () => m.sync() / PAGE_SIZE;
   return wide
     ? () => {
         R.hi = 0;
@@ -64,7 +72,7 @@ export function memoryFill(
     const d = dst(fp);
     const v = value(fp);
     const n = len(fp);
-    if (d + n > m.size) trap(TrapCode.MemoryOutOfBounds, site);
+    if (d + n > m.size && d + n > m.sync()) trap(TrapCode.MemoryOutOfBounds, site);
     m.u8.fill(v, d, d + n);
     return 0;
   };
@@ -82,7 +90,8 @@ export function memoryCopy(
     const d = dst(fp);
     const s = src(fp);
     const n = len(fp);
-    if (d + n > dm.size || s + n > sm.size) trap(TrapCode.MemoryOutOfBounds, site);
+    if ((d + n > dm.size && d + n > dm.sync()) || (s + n > sm.size && s + n > sm.sync()))
+      trap(TrapCode.MemoryOutOfBounds, site);
     if (dm === sm) dm.u8.copyWithin(d, s, s + n);
     else dm.u8.set(sm.u8.subarray(s, s + n), d);
     return 0;
@@ -104,7 +113,8 @@ export function memoryInit(
     const n = len(fp) >>> 0;
     const bytes = instance.datas[seg];
     const available = bytes === null || bytes === undefined ? 0 : bytes.length;
-    if (s + n > available || d + n > m.size) trap(TrapCode.MemoryOutOfBounds, site);
+    if (s + n > available || (d + n > m.size && d + n > m.sync()))
+      trap(TrapCode.MemoryOutOfBounds, site);
     if (n > 0) m.u8.set(bytes!.subarray(s, s + n), d);
     return 0;
   };
