@@ -137,7 +137,12 @@ export class Module {
           desc.type.is64,
         );
       case 'memory':
-        return new MemoryType(desc.type.limits.min, desc.type.limits.max, desc.type.is64);
+        return new MemoryType(
+          desc.type.limits.min,
+          desc.type.limits.max,
+          desc.type.is64,
+          desc.type.shared,
+        );
       case 'global':
         return new GlobalType(vt(desc.type.type), desc.type.mutable);
       case 'tag': {

@@ -163,13 +163,23 @@ export class FuncType {
   }
 }
 
-/** A memory type: limits in 64 KiB pages, and whether addresses are 64-bit. */
+/**
+ * A memory type: limits in 64 KiB pages, whether addresses are 64-bit, and
+ * whether the memory is shared between threads (threads; a shared memory
+ * needs a maximum).
+ */
 export class MemoryType {
   constructor(
     readonly minimum: number,
     readonly maximum: number | null = null,
     readonly is64 = false,
+    readonly shared = false,
   ) {}
+
+  /** A shared memory type, as Wasmtime's `MemoryType::shared`. */
+  static shared(minimum: number, maximum: number, is64 = false): MemoryType {
+    return new MemoryType(minimum, maximum, is64, true);
+  }
 
   /** @internal */
   get limits(): Limits {
