@@ -47,7 +47,7 @@ function files(argv: readonly string[], usage: string, what: string): string[] |
   return out;
 }
 
-function dispatch(argv: readonly string[]): number {
+function dispatch(argv: readonly string[]): number | Promise<number> {
   const [first, ...rest] = argv;
   switch (first) {
     case undefined:
@@ -113,19 +113,27 @@ function dispatch(argv: readonly string[]): number {
   }
 }
 
+/** Reports an error thrown by a command; returns the exit status. */
+function report(e: unknown): number {
+  if (e instanceof CliError || e instanceof UsageError) {
+    print(2, e.format());
+    return e instanceof UsageError ? 2 : e.exitCode;
+  }
+  print(2, `Error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return 1;
+}
+
 /**
  * Runs the `weft` command with arguments `argv` (without `node` and the
- * script); returns the exit status. Reports go to stdout and stderr.
+ * script); returns the exit status, or a promise of it for a program that
+ * runs on worker threads (`weft run` of a module that spawns threads).
+ * Reports go to stdout and stderr.
  */
-export function main(argv: readonly string[]): number {
+export function main(argv: readonly string[]): number | Promise<number> {
   try {
-    return dispatch(argv);
+    const status = dispatch(argv);
+    return typeof status === 'number' ? status : status.catch(report);
   } catch (e) {
-    if (e instanceof CliError || e instanceof UsageError) {
-      print(2, e.format());
-      return e instanceof UsageError ? 2 : e.exitCode;
-    }
-    print(2, `Error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    return 1;
+    return report(e);
   }
 }

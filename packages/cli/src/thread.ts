@@ -1,0 +1,94 @@
+/**
+ * A worker thread of `weft run` for a program that spawns threads (see
+ * threads.ts): compiles the module, instantiates it with WASI, the shared
+ * memories and `wasi.thread-spawn`, then runs `_start` (the program's main
+ * thread) or `wasi_thread_start(tid, arg)` (a spawned thread), and ends the
+ * program if that exits, traps or fails.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { tuneV8 } from 'weft/node';
+import { addToLinker } from '@weft/wasi';
+import { Linker, type Instance } from 'weft';
+import { compileSource, displayName } from './load.js';
+import { CliError, print } from './report.js';
+import { invoke, makeEngine, makeGuard, makeStore, makeWasi } from './run.js';
+import {
+  defineSharedMemories,
+  exitProgram,
+  MAX_TID,
+  NEXT_TID,
+  THREAD_SPAWN_TYPE,
+  type SpawnRequest,
+  type ThreadJob,
+} from './threads.js';
+
+/** WASI's EAGAIN, negated: `thread-spawn`'s failure when thread ids run out. */
+const EAGAIN = 6;
+
+function runThread(job: ThreadJob): number | null {
+  const o = job.options;
+  const what = `failed to run main module \`${o.file}\``;
+  const engine = makeEngine(o.wasm);
+  const module = compileSource(engine, job.source, o.file, what);
+  const name = module.name ?? displayName(o.file);
+  const ctx = makeWasi(o, what);
+  const store = makeStore(engine, o.wasm);
+  const linker = new Linker(engine);
+  addToLinker(linker, store, ctx);
+  defineSharedMemories(linker, store, module, job.memories);
+  linker.func(store, 'wasi', 'thread-spawn', THREAD_SPAWN_TYPE, (_caller, arg: number) => {
+    const tid = Atomics.add(job.control, NEXT_TID, 1);
+    if (tid > MAX_TID) return -EAGAIN;
+    const request: SpawnRequest = { spawn: { tid, arg } };
+    parentPort!.postMessage(request);
+    return tid;
+  });
+  const guard = makeGuard(what, name);
+  try {
+    let instance: Instance | undefined;
+    const status = guard(`failed to instantiate \`${o.file}\``, () => {
+      instance = linker.instantiate(store, module);
+    });
+    if (instance === undefined) return status;
+    const role = job.role;
+    if (role.kind === 'thread') {
+      const start = instance.getFunc(store, 'wasi_thread_start');
+      if (start === null) {
+        throw new CliError(what, [
+          `thread ${role.tid}: no func export named \`wasi_thread_start\``,
+        ]);
+      }
+      let exited = false;
+      const code = guard(`failed to run thread ${role.tid}`, () => {
+        start.call(store, role.tid, role.arg);
+        exited = true;
+      });
+      // A thread returning ends only itself; proc_exit or a trap ends the program.
+      return exited ? null : code;
+    }
+    if (o.invoke !== null) return invoke(o, store, instance, guard);
+    const start = instance.getFunc(store, '_start');
+    if (start === null) return 0;
+    return guard('failed to invoke command default', () => {
+      start.call(store);
+    });
+  } finally {
+    ctx.close();
+  }
+}
+
+const job = workerData as ThreadJob;
+let status: number | null;
+try {
+  tuneV8();
+  status = runThread(job);
+} catch (e) {
+  if (e instanceof CliError) {
+    print(2, e.format());
+    status = e.exitCode;
+  } else {
+    print(2, `Error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    status = 1;
+  }
+}
+if (status !== null) exitProgram(job.control, status);
