@@ -8,7 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { tuneV8 } from 'weft/node';
 import { addToLinker } from '@weft/wasi';
-import { Linker, type Instance } from 'weft';
+import { Linker, type Engine, type Instance, type Module } from 'weft';
 import { compileSource, displayName } from './load.js';
 import { CliError, print } from './report.js';
 import { invoke, makeEngine, makeGuard, makeStore, makeWasi } from './run.js';
@@ -18,6 +18,7 @@ import {
   MAX_TID,
   NEXT_TID,
   THREAD_SPAWN_TYPE,
+  type IdleNotice,
   type SpawnRequest,
   type ThreadJob,
 } from './threads.js';
@@ -25,11 +26,22 @@ import {
 /** WASI's EAGAIN, negated: `thread-spawn`'s failure when thread ids run out. */
 const EAGAIN = 6;
 
-function runThread(job: ThreadJob): number | null {
-  const o = job.options;
-  const what = `failed to run main module \`${o.file}\``;
-  const engine = makeEngine(o.wasm);
-  const module = compileSource(engine, job.source, o.file, what);
+/** A request from the coordinator to an idle worker: run another spawned thread. */
+export interface RunRequest {
+  readonly run: { readonly tid: number; readonly arg: number };
+}
+
+const job = workerData as ThreadJob;
+const o = job.options;
+const what = `failed to run main module \`${o.file}\``;
+
+/**
+ * Runs one wasm thread in a fresh store and instance of the worker's
+ * compiled module: `_start` for the main thread, `wasi_thread_start(tid,
+ * arg)` for a spawned one. Returns the program's exit status if the thread
+ * ended the program, or null if it just returned.
+ */
+function runThread(engine: Engine, module: Module, role: ThreadJob['role']): number | null {
   const name = module.name ?? displayName(o.file);
   const ctx = makeWasi(o, what);
   const store = makeStore(engine, o.wasm);
@@ -50,7 +62,6 @@ function runThread(job: ThreadJob): number | null {
       instance = linker.instantiate(store, module);
     });
     if (instance === undefined) return status;
-    const role = job.role;
     if (role.kind === 'thread') {
       const start = instance.getFunc(store, 'wasi_thread_start');
       if (start === null) {
@@ -58,13 +69,13 @@ function runThread(job: ThreadJob): number | null {
           `thread ${role.tid}: no func export named \`wasi_thread_start\``,
         ]);
       }
-      let exited = false;
+      let returned = false;
       const code = guard(`failed to run thread ${role.tid}`, () => {
         start.call(store, role.tid, role.arg);
-        exited = true;
+        returned = true;
       });
       // A thread returning ends only itself; proc_exit or a trap ends the program.
-      return exited ? null : code;
+      return returned ? null : code;
     }
     if (o.invoke !== null) return invoke(o, store, instance, guard);
     const start = instance.getFunc(store, '_start');
@@ -74,21 +85,41 @@ function runThread(job: ThreadJob): number | null {
     });
   } finally {
     ctx.close();
+    store.dispose();
   }
 }
 
-const job = workerData as ThreadJob;
-let status: number | null;
-try {
-  tuneV8();
-  status = runThread(job);
-} catch (e) {
-  if (e instanceof CliError) {
-    print(2, e.format());
-    status = e.exitCode;
-  } else {
+/** Runs `body`; what it throws is reported, as the command line reports errors. */
+function reported(body: () => number | null): number | null {
+  try {
+    return body();
+  } catch (e) {
+    if (e instanceof CliError) {
+      print(2, e.format());
+      return e.exitCode;
+    }
     print(2, `Error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    status = 1;
+    return 1;
   }
 }
-if (status !== null) exitProgram(job.control, status);
+
+tuneV8();
+let engine: Engine | undefined;
+let module: Module | undefined;
+const run = (role: ThreadJob['role']): void => {
+  const status = reported(() => {
+    engine ??= makeEngine(o.wasm);
+    module ??= compileSource(engine, job.source, o.file, what);
+    return runThread(engine, module, role);
+  });
+  if (status !== null) exitProgram(job.control, status);
+  else if (role.kind === 'thread') {
+    // A spawned thread returned: this worker waits to run the next one (starting a worker costs more).
+    const idle: IdleNotice = { idle: true };
+    parentPort!.postMessage(idle);
+  }
+};
+parentPort!.on('message', (m: RunRequest) => {
+  if (m.run !== undefined) run({ kind: 'thread', tid: m.run.tid, arg: m.run.arg });
+});
+run(job.role);

@@ -9,8 +9,9 @@
  * and stdio); they share the program's shared memories. This thread (the
  * process's main thread) only coordinates and never runs wasm, so it is
  * never blocked: it starts the worker running `_start` (the program's main
- * thread), starts a worker for each `thread-spawn` the threads ask for, and
- * ends the process when the program exits.
+ * thread), runs each thread the threads `thread-spawn` in a worker (one
+ * whose thread returned if there is one: it has the module compiled
+ * already; else a new one), and ends the process when the program exits.
  *
  * - `thread-spawn(arg)` takes the next thread id from a shared counter,
  *   asks this thread for a worker, and returns the id at once (the new
@@ -86,6 +87,11 @@ export interface ThreadJob {
 /** A request from a worker: start thread `tid` with `arg`. */
 export interface SpawnRequest {
   readonly spawn: { readonly tid: number; readonly arg: number };
+}
+
+/** A worker telling the coordinator its spawned thread returned: it can run another. */
+export interface IdleNotice {
+  readonly idle: true;
 }
 
 /** Whether the module imports wasi-threads' `thread-spawn`. */
@@ -171,6 +177,13 @@ export function runThreaded(
       done = true;
       resolve(code);
     };
+    /** Workers whose thread returned, ready to run another (starting a worker costs more). */
+    const idle: Worker[] = [];
+    const spawn = (tid: number, arg: number): void => {
+      const ready = idle.pop();
+      if (ready !== undefined) ready.postMessage({ run: { tid, arg } });
+      else start({ kind: 'thread', tid, arg });
+    };
     const start = (role: ThreadJob['role']): void => {
       const job: ThreadJob = { options: o, source: shared, memories, control, role };
       let worker: Worker;
@@ -181,8 +194,9 @@ export function runThreaded(
         exitProgram(control, 1);
         return;
       }
-      worker.on('message', (m: SpawnRequest) => {
-        if (m.spawn !== undefined) start({ kind: 'thread', tid: m.spawn.tid, arg: m.spawn.arg });
+      worker.on('message', (m: SpawnRequest | IdleNotice) => {
+        if ('spawn' in m) spawn(m.spawn.tid, m.spawn.arg);
+        else if ('idle' in m) idle.push(worker);
       });
       worker.on('error', (e) => {
         // Not a wasm fault (those are reported by the thread): a bug, or the host out of resources.
