@@ -40,6 +40,7 @@ Options:
   -h, --help                         Print help
 
 A trap prints the wasm backtrace and exits with status 134; proc_exit's code is the exit status.
+A module importing wasi's thread-spawn (wasi-threads) runs each thread in a worker thread.
 `;
 
 export interface RunOptions {
