@@ -28,6 +28,16 @@ import { deepestClimb, resolve, targetStaysInside, type Resolved } from './resol
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * `bytes`, copied if they are a shared memory's (threads): browsers'
+ * `TextDecoder` refuses views of a `SharedArrayBuffer`.
+ */
+function unshared(bytes: Uint8Array): Uint8Array {
+  return typeof SharedArrayBuffer === 'function' && bytes.buffer instanceof SharedArrayBuffer
+    ? bytes.slice()
+    : bytes;
+}
 const EMPTY = new Uint8Array(0);
 const EMPTY_VIEW = new DataView(new ArrayBuffer(0));
 const MAX_OFFSET = BigInt(Number.MAX_SAFE_INTEGER);
@@ -89,7 +99,7 @@ export class Preview1 {
   private string(ptr: number, len: number): string {
     const p = this.range(ptr, len);
     try {
-      return decoder.decode(this.u8.subarray(p, p + (len >>> 0)));
+      return decoder.decode(unshared(this.u8.subarray(p, p + (len >>> 0))));
     } catch {
       return fail(Errno.ILSEQ);
     }

@@ -80,7 +80,13 @@ export class LineOutputStream implements WasiStream {
   constructor(private readonly sink: (line: string) => void) {}
 
   write(buffer: Uint8Array, offset: number, length: number): number {
-    this.pending += this.decoder.decode(buffer.subarray(offset, offset + length), { stream: true });
+    const bytes = buffer.subarray(offset, offset + length);
+    // A shared memory's bytes are copied: browsers' TextDecoder refuses shared views.
+    const own =
+      typeof SharedArrayBuffer === 'function' && bytes.buffer instanceof SharedArrayBuffer
+        ? bytes.slice()
+        : bytes;
+    this.pending += this.decoder.decode(own, { stream: true });
     let nl: number;
     while ((nl = this.pending.indexOf('\n')) >= 0) {
       this.sink(this.pending.slice(0, nl));
