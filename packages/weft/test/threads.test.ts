@@ -59,6 +59,16 @@ const atomics = (a: string) => `
   (func (export "load") (param ${a}) (result i32) (i32.load (local.get 0)))
   (func (export "store") (param ${a} i32) (i32.store (local.get 0) (local.get 1)))
   (func (export "fill") (param ${a} i32 ${a}) (memory.fill (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "copy") (param ${a} ${a} ${a}) (memory.copy (local.get 0) (local.get 1) (local.get 2)))
+`;
+
+/** Accesses that only a growth makes valid, in every address shape the compiler has. */
+const BEYOND = `
+  (func (export "const_load") (result i32) (i32.load (i32.const 65552)))
+  (func (export "expr_load") (param i32) (result i32) (i32.load offset=16 (i32.or (local.get 0) (i32.const 0))))
+  (func (export "const_store") (param i32) (i32.store (i32.const 65556) (local.get 0)))
+  (func (export "simd_lane") (param i32) (result i32)
+    (i32x4.extract_lane 0 (v128.load offset=16 (local.get 0))))
 `;
 
 function instance(memory: string): {
@@ -212,32 +222,51 @@ test('SharedMemory: one memory in several stores; growth by one is seen by the o
   assert.is(memory.size(), 1);
   const module = new Module(
     engine,
-    `(module (import "env" "memory" (memory 1 4 shared)) ${atomics('i32')})`,
+    `(module (import "env" "memory" (memory 1 4 shared)) ${atomics('i32')} ${BEYOND})`,
   );
-  const stores = [new Store(engine), new Store(engine)];
-  const [a, b] = stores.map((store) => {
+  type Call = (name: string, ...args: unknown[]) => unknown;
+  const stores: Store[] = [];
+  /** An instance in a store of its own, which knows the memory's size as it is now. */
+  const attach = (): Call => {
+    const store = new Store(engine);
+    stores.push(store);
     const inst: Instance = new Linker(engine)
       .define(store, 'env', 'memory', memory)
       .instantiate(store, module);
-    return (name: string, ...args: unknown[]) => inst.getFunc(store, name)!.call(store, ...args);
-  }) as [
-    (name: string, ...args: unknown[]) => unknown,
-    (name: string, ...args: unknown[]) => unknown,
-  ];
+    return (name, ...args) => inst.getFunc(store, name)!.call(store, ...args);
+  };
+  const a = attach();
+  const b = attach();
+  // Each of these knows 1 page and makes its first access past it after b grows the memory.
+  const stale = Array.from({ length: 7 }, attach);
   a('store', 100, 42);
   assert.is(b('load', 100), 42);
   assert.is(memory.data()[100], 42);
-  // a's compiled code knows 1 page; b grows the memory.
   assert.is(
     trapCode(() => a('load', 65536)),
     TrapCode.MemoryOutOfBounds,
   );
   assert.is(b('grow', 1), 1);
-  assert.is(a('size'), 2);
   b('store', 65536, 7);
-  assert.is(a('load', 65536), 7); // a plain load past what a knew
-  a('fill', 65536 + 4, 1, 4);
+  b('store', 65536 + 16, 0x0a0b0c0d);
+  // Every kind of access past what the instance knew: computed, constant and
+  // expression addresses, stores, SIMD, bulk operations, memory.size.
+  assert.is(stale[0]!('load', 65536), 7);
+  assert.is(stale[1]!('const_load'), 0x0a0b0c0d);
+  assert.is(stale[2]!('expr_load', 65536), 0x0a0b0c0d);
+  stale[3]!('const_store', 5);
+  assert.is(b('load', 65536 + 20), 5);
+  assert.is(stale[4]!('simd_lane', 65536), 0x0a0b0c0d);
+  stale[5]!('copy', 65536 + 32, 65536 + 16, 8);
+  assert.is(b('load', 65536 + 36), 5);
+  stale[6]!('fill', 65536 + 4, 1, 4);
   assert.is(b('load', 65536 + 4), 0x01010101);
+  assert.is(a('size'), 2);
+  // Still out of bounds of the grown memory: a trap, after the sync.
+  assert.is(
+    trapCode(() => a('load', 2 * 65536)),
+    TrapCode.MemoryOutOfBounds,
+  );
   assert.is(memory.grow(1), 2);
   assert.is(a('add32', 2 * 65536, 3), 0); // an atomic access past what a knew
   assert.is(b('load', 2 * 65536), 3);
