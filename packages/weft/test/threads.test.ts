@@ -196,6 +196,25 @@ test('wait: not-equal, timed-out, and a trap on an unshared memory', () => {
     TrapCode.MemoryOutOfBounds,
   );
 
+  // Where the host cannot block (a browser's main thread), Atomics.wait throws: wait traps.
+  const wait = Atomics.wait;
+  Atomics.wait = () => {
+    throw new TypeError('Atomics.wait cannot be called in this context');
+  };
+  try {
+    assert.is(
+      trapCode(() => call('wait32', 8, 5, 0n)),
+      TrapCode.AtomicWaitNotAllowed,
+    );
+    assert.is(
+      trapCode(() => call('wait64', 8, 4n, 0n)),
+      TrapCode.AtomicWaitNotAllowed,
+    );
+  } finally {
+    Atomics.wait = wait;
+  }
+  assert.is(call('wait32', 8, 4, 0n), 1);
+
   const unshared = instance('(memory 1 1)').call;
   assert.is(
     trapCode(() => unshared('wait32', 0, 0, 0n)),
