@@ -113,19 +113,25 @@ function dispatch(argv: readonly string[]): number | Promise<number> {
   }
 }
 
+/** Reports an error thrown by a command; returns the exit status. */
+function report(e: unknown): number {
+  if (e instanceof CliError || e instanceof UsageError) {
+    print(2, e.format());
+    return e instanceof UsageError ? 2 : e.exitCode;
+  }
+  print(2, `Error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return 1;
+}
+
 /**
  * Runs the `weft` command with arguments `argv` (without `node` and the
- * script); resolves to the exit status. Reports go to stdout and stderr.
+ * script); resolves to the exit status (a program on worker threads, or a
+ * script run, ends later). Reports go to stdout and stderr.
  */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     return await dispatch(argv);
   } catch (e) {
-    if (e instanceof CliError || e instanceof UsageError) {
-      print(2, e.format());
-      return e instanceof UsageError ? 2 : e.exitCode;
-    }
-    print(2, `Error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    return 1;
+    return report(e);
   }
 }

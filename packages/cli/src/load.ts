@@ -26,7 +26,16 @@ export function readSource(file: string, what: string): Uint8Array | string {
 
 /** Compiles `file`; failures become a `CliError` headed `what`. */
 export function loadModule(engine: Engine, file: string, what: string): Module {
-  const source = readSource(file, what);
+  return compileSource(engine, readSource(file, what), file, what);
+}
+
+/** Compiles the source of `file`; failures become a `CliError` headed `what`. */
+export function compileSource(
+  engine: Engine,
+  source: Uint8Array | string,
+  file: string,
+  what: string,
+): Module {
   try {
     return new Module(engine, source);
   } catch (e) {

@@ -11,8 +11,9 @@ import {
   type Instance,
 } from 'weft';
 import { addToLinker, WasiCtxBuilder, WasiExit, type WasiCtx } from '@weft/wasi';
-import { displayName, loadModule } from './load.js';
+import { compileSource, displayName, readSource } from './load.js';
 import { CliError, describe, print, TRAP_EXIT_CODE, trapCauses, UsageError } from './report.js';
+import { defineSharedMemories, runThreaded, spawnsThreads } from './threads.js';
 import { ArgumentError, formatValue, parseValue } from './values.js';
 
 export const RUN_USAGE = 'weft run [OPTIONS] <WASM> [ARGS]...';
@@ -39,6 +40,7 @@ Options:
   -h, --help                         Print help
 
 A trap prints the wasm backtrace and exits with status 134; proc_exit's code is the exit status.
+A module importing wasi's thread-spawn (wasi-threads) runs each thread in a worker thread.
 `;
 
 export interface RunOptions {
@@ -168,41 +170,46 @@ export function parseRunArgs(argv: readonly string[]): RunOptions | null {
   return o;
 }
 
-/** Runs `weft run`; returns the exit status. */
-export function run(o: RunOptions): number {
-  const what = `failed to run main module \`${o.file}\``;
-  const w = o.wasm;
-  const engine = new Engine(
+/** The engine of `-W` options. */
+export function makeEngine(w: WasmOptions): Engine {
+  return new Engine(
     new Config({
       consumeFuel: w.fuel !== undefined,
       epochInterruption: w.timeout !== undefined,
       ...(w.maxWasmStack !== undefined ? { maxCallDepth: w.maxWasmStack } : {}),
     }),
   );
-  const module = loadModule(engine, o.file, what);
-  const name = module.name ?? displayName(o.file);
+}
 
-  let ctx: WasiCtx;
+/** The WASI context of the options: arguments, environment, preopens, the host's stdio. */
+export function makeWasi(o: RunOptions, what: string): WasiCtx {
   try {
     const builder = new WasiCtxBuilder().arg(o.file).args(o.args).envs(o.env).inheritStdio();
     for (const d of o.dirs) builder.preopenDir(d.host, d.guest);
-    ctx = builder.build();
+    return builder.build();
   } catch (e) {
     const dir = o.dirs.map((d) => d.host).join(', ');
     throw new CliError(what, [`failed to open directory ${dir}`, describe(e)]);
   }
+}
 
+/** A store with the fuel and deadline of `-W` options. */
+export function makeStore(engine: Engine, w: WasmOptions): Store {
   const store = new Store(engine);
   if (w.fuel !== undefined) store.setFuel(w.fuel);
   if (w.timeout !== undefined) {
     store.setEpochDeadline(2 ** 30); // only the clock stops this program
     store.setDeadline(w.timeout);
   }
-  const linker = new Linker(engine);
-  addToLinker(linker, store, ctx);
+  return store;
+}
 
-  /** Runs `body`, turning what it throws into an exit status or a report. */
-  const guard = (step: string, body: () => void): number => {
+/** Runs a step's `body`, turning what it throws into an exit status or a report. */
+export type Guard = (step: string, body: () => void) => number;
+
+/** The guard of the module `name` reported under `what`. */
+export function makeGuard(what: string, name: string): Guard {
+  return (step, body) => {
     try {
       body();
       return 0;
@@ -217,6 +224,27 @@ export function run(o: RunOptions): number {
       throw new CliError(what, [step, describe(e)]);
     }
   };
+}
+
+/**
+ * Runs `weft run`; returns the exit status. A module that spawns threads
+ * (it imports wasi-threads' `thread-spawn`) runs on worker threads and the
+ * status comes when the program exits (see threads.ts).
+ */
+export function run(o: RunOptions): number | Promise<number> {
+  const what = `failed to run main module \`${o.file}\``;
+  const w = o.wasm;
+  const engine = makeEngine(w);
+  const source = readSource(o.file, what);
+  const module = compileSource(engine, source, o.file, what);
+  if (spawnsThreads(module)) return runThreaded(o, source, module);
+  const name = module.name ?? displayName(o.file);
+  const ctx = makeWasi(o, what);
+  const store = makeStore(engine, w);
+  const linker = new Linker(engine);
+  addToLinker(linker, store, ctx);
+  defineSharedMemories(linker, store, module);
+  const guard = makeGuard(what, name);
 
   try {
     let instance: Instance | undefined;
@@ -225,19 +253,27 @@ export function run(o: RunOptions): number {
     });
     if (instance === undefined) return status;
 
-    if (o.invoke !== null) return invoke(o, store, instance, guard);
-    // A command runs its _start; a module without one has done its work by instantiating.
-    const start = instance.getFunc(store, '_start');
-    if (start === null) return 0;
-    return guard('failed to invoke command default', () => {
-      start.call(store);
-    });
+    return runMain(o, store, instance, guard);
   } finally {
     ctx.close();
   }
 }
 
-function invoke(
+/**
+ * Runs what the command line asks of an instantiated module: the function
+ * named by `--invoke`, or else the command's `_start` (a module without one
+ * has done its work by instantiating). Returns the exit status.
+ */
+export function runMain(o: RunOptions, store: Store, instance: Instance, guard: Guard): number {
+  if (o.invoke !== null) return invoke(o, store, instance, guard);
+  const start = instance.getFunc(store, '_start');
+  if (start === null) return 0;
+  return guard('failed to invoke command default', () => {
+    start.call(store);
+  });
+}
+
+export function invoke(
   o: RunOptions,
   store: Store,
   instance: Instance,

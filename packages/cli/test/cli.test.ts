@@ -200,6 +200,53 @@ test('run -W: fuel and timeout stop a program that never ends; max-wasm-stack bo
   assert.is(weft(['run', '-W', 'timeout=soon', spin]).status, 2);
 });
 
+test('run: wasi-threads: threads spawned with thread-spawn share the memory; the main thread joins them', () => {
+  const threads = join(FIXTURES, 'threads.wat');
+  const r = weft(['run', threads]);
+  assert.is(r.stderr, '');
+  assert.is(r.stdout, 'counter 400000\n');
+  assert.is(r.status, 0);
+  // Threads that returned run the next ones.
+  assert.equal(weft(['run', threads, 'again']), {
+    status: 0,
+    stdout: 'counter 1200000\n',
+    stderr: '',
+  });
+  // proc_exit in a spawned thread ends the program with its code.
+  const exit = weft(['run', threads, 'exit']);
+  assert.is(exit.status, 3);
+  assert.is(exit.stdout, '');
+  // A trap in a spawned thread ends the program: the report names the thread.
+  const trap = weft(['run', threads, 'trap']);
+  assert.is(trap.status, 134);
+  assert.match(
+    trap.stderr,
+    /^Error: failed to run main module `.*threads\.wat`\n\nCaused by:\n {4}0: failed to run thread [1-4]\n/,
+  );
+  assert.ok(trap.stderr.endsWith('    2: wasm trap: wasm `unreachable` instruction executed\n'));
+});
+
+test('run: a C program on wasi-threads (examples/threads): threads, a futex mutex, joins', () => {
+  const primes = join(EXAMPLES, '..', 'threads', 'primes.wasm');
+  for (const threads of ['1', '3']) {
+    assert.equal(weft(['run', primes, '300000', threads]), {
+      status: 0,
+      stdout: `primes below 300000: 25997 (sum 3709507114), 30 chunks, ${threads} threads\n`,
+      stderr: '',
+    });
+  }
+});
+
+test('run: a shared memory import is given a shared memory; wait times out', () => {
+  const shared = join(FIXTURES, 'shared.wat');
+  assert.equal(weft(['run', '--invoke', 'bump', shared, '5']), {
+    status: 0,
+    stdout: '10\n',
+    stderr: '',
+  });
+  assert.equal(weft(['run', '--invoke', 'wait', shared]), { status: 0, stdout: '2\n', stderr: '' });
+});
+
 test('wast: a passing script prints only what spectest prints', () => {
   const r = weft(['wast', join(FIXTURES, 'pass.wast')]);
   assert.is(r.stderr, '');

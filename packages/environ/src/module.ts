@@ -10,7 +10,7 @@ import type { GlobalType, MemoryType, SubType, TableType, TagType, ValType } fro
  * Version of the {@link ModuleInfo} shape. Bumped on every incompatible change
  * of this file or of the instruction encoding (op ids and immediate layouts).
  */
-export const ENVIRON_INTERFACE_VERSION = 5;
+export const ENVIRON_INTERFACE_VERSION = 6;
 
 /**
  * A decoded instruction sequence (a function body or a constant expression)

@@ -98,13 +98,15 @@ export const Imm = {
   CATCH: 37,
   /** Legacy `catch_all`: imm = [next], the index of the try's `end`. */
   CATCH_ALL: 38,
+  /** One reserved byte that must be 0 (`atomic.fence`); imm = []. */
+  ZERO_BYTE: 39,
 } as const;
 export type Imm = (typeof Imm)[keyof typeof Imm];
 
 /** Op id of the first instruction after a prefix byte. */
-export const PREFIX_BASE = { 0xfb: 0x100, 0xfc: 0x200, 0xfd: 0x300 } as const;
+export const PREFIX_BASE = { 0xfb: 0x100, 0xfc: 0x200, 0xfd: 0x300, 0xfe: 0x500 } as const;
 /** Number of op ids; every id is below this. */
-export const OP_ID_LIMIT = 0x500;
+export const OP_ID_LIMIT = 0x600;
 
 /** Everything the toolchain knows about one instruction. */
 export interface OpInfo {
@@ -116,7 +118,7 @@ export interface OpInfo {
    * `ref.test_null` and `ref.cast_null` (nullable target type).
    */
   readonly name: string;
-  /** Prefix byte (0xfb, 0xfc, 0xfd) or 0. */
+  /** Prefix byte (0xfb, 0xfc, 0xfd, 0xfe) or 0. */
   readonly prefix: number;
   /** The opcode (after the prefix, if any). */
   readonly code: number;
@@ -696,6 +698,79 @@ const SIMD = [
   [0x113, 'i32x4.relaxed_dot_i8x16_i7x16_add_s', N, 'v128 v128 v128 -> v128'],
 ] as const satisfies readonly Row[];
 
+// Threads: atomic memory accesses (alignment must be exactly natural), wait,
+// notify and fence. Widths are access widths, as for plain loads and stores.
+// prettier-ignore
+const ATOMIC = [
+  [0x00, 'memory.atomic.notify', MA, 'a i32 -> i32', 4],
+  [0x01, 'memory.atomic.wait32', MA, 'a i32 i64 -> i32', 4],
+  [0x02, 'memory.atomic.wait64', MA, 'a i64 i64 -> i32', 8],
+  [0x03, 'atomic.fence', Imm.ZERO_BYTE, ' -> '],
+  [0x10, 'i32.atomic.load', MA, 'a -> i32', 4],
+  [0x11, 'i64.atomic.load', MA, 'a -> i64', 8],
+  [0x12, 'i32.atomic.load8_u', MA, 'a -> i32', 1],
+  [0x13, 'i32.atomic.load16_u', MA, 'a -> i32', 2],
+  [0x14, 'i64.atomic.load8_u', MA, 'a -> i64', 1],
+  [0x15, 'i64.atomic.load16_u', MA, 'a -> i64', 2],
+  [0x16, 'i64.atomic.load32_u', MA, 'a -> i64', 4],
+  [0x17, 'i32.atomic.store', MA, 'a i32 -> ', 4],
+  [0x18, 'i64.atomic.store', MA, 'a i64 -> ', 8],
+  [0x19, 'i32.atomic.store8', MA, 'a i32 -> ', 1],
+  [0x1a, 'i32.atomic.store16', MA, 'a i32 -> ', 2],
+  [0x1b, 'i64.atomic.store8', MA, 'a i64 -> ', 1],
+  [0x1c, 'i64.atomic.store16', MA, 'a i64 -> ', 2],
+  [0x1d, 'i64.atomic.store32', MA, 'a i64 -> ', 4],
+  [0x1e, 'i32.atomic.rmw.add', MA, 'a i32 -> i32', 4],
+  [0x1f, 'i64.atomic.rmw.add', MA, 'a i64 -> i64', 8],
+  [0x20, 'i32.atomic.rmw8.add_u', MA, 'a i32 -> i32', 1],
+  [0x21, 'i32.atomic.rmw16.add_u', MA, 'a i32 -> i32', 2],
+  [0x22, 'i64.atomic.rmw8.add_u', MA, 'a i64 -> i64', 1],
+  [0x23, 'i64.atomic.rmw16.add_u', MA, 'a i64 -> i64', 2],
+  [0x24, 'i64.atomic.rmw32.add_u', MA, 'a i64 -> i64', 4],
+  [0x25, 'i32.atomic.rmw.sub', MA, 'a i32 -> i32', 4],
+  [0x26, 'i64.atomic.rmw.sub', MA, 'a i64 -> i64', 8],
+  [0x27, 'i32.atomic.rmw8.sub_u', MA, 'a i32 -> i32', 1],
+  [0x28, 'i32.atomic.rmw16.sub_u', MA, 'a i32 -> i32', 2],
+  [0x29, 'i64.atomic.rmw8.sub_u', MA, 'a i64 -> i64', 1],
+  [0x2a, 'i64.atomic.rmw16.sub_u', MA, 'a i64 -> i64', 2],
+  [0x2b, 'i64.atomic.rmw32.sub_u', MA, 'a i64 -> i64', 4],
+  [0x2c, 'i32.atomic.rmw.and', MA, 'a i32 -> i32', 4],
+  [0x2d, 'i64.atomic.rmw.and', MA, 'a i64 -> i64', 8],
+  [0x2e, 'i32.atomic.rmw8.and_u', MA, 'a i32 -> i32', 1],
+  [0x2f, 'i32.atomic.rmw16.and_u', MA, 'a i32 -> i32', 2],
+  [0x30, 'i64.atomic.rmw8.and_u', MA, 'a i64 -> i64', 1],
+  [0x31, 'i64.atomic.rmw16.and_u', MA, 'a i64 -> i64', 2],
+  [0x32, 'i64.atomic.rmw32.and_u', MA, 'a i64 -> i64', 4],
+  [0x33, 'i32.atomic.rmw.or', MA, 'a i32 -> i32', 4],
+  [0x34, 'i64.atomic.rmw.or', MA, 'a i64 -> i64', 8],
+  [0x35, 'i32.atomic.rmw8.or_u', MA, 'a i32 -> i32', 1],
+  [0x36, 'i32.atomic.rmw16.or_u', MA, 'a i32 -> i32', 2],
+  [0x37, 'i64.atomic.rmw8.or_u', MA, 'a i64 -> i64', 1],
+  [0x38, 'i64.atomic.rmw16.or_u', MA, 'a i64 -> i64', 2],
+  [0x39, 'i64.atomic.rmw32.or_u', MA, 'a i64 -> i64', 4],
+  [0x3a, 'i32.atomic.rmw.xor', MA, 'a i32 -> i32', 4],
+  [0x3b, 'i64.atomic.rmw.xor', MA, 'a i64 -> i64', 8],
+  [0x3c, 'i32.atomic.rmw8.xor_u', MA, 'a i32 -> i32', 1],
+  [0x3d, 'i32.atomic.rmw16.xor_u', MA, 'a i32 -> i32', 2],
+  [0x3e, 'i64.atomic.rmw8.xor_u', MA, 'a i64 -> i64', 1],
+  [0x3f, 'i64.atomic.rmw16.xor_u', MA, 'a i64 -> i64', 2],
+  [0x40, 'i64.atomic.rmw32.xor_u', MA, 'a i64 -> i64', 4],
+  [0x41, 'i32.atomic.rmw.xchg', MA, 'a i32 -> i32', 4],
+  [0x42, 'i64.atomic.rmw.xchg', MA, 'a i64 -> i64', 8],
+  [0x43, 'i32.atomic.rmw8.xchg_u', MA, 'a i32 -> i32', 1],
+  [0x44, 'i32.atomic.rmw16.xchg_u', MA, 'a i32 -> i32', 2],
+  [0x45, 'i64.atomic.rmw8.xchg_u', MA, 'a i64 -> i64', 1],
+  [0x46, 'i64.atomic.rmw16.xchg_u', MA, 'a i64 -> i64', 2],
+  [0x47, 'i64.atomic.rmw32.xchg_u', MA, 'a i64 -> i64', 4],
+  [0x48, 'i32.atomic.rmw.cmpxchg', MA, 'a i32 i32 -> i32', 4],
+  [0x49, 'i64.atomic.rmw.cmpxchg', MA, 'a i64 i64 -> i64', 8],
+  [0x4a, 'i32.atomic.rmw8.cmpxchg_u', MA, 'a i32 i32 -> i32', 1],
+  [0x4b, 'i32.atomic.rmw16.cmpxchg_u', MA, 'a i32 i32 -> i32', 2],
+  [0x4c, 'i64.atomic.rmw8.cmpxchg_u', MA, 'a i64 i64 -> i64', 1],
+  [0x4d, 'i64.atomic.rmw16.cmpxchg_u', MA, 'a i64 i64 -> i64', 2],
+  [0x4e, 'i64.atomic.rmw32.cmpxchg_u', MA, 'a i64 i64 -> i64', 4],
+] as const satisfies readonly Row[];
+
 /** Instructions allowed in constant expressions (extended-const and GC included). */
 const CONSTANT = new Set([
   'i32.const',
@@ -780,6 +855,7 @@ export const OPS: readonly (OpInfo | undefined)[] = (() => {
   add(GC, 0xfb, PREFIX_BASE[0xfb]);
   add(MISC, 0xfc, PREFIX_BASE[0xfc]);
   add(SIMD, 0xfd, PREFIX_BASE[0xfd]);
+  add(ATOMIC, 0xfe, PREFIX_BASE[0xfe]);
   return ops;
 })();
 
@@ -789,7 +865,9 @@ export const OP_BY_NAME: ReadonlyMap<string, OpInfo> = new Map(
 );
 
 /** Every instruction's text mnemonic, as a type. */
-export type OpName = (typeof CORE | typeof GC | typeof MISC | typeof SIMD)[number][1];
+export type OpName = (
+  typeof CORE | typeof GC | typeof MISC | typeof SIMD | typeof ATOMIC
+)[number][1];
 
 /** A mnemonic as an identifier: dots become underscores (`i32.add` is `i32_add`). */
 export type OpKey<N extends string> = N extends `${infer A}.${infer B}` ? OpKey<`${A}_${B}`> : N;

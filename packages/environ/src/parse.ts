@@ -295,6 +295,7 @@ class ModuleParser {
         'memory size must be at most 2^16 pages (4 GiB) for i32',
         at,
       );
+    if (t.shared && t.limits.max === null) invalid(at, 'shared memory must have maximum');
   }
 
   private checkTableType(t: TableType, at: number): void {

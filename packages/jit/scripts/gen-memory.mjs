@@ -87,8 +87,11 @@ function set(cls, read) {
   return `F64[fp + z] = ${read}; return 0;`;
 }
 
+// Out of bounds of the size the memory knows: \`outOfBounds\` traps, unless the
+// memory is shared and another agent has grown it enough since (then \`dv\`
+// is read after the call, so the access runs on the grown memory).
 function bounds(width) {
-  return `if (ea > m.size - ${width}) outOfBounds(site); const dv = m.dv;`;
+  return `if (ea > m.size - ${width}) outOfBounds(m, ea + ${width}, site); const dv = m.dv;`;
 }
 
 /**

@@ -20,7 +20,7 @@ import {
 /** The interface versions this compiler consumes. */
 export const JIT_INTERFACE = {
   /** Version of `@weft/environ`'s ModuleInfo it reads. */
-  environ: 5,
+  environ: 6,
   /** Version of `@weft/runtime`'s frame ABI it generates code for. */
   runtime: 5,
 } as const;

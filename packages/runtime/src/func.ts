@@ -1,5 +1,5 @@
 /** Function instances, and host functions adapted to the frame ABI. */
-import type { FuncType } from '@weft/environ';
+import type { FuncType, ValType } from '@weft/environ';
 import { setStackTop, stackTop, type WasmCode } from './abi.js';
 import type { InstanceHandle } from './instance.js';
 import { readSlot, writeSlot } from './slots.js';
@@ -59,6 +59,37 @@ function hostFault(e: unknown): unknown {
   return new HostFault(e);
 }
 
+/** The arguments of a host function of `params` in its frame at `fp`, in the runtime representation. */
+function readArgs(params: readonly ValType[], fp: number): unknown[] {
+  const args = new Array<unknown>(params.length);
+  for (let i = 0; i < params.length; i++) args[i] = readSlot(fp + i, params[i]!);
+  return args;
+}
+
+/**
+ * Runs `body` as the body of a host function whose frame ends at `top`:
+ * the frame stays reserved meanwhile (host code may call into wasm), the
+ * caller context is restored after, and the call hook hears `CallingHost`
+ * first (its error unwinds the wasm frames as the host's, and `body` does
+ * not run).
+ */
+function inHostFrame<T>(store: Store, top: number, body: (caller: InstanceHandle | null) => T): T {
+  const savedTop = stackTop();
+  setStackTop(top);
+  const caller = callContext.caller;
+  try {
+    try {
+      store.enterHost();
+    } catch (e) {
+      throw hostFault(e);
+    }
+    return body(caller);
+  } finally {
+    setStackTop(savedTop);
+    callContext.caller = caller;
+  }
+}
+
 /**
  * Creates a host function: `impl` adapted to read and write stack slots.
  *
@@ -75,42 +106,29 @@ export function createHostFunc(
   type: FuncType,
   impl: HostImpl,
 ): FuncInstance {
-  const params = type.params;
-  const results = type.results;
+  const { params, results } = type;
   const frameTop = Math.max(params.length, results.length);
   const code: WasmCode = (fp) => {
-    const args = new Array<unknown>(params.length);
-    for (let i = 0; i < params.length; i++) args[i] = readSlot(fp + i, params[i]!);
-    const savedTop = stackTop();
-    // The frame stays reserved while the host and the hook run: they may call into wasm.
-    setStackTop(fp + frameTop);
-    const caller = callContext.caller;
-    try {
-      store.enterHost();
-    } catch (e) {
-      setStackTop(savedTop);
-      callContext.caller = caller;
-      throw hostFault(e);
-    }
-    let out: unknown[] = [];
-    let fault: unknown = null;
-    let failed = false;
-    try {
-      out = impl(caller, args);
-    } catch (e) {
-      failed = true;
-      fault = e;
-    }
-    try {
-      store.leaveHost();
-    } catch (e) {
-      failed = true;
-      fault = e;
-    } finally {
-      setStackTop(savedTop);
-      callContext.caller = caller;
-    }
-    if (failed) throw hostFault(fault);
+    const args = readArgs(params, fp);
+    const out = inHostFrame(store, fp + frameTop, (caller) => {
+      let out: unknown[] = [];
+      let fault: unknown = null;
+      let failed = false;
+      try {
+        out = impl(caller, args);
+      } catch (e) {
+        failed = true;
+        fault = e;
+      }
+      try {
+        store.leaveHost();
+      } catch (e) {
+        failed = true;
+        fault = e;
+      }
+      if (failed) throw hostFault(fault);
+      return out;
+    });
     for (let i = 0; i < results.length; i++) writeSlot(fp + i, results[i]!, out[i]);
     return undefined;
   };
@@ -143,12 +161,8 @@ export function createAsyncHostFunc(
   type: FuncType,
   impl: AsyncHostImpl,
 ): FuncInstance {
-  const params = type.params;
-  const results = type.results;
+  const { params, results } = type;
   const frameTop = Math.max(params.length, results.length);
-  const deliver = (fp: number, out: unknown[]): void => {
-    for (let i = 0; i < results.length; i++) writeSlot(fp + i, results[i]!, out[i]);
-  };
   /** Ends the call with an outcome: the hook first (its error wins), then results or error. */
   const complete = (fp: number, outcome: Settled): void => {
     try {
@@ -157,32 +171,20 @@ export function createAsyncHostFunc(
       throw hostFault(e);
     }
     if (!outcome.ok) throw hostFault(outcome.error);
-    deliver(fp, outcome.value as unknown[]);
+    const out = outcome.value as unknown[];
+    for (let i = 0; i < results.length; i++) writeSlot(fp + i, results[i]!, out[i]);
   };
   const code: WasmCode = (fp) => {
     if (!store.suspendable) throw new HostFault(cannotSuspend('an async host function'));
-    const args = new Array<unknown>(params.length);
-    for (let i = 0; i < params.length; i++) args[i] = readSlot(fp + i, params[i]!);
-    const savedTop = stackTop();
-    setStackTop(fp + frameTop);
-    const caller = callContext.caller;
-    let out: unknown[] | PromiseLike<unknown[]>;
-    try {
-      store.enterHost();
-    } catch (e) {
-      setStackTop(savedTop);
-      callContext.caller = caller;
-      throw hostFault(e);
-    }
-    try {
-      out = impl(caller, args);
-    } catch (error) {
-      out = [];
-      complete(fp, { ok: false, error });
-    } finally {
-      setStackTop(savedTop);
-      callContext.caller = caller;
-    }
+    const args = readArgs(params, fp);
+    const out = inHostFrame(store, fp + frameTop, (caller) => {
+      try {
+        return impl(caller, args);
+      } catch (error) {
+        complete(fp, { ok: false, error });
+        return []; // not reached: complete threw
+      }
+    });
     if (!isThenable(out)) {
       complete(fp, { ok: true, value: out });
       return undefined;
@@ -195,7 +197,8 @@ export function createAsyncHostFunc(
   return func;
 }
 
-function isThenable(v: unknown): v is PromiseLike<unknown[]> {
+/** Whether `v` is a promise or another thenable (what `await` would wait for). */
+export function isThenable(v: unknown): v is PromiseLike<unknown> {
   return (
     (typeof v === 'object' || typeof v === 'function') &&
     v !== null &&

@@ -32,6 +32,7 @@ export {
   createAsyncHostFunc,
   createHostFunc,
   FuncInstance,
+  isThenable,
   type AsyncHostImpl,
   type HostImpl,
 } from './func.js';
@@ -75,7 +76,8 @@ export {
   type StoreLimits,
   type StoreUsage,
 } from './limits.js';
-export { MemoryInstance, PAGE_SIZE } from './memory.js';
+export { MemoryInstance, PAGE_SIZE, type AtomicViews } from './memory.js';
+export { SharedMemory, type SharedMemoryHandle } from './shared-memory.js';
 export { detachBuffer, exactBuffer, refreshBuffer } from './memory-buffer.js';
 export { TypeRegistry, type RegisteredType } from './registry.js';
 export { readSlot, writeSlot } from './slots.js';

@@ -116,6 +116,7 @@ function checkImport(store: Store, imp: Import, ext: Extern, typeIds: Int32Array
       if (ext.type.is64 !== t.is64) fail('address type mismatch');
       // Custom page sizes: page sizes must be equal (there is no subtyping between them).
       if (ext.pageSize !== pageSize(t)) fail('page size mismatch');
+      if (ext.type.shared !== t.shared) fail('shared mismatch');
       if (!checkLimits(t.limits.min, t.limits.max, ext.pages, ext.type.limits.max))
         fail('limits mismatch');
       return;
@@ -330,7 +331,8 @@ function initialize(
     if (seg.mode !== 'active') return;
     const memory = instance.memories[seg.memory]!;
     const offset = toIndex(evalConst(seg.offset!, ctx), memory.type.is64);
-    if (offset + seg.bytes.length > memory.size) throw new Trap(TrapCode.MemoryOutOfBounds);
+    const end = offset + seg.bytes.length;
+    if (end > memory.size && end > memory.sync()) throw new Trap(TrapCode.MemoryOutOfBounds);
     memory.u8.set(seg.bytes, offset);
     instance.datas[i] = null;
   });

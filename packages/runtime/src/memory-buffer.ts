@@ -40,6 +40,7 @@ function setBacking(memory: MemoryInstance, buffer: ArrayBuffer): void {
   memory.buffer = buffer;
   memory.dv = new DataView(buffer);
   memory.u8 = new Uint8Array(buffer);
+  memory.atomics = null;
 }
 
 /**
@@ -48,7 +49,7 @@ function setBacking(memory: MemoryInstance, buffer: ArrayBuffer): void {
  * result is the live memory until the next growth.
  */
 export function exactBuffer(memory: MemoryInstance): ArrayBuffer {
-  const buffer = memory.buffer;
+  const buffer = memory.buffer as ArrayBuffer;
   if (buffer.byteLength === memory.size) return buffer;
   const exact = new ArrayBuffer(memory.size);
   new Uint8Array(exact).set(new Uint8Array(buffer, 0, memory.size));

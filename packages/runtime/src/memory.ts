@@ -10,6 +10,7 @@
  */
 import { pageSize, type MemoryType } from '@weft/environ';
 import { MAX_MEMORY_BYTES, ResourceLimitError } from './limits.js';
+import { SharedMemory } from './shared-memory.js';
 import type { Store } from './store.js';
 
 export { MAX_MEMORY_BYTES };
@@ -58,6 +59,14 @@ function copyNonZero(from: ArrayBuffer, to: Uint8Array, size: number): void {
   }
 }
 
+/** Typed views of a memory for atomic instructions (made on first use; see `MemoryInstance.atomics`). */
+export interface AtomicViews {
+  readonly u8: Uint8Array;
+  readonly u16: Uint16Array;
+  readonly i32: Int32Array;
+  readonly i64: BigInt64Array;
+}
+
 /**
  * A memory instance. Compiled code reads `dv`, `u8` and `size` on every
  * access (never caching them across calls) and checks every access against
@@ -65,12 +74,17 @@ function copyNonZero(from: ArrayBuffer, to: Uint8Array, size: number): void {
  * bytes past `size` are never written (every write path checks `size`), so
  * they are zero when growth exposes them. Host code uses `data` and `view`,
  * which cover exactly `size` bytes.
+ *
+ * A shared memory (threads; `shared` is set) has no capacity: its buffer is
+ * a `SharedArrayBuffer` that grows in place (see shared-memory.ts), `dv` and
+ * `u8` cover exactly `size` bytes, and `size` is this agent's copy of the
+ * size: `sync()` picks up growth by other agents.
  */
 export class MemoryInstance {
   /** Index in the owning store's list of items of this kind. */
   storeIndex = -1;
   /** The backing buffer: `size` bytes of memory, then zeroed capacity. */
-  buffer: ArrayBuffer;
+  buffer: ArrayBuffer | SharedArrayBuffer;
   dv: DataView;
   u8: Uint8Array;
   /** Size in bytes. */
@@ -79,16 +93,23 @@ export class MemoryInstance {
   readonly pageSize: number;
   /** Maximum size in pages the memory may grow to (its type's). */
   readonly maxPages: number;
+  /** The state shared by every agent's instance of a shared memory; null for other memories. */
+  readonly shared: SharedMemory | null;
+  /** Views for atomic instructions over the current buffer, made on first use; null after a growth. */
+  atomics: AtomicViews | null = null;
   private exactU8: Uint8Array | null = null;
   private exactDv: DataView | null = null;
 
   /**
    * Creates a memory of its type's minimum size, as the store's limiter
-   * allows; throws a `ResourceLimitError` naming the limit otherwise.
+   * allows; throws a `ResourceLimitError` naming the limit otherwise. A
+   * shared type makes a new shared memory, or, given `shared` (from another
+   * agent's `SharedMemory.fromHandle`), this store's instance of that one.
    */
   constructor(
     readonly store: Store,
     readonly type: MemoryType,
+    shared: SharedMemory | null = null,
   ) {
     const page = (this.pageSize = pageSize(type));
     const typeMax = type.limits.max ?? typeLimit(type, page);
@@ -100,6 +121,21 @@ export class MemoryInstance {
         'implementation',
       );
     }
+    if (type.shared) {
+      // A shared memory another agent made has the size that agent left it at.
+      const size = shared === null ? bytes : shared.bytes();
+      const refusal = store.limiter.memoryGrowing(0, size, this.maxBytesOfType());
+      if (refusal !== null) throw new ResourceLimitError(refusal.message, refusal.limit);
+      this.shared = shared ?? this.createShared(type);
+      this.buffer = this.shared.buffer;
+      this.size = size;
+      this.dv = new DataView(this.buffer, 0, size);
+      this.u8 = new Uint8Array(this.buffer, 0, size);
+      store.usage.memoryBytes += size;
+      store.usage.memoryReserved += size;
+      return;
+    }
+    this.shared = null;
     const refusal = store.limiter.memoryGrowing(0, bytes, this.maxBytesOfType());
     if (refusal !== null) throw new ResourceLimitError(refusal.message, refusal.limit);
     try {
@@ -117,6 +153,52 @@ export class MemoryInstance {
     store.usage.memoryReserved += bytes;
   }
 
+  /** A new shared memory of the type's minimum size, growable to its maximum within the limits. */
+  private createShared(type: MemoryType): SharedMemory {
+    const pages = type.limits.min;
+    const maxBytes = Math.min(this.maxPages * PAGE_SIZE, this.store.limits.maxMemorySize);
+    try {
+      return SharedMemory.create(
+        { minimum: pages, maximum: type.limits.max!, is64: type.is64 },
+        PAGE_SIZE,
+        pages,
+        Math.max(maxBytes, pages * PAGE_SIZE),
+      );
+    } catch (e) {
+      if (e instanceof TypeError) throw new ResourceLimitError(e.message, 'host');
+      throw new ResourceLimitError(
+        `the host could not allocate a shared memory of up to ${maxBytes} bytes`,
+        'host',
+      );
+    }
+  }
+
+  /**
+   * The size in bytes, after picking up growth by other agents (a shared
+   * memory); for other memories just `size`. Compiled code calls it where
+   * an access falls outside `size`, so it is cheap when nothing changed.
+   */
+  sync(): number {
+    const shared = this.shared;
+    if (shared === null) return this.size;
+    const bytes = shared.bytes();
+    if (bytes !== this.size) this.resized(bytes);
+    return bytes;
+  }
+
+  /** This agent's views after the shared size changed to `bytes`. */
+  private resized(bytes: number): void {
+    const usage = this.store.usage;
+    usage.memoryBytes += bytes - this.size;
+    usage.memoryReserved += bytes - this.size;
+    this.size = bytes;
+    this.dv = new DataView(this.buffer, 0, bytes);
+    this.u8 = new Uint8Array(this.buffer, 0, bytes);
+    this.atomics = null;
+    this.exactU8 = null;
+    this.exactDv = null;
+  }
+
   private maxBytesOfType(): number | null {
     const max = this.type.limits.max;
     return max === null || max === undefined ? null : max * this.pageSize;
@@ -124,16 +206,18 @@ export class MemoryInstance {
 
   /** Current size in pages. */
   get pages(): number {
+    if (this.shared !== null) this.sync();
     return this.size / this.pageSize;
   }
 
   /** Bytes the buffer holds: the size plus room to grow without copying. */
   get capacity(): number {
-    return this.buffer.byteLength;
+    return this.shared === null ? this.buffer.byteLength : this.size;
   }
 
   /** The memory's bytes, exactly `size` of them (a new view after each growth). */
   get data(): Uint8Array {
+    if (this.shared !== null) this.sync();
     let d = this.exactU8;
     if (d === null) d = this.exactU8 = new Uint8Array(this.buffer, 0, this.size);
     return d;
@@ -141,6 +225,7 @@ export class MemoryInstance {
 
   /** A DataView of exactly `size` bytes (a new view after each growth). */
   get view(): DataView {
+    if (this.shared !== null) this.sync();
     let v = this.exactDv;
     if (v === null) v = this.exactDv = new DataView(this.buffer, 0, this.size);
     return v;
@@ -148,6 +233,7 @@ export class MemoryInstance {
 
   /** Grows by `delta` pages; returns the old size in pages, or -1 if it cannot grow. */
   grow(delta: number): number {
+    if (this.shared !== null) return this.growShared(delta);
     const old = this.pages;
     if (delta === 0) return old;
     const pages = old + delta;
@@ -164,6 +250,23 @@ export class MemoryInstance {
     this.exactU8 = null;
     this.exactDv = null;
     return old;
+  }
+
+  /** `grow` of a shared memory: in place, from the size the last growth by any agent left. */
+  private growShared(delta: number): number {
+    const old = this.sync() / PAGE_SIZE;
+    if (delta === 0) return old;
+    if (!(delta > 0) || !Number.isInteger(delta) || old + delta > this.maxPages) return -1;
+    const store = this.store;
+    const max = this.maxBytesOfType();
+    const grown = this.shared!.grow(delta, (current, desired) => {
+      // Other agents may have grown it since: this store's usage counts what it saw.
+      const refusal = store.limiter.memoryGrowing(current, desired, max);
+      if (refusal !== null) store.limitHit = refusal;
+      return refusal === null;
+    });
+    this.sync();
+    return grown;
   }
 
   /**
@@ -203,18 +306,24 @@ export class MemoryInstance {
       return false;
     }
     const u8 = new Uint8Array(next);
-    copyNonZero(this.buffer, u8, this.size);
+    copyNonZero(this.buffer as ArrayBuffer, u8, this.size);
     this.buffer = next;
     this.dv = new DataView(next);
     this.u8 = u8;
+    this.atomics = null;
     store.usage.memoryReserved += next.byteLength - old;
     return true;
   }
 
-  /** Gives the memory's bytes back to the store (an instantiation that failed, a disposal). */
+  /**
+   * Gives the memory's bytes back to the store (an instantiation that
+   * failed, a disposal). A shared memory stays alive for the other agents
+   * holding it; this instance lets go of it.
+   */
   release(): void {
     this.store.usage.memoryBytes -= this.size;
-    this.store.usage.memoryReserved -= this.buffer.byteLength;
+    this.store.usage.memoryReserved -= this.capacity;
+    this.atomics = null;
     this.buffer = EMPTY;
     this.dv = new DataView(EMPTY);
     this.u8 = new Uint8Array(EMPTY);

@@ -35,6 +35,12 @@ export const TrapCode = {
   DescriptorCastFailure: 'DescriptorCastFailure',
   OutOfFuel: 'OutOfFuel',
   Interrupt: 'Interrupt',
+  /** An atomic access whose effective address is not a multiple of its width (threads). */
+  HeapMisaligned: 'HeapMisaligned',
+  /** `memory.atomic.wait32/64` on a memory that is not shared. */
+  AtomicWaitNonSharedMemory: 'AtomicWaitNonSharedMemory',
+  /** `memory.atomic.wait32/64` where the host cannot block (a browser's main thread). */
+  AtomicWaitNotAllowed: 'AtomicWaitNotAllowed',
 } as const;
 export type TrapCode = (typeof TrapCode)[keyof typeof TrapCode];
 
@@ -63,6 +69,9 @@ export const TRAP_MESSAGES: Readonly<Record<TrapCode, string>> = {
   DescriptorCastFailure: 'descriptor cast failure',
   OutOfFuel: 'all fuel consumed by WebAssembly',
   Interrupt: 'interrupt',
+  HeapMisaligned: 'unaligned atomic',
+  AtomicWaitNonSharedMemory: 'expected shared memory',
+  AtomicWaitNotAllowed: 'Atomics.wait cannot be called in this context',
 };
 
 /** Names of a module's functions, for backtraces. */

@@ -34,7 +34,7 @@ test('refreshBuffer detaches a handed-out buffer, moving the bytes if it is stil
   assert.is.not(m.buffer, b);
   assert.is(m.u8[0], 5);
   assert.is(m.dv.getUint8(0), 5);
-  const before = m.buffer;
+  const before = m.buffer as ArrayBuffer;
   assert.is(m.grow(1), 1);
   refreshBuffer(m, before);
   assert.is(before.byteLength, 0);

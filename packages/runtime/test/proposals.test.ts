@@ -43,7 +43,7 @@ test('a memory of 1-byte pages counts its size and maximum in bytes', () => {
 test('growing 1-byte pages one at a time is amortised', () => {
   const store = newStore();
   const m = new MemoryInstance(store, bytePages(0));
-  const buffers = new Set<ArrayBuffer>([m.buffer]);
+  const buffers = new Set<ArrayBuffer | SharedArrayBuffer>([m.buffer]);
   for (let i = 0; i < 200_000; i++) {
     assert.is(m.grow(1), i);
     m.u8[i] = i & 0xff;

@@ -1,5 +1,6 @@
 /** Standard input and output: the streams behind descriptors 0, 1 and 2. */
 import { Filetype } from './constants.js';
+import { unshared } from './unshared.js';
 
 /**
  * A byte stream a WASI descriptor reads from or writes to (no offsets, no
@@ -80,7 +81,8 @@ export class LineOutputStream implements WasiStream {
   constructor(private readonly sink: (line: string) => void) {}
 
   write(buffer: Uint8Array, offset: number, length: number): number {
-    this.pending += this.decoder.decode(buffer.subarray(offset, offset + length), { stream: true });
+    const bytes = unshared(buffer.subarray(offset, offset + length));
+    this.pending += this.decoder.decode(bytes, { stream: true });
     let nl: number;
     while ((nl = this.pending.indexOf('\n')) >= 0) {
       this.sink(this.pending.slice(0, nl));

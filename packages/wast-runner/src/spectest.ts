@@ -7,6 +7,7 @@ import {
   Linker,
   Memory,
   MemoryType,
+  SharedMemory,
   Table,
   TableType,
   Tag,
@@ -57,4 +58,9 @@ export function defineSpectest(
     tag: Tag.new(store, new TagType([i32])),
   };
   for (const [name, item] of Object.entries(items)) linker.define(store, 'spectest', name, item);
+  // threads: where the host has SharedArrayBuffer (not a browser page without cross-origin isolation).
+  if (typeof SharedArrayBuffer === 'function') {
+    const shared = new SharedMemory(store.engine, MemoryType.shared(1, 2));
+    linker.define(store, 'spectest', 'shared_memory', shared);
+  }
 }

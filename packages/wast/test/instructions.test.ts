@@ -81,6 +81,20 @@ Instr('prefixed opcodes: prefix byte and LEB128 sub-opcode', () => {
   assert.is(rawCode('ref.i31'), 'fb 1c 0b');
 });
 
+Instr('atomic instructions (threads): natural alignment by default, fence byte', () => {
+  const mem = '(memory $a 1 1 shared) (memory $b 1 1 shared)';
+  assert.is(rawCode('i32.atomic.load', mem), 'fe 10 02 00 0b');
+  assert.is(rawCode('i32.atomic.rmw8.add_u offset=3', mem), 'fe 20 00 03 0b');
+  assert.is(rawCode('i64.atomic.rmw.cmpxchg $b align=8', mem), 'fe 49 43 01 00 0b');
+  assert.is(
+    rawCode('memory.atomic.wait64 memory.atomic.notify 1', mem),
+    'fe 02 03 00 fe 00 42 01 00 0b',
+  );
+  assert.is(rawCode('i64.atomic.rmw32.cmpxchg_u', mem), 'fe 4e 02 00 0b');
+  assert.is(rawCode('atomic.fence'), 'fe 03 00 0b');
+  malformed('(func atomic.fence 0)', 'unexpected token');
+});
+
 Instr('constants', () => {
   assert.is(rawCode('i32.const -1 i32.const 0xffffffff i32.const 64'), '41 7f 41 7f 41 c0 00 0b');
   assert.is(rawCode('i64.const -9223372036854775808'), '42 80 80 80 80 80 80 80 80 80 7f 0b');

@@ -229,6 +229,45 @@ Fields('memories: limits, memory64, inline data', () => {
   malformed('(memory 0x1_0000_0000_0000_0000)', 'i64 constant out of range');
 });
 
+Fields('shared memories (threads): the shared flag after the limits', () => {
+  assert.is(section('(memory 1 2 shared)', S.MEMORY), '01 03 01 02');
+  assert.is(section('(memory $m (export "m") 0 0 shared)', S.MEMORY), '01 03 00 00');
+  assert.is(section('(memory i64 1 2 shared)', S.MEMORY), '01 07 01 02');
+  // Without a maximum it encodes; validation rejects it.
+  assert.is(section('(memory 1 shared)', S.MEMORY), '01 02 01');
+  assert.is(
+    section('(import "m" "n" (memory 1 2 shared)) (memory (import "m" "o") 0 1 shared)', S.IMPORT),
+    '02 01 6d 01 6e 02 03 01 02 01 6d 01 6f 02 03 00 01',
+  );
+  assert.equal(decode('(memory 1 2 shared)').memories[0], {
+    limits: { min: 1, max: 2 },
+    is64: false,
+    shared: true,
+  });
+  malformed('(memory 1 2 shared shared)', 'unexpected token');
+  malformed('(memory shared 1 2)', 'unexpected token');
+});
+
+Fields('segments with the MVP bare table and memory index', () => {
+  const text = '(table 2 funcref) (func $f) (elem 0 (i32.const 1) $f $f)';
+  assert.is(
+    section(text, S.ELEM),
+    section('(table 2 funcref) (func $f) (elem (i32.const 1) $f $f)', S.ELEM),
+  );
+  const second =
+    '(table 1 funcref) (table $t 2 funcref) (func $f) (elem $e 1 (offset (i32.const 0)) $f)';
+  assert.is(section(second, S.ELEM), '01 02 01 41 00 0b 00 01 00');
+  assert.is(section('(memory 1) (data 0 (i32.const 10) "x")', S.DATA), '01 00 41 0a 0b 01 78');
+  assert.is(
+    section('(memory 1) (memory $m 1) (data $m (i32.const 0) "y")', S.DATA),
+    '01 00 41 00 0b 01 79',
+  );
+  assert.is(
+    section('(memory 1) (memory $m 1) (data $d $m (i32.const 0) "y")', S.DATA),
+    '01 02 01 41 00 0b 01 79',
+  );
+});
+
 Fields('globals and tags', () => {
   assert.is(
     section('(global $g i32 (i32.const 1)) (global (mut f64) (f64.const 0))', S.GLOBAL),

@@ -18,6 +18,7 @@ import type { FuncType } from '@weft/environ';
 import {
   callContext,
   callFuncAsync,
+  isThenable,
   setStackTop,
   stackTop,
   Suspension,
@@ -109,14 +110,6 @@ export function suspendingFunction(
     throw new Suspension(Promise.resolve(ret), complete, fp, fp + frameTop);
   };
   return newHostFunc(typeId, type, code);
-}
-
-function isThenable(v: unknown): v is PromiseLike<unknown> {
-  return (
-    (typeof v === 'object' || typeof v === 'function') &&
-    v !== null &&
-    typeof (v as { then?: unknown }).then === 'function'
-  );
 }
 
 /**

@@ -14,8 +14,8 @@ export const memorySlots = new Slots<MemoryInstance>('Memory');
 const memoryObjects = new WeakMap<MemoryInstance, object>();
 /** The buffer handed to JS for each memory, until the next growth. */
 const handedOut = new WeakMap<MemoryInstance, ArrayBuffer>();
-/** Shared memories (their buffers are SharedArrayBuffers, frozen). */
-const sharedMemories = new WeakSet<MemoryInstance>();
+/** The size of a shared memory when its buffer was handed out. */
+const sharedSize = new WeakMap<MemoryInstance, number>();
 
 /**
  * Makes growth of `m` (by wasm's `memory.grow` or the JS API) detach the
@@ -25,7 +25,7 @@ const sharedMemories = new WeakSet<MemoryInstance>();
 function watchGrowth(m: MemoryInstance): void {
   if (Object.hasOwn(m, 'grow')) return;
   const grow = MemoryInstance.prototype.grow;
-  const shared = sharedMemories.has(m);
+  const shared = m.shared !== null;
   Object.defineProperty(m, 'grow', {
     configurable: true,
     writable: true,
@@ -33,8 +33,7 @@ function watchGrowth(m: MemoryInstance): void {
       const old = grow.call(this, delta);
       if (old < 0) return old;
       if (shared) {
-        // A shared memory keeps old buffers valid; the new one is a new SharedArrayBuffer.
-        shareBacking(this);
+        // A shared memory keeps old buffers valid; the next look gets a new SharedArrayBuffer object.
         handedOut.delete(this);
         return old;
       }
@@ -48,13 +47,17 @@ function watchGrowth(m: MemoryInstance): void {
   });
 }
 
-/** Moves a shared memory's bytes into a SharedArrayBuffer of its size. */
-function shareBacking(m: MemoryInstance): void {
-  const sab = new SharedArrayBuffer(m.size);
-  new Uint8Array(sab).set(new Uint8Array(m.buffer, 0, m.size));
-  m.buffer = sab as unknown as ArrayBuffer;
-  m.dv = new DataView(sab);
-  m.u8 = new Uint8Array(sab);
+/** The host's `structuredClone` (not in the ES library types). */
+declare const structuredClone: <T>(value: T) => T;
+
+/**
+ * A new `SharedArrayBuffer` object over a shared memory's bytes (the
+ * runtime's memory is one growable `SharedArrayBuffer`; a structured clone
+ * is another object over the same block).
+ */
+function sharedBuffer(m: MemoryInstance): SharedArrayBuffer {
+  m.sync();
+  return structuredClone(m.buffer as SharedArrayBuffer);
 }
 
 /** The `WebAssembly.Memory` of a memory instance (one per instance). */
@@ -64,10 +67,6 @@ export function memoryObject(m: MemoryInstance): object {
     o = Object.create(Memory.prototype) as object;
     memorySlots.set(o, m);
     memoryObjects.set(m, o);
-    if (m.type.shared && !sharedMemories.has(m)) {
-      sharedMemories.add(m);
-      shareBacking(m);
-    }
     watchGrowth(m);
   }
   return o;
@@ -122,10 +121,6 @@ export class Memory {
     release();
     memorySlots.set(this, m);
     memoryObjects.set(m, this);
-    if (shared) {
-      sharedMemories.add(m);
-      shareBacking(m);
-    }
     watchGrowth(m);
   }
 
@@ -140,18 +135,17 @@ export class Memory {
   get buffer(): ArrayBuffer {
     const m = memorySlots.get(this, 'WebAssembly.Memory.buffer');
     const held = handedOut.get(m);
-    if (held !== undefined && held === m.buffer && held.byteLength === m.size) return held;
-    let b: ArrayBuffer;
-    if (sharedMemories.has(m)) {
-      if (m.buffer.byteLength !== m.size || !(m.buffer instanceof SharedArrayBuffer)) {
-        shareBacking(m);
-      }
-      b = m.buffer;
-      Object.freeze(b);
-    } else {
-      if (held !== undefined) refreshBuffer(m, held);
-      b = exactBuffer(m);
+    if (m.shared !== null) {
+      // Another agent may have grown it: then JS gets a new object, as after its own growth.
+      if (held !== undefined && sharedSize.get(m) === m.sync()) return held;
+      const b = Object.freeze(sharedBuffer(m)) as unknown as ArrayBuffer;
+      handedOut.set(m, b);
+      sharedSize.set(m, m.size);
+      return b;
     }
+    if (held !== undefined && held === m.buffer && held.byteLength === m.size) return held;
+    if (held !== undefined) refreshBuffer(m, held);
+    const b = exactBuffer(m);
     handedOut.set(m, b);
     return b;
   }

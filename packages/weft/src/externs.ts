@@ -10,6 +10,7 @@ import {
   createAsyncHostFunc,
   createHostFunc,
   FuncInstance,
+  isThenable,
   GlobalInstance,
   MemoryInstance,
   PAGE_SIZE,
@@ -20,6 +21,7 @@ import {
   type Store as RuntimeStore,
   type StoreItem,
 } from '@weft/runtime';
+import { SharedMemory } from './shared-memory.js';
 import type { Store } from './store.js';
 import { FuncType, GlobalType, MemoryType, TableType, TagType, ValType } from './types.js';
 import {
@@ -373,14 +375,6 @@ class HostSignature {
   }
 }
 
-function isThenable(v: unknown): v is PromiseLike<unknown> {
-  return (
-    (typeof v === 'object' || typeof v === 'function') &&
-    v !== null &&
-    typeof (v as { then?: unknown }).then === 'function'
-  );
-}
-
 function callConversions(f: FuncInstance, store: Store): Conversions {
   const registry = store.engine.registry;
   return {
@@ -401,8 +395,16 @@ export class Memory {
     return handleOf(m, () => new Memory(store, m.storeIndex));
   }
 
-  /** Creates a memory in `store`. */
+  /**
+   * Creates a memory in `store`. A shared memory is not a store's: make it
+   * with `new SharedMemory(engine, type)` (as in Wasmtime).
+   */
   static new(store: Store, type: MemoryType): Memory {
+    if (type.shared) {
+      throw new TypeError(
+        'Memory.new: a shared memory is made with new SharedMemory(engine, type)',
+      );
+    }
     store.inner.checkAlive();
     store.inner.checkCounts(0, 0, 1);
     // Checked by the store's limits: a ResourceLimitError names the one exceeded.
@@ -418,7 +420,7 @@ export class Memory {
 
   type(store: Store): MemoryType {
     const m = this.inner(store);
-    return new MemoryType(m.pages, m.type.limits.max, m.type.is64, m.pageSize);
+    return new MemoryType(m.pages, m.type.limits.max, m.type.is64, m.pageSize, m.type.shared);
   }
 
   /** Size in pages (of `type(store).pageSize` bytes). */
@@ -629,8 +631,13 @@ export class Tag {
   }
 }
 
-/** Anything that can be imported or exported. */
-export type Extern = Func | Memory | Table | Global | Tag;
+/**
+ * Anything that can be imported or exported. A `SharedMemory` can be
+ * imported (defined in a linker, given to `new Instance`); exported shared
+ * memories come back as `Memory` handles of their store, and
+ * `Instance.getSharedMemory` gives the `SharedMemory`.
+ */
+export type Extern = Func | Memory | Table | Global | Tag | SharedMemory;
 
 /** @internal The handle for a runtime item. */
 export function externOf(store: Store, item: unknown): Extern {
@@ -649,7 +656,8 @@ export function isExtern(v: unknown): v is Extern {
     v instanceof Memory ||
     v instanceof Table ||
     v instanceof Global ||
-    v instanceof Tag
+    v instanceof Tag ||
+    v instanceof SharedMemory
   );
 }
 

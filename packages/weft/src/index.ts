@@ -23,6 +23,7 @@ export {
 export { Config, Engine, type ConfigOptions } from './engine.js';
 export { Caller, Func, Global, Memory, Table, Tag, type Extern } from './externs.js';
 export { Instance } from './instance.js';
+export { SharedMemory, type SharedMemoryHandle, type WaitResult } from './shared-memory.js';
 export { Linker } from './linker.js';
 export { Module, type TextParser } from './module.js';
 export { Store, type CallHookKind, type DeadlineUpdate } from './store.js';

@@ -3,6 +3,7 @@ import {
   callFunc,
   callFuncAsync,
   instantiate,
+  MemoryInstance,
   StoreError,
   type FuncInstance,
   type InstanceHandle,
@@ -19,6 +20,7 @@ import {
   type Extern,
 } from './externs.js';
 import type { Module } from './module.js';
+import { SharedMemory } from './shared-memory.js';
 import type { Store } from './store.js';
 import { describeValue } from './values.js';
 
@@ -47,7 +49,7 @@ export class Instance {
         const imp = module.info.imports[i];
         const what = imp === undefined ? '' : ` ("${imp.module}" "${imp.name}")`;
         throw new TypeError(
-          `new Instance: import ${i}${what} must be a Func, Memory, Table, Global or Tag, got ${describeValue(e)}`,
+          `new Instance: import ${i}${what} must be a Func, Memory, SharedMemory, Table, Global or Tag, got ${describeValue(e)}`,
         );
       }
     });
@@ -111,6 +113,16 @@ export class Instance {
   getMemory(store: Store, name: string): Memory | null {
     const e = this.getExport(store, name);
     return e instanceof Memory ? e : null;
+  }
+
+  /**
+   * An exported shared memory as a `SharedMemory` (to hand to other
+   * threads), or null if the export is not a shared memory.
+   */
+  getSharedMemory(store: Store, name: string): SharedMemory | null {
+    const item = this.inner(store).exports.get(name);
+    if (!(item instanceof MemoryInstance) || item.shared === null) return null;
+    return SharedMemory.of(store.engine, item);
   }
 
   getTable(store: Store, name: string): Table | null {

@@ -36,7 +36,7 @@ export class Linker {
   define(store: Store, module: string, name: string, item: Extern): this {
     if (!isExtern(item)) {
       throw new TypeError(
-        `Linker.define: "${module}" "${name}" must be a Func, Memory, Table, Global or Tag, got ${describeValue(item)}`,
+        `Linker.define: "${module}" "${name}" must be a Func, Memory, SharedMemory, Table, Global or Tag, got ${describeValue(item)}`,
       );
     }
     const key = Linker.key(module, name);

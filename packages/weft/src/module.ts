@@ -143,6 +143,7 @@ export class Module {
           desc.type.limits.max,
           desc.type.is64,
           pageSize(desc.type),
+          desc.type.shared,
         );
       case 'global':
         return new GlobalType(vt(desc.type.type), desc.type.mutable);

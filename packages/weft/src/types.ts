@@ -178,7 +178,11 @@ function checkTypes(what: string, list: readonly ValType[]): ValType[] {
   return list.slice();
 }
 
-/** A memory type: limits in 64 KiB pages, and whether addresses are 64-bit. */
+/**
+ * A memory type: limits in pages, whether addresses are 64-bit, the page
+ * size, and whether the memory is shared between threads (threads; a
+ * shared memory needs a maximum).
+ */
 export class MemoryType {
   /**
    * Limits count pages of `pageSize` bytes: 65536, or 1 (custom page sizes,
@@ -190,10 +194,16 @@ export class MemoryType {
     readonly maximum: number | null = null,
     readonly is64 = false,
     readonly pageSize = 65536,
+    readonly shared = false,
   ) {
     if (pageSize !== 65536 && pageSize !== 1) {
       throw new RangeError(`MemoryType: the page size must be 1 or 65536, got ${pageSize}`);
     }
+  }
+
+  /** A shared memory type, as Wasmtime's `MemoryType::shared`. */
+  static shared(minimum: number, maximum: number, is64 = false): MemoryType {
+    return new MemoryType(minimum, maximum, is64, 65536, true);
   }
 
   /** @internal */
@@ -203,7 +213,7 @@ export class MemoryType {
 
   /** @internal The environ memory type. */
   get inner(): EnvironMemoryType {
-    const base = { limits: this.limits, is64: this.is64, shared: false };
+    const base = { limits: this.limits, is64: this.is64, shared: this.shared };
     return this.pageSize === 65536 ? base : { ...base, pageSizeLog2: 0 };
   }
 }

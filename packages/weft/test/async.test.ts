@@ -8,7 +8,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Worker } from 'node:worker_threads';
-import { LAYOUT, TIER_UP } from '@weft/jit';
 import { parseWat } from '@weft/wast';
 import {
   Config,
@@ -26,27 +25,7 @@ import {
   type CallHookKind,
   type Instance,
 } from '#src/index.js';
-
-type JitConfig = 'baseline' | 'optimized' | 'flat';
-
-/** Runs `body` with all code compiled in one configuration of the jit. */
-async function inConfig(config: JitConfig, body: () => Promise<void>): Promise<void> {
-  const saved = { ...TIER_UP };
-  const flat = LAYOUT.flat;
-  Object.assign(
-    TIER_UP,
-    config === 'optimized'
-      ? { calls: 1, iterations: 1 }
-      : { calls: Infinity, iterations: Infinity },
-  );
-  LAYOUT.flat = config === 'flat';
-  try {
-    await body();
-  } finally {
-    Object.assign(TIER_UP, saved);
-    LAYOUT.flat = flat;
-  }
-}
+import { inConfig, JIT_CONFIGS } from './jit-config.js';
 
 const i32 = ValType.i32();
 const i64 = ValType.i64();
@@ -166,7 +145,7 @@ function setup(config: ConstructorParameters<typeof Config>[0] = {}): Setup {
   };
 }
 
-for (const config of ['baseline', 'optimized', 'flat'] as const) {
+for (const config of JIT_CONFIGS) {
   const t = (name: string, body: () => Promise<void>) =>
     test(`${name} (${config})`, () => inConfig(config, body));
 
@@ -284,10 +263,12 @@ for (const config of ['baseline', 'optimized', 'flat'] as const) {
     s.get.impl = () => new Promise<number>((r) => (release = r));
     const first = s.callAsync('operands', 3);
     await later(null);
-    // Other calls run meanwhile, on the same store.
+    // Other calls run meanwhile, on the same store: sync, async, and one that traps.
     assert.is(s.call('plain', 9), 10);
     s.get.impl = (x) => later(x * 2);
     assert.is(await s.callAsync('fact', 2), fact(2));
+    const trap = await rejection(s.callAsync('trapDeep', 1));
+    assert.ok(trap instanceof Trap && trap.code === TrapCode.UnreachableCodeReached);
     release(1000);
     assert.is(await first, 300 + 1000 + 7);
   });

@@ -7,7 +7,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Worker } from 'node:worker_threads';
-import { LAYOUT, TIER_UP } from '@weft/jit';
 import { parseWat } from '@weft/wast';
 import {
   Config,
@@ -20,6 +19,7 @@ import {
   TrapCode,
   ValType,
 } from '#src/index.js';
+import { inConfig, JIT_CONFIGS } from './jit-config.js';
 
 const WAT = `(module
   (import "host" "tick" (func $tick))
@@ -64,26 +64,7 @@ function trapCode(f: () => unknown): string {
   return 'no trap';
 }
 
-/** Runs `body` with all code compiled in one configuration of the jit. */
-function inConfig(config: 'baseline' | 'optimized' | 'flat', body: () => void): void {
-  const saved = { ...TIER_UP };
-  const flat = LAYOUT.flat;
-  Object.assign(
-    TIER_UP,
-    config === 'optimized'
-      ? { calls: 1, iterations: 1 }
-      : { calls: Infinity, iterations: Infinity },
-  );
-  LAYOUT.flat = config === 'flat';
-  try {
-    body();
-  } finally {
-    Object.assign(TIER_UP, saved);
-    LAYOUT.flat = flat;
-  }
-}
-
-for (const config of ['baseline', 'optimized', 'flat'] as const) {
+for (const config of JIT_CONFIGS) {
   test(`fuel: exact counts of straight-line code, loops, calls and branches (${config})`, () =>
     inConfig(config, () => {
       const { store, call } = setup({ consumeFuel: true });

@@ -504,12 +504,12 @@ test('Linker.define and new Instance take extern handles only', () => {
   const store = new Store(engine);
   typeError(
     () => new Linker(engine).define(store, 'env', 'g', 5 as never),
-    'Linker.define: "env" "g" must be a Func, Memory, Table, Global or Tag, got 5',
+    'Linker.define: "env" "g" must be a Func, Memory, SharedMemory, Table, Global or Tag, got 5',
   );
   const module = new Module(engine, '(module (import "env" "f" (func)))');
   typeError(
     () => new Instance(store, module, [(() => {}) as never]),
-    'new Instance: import 0 ("env" "f") must be a Func, Memory, Table, Global or Tag, got a JS function',
+    'new Instance: import 0 ("env" "f") must be a Func, Memory, SharedMemory, Table, Global or Tag, got a JS function',
   );
 });
 

@@ -32,6 +32,9 @@ export function readImmediates(r: Reader, kind: Imm, pool: IntPool): void {
   switch (kind) {
     case Imm.NONE:
       return;
+    case Imm.ZERO_BYTE:
+      if (r.u8() !== 0) malformed(r.pos - 1, 'zero byte expected');
+      return;
     case Imm.LABEL:
     case Imm.FUNC:
     case Imm.TYPE:

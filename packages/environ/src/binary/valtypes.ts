@@ -160,13 +160,13 @@ export interface DecodedLimits extends Limits {
 const MAX_PAGE_SIZE_LOG2 = 64;
 
 /**
- * Reads limits with their flags: bit 0 a maximum follows, bit 1 shared,
- * bit 2 64-bit addresses, and for a memory with custom page sizes bit 3: a
- * u32 page size log2 follows the limits.
+ * Reads limits with their flags: bit 0 a maximum follows, bit 1 shared
+ * (memories only, threads), bit 2 64-bit addresses, and for a memory with
+ * custom page sizes bit 3: a u32 page size log2 follows the limits.
  */
 export function readLimits(r: Reader, memory = false): DecodedLimits {
   const flags = r.u8();
-  const allowed = memory && r.features.customPageSizes ? 0x0d : 0x05;
+  const allowed = memory ? (r.features.customPageSizes ? 0x0f : 0x07) : 0x05;
   if ((flags & ~allowed & 0xff) !== 0) malformed(r.pos - 1, 'malformed limits flags');
   const min = r.u64();
   const max = flags & 1 ? r.u64() : null;

@@ -199,9 +199,9 @@ export class CodeValidator extends Stacks {
       const b = r.u8();
       let id = b;
       let info: OpInfo | undefined;
-      if (b >= 0xfb && b <= 0xfd) {
+      if (b >= 0xfb && b <= 0xfe) {
         const sub = r.u32();
-        const base = PREFIX_BASE[b as 0xfb | 0xfc | 0xfd];
+        const base = PREFIX_BASE[b as 0xfb | 0xfc | 0xfd | 0xfe];
         info = sub < 0x200 ? OPS[base + sub] : undefined;
         // Sub-opcodes past the end of one prefix's range land in the next prefix's ids.
         if (info !== undefined && info.prefix !== b) info = undefined;

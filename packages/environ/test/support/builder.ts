@@ -235,8 +235,13 @@ export function tableType(
   return [elem, limits(min, max, { is64 })];
 }
 
-export function memType(min: number | bigint, max?: number | bigint, is64 = false): Bytes {
-  return limits(min, max, { is64 });
+export function memType(
+  min: number | bigint,
+  max?: number | bigint,
+  is64 = false,
+  shared = false,
+): Bytes {
+  return limits(min, max, { is64, shared });
 }
 
 export function globalType(valtype: Bytes, mutable = false): Bytes {
@@ -485,6 +490,35 @@ MEMORY_OPS.forEach((name, i) => {
 const gc = (sub: number, ...imm: Bytes[]): Bytes => [0xfb, u32(sub), imm];
 const misc = (sub: number, ...imm: Bytes[]): Bytes => [0xfc, u32(sub), imm];
 const simd = (sub: number, ...imm: Bytes[]): Bytes => [0xfd, u32(sub), imm];
+const atomic = (sub: number, ...imm: Bytes[]): Bytes => [0xfe, u32(sub), imm];
+
+/** Threads: an atomic access by sub-opcode, natural alignment `align` by default. */
+const atomicOp =
+  (sub: number, natural: number) =>
+  (align = natural, offset: number | bigint = 0, mem = 0): Bytes =>
+    atomic(sub, memarg(align, offset, mem));
+
+const atomics = {
+  memory_atomic_notify: atomicOp(0x00, 2),
+  memory_atomic_wait32: atomicOp(0x01, 2),
+  memory_atomic_wait64: atomicOp(0x02, 3),
+  /** `atomic.fence` with its reserved byte (0 unless given). */
+  atomic_fence: (reserved = 0): Bytes => atomic(0x03, reserved),
+  i32_atomic_load: atomicOp(0x10, 2),
+  i64_atomic_load: atomicOp(0x11, 3),
+  i32_atomic_load8_u: atomicOp(0x12, 0),
+  i64_atomic_load32_u: atomicOp(0x16, 2),
+  i32_atomic_store: atomicOp(0x17, 2),
+  i64_atomic_store: atomicOp(0x18, 3),
+  i32_atomic_store16: atomicOp(0x1a, 1),
+  i32_atomic_rmw_add: atomicOp(0x1e, 2),
+  i64_atomic_rmw_add: atomicOp(0x1f, 3),
+  i32_atomic_rmw8_add_u: atomicOp(0x20, 0),
+  i64_atomic_rmw32_xchg_u: atomicOp(0x47, 2),
+  i32_atomic_rmw_cmpxchg: atomicOp(0x48, 2),
+  i64_atomic_rmw_cmpxchg: atomicOp(0x49, 3),
+  i64_atomic_rmw16_cmpxchg_u: atomicOp(0x4d, 1),
+};
 
 const control = {
   unreachable: 0x00,
@@ -684,6 +718,7 @@ export const op = {
   ...gcOps,
   ...saturating,
   ...vector,
+  ...atomics,
   /** Any 0xfb instruction by sub-opcode. */
   gc,
   /** Any 0xfc instruction by sub-opcode. */

@@ -107,13 +107,15 @@ export function entry(
     if (zero !== null) zero(fp);
     body(fp);
     store.depth--;
-    if (tails) {
-      const next = pendingTail.target;
-      pendingTail.target = undefined;
-      return next;
-    }
-    return undefined;
+    return tails ? takeTail() : undefined;
   };
+}
+
+/** The function a `return_call` of the returning frame asked to run next (see `entry`). */
+function takeTail(): TailCall {
+  const next = pendingTail.target;
+  pendingTail.target = undefined;
+  return next;
 }
 
 /**
@@ -198,12 +200,7 @@ export function resumableEntry(
     if (point === ResumePoint.Call) run(fp, k, resumedCall(inner!, innerFp, site));
     else run(fp, k + 1, null);
     store.depth--;
-    if (tails) {
-      const next = pendingTail.target;
-      pendingTail.target = undefined;
-      return next;
-    }
-    return undefined;
+    return tails ? takeTail() : undefined;
   };
 }
 

@@ -10,6 +10,7 @@
  */
 import { OP_BY_NAME, OP_ID_LIMIT, type OpName } from '@weft/environ';
 import type { Translator } from './translator.js';
+import { ATOMICS } from './visit/atomics.js';
 import { CALLS } from './visit/calls.js';
 import { CONTROL } from './visit/control.js';
 import { GC } from './visit/gc.js';
@@ -33,6 +34,7 @@ export const FAMILIES: Readonly<Record<string, Handlers>> = {
   memory: MEMORY,
   gc: GC,
   simd: SIMD,
+  atomics: ATOMICS,
 };
 
 /** Handlers by op id (undefined for ids that are no instruction). */

@@ -38,6 +38,17 @@ export function addr64(e: Expr): AddrExpr {
  * custom page size, where an i64 memory's size may pass 2^32).
  */
 export function memorySize(m: MemoryInstance, wide: boolean): Expr {
+  // A shared memory's size is what the last growth by any agent left.
+  if (m.shared !== null) {
+    const page = m.pageSize;
+    return wide
+      ? () => {
+          const n = m.sync() / page;
+          R.hi = Math.floor(n / 4294967296);
+          return n | 0;
+        }
+      : () => (m.sync() / page) | 0;
+  }
   if (m.pageSize !== PAGE_SIZE) {
     const page = m.pageSize;
     return wide
@@ -78,7 +89,7 @@ export function memoryFill(
     const d = dst(fp);
     const v = value(fp);
     const n = len(fp);
-    if (d + n > m.size) trap(TrapCode.MemoryOutOfBounds, site);
+    if (d + n > m.size && d + n > m.sync()) trap(TrapCode.MemoryOutOfBounds, site);
     m.u8.fill(v, d, d + n);
     return 0;
   };
@@ -96,7 +107,8 @@ export function memoryCopy(
     const d = dst(fp);
     const s = src(fp);
     const n = len(fp);
-    if (d + n > dm.size || s + n > sm.size) trap(TrapCode.MemoryOutOfBounds, site);
+    if ((d + n > dm.size && d + n > dm.sync()) || (s + n > sm.size && s + n > sm.sync()))
+      trap(TrapCode.MemoryOutOfBounds, site);
     if (dm === sm) dm.u8.copyWithin(d, s, s + n);
     else dm.u8.set(sm.u8.subarray(s, s + n), d);
     return 0;
@@ -118,7 +130,8 @@ export function memoryInit(
     const n = len(fp) >>> 0;
     const bytes = instance.datas[seg];
     const available = bytes === null || bytes === undefined ? 0 : bytes.length;
-    if (s + n > available || d + n > m.size) trap(TrapCode.MemoryOutOfBounds, site);
+    if (s + n > available || (d + n > m.size && d + n > m.sync()))
+      trap(TrapCode.MemoryOutOfBounds, site);
     if (n > 0) m.u8.set(bytes!.subarray(s, s + n), d);
     return 0;
   };

@@ -10,6 +10,7 @@ import {
   TrapCode,
   type Frame,
   type FrameNames,
+  type MemoryInstance,
 } from '@weft/runtime';
 
 /** Raises a trap of `code` at `site`. */
@@ -17,9 +18,17 @@ export function trap(code: TrapCode, site: Frame): never {
   throw new Trap(code).addFrame(site);
 }
 
-/** Raises an out-of-bounds memory access trap at `site` (one short call for compiled loads and stores). */
-export function outOfBounds(site: Frame): never {
-  throw new Trap(TrapCode.MemoryOutOfBounds).addFrame(site);
+/**
+ * Where a load or store of `m` ending at byte `end` falls outside the size
+ * `m` knows (one short call for compiled loads and stores): raises an
+ * out-of-bounds memory access trap at `site`, unless `m` is a shared memory
+ * that another agent has grown to cover the access, which then goes ahead
+ * (on `m`'s views of the grown memory, read after this returns).
+ */
+export function outOfBounds(m: MemoryInstance, end: number, site: Frame): void {
+  if (m.shared === null || end > m.sync()) {
+    throw new Trap(TrapCode.MemoryOutOfBounds).addFrame(site);
+  }
 }
 
 /** Raises a trap of `code` with a message more specific than the code's. */

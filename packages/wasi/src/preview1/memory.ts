@@ -5,6 +5,7 @@
  */
 import { Errno } from '../constants.js';
 import { fail } from '../errors.js';
+import { unshared } from '../unshared.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const EMPTY = new Uint8Array(0);
@@ -45,7 +46,7 @@ export class GuestMemory {
   string(ptr: number, len: number): string {
     const p = this.range(ptr, len);
     try {
-      return decoder.decode(this.u8.subarray(p, p + (len >>> 0)));
+      return decoder.decode(unshared(this.u8.subarray(p, p + (len >>> 0))));
     } catch {
       return fail(Errno.ILSEQ);
     }

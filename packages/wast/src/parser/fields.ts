@@ -142,8 +142,13 @@ function writeLimits(
   limits: { min: bigint; max: bigint | null },
   is64: boolean,
   pageSizeLog2: number | null = null,
+  shared = false,
 ): void {
-  const flags = (limits.max !== null ? 1 : 0) | (is64 ? 4 : 0) | (pageSizeLog2 !== null ? 8 : 0);
+  const flags =
+    (limits.max !== null ? 1 : 0) |
+    (shared ? 2 : 0) |
+    (is64 ? 4 : 0) |
+    (pageSizeLog2 !== null ? 8 : 0);
   w.byte(flags);
   w.u64(limits.min);
   if (limits.max !== null) w.u64(limits.max);
@@ -169,9 +174,17 @@ function parseTableType(ctx: ModuleContext, w: ByteWriter): void {
 
 /** memtype ::= addrtype? limits pagesize? */
 function parseMemoryType(ctx: ModuleContext, w: ByteWriter): void {
-  const is64 = parseAddrType(ctx);
+  parseMemoryLimits(ctx, w, parseAddrType(ctx));
+}
+
+/**
+ * The limits of a memory type, its `shared` flag (threads) and its page
+ * size (custom page sizes): `limits shared? (pagesize n)?`.
+ */
+function parseMemoryLimits(ctx: ModuleContext, w: ByteWriter, is64: boolean): void {
   const limits = parseLimits(ctx);
-  writeLimits(w, limits, is64, parsePageSize(ctx));
+  const shared = ctx.cur.eatKeyword('shared');
+  writeLimits(w, limits, is64, parsePageSize(ctx), shared);
 }
 
 /** globaltype ::= valtype | (mut valtype) */
@@ -398,8 +411,7 @@ export function parseMemoryField(ctx: ModuleContext, n: Counters): void {
     writeData(ctx, { kind: 'active', index, offset: zeroOffset(is64) }, bytes);
     return;
   }
-  const limits = parseLimits(ctx);
-  writeLimits(s.body, limits, is64, parsePageSize(ctx));
+  parseMemoryLimits(ctx, s.body, is64);
   cur.rpar();
 }
 

@@ -479,6 +479,10 @@ export class InstrParser {
       case Imm.NONE:
         opcode(w, op);
         return;
+      case Imm.ZERO_BYTE:
+        opcode(w, op);
+        w.byte(0);
+        return;
       case Imm.OPERAND_TYPE:
         if (kw === 'select') return this.select(w, op);
         opcode(w, op);

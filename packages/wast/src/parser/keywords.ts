@@ -25,7 +25,7 @@ assert_return assert_trap assert_exhaustion assert_exception assert_invalid
 assert_malformed assert_unlinkable assert_uninstantiable assert_invalid_custom
 assert_malformed_custom nan:canonical nan:arithmetic either
 ref.extern ref.host ref.struct ref.array ref.any ref.exn
-pagesize exact describes descriptor
+pagesize exact describes descriptor shared
 `;
 
 const KEYWORDS: ReadonlySet<string> = new Set([

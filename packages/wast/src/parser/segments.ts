@@ -185,6 +185,8 @@ export function writeElem(ctx: ModuleContext, mode: SegmentMode, list: ElemList)
 /**
  * (elem id? elemlist) | (elem id? declare elemlist)
  * | (elem id? (table x)? offset elemlist) | (elem id? offset funcidx*)
+ * | (elem id? x offset funcidx*), the MVP's bare table index (still in the
+ * threads proposal's tests, and accepted by Wasmtime's parser)
  */
 export function parseElemField(ctx: ModuleContext): void {
   const cur: Cursor = ctx.cur;
@@ -201,6 +203,10 @@ export function parseElemField(ctx: ModuleContext): void {
     mode = { kind: 'active', index, offset: parseOffset(ctx) };
   } else if (cur.peek() === Tok.LPAR && !cur.isKeyword('ref', 1)) {
     mode = { kind: 'active', index: 0, offset: parseOffset(ctx) };
+    bare = true;
+  } else if (legacyIndex(cur)) {
+    const index = ctx.tables.resolve(cur);
+    mode = { kind: 'active', index, offset: parseOffset(ctx) };
     bare = true;
   } else {
     mode = { kind: 'passive' };
@@ -240,7 +246,16 @@ export function parseDataStrings(ctx: ModuleContext): Uint8Array {
   return out;
 }
 
-/** (data id? string*) | (data id? (memory x)? offset string*) */
+/**
+ * A bare table or memory index before a segment's offset (`(elem 0 (i32.const
+ * 1) $f)`, `(data 0 (i32.const 0) "")`), the MVP's syntax: an index followed
+ * by a parenthesized offset.
+ */
+function legacyIndex(cur: Cursor): boolean {
+  return (cur.peek() === Tok.NUM || cur.peek() === Tok.ID) && cur.peek(1) === Tok.LPAR;
+}
+
+/** (data id? string*) | (data id? (memory x)? offset string*) | (data id? x offset string*) (MVP) */
 export function parseDataField(ctx: ModuleContext): void {
   const cur: Cursor = ctx.cur;
   cur.field('data');
@@ -253,6 +268,9 @@ export function parseDataField(ctx: ModuleContext): void {
     mode = { kind: 'active', index, offset: parseOffset(ctx) };
   } else if (cur.peek() === Tok.LPAR) {
     mode = { kind: 'active', index: 0, offset: parseOffset(ctx) };
+  } else if (legacyIndex(cur)) {
+    const index = ctx.memories.resolve(cur);
+    mode = { kind: 'active', index, offset: parseOffset(ctx) };
   } else {
     mode = { kind: 'passive' };
   }

@@ -4,7 +4,8 @@
  * memory accesses, `i31` and `array.len`... It pops the params and pushes
  * the results, with the address pseudo-type (`ADDR`) resolved to the
  * memory's address type, after the checks of immediates a signature cannot
- * express (alignment, offsets of 32-bit memories, lane indices).
+ * express (alignment, exactly natural for atomic accesses; offsets of 32-bit
+ * memories, lane indices).
  */
 import { ADDR, Imm, Op, OPS, OP_ID_LIMIT, type OpInfo } from '../../opcodes.js';
 import { I32, I64, type ValType } from '../../types.js';
@@ -57,7 +58,11 @@ export function checkTyped(
 function checkMemarg(v: CodeValidator, op: OpInfo, imm: Int32Array, at: number): ValType {
   const addr = memoryAddr(v, imm[at]!);
   const align = imm[at + 1]!;
-  if (align > 4 || 1 << align > op.width) v.fail('alignment must not be larger than natural');
+  if (op.prefix === 0xfe) {
+    if (align > 3 || 1 << align !== op.width) v.fail('atomic alignment must be natural');
+  } else if (align > 4 || 1 << align > op.width) {
+    v.fail('alignment must not be larger than natural');
+  }
   if (addr === I32 && imm[at + 3] !== 0) v.fail('offset out of range');
   return addr;
 }

@@ -53,7 +53,7 @@ function access(c: SimdContext): Access {
 /** The effective address (in the absolute slot `a`) of an access of `width` bytes; traps out of bounds. */
 function address(a: number, acc: Access, width: number): number {
   const ea = acc.is64 === true ? address64(a, acc) : (I32[a] >>> 0) + acc.off;
-  if (ea > acc.m.size - width) trap(OUT_OF_BOUNDS, acc.site);
+  if (ea > acc.m.size - width && ea > acc.m.sync() - width) trap(OUT_OF_BOUNDS, acc.site);
   return ea;
 }
 
