@@ -5,6 +5,7 @@ import {
   LinkError,
   Linker,
   Store,
+  StoreLimitsBuilder,
   Trap,
   WasmException,
   type Func,
@@ -34,9 +35,16 @@ Options:
       --invoke <FUNCTION>            Call this export with ARGS parsed by its parameter types and print
                                      its results, instead of running _start
   -W <OPT[=VAL],...>                 WebAssembly execution options; repeatable:
-                                       fuel=N            stop (trap) after N units of fuel
-                                       timeout=DURATION  stop (trap) after DURATION (500ms, 10s, 2m, 1h)
-                                       max-wasm-stack=N  deepest wasm call stack, in frames (20000)
+                                       fuel=N                      stop (trap) after N units of fuel
+                                       timeout=DURATION            stop (trap) after DURATION (500ms, 10s, 2m, 1h)
+                                       max-wasm-stack=N            deepest wasm call stack, in frames (20000)
+                                       max-memory-size=BYTES       largest size of any one memory
+                                       max-table-elements=N        most elements of any one table
+                                       max-instances=N             most instances (10000)
+                                       max-tables=N                most tables (10000)
+                                       max-memories=N              most memories (10000)
+                                       trap-on-grow-failure[=y|n]  a failed memory.grow or table.grow stops
+                                                                   the program instead of returning -1
   -h, --help                         Print help
 
 A trap prints the wasm backtrace and exits with status 134; proc_exit's code is the exit status.
@@ -59,6 +67,31 @@ export interface WasmOptions {
   /** Milliseconds. */
   timeout?: number;
   maxWasmStack?: number;
+  /** The store's limiter (Wasmtime's `StoreLimits`), as `StoreLimitsBuilder` methods. */
+  limits?: {
+    memorySize?: number;
+    tableElements?: number;
+    instances?: number;
+    tables?: number;
+    memories?: number;
+    trapOnGrowFailure?: boolean;
+  };
+}
+
+/** The `-W` options that set the store's limiter, by the builder method each sets. */
+const LIMIT_OPTIONS = {
+  'max-memory-size': 'memorySize',
+  'max-table-elements': 'tableElements',
+  'max-instances': 'instances',
+  'max-tables': 'tables',
+  'max-memories': 'memories',
+} as const;
+
+/** A boolean option as Wasmtime's command line takes it: bare, or `=y`/`=n` (and yes/no, true/false). */
+function parseFlag(v: string | undefined, name: string): boolean {
+  if (v === undefined || ['y', 'yes', 'true'].includes(v)) return true;
+  if (['n', 'no', 'false'].includes(v)) return false;
+  throw new UsageError(`invalid value '${v}' for '-W ${name}': expected y or n`, RUN_USAGE);
 }
 
 /** A duration as Wasmtime's command line takes it (`500ms`, `10s`, `2m`, `1h`; bare: seconds), in ms. */
@@ -99,7 +132,15 @@ function parseWasmOptions(list: string, o: WasmOptions): void {
         if (o.maxWasmStack === 0)
           throw new UsageError(`'-W max-wasm-stack' must be positive`, RUN_USAGE);
         break;
+      case 'trap-on-grow-failure':
+        (o.limits ??= {}).trapOnGrowFailure = parseFlag(v, key);
+        break;
       default:
+        if (Object.hasOwn(LIMIT_OPTIONS, key)) {
+          const method = LIMIT_OPTIONS[key as keyof typeof LIMIT_OPTIONS];
+          (o.limits ??= {})[method] = parseCount(v, key);
+          break;
+        }
         throw new UsageError(`unknown -W option '${key}'`, RUN_USAGE);
     }
   }
@@ -193,9 +234,21 @@ export function makeWasi(o: RunOptions, what: string): WasiCtx {
   }
 }
 
-/** A store with the fuel and deadline of `-W` options. */
+/** A store with the fuel, deadline and limits of `-W` options. */
 export function makeStore(engine: Engine, w: WasmOptions): Store {
   const store = new Store(engine);
+  if (w.limits !== undefined) {
+    const l = w.limits;
+    const b = new StoreLimitsBuilder();
+    if (l.memorySize !== undefined) b.memorySize(l.memorySize);
+    if (l.tableElements !== undefined) b.tableElements(l.tableElements);
+    if (l.instances !== undefined) b.instances(l.instances);
+    if (l.tables !== undefined) b.tables(l.tables);
+    if (l.memories !== undefined) b.memories(l.memories);
+    if (l.trapOnGrowFailure !== undefined) b.trapOnGrowFailure(l.trapOnGrowFailure);
+    const limiter = b.build();
+    store.limiter(() => limiter);
+  }
   if (w.fuel !== undefined) store.setFuel(w.fuel);
   if (w.timeout !== undefined) {
     store.setEpochDeadline(2 ** 30); // only the clock stops this program

@@ -200,12 +200,38 @@ test('run -W: fuel and timeout stop a program that never ends; max-wasm-stack bo
   assert.is(weft(['run', '-W', 'timeout=soon', spin]).status, 2);
 });
 
+test('run -W: max-memory-size and friends limit the store; trap-on-grow-failure stops the program', () => {
+  const grow = join(FIXTURES, 'grow.wat');
+  const run = (w: string, ...args: string[]) => weft(['run', '-W', w, '--invoke', ...args]);
+  // 4 pages fit in 256 KiB; the fifth page is refused and memory.grow returns -1.
+  assert.is(run('max-memory-size=262144', 'grow', grow, '4').stdout, '4\n');
+  assert.is(run('max-memory-size=262144', 'grow', grow, '5').stdout, '-1\n');
+  assert.is(run('max-table-elements=3', 'tgrow', grow, '2').stdout, '1\n');
+  assert.is(run('max-table-elements=3', 'tgrow', grow, '3').stdout, '-1\n');
+  const trap = run('max-memory-size=262144,trap-on-grow-failure', 'grow', grow, '5');
+  assert.is(trap.status, 1);
+  assert.is(trap.stdout, '');
+  assert.ok(
+    trap.stderr.endsWith('forcing trap when growing memory to 327680 bytes\n'),
+    trap.stderr,
+  );
+  assert.is(run('trap-on-grow-failure=n,max-memory-size=262144', 'grow', grow, '5').stdout, '-1\n');
+  const instances = weft(['run', '-W', 'max-instances=0', grow]);
+  assert.is(instances.status, 1);
+  assert.match(
+    instances.stderr,
+    /the store would hold 1 instances, above the limit of 0 \(limiter\)/,
+  );
+  const memories = weft(['run', '-W', 'max-memories=0', grow]);
+  assert.match(memories.stderr, /1 memories, above the limit of 0/);
+  assert.is(weft(['run', '-W', 'max-memory-size=lots', grow]).status, 2);
+  assert.is(weft(['run', '-W', 'trap-on-grow-failure=maybe', grow]).status, 2);
+});
+
 test('run: wasi-threads: threads spawned with thread-spawn share the memory; the main thread joins them', () => {
   const threads = join(FIXTURES, 'threads.wat');
   const r = weft(['run', threads]);
-  assert.is(r.stderr, '');
-  assert.is(r.stdout, 'counter 400000\n');
-  assert.is(r.status, 0);
+  assert.equal(r, { status: 0, stdout: 'counter 400000\n', stderr: '' });
   // Threads that returned run the next ones.
   assert.equal(weft(['run', threads, 'again']), {
     status: 0,

@@ -11,6 +11,8 @@ export const FIXTURES = fileURLToPath(new URL('../test/fixtures/', import.meta.u
 
 export interface Result {
   readonly status: number | null;
+  /** The signal that ended the command (SIGTERM: killed at the timeout), if one did. */
+  readonly signal?: string;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -18,5 +20,10 @@ export interface Result {
 /** Runs `weft ARGS...` with `input` on stdin. */
 export function weft(args: readonly string[], input: string | Buffer = ''): Result {
   const r = spawnSync(process.execPath, [MAIN, ...args], { input, timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
+  const out = {
+    status: r.status,
+    stdout: r.stdout.toString('utf8'),
+    stderr: r.stderr.toString('utf8'),
+  };
+  return r.signal === null ? out : { ...out, signal: r.signal };
 }

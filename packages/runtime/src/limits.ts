@@ -103,7 +103,9 @@ export interface LimitRefusal {
  * method answers null to allow, or a refusal naming the limit (where
  * Wasmtime answers true/false). Memory sizes are in bytes, table sizes in
  * elements; `current` is 0 when the item is being created; `maximum` is the
- * item's declared maximum, or null. A refused creation fails with a
+ * item's declared maximum, or null (a growth past it is asked about too, as
+ * in Wasmtime, and then fails). A method may also throw: the error
+ * propagates from the instruction or API call that asked. A refused creation fails with a
  * `ResourceLimitError`, a refused `memory.grow`/`table.grow` returns -1, a
  * refused GC allocation traps (`GcHeapOutOfMemory`).
  */
@@ -112,6 +114,15 @@ export interface ResourceLimiter {
   tableGrowing(current: number, desired: number, maximum: number | null): LimitRefusal | null;
   /** The GC heap's live bytes would go from `current` to `desired`. */
   gcHeapGrowing(current: number, desired: number): LimitRefusal | null;
+  /**
+   * A `memory.grow` this limiter allowed failed anyway: past the memory's
+   * maximum (`failure.limit` is `maximum`) or the host could not allocate
+   * (`host`). As Wasmtime's `memory_grow_failed`: returning lets the
+   * instruction return -1; throwing makes the error propagate from it.
+   */
+  memoryGrowFailed?(failure: LimitRefusal): void;
+  /** As `memoryGrowFailed`, for `table.grow`. */
+  tableGrowFailed?(failure: LimitRefusal): void;
   /** Most instances, tables and memories the store may hold. */
   instances(): number;
   tables(): number;

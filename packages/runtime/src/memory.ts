@@ -9,7 +9,7 @@
  * a plain one, replaced only when the capacity is exceeded.
  */
 import { pageSize, type MemoryType } from '@weft/environ';
-import { MAX_MEMORY_BYTES, ResourceLimitError } from './limits.js';
+import { formatBytes, MAX_MEMORY_BYTES, ResourceLimitError, type LimitRefusal } from './limits.js';
 import { SharedMemory } from './shared-memory.js';
 import type { Store } from './store.js';
 
@@ -33,6 +33,11 @@ function typeLimit(type: MemoryType, page: number): number {
 }
 
 const EMPTY = new ArrayBuffer(0);
+
+/** Why a growth to `bytes` failed when the host had no memory for it. */
+function hostFailure(bytes: number): LimitRefusal {
+  return { limit: 'host', message: `the host could not allocate a memory of ${bytes} bytes` };
+}
 
 /** Granule of `copyNonZero`. */
 const CHUNK = 65536;
@@ -236,16 +241,22 @@ export class MemoryInstance {
     if (this.shared !== null) return this.growShared(delta);
     const old = this.pages;
     if (delta === 0) return old;
+    if (!(delta > 0) || !Number.isInteger(delta)) return -1;
     const pages = old + delta;
-    if (!(delta > 0) || !Number.isInteger(delta) || pages > this.maxPages) return -1;
     const bytes = pages * this.pageSize;
-    const refusal = this.store.limiter.memoryGrowing(this.size, bytes, this.maxBytesOfType());
+    const store = this.store;
+    // The limiter is asked first, even past the maximum (as Wasmtime does).
+    const refusal = store.limiter.memoryGrowing(this.size, bytes, this.maxBytesOfType());
     if (refusal !== null) {
-      this.store.limitHit = refusal;
+      store.limitHit = refusal;
       return -1;
     }
-    if (bytes > this.buffer.byteLength && !this.reserve(bytes)) return -1;
-    this.store.usage.memoryBytes += bytes - this.size;
+    if (pages > this.maxPages) return store.growFailed('memory', this.pastMaximum(bytes));
+    if (bytes > this.buffer.byteLength) {
+      const failure = this.reserve(bytes);
+      if (failure !== null) return store.growFailed('memory', failure);
+    }
+    store.usage.memoryBytes += bytes - this.size;
     this.size = bytes;
     this.exactU8 = null;
     this.exactDv = null;
@@ -256,28 +267,43 @@ export class MemoryInstance {
   private growShared(delta: number): number {
     const old = this.sync() / PAGE_SIZE;
     if (delta === 0) return old;
-    if (!(delta > 0) || !Number.isInteger(delta) || old + delta > this.maxPages) return -1;
+    if (!(delta > 0) || !Number.isInteger(delta)) return -1;
     const store = this.store;
     const max = this.maxBytesOfType();
-    const grown = this.shared!.grow(delta, (current, desired) => {
+    let allowed = false;
+    let desired = 0;
+    const grown = this.shared!.grow(delta, (current, bytes) => {
       // Other agents may have grown it since: this store's usage counts what it saw.
-      const refusal = store.limiter.memoryGrowing(current, desired, max);
+      desired = bytes;
+      const refusal = store.limiter.memoryGrowing(current, bytes, max);
       if (refusal !== null) store.limitHit = refusal;
-      return refusal === null;
+      return (allowed = refusal === null);
     });
     this.sync();
-    return grown;
+    if (grown >= 0 || !allowed) return grown;
+    // Allowed, yet failed: past the maximum, or the host could not commit the pages.
+    const failure =
+      desired > this.maxPages * this.pageSize ? this.pastMaximum(desired) : hostFailure(desired);
+    return store.growFailed('memory', failure);
+  }
+
+  /** Why a growth to `bytes` fails when the limiter allowed it but the memory's maximum does not. */
+  private pastMaximum(bytes: number): LimitRefusal {
+    return {
+      limit: 'maximum',
+      message: `a memory of ${formatBytes(bytes)} exceeds its maximum of ${formatBytes(this.maxPages * this.pageSize)}`,
+    };
   }
 
   /**
    * Replaces the buffer by one of at least `bytes`: double the capacity (at
    * least `MIN_CAPACITY`, in whole pages), within the memory's maximum, the
    * per-memory limit and what the store's budget has left beside the other
-   * memories' buffers. False if the host has no memory even for exactly
-   * `bytes`. Pages of one byte grow in the same doublings, so growing such a
+   * memories' buffers. Null, or the failure if the host has no memory even
+   * for exactly `bytes`. Pages of one byte grow in the same doublings, so growing such a
    * memory byte by byte copies each byte O(1) times.
    */
-  private reserve(bytes: number): boolean {
+  private reserve(bytes: number): LimitRefusal | null {
     const store = this.store;
     const limits = store.limits;
     const old = this.buffer.byteLength;
@@ -298,13 +324,7 @@ export class MemoryInstance {
         // the host is out of memory: try exactly what is needed, then fail
       }
     }
-    if (next === null) {
-      store.limitHit = {
-        limit: 'host',
-        message: `the host could not allocate a memory of ${bytes} bytes`,
-      };
-      return false;
-    }
+    if (next === null) return hostFailure(bytes);
     const u8 = new Uint8Array(next);
     copyNonZero(this.buffer as ArrayBuffer, u8, this.size);
     this.buffer = next;
@@ -312,7 +332,7 @@ export class MemoryInstance {
     this.u8 = u8;
     this.atomics = null;
     store.usage.memoryReserved += next.byteLength - old;
-    return true;
+    return null;
   }
 
   /**

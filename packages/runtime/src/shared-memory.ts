@@ -169,7 +169,8 @@ export class SharedMemory {
     try {
       const old = Atomics.load(ctl, PAGES);
       const bytes = (old + delta) * page;
-      if (bytes > this.h.maxBytes || !allow(old * page, bytes)) return -1;
+      // The caller's limiter is asked first, even past the maximum (as Wasmtime does).
+      if (!allow(old * page, bytes) || bytes > this.h.maxBytes) return -1;
       if (GROWABLE) {
         const b = this.h.buffer as GrowableSab;
         // A buffer made where growth was missing is fixed at the maximum.

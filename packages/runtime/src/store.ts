@@ -97,12 +97,27 @@ export class Store {
     ] as const;
     for (const [what, limit, have, more, max] of counts) {
       if (more > 0 && have + more > max) {
+        // The number is the store's own limit, or a stricter one of an embedder's limiter.
+        const by = max === this.limits[limit] ? limit : 'limiter';
         throw new ResourceLimitError(
-          `the store would hold ${have + more} ${what}, above the limit of ${max} (${limit})`,
-          limit,
+          `the store would hold ${have + more} ${what}, above the limit of ${max} (${by})`,
+          by,
         );
       }
     }
+  }
+
+  /**
+   * A growth of a memory or table that the limiter allowed failed (past the
+   * item's maximum, or the host could not allocate): the limiter hears of it
+   * and may throw, as Wasmtime's `memory_grow_failed`. Returns -1, what
+   * `memory.grow` and `table.grow` then return.
+   */
+  growFailed(kind: 'memory' | 'table', failure: LimitRefusal): -1 {
+    if (failure.limit === 'host') this.limitHit = failure;
+    if (kind === 'memory') this.limiter.memoryGrowFailed?.(failure);
+    else this.limiter.tableGrowFailed?.(failure);
+    return -1;
   }
 
   get isDisposed(): boolean {

@@ -122,12 +122,20 @@ export class TableInstance {
   /** Grows by `delta` elements set to `init`; returns the old size, or -1. */
   grow(delta: number, init: unknown): number {
     const old = this.size;
-    if (!(delta >= 0) || !Number.isInteger(delta) || old + delta > this.max) return -1;
+    if (!(delta >= 0) || !Number.isInteger(delta)) return -1;
     if (delta === 0) return old;
-    const refusal = this.store.limiter.tableGrowing(old, old + delta, this.type.limits.max ?? null);
+    const store = this.store;
+    // The limiter is asked first, even past the maximum (as Wasmtime does).
+    const refusal = store.limiter.tableGrowing(old, old + delta, this.type.limits.max ?? null);
     if (refusal !== null) {
-      this.store.limitHit = refusal;
+      store.limitHit = refusal;
       return -1;
+    }
+    if (old + delta > this.max) {
+      return store.growFailed('table', {
+        limit: 'maximum',
+        message: `a table of ${old + delta} elements exceeds its maximum of ${this.max}`,
+      });
     }
     if (
       init !== this.init ||
@@ -142,7 +150,7 @@ export class TableInstance {
       }
     }
     this.size = old + delta;
-    this.store.usage.tableElements += delta;
+    store.usage.tableElements += delta;
     return old;
   }
 

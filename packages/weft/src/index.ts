@@ -26,7 +26,15 @@ export { Instance } from './instance.js';
 export { SharedMemory, type SharedMemoryHandle, type WaitResult } from './shared-memory.js';
 export { Linker } from './linker.js';
 export { Module, type TextParser } from './module.js';
-export { Store, type CallHookKind, type DeadlineUpdate } from './store.js';
+export {
+  Store,
+  type CallHookKind,
+  type DeadlineUpdate,
+  type LimitRefusal,
+  type StoreLimits,
+  type StoreUsage,
+} from './store.js';
+export { StoreLimitsBuilder, type ResourceLimiter } from './limiter.js';
 export {
   type ExportType,
   FuncType,

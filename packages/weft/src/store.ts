@@ -2,6 +2,7 @@
 import {
   Meter,
   Store as RuntimeStore,
+  StoreLimiter,
   type CallHookKind,
   type EpochDecision,
   type LimitRefusal,
@@ -9,6 +10,7 @@ import {
 } from '@weft/runtime';
 import { classify } from '@weft/jit';
 import type { Engine } from './engine.js';
+import { EmbedderLimiter, type ResourceLimiter } from './limiter.js';
 
 export type { CallHookKind, LimitRefusal, StoreLimits };
 
@@ -78,6 +80,24 @@ export class Store<T = unknown> {
       memories: s.memories.length,
       tables: s.tables.length,
     };
+  }
+
+  /**
+   * Installs an embedder's limiter (Wasmtime's `Store::limiter`), or with
+   * `null` removes it. `get` receives the store's data and returns the
+   * limiter; it is asked at each decision, so a limiter kept in the data
+   * may be replaced. The store's own limits (the engine's `Config`, the
+   * constructor's) are checked first and still apply. Applies to memories
+   * and tables created from then on, by instantiation or by the host, and
+   * to every growth. A limiter that throws fails the operation that asked,
+   * with its error: see `ResourceLimiter`, and `StoreLimitsBuilder` for one
+   * made from numbers.
+   */
+  limiter(get: ((data: T) => ResourceLimiter) | null): void {
+    const inner = this.inner;
+    inner.checkAlive();
+    const base = new StoreLimiter(inner.limits, inner.usage);
+    inner.limiter = get === null ? base : new EmbedderLimiter(base, () => get(this.data));
   }
 
   /**
