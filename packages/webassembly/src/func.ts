@@ -26,6 +26,7 @@ import {
 } from '@weft/runtime';
 import { classify } from '@weft/jit';
 import { sequence, throwToJS, throwToWasm } from './exception.js';
+import { numericExported, numericHostCode } from './numeric-calls.js';
 import { release, store } from './realm.js';
 import { jsCompatible, toJS, toWasm, type ToJS } from './values.js';
 import { setNameAndLength } from './webidl.js';
@@ -141,6 +142,8 @@ function makeExported(f: FuncInstance, index: number): Function {
       np,
     );
   }
+  const numeric = numericExported(f);
+  if (numeric !== null) return setNameAndLength(numeric, name, np);
   const frame = Math.max(np, nr, 1);
   const w = params.map(writer);
   const r = results.map(reader);
@@ -247,6 +250,8 @@ function makeExported(f: FuncInstance, index: number): Function {
  * or the JS tag); a `WebAssembly.Exception` as its wasm exception.
  */
 export function hostFunction(typeId: number, type: FuncType, callable: Function): FuncInstance {
+  const numeric = numericHostCode(type, callable);
+  if (numeric !== null) return newHostFunc(typeId, type, numeric);
   const { params, results } = type;
   const frameTop = Math.max(params.length, results.length);
   const call = hostCall(type, callable);
