@@ -27,6 +27,33 @@ import { normalizeFault, Trap, TrapCode } from './trap.js';
  */
 export function callFunc(store: Store, func: FuncInstance, args: readonly unknown[]): unknown[] {
   const fp = enter(store, func, args);
+  runEntered(store, func, fp);
+  // Read before the hook runs: it may call into wasm, which reuses the frame at `fp`.
+  const out = results(func, fp);
+  store.leaveWasm();
+  return out;
+}
+
+/**
+ * Starts a call from the host whose arguments the caller writes itself:
+ * checks the store, reserves the function's frame at the stack's top and
+ * reports `CallingWasm`. Returns the frame pointer: write the arguments at
+ * `fp ..` (slots of their types, see abi.ts), then `runEntered`. For fast
+ * paths that convert values straight into slots (`callFunc` is the general
+ * form).
+ */
+export function enterCall(store: Store, func: FuncInstance): number {
+  return enter(store, func, null);
+}
+
+/**
+ * Runs a call entered at `fp` (`enterCall`) as a synchronous call. If it
+ * fails, restores the boundary, reports `ReturningFromWasm` and throws
+ * what `callFunc` throws. If it returns, its results are at `fp ..`: read
+ * them, then call `store.leaveWasm()` (the hook may call into wasm, which
+ * reuses the frame).
+ */
+export function runEntered(store: Store, func: FuncInstance, fp: number): void {
   const depth = store.depth;
   const suspendable = store.suspendable;
   store.suspendable = false;
@@ -45,11 +72,10 @@ export function callFunc(store: Store, func: FuncInstance, args: readonly unknow
     setStackTop(fp);
     enterGcHeap(heap);
   }
-  // Read before the hook runs: it may call into wasm, which reuses the frame at `fp`.
-  const out = failed ? null : results(func, fp);
-  store.leaveWasm();
-  if (failed) throw fault;
-  return out!;
+  if (failed) {
+    store.leaveWasm();
+    throw fault;
+  }
 }
 
 /**
@@ -136,11 +162,11 @@ function frameSlots(func: FuncInstance): number {
 }
 
 /**
- * Starts a call from the host: checks, writes the arguments at the stack's
- * top and reserves the frame (a hook calling into wasm runs above it), and
+ * Starts a call from the host: checks, writes the arguments (if given) at
+ * the stack's top and reserves the frame (a hook calling into wasm runs above it), and
  * reports `CallingWasm`. Returns the frame pointer.
  */
-function enter(store: Store, func: FuncInstance, args: readonly unknown[]): number {
+function enter(store: Store, func: FuncInstance, args: readonly unknown[] | null): number {
   store.checkAlive();
   if (func.store !== store)
     throw new StoreError('function used with a store it does not belong to');
@@ -148,7 +174,7 @@ function enter(store: Store, func: FuncInstance, args: readonly unknown[]): numb
   const fp = stackTop();
   const frame = frameSlots(func);
   if (fp + frame >= STACK_SLOTS) throw new Trap(TrapCode.StackOverflow);
-  for (let i = 0; i < params.length; i++) writeSlot(fp + i, params[i]!, args[i]);
+  if (args !== null) for (let i = 0; i < params.length; i++) writeSlot(fp + i, params[i]!, args[i]);
   setStackTop(fp + frame);
   try {
     store.enterWasm();

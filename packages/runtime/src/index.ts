@@ -24,7 +24,7 @@ export {
   type TailCall,
   type WasmCode,
 } from './abi.js';
-export { callFunc, callFuncAsync } from './call.js';
+export { callFunc, callFuncAsync, enterCall, runEntered } from './call.js';
 export { evalConst, type ConstContext } from './const-eval.js';
 export { cannotSuspend, LinkError, StoreError, SuspendError } from './errors.js';
 export {

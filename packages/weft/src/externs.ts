@@ -9,14 +9,19 @@ import {
   callFuncAsync,
   createAsyncHostFunc,
   createHostFunc,
+  enterCall,
   FuncInstance,
   isThenable,
   GlobalInstance,
   MemoryInstance,
   PAGE_SIZE,
+  readSlot,
+  runEntered,
+  stackTop,
   StoreError,
   TableInstance,
   TagInstance,
+  writeSlot,
   type InstanceHandle,
   type Store as RuntimeStore,
   type StoreItem,
@@ -49,6 +54,9 @@ function resolve<T extends StoreItem>(
   if (item === undefined) throw new StoreError('item no longer exists in its store');
   return item;
 }
+
+/** The store's list of functions (a constant: `Func.inner` is on every call's path). */
+const FUNCS = (s: RuntimeStore): FuncInstance[] => s.funcs;
 
 const handles = new WeakMap<object, object>();
 
@@ -107,6 +115,12 @@ const NO_RESULTS: unknown[] = [];
 interface Conversions {
   readonly params: readonly Lowerer[];
   readonly results: readonly (Lifter | null)[];
+  /**
+   * No reference parameters or results and at most one result: arguments
+   * go straight into their slots and the result comes straight out, with
+   * no arrays (`Func.callDirect`).
+   */
+  readonly direct: boolean;
 }
 
 function funcTypeCode(type: FuncType): FuncTypeCode {
@@ -219,7 +233,7 @@ export class Func {
 
   /** @internal */
   inner(store: Store): FuncInstance {
-    return resolve(this.store, store, (s) => s.funcs, this.index);
+    return resolve(this.store, store, FUNCS, this.index);
   }
 
   type(store: Store): FuncType {
@@ -237,6 +251,8 @@ export class Func {
    */
   call(store: Store, ...args: unknown[]): unknown {
     const f = this.inner(store);
+    const conv = this.conversions ?? (this.conversions = callConversions(f, store));
+    if (conv.direct) return callDirect(store, f, conv, args);
     const out = callFunc(store.inner, f, this.lowerArgs(store, f, args, 'Func.call'));
     return this.liftResults(store, out);
   }
@@ -259,23 +275,12 @@ export class Func {
     const conv = this.conversions ?? (this.conversions = callConversions(f, store));
     const lower = conv.params;
     const n = lower.length;
-    if (args.length !== n) {
-      throw new TypeError(
-        `${method}: ${funcName(store, f)} takes ${n} argument${n === 1 ? '' : 's'}, got ${args.length}`,
-      );
-    }
+    if (args.length !== n) throw argumentCount(store, f, args, method);
     // Filled with undefined first so its elements stay tagged: double arrays would quiet sNaNs.
     const raw = new Array<unknown>(n).fill(undefined);
     for (let i = 0; i < n; i++) {
       const v = lower[i]!(args[i], store);
-      if (v === BAD) {
-        throw typeMismatch(
-          `${method}: argument ${i} of ${funcName(store, f)}`,
-          f.type.params[i]!,
-          args[i],
-          store.engine.registry,
-        );
-      }
+      if (v === BAD) throw badArgument(store, f, args, i, method);
       raw[i] = v;
     }
     return raw;
@@ -375,11 +380,64 @@ class HostSignature {
   }
 }
 
+/**
+ * `Func.call` of a function with `direct` conversions: each argument is
+ * checked and written into its slot at the stack's top (nothing runs in
+ * between, so the frame there is still free), then the call is entered
+ * and run, and the result read from its slot. Same checks, messages and
+ * outcome as the general path, without its arrays.
+ */
+function callDirect(store: Store, f: FuncInstance, conv: Conversions, args: unknown[]): unknown {
+  const lower = conv.params;
+  const n = lower.length;
+  if (args.length !== n) throw argumentCount(store, f, args, 'Func.call');
+  const { params, results } = f.type;
+  const fp = stackTop();
+  for (let i = 0; i < n; i++) {
+    const v = lower[i]!(args[i], store);
+    if (v === BAD) throw badArgument(store, f, args, i, 'Func.call');
+    writeSlot(fp + i, params[i]!, v);
+  }
+  const inner = store.inner;
+  enterCall(inner, f);
+  runEntered(inner, f, fp);
+  // Read before the hook runs: it may call into wasm, which reuses the frame at `fp`.
+  const out = results.length === 0 ? undefined : readSlot(fp, results[0]!);
+  inner.leaveWasm();
+  return out;
+}
+
+/** The TypeError of a call with the wrong number of arguments. */
+function argumentCount(store: Store, f: FuncInstance, args: unknown[], method: string): TypeError {
+  const n = f.type.params.length;
+  return new TypeError(
+    `${method}: ${funcName(store, f)} takes ${n} argument${n === 1 ? '' : 's'}, got ${args.length}`,
+  );
+}
+
+/** The TypeError of argument `i`, not a value of its parameter's type. */
+function badArgument(
+  store: Store,
+  f: FuncInstance,
+  args: unknown[],
+  i: number,
+  method: string,
+): TypeError {
+  return typeMismatch(
+    `${method}: argument ${i} of ${funcName(store, f)}`,
+    f.type.params[i]!,
+    args[i],
+    store.engine.registry,
+  );
+}
+
 function callConversions(f: FuncInstance, store: Store): Conversions {
   const registry = store.engine.registry;
+  const { params, results } = f.type;
   return {
-    params: f.type.params.map((t) => lowerer(t, registry)),
-    results: f.type.results.map(lifter),
+    params: params.map((t) => lowerer(t, registry)),
+    results: results.map(lifter),
+    direct: results.length <= 1 && !params.some(isRef) && !results.some(isRef),
   };
 }
 
