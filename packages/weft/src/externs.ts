@@ -136,7 +136,8 @@ export class Caller<T = unknown> {
   /** @internal */
   constructor(
     readonly store: Store<T>,
-    private readonly instance: InstanceHandle | null,
+    /** @internal The calling instance (a `Caller` is reused for calls from the same one). */
+    readonly instance: InstanceHandle | null,
   ) {}
 
   /** The embedder's data of the store. */
@@ -192,7 +193,7 @@ export class Func {
   ): Func {
     const host = new HostSignature(store, type, fn, 'Func.new');
     const f = createHostFunc(store.inner, host.typeId, host.code, (caller, args) =>
-      host.lower(fn(new Caller(store, caller), ...host.lift(args)), f),
+      host.lower(host.invoke(fn, caller, host.lift(args)), f),
     );
     return Func.of(store, f);
   }
@@ -218,7 +219,7 @@ export class Func {
   ): Func {
     const host = new HostSignature(store, type, fn, 'Func.newAsync');
     const f = createAsyncHostFunc(store.inner, host.typeId, host.code, (caller, args) => {
-      const out = fn(new Caller(store, caller), ...host.lift(args));
+      const out = host.invoke(fn, caller, host.lift(args));
       if (!isThenable(out)) return host.lower(out, f);
       return Promise.resolve(out).then((v) => host.lower(v, f));
     });
@@ -332,6 +333,30 @@ class HostSignature {
     this.typeId = registry.registerFunc(this.code);
     this.lifters = this.code.params.map(lifter);
     this.lowerers = this.code.results.map((t) => lowerer(t, registry));
+  }
+
+  /** The `Caller` of the last call, reused while calls come from the same instance. */
+  private caller: Caller<unknown> | null = null;
+
+  /**
+   * Calls `fn` with the `Caller` for `instance` and `args`, passed as that
+   * many arguments (spelled out for small counts: a spread call is slower).
+   */
+  invoke(fn: Function, instance: InstanceHandle | null, args: unknown[]): unknown {
+    let c = this.caller;
+    if (c === null || c.instance !== instance) c = this.caller = new Caller(this.store, instance);
+    switch (args.length) {
+      case 0:
+        return fn(c);
+      case 1:
+        return fn(c, args[0]);
+      case 2:
+        return fn(c, args[0], args[1]);
+      case 3:
+        return fn(c, args[0], args[1], args[2]);
+      default:
+        return fn(c, ...args);
+    }
   }
 
   /** The arguments as the host function receives them (converted in place). */

@@ -266,6 +266,17 @@ const copies = new WeakMap<
   { readonly cls: ValueClass; readonly d: number[]; readonly s: number[] }
 >();
 
+// Two moves, the commonest merge (argument shuffles before a call), as straight-line code.
+const copyI32Pair = single((d0: number, s0: number, d1: number, s1: number): Stmt => (fp) => {
+  I32[fp + d0] = I32[fp + s0]!;
+  I32[fp + d1] = I32[fp + s1]!;
+  return 0;
+});
+const copyF64Pair = single((d0: number, s0: number, d1: number, s1: number): Stmt => (fp) => {
+  F64[fp + d0] = F64[fp + s0]!;
+  F64[fp + d1] = F64[fp + s1]!;
+  return 0;
+});
 const copyI32List = single((d: Int32Array, s: Int32Array): Stmt => (fp) => {
   for (let i = 0; i < d.length; i++) I32[fp + d[i]!] = I32[fp + s[i]!]!;
   return 0;
@@ -305,7 +316,9 @@ export function mergeCopies(a: Stmt, b: Stmt): Stmt | null {
   const di = Int32Array.from(d);
   const si = Int32Array.from(s);
   let merged: Stmt;
-  if (x.cls === CLS_I32) merged = copyI32List(di, si);
+  if (d.length === 2 && x.cls === CLS_I32) merged = copyI32Pair(d[0]!, s[0]!, d[1]!, s[1]!);
+  else if (d.length === 2 && x.cls === CLS_F64) merged = copyF64Pair(d[0]!, s[0]!, d[1]!, s[1]!);
+  else if (x.cls === CLS_I32) merged = copyI32List(di, si);
   else if (x.cls === CLS_I64) merged = copyI64List(di, si);
   else if (x.cls === CLS_V128) merged = copyV128List(di, si);
   else merged = copyF64List(di, si);

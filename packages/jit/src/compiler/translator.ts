@@ -28,7 +28,15 @@ import { Blocks } from './blocks.js';
 import type { Ctl } from './ctl.js';
 import * as calls from './calls.js';
 import { HANDLERS } from './dispatch.js';
-import { classOf, mergeCopies, toExpr, type Operand, type ValueClass } from './operands.js';
+import {
+  classOf,
+  CLS_F32,
+  CLS_F64,
+  mergeCopies,
+  toExpr,
+  type Operand,
+  type ValueClass,
+} from './operands.js';
 import { Metering, type MeteringOptions } from './metering.js';
 import { OperandStack } from './stack.js';
 import type { FunctionTiers } from './tiers.js';
@@ -301,7 +309,9 @@ export class Translator {
   private zeroLocals(): ((fp: number) => void) | null {
     const ranges: calls.ZeroRange[] = [];
     for (let x = this.type.params.length; x < this.nLocals; x++) {
-      const cls = this.localClass(x);
+      // f32 and f64 locals live in the same array: one range zeroes both.
+      const local = this.localClass(x);
+      const cls = local === CLS_F32 ? CLS_F64 : local;
       const last = ranges[ranges.length - 1];
       if (last !== undefined && last.cls === cls && last.end === x)
         ranges[ranges.length - 1] = { cls, start: last.start, end: x + 1 };
