@@ -26,7 +26,7 @@ import {
 } from '@weft/runtime';
 import { classify } from '@weft/jit';
 import { sequence, throwToJS, throwToWasm } from './exception.js';
-import { numericExported, numericHostCode } from './numeric-calls.js';
+import { numericExported, numericHostCall } from './numeric-calls.js';
 import { release, store } from './realm.js';
 import { jsCompatible, toJS, toWasm, type ToJS } from './values.js';
 import { setNameAndLength } from './webidl.js';
@@ -250,12 +250,19 @@ function makeExported(f: FuncInstance, index: number): Function {
  * or the JS tag); a `WebAssembly.Exception` as its wasm exception.
  */
 export function hostFunction(typeId: number, type: FuncType, callable: Function): FuncInstance {
-  const numeric = numericHostCode(type, callable);
-  if (numeric !== null) return newHostFunc(typeId, type, numeric);
-  const { params, results } = type;
-  const frameTop = Math.max(params.length, results.length);
-  const call = hostCall(type, callable);
-  const code: WasmCode = (fp) => {
+  const call = numericHostCall(type, callable) ?? hostCall(type, callable);
+  return newHostFunc(typeId, type, hostCode(type, call));
+}
+
+/**
+ * The code of a host function that runs `call` at its frame: the frame
+ * stays reserved while the host runs (it may call wasm), the caller
+ * context is restored after, and whatever `call` throws unwinds the wasm
+ * frames as a JS exception.
+ */
+function hostCode(type: FuncType, call: (fp: number) => void): WasmCode {
+  const frameTop = Math.max(type.params.length, type.results.length);
+  return (fp) => {
     const savedTop = stackTop();
     setStackTop(fp + frameTop);
     const caller = callContext.caller;
@@ -270,7 +277,6 @@ export function hostFunction(typeId: number, type: FuncType, callable: Function)
     callContext.caller = caller;
     return undefined;
   };
-  return newHostFunc(typeId, type, code);
 }
 
 /** Registers a host function's code in the realm's store. */

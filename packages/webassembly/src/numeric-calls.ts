@@ -12,7 +12,6 @@
  */
 import { F32, F64, I32 as I32T, type FuncType, type ValType } from '@weft/environ';
 import {
-  callContext,
   F64 as F64_,
   I32 as I32_,
   normalizeFault,
@@ -20,10 +19,9 @@ import {
   stackTop,
   STACK_SLOTS,
   type FuncInstance,
-  type WasmCode,
 } from '@weft/runtime';
 import { classify } from '@weft/jit';
-import { throwToJS, throwToWasm } from './exception.js';
+import { throwToJS } from './exception.js';
 import { store } from './realm.js';
 
 // Module-local aliases of the value stack: faster than imported bindings in V8.
@@ -154,47 +152,32 @@ export function numericExported(f: FuncInstance): Function | null {
 }
 
 /**
- * The code of a host function of a numeric signature calling `callable`
- * (with `undefined` as `this`), or null. As func.ts's host code: the frame
- * is reserved while the host runs (it may call wasm), the caller context is
- * restored, and whatever the callable or the conversion of its result
- * throws unwinds the wasm frames as a JS exception.
+ * What a host function of a numeric signature does at its frame `fp`:
+ * calls `callable` (with `undefined` as `this`) with the arguments read
+ * from their slots, and writes its result, converted, or null for another
+ * signature. func.ts's `hostCode` runs it inside the host frame.
  */
-export function numericHostCode(type: FuncType, callable: Function): WasmCode | null {
+export function numericHostCall(type: FuncType, callable: Function): ((fp: number) => void) | null {
   const kinds = numericSignature(type);
   if (kinds === null) return null;
   const np = kinds.length;
-  const nr = type.results.length;
-  const frameTop = Math.max(np, nr);
   const [k0 = 0, k1 = 0, k2 = 0] = kinds;
-  const rk = nr === 0 ? -1 : kindOf(type.results[0]!);
+  const rk = type.results.length === 0 ? -1 : kindOf(type.results[0]!);
   const fn = callable as (a?: unknown, b?: unknown, c?: unknown) => unknown;
   return (fp) => {
-    const savedTop = stackTop();
-    setStackTop(fp + frameTop);
-    const caller = callContext.caller;
-    try {
-      // Arguments are read as the kinds say: i32 from I32, f32/f64 from F64 (exact doubles).
-      const ret =
-        np === 0
-          ? fn()
-          : np === 1
-            ? fn(k0 === K_I32 ? I32[fp] : F64S[fp])
-            : np === 2
-              ? fn(k0 === K_I32 ? I32[fp] : F64S[fp], k1 === K_I32 ? I32[fp + 1] : F64S[fp + 1])
-              : fn(
-                  k0 === K_I32 ? I32[fp] : F64S[fp],
-                  k1 === K_I32 ? I32[fp + 1] : F64S[fp + 1],
-                  k2 === K_I32 ? I32[fp + 2] : F64S[fp + 2],
-                );
-      if (rk !== -1) put(rk, fp, ret);
-    } catch (e) {
-      setStackTop(savedTop);
-      callContext.caller = caller;
-      throw throwToWasm(e);
-    }
-    setStackTop(savedTop);
-    callContext.caller = caller;
-    return undefined;
+    // Arguments are read as the kinds say: i32 from I32, f32/f64 from F64 (exact doubles).
+    const ret =
+      np === 0
+        ? fn()
+        : np === 1
+          ? fn(k0 === K_I32 ? I32[fp] : F64S[fp])
+          : np === 2
+            ? fn(k0 === K_I32 ? I32[fp] : F64S[fp], k1 === K_I32 ? I32[fp + 1] : F64S[fp + 1])
+            : fn(
+                k0 === K_I32 ? I32[fp] : F64S[fp],
+                k1 === K_I32 ? I32[fp + 1] : F64S[fp + 1],
+                k2 === K_I32 ? I32[fp + 2] : F64S[fp + 2],
+              );
+    if (rk !== -1) put(rk, fp, ret);
   };
 }
