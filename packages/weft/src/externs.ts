@@ -251,10 +251,46 @@ export class Func {
    * async host function (use `callAsync`).
    */
   call(store: Store, ...args: unknown[]): unknown {
+    return this.callChecked(store, this.inner(store), args, 'Func.call');
+  }
+
+  /**
+   * This function with its type checked once against `params` and `results`
+   * (Wasmtime's `Func::typed`): a `TypedFunc` whose calls skip looking the
+   * function up and are typed for TypeScript, `Params` and `Result` being
+   * the JS types of the arguments and of what `call` returns (`number` for
+   * i32, f32, f64; `bigint` for i64; an array for several results).
+   *
+   * ```ts
+   * const add = func.typed<[number, number], number>(store, [ValType.i32(), ValType.i32()], [ValType.i32()]);
+   * add.call(store, 1, 2); // 3
+   * ```
+   *
+   * @throws {TypeError} if the function's type is not exactly that.
+   */
+  typed<Params extends unknown[] = unknown[], Result = unknown>(
+    store: Store,
+    params: readonly ValType[],
+    results: readonly ValType[],
+  ): TypedFunc<Params, Result> {
     const f = this.inner(store);
+    const want = new FuncType(params, results);
+    const same = (a: readonly ValType[], b: readonly number[]): boolean =>
+      a.length === b.length && a.every((t, i) => t.code === b[i]);
+    if (!same(want.params, f.type.params) || !same(want.results, f.type.results)) {
+      const has = FuncType.fromCodes(f.type.params, f.type.results);
+      throw new TypeError(
+        `Func.typed: ${funcName(store, f)} has type ${has.toString()}, not ${want.toString()}`,
+      );
+    }
+    return new TypedFunc<Params, Result>(this, store, f);
+  }
+
+  /** @internal `call` of the function `f` this handle stands for in `store`. */
+  callChecked(store: Store, f: FuncInstance, args: unknown[], method: string): unknown {
     const conv = this.conversions ?? (this.conversions = callConversions(f, store));
-    if (conv.direct) return callDirect(store, f, conv, args);
-    const out = callFunc(store.inner, f, this.lowerArgs(store, f, args, 'Func.call'));
+    if (conv.direct) return callDirect(store, f, conv, args, method);
+    const out = callFunc(store.inner, f, this.lowerArgs(store, f, args, method));
     return this.liftResults(store, out);
   }
 
@@ -412,15 +448,21 @@ class HostSignature {
  * and run, and the result read from its slot. Same checks, messages and
  * outcome as the general path, without its arrays.
  */
-function callDirect(store: Store, f: FuncInstance, conv: Conversions, args: unknown[]): unknown {
+function callDirect(
+  store: Store,
+  f: FuncInstance,
+  conv: Conversions,
+  args: unknown[],
+  method: string,
+): unknown {
   const lower = conv.params;
   const n = lower.length;
-  if (args.length !== n) throw argumentCount(store, f, args, 'Func.call');
+  if (args.length !== n) throw argumentCount(store, f, args, method);
   const { params, results } = f.type;
   const fp = stackTop();
   for (let i = 0; i < n; i++) {
     const v = lower[i]!(args[i], store);
-    if (v === BAD) throw badArgument(store, f, args, i, 'Func.call');
+    if (v === BAD) throw badArgument(store, f, args, i, method);
     writeSlot(fp + i, params[i]!, v);
   }
   const inner = store.inner;
@@ -464,6 +506,28 @@ function callConversions(f: FuncInstance, store: Store): Conversions {
     results: results.map(lifter),
     direct: results.length <= 1 && !params.some(isRef) && !results.some(isRef),
   };
+}
+
+/**
+ * A function whose type was checked once (Wasmtime's `TypedFunc`; made by
+ * `Func.typed` or `Instance.getTypedFunc`). Its calls go straight to the
+ * function: the same conversions, checks and errors as `Func.call`, without
+ * looking the function up, and typed for TypeScript.
+ */
+export class TypedFunc<Params extends unknown[] = unknown[], Result = unknown> {
+  /** @internal */
+  constructor(
+    /** The function. */
+    readonly func: Func,
+    private readonly store: Store,
+    private readonly f: FuncInstance,
+  ) {}
+
+  /** Calls the function, as `Func.call` does. */
+  call(store: Store, ...args: Params): Result {
+    if (store !== this.store) throw new StoreError('item used with a store it does not belong to');
+    return this.func.callChecked(store, this.f, args, 'TypedFunc.call') as Result;
+  }
 }
 
 /** A linear memory. */

@@ -21,7 +21,7 @@ export {
   type Frame,
 } from '@weft/runtime';
 export { Config, Engine, type ConfigOptions } from './engine.js';
-export { Caller, Func, Global, Memory, Table, Tag, type Extern } from './externs.js';
+export { Caller, Func, Global, Memory, Table, Tag, TypedFunc, type Extern } from './externs.js';
 export { Instance } from './instance.js';
 export { SharedMemory, type SharedMemoryHandle, type WaitResult } from './shared-memory.js';
 export { Linker } from './linker.js';

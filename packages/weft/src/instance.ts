@@ -18,10 +18,12 @@ import {
   Table,
   Tag,
   type Extern,
+  type TypedFunc,
 } from './externs.js';
 import type { Module } from './module.js';
 import { SharedMemory } from './shared-memory.js';
 import type { Store } from './store.js';
+import type { ValType } from './types.js';
 import { describeValue } from './values.js';
 
 /** Set while `Instance.newAsync` constructs: where the constructor leaves the start function. */
@@ -108,6 +110,24 @@ export class Instance {
   getFunc(store: Store, name: string): Func | null {
     const e = this.getExport(store, name);
     return e instanceof Func ? e : null;
+  }
+
+  /**
+   * The exported function `name` with its type checked once (Wasmtime's
+   * `Instance::get_typed_func`; see `Func.typed`).
+   *
+   * @throws {TypeError} if there is no such exported function, or its type
+   * is not exactly `params` to `results`.
+   */
+  getTypedFunc<Params extends unknown[] = unknown[], Result = unknown>(
+    store: Store,
+    name: string,
+    params: readonly ValType[],
+    results: readonly ValType[],
+  ): TypedFunc<Params, Result> {
+    const f = this.getFunc(store, name);
+    if (f === null) throw new TypeError(`getTypedFunc: the instance exports no function '${name}'`);
+    return f.typed<Params, Result>(store, params, results);
   }
 
   getMemory(store: Store, name: string): Memory | null {
