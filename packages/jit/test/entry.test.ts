@@ -118,6 +118,26 @@ test('merged copies move values in program order: swaps, rotations, overlaps', (
           (i32.mul (call $g3 (local.get $c) (local.get $a) (local.get $b)) (i32.const 1000))))
       (func (export "fargs") (param $a f64) (param $b f64) (result f64)
         (f64.add (call $h2 (local.get $b) (local.get $a)) (call $h2 (local.get $a) (local.get $a))))
+      ;; Runs of up to 8 moves (and a list past 8): every argument count from 2 to 10.
+      ${[2, 3, 4, 5, 6, 7, 8, 9, 10]
+        .map((n) => {
+          const ps = Array(n).fill('i32').join(' ');
+          const fs = Array(n).fill('f64').join(' ');
+          // A hash of the arguments that depends on their order.
+          let hi = '(i32.const 17)';
+          let hf = '(f64.const 3)';
+          for (let i = 0; i < n; i++) {
+            hi = `(i32.add (i32.mul ${hi} (i32.const 31)) (local.get ${i}))`;
+            hf = `(f64.add (f64.mul ${hf} (f64.const 1.5)) (local.get ${i}))`;
+          }
+          const rev = Array.from({ length: n }, (_, i) => `(local.get ${n - 1 - i})`).join(' ');
+          const revf = Array.from({ length: n }, (_, i) => `(local.get ${(i + 1) % n})`).join(' ');
+          return `(func $hi${n} (param ${ps}) (result i32) ${hi})
+            (func (export "runi${n}") (param ${ps}) (result i32) (call $hi${n} ${rev}))
+            (func $hf${n} (param ${fs}) (result f64) ${hf})
+            (func (export "runf${n}") (param ${fs}) (result f64) (call $hf${n} ${revf}))`;
+        })
+        .join('\n')}
       (func (export "many") (param $a i32) (param $b i32) (result i32)
         (local $c i32) (local $d i32) (local $e i32)
         (local.set $c (local.get $a)) (local.set $d (local.get $b)) (local.set $e (local.get $c))
@@ -132,6 +152,10 @@ test('merged copies move values in program order: swaps, rotations, overlaps', (
       ['args', [1, 2, 3]],
       ['args', [7, -4, 9]],
       ['fargs', [0.5, -3]],
+      ...[2, 3, 4, 5, 6, 7, 8, 9, 10].flatMap((n): [string, number[]][] => [
+        [`runi${n}`, Array.from({ length: n }, (_, i) => i * 7 + 1)],
+        [`runf${n}`, Array.from({ length: n }, (_, i) => i * 0.75 - 2)],
+      ]),
     ],
   );
 });
