@@ -27,7 +27,7 @@ import {
   type StoreItem,
 } from '@weft/runtime';
 import { SharedMemory } from './shared-memory.js';
-import type { Store } from './store.js';
+import { Store } from './store.js';
 import { FuncType, GlobalType, MemoryType, TableType, TagType, ValType } from './types.js';
 import {
   BAD,
@@ -48,11 +48,34 @@ function resolve<T extends StoreItem>(
   list: (s: RuntimeStore) => T[],
   index: number,
 ): T {
-  if (store !== handleStore) throw new StoreError('item used with a store it does not belong to');
+  if (store !== handleStore) {
+    if (!(store instanceof Store))
+      throw new TypeError(
+        `the first argument must be the Store the item belongs to, got ${describeValue(store)}`,
+      );
+    throw new StoreError('item used with a store it does not belong to');
+  }
   store.inner.checkAlive();
   const item = list(store.inner)[index];
   if (item === undefined) throw new StoreError('item no longer exists in its store');
   return item;
+}
+
+/** Proves a handle is made by this module: handles have no public constructor. */
+const HANDLE: unique symbol = Symbol('weft handle');
+
+/** How to get each kind of handle, for the error of calling its constructor. */
+const HOW_TO_GET = {
+  Func: 'use Func.new(store, type, fn), or instance.getFunc(store, name)',
+  Memory: 'use Memory.new(store, type), or instance.getMemory(store, name)',
+  Table: 'use Table.new(store, type, init), or instance.getTable(store, name)',
+  Global: 'use Global.new(store, type, value), or instance.getGlobal(store, name)',
+  Tag: 'use Tag.new(store, type), or instance.getTag(store, name)',
+} as const;
+
+function checkToken(token: unknown, kind: keyof typeof HOW_TO_GET): void {
+  if (token !== HANDLE)
+    throw new TypeError(`${kind} has no public constructor: ${HOW_TO_GET[kind]}`);
 }
 
 /** The store's list of functions (a constant: `Func.inner` is on every call's path). */
@@ -168,13 +191,16 @@ export class Func {
   private conversions: Conversions | null = null;
 
   private constructor(
+    token: typeof HANDLE,
     readonly store: Store,
     private readonly index: number,
-  ) {}
+  ) {
+    checkToken(token, 'Func');
+  }
 
   /** @internal */
   static of(store: Store, f: FuncInstance): Func {
-    return handleOf(f, () => new Func(store, f.storeIndex));
+    return handleOf(f, () => new Func(HANDLE, store, f.storeIndex));
   }
 
   /**
@@ -533,13 +559,16 @@ export class TypedFunc<Params extends unknown[] = unknown[], Result = unknown> {
 /** A linear memory. */
 export class Memory {
   private constructor(
+    token: typeof HANDLE,
     readonly store: Store,
     private readonly index: number,
-  ) {}
+  ) {
+    checkToken(token, 'Memory');
+  }
 
   /** @internal */
   static of(store: Store, m: MemoryInstance): Memory {
-    return handleOf(m, () => new Memory(store, m.storeIndex));
+    return handleOf(m, () => new Memory(HANDLE, store, m.storeIndex));
   }
 
   /**
@@ -610,13 +639,16 @@ export class Memory {
 /** A table of references. */
 export class Table {
   private constructor(
+    token: typeof HANDLE,
     readonly store: Store,
     private readonly index: number,
-  ) {}
+  ) {
+    checkToken(token, 'Table');
+  }
 
   /** @internal */
   static of(store: Store, t: TableInstance): Table {
-    return handleOf(t, () => new Table(store, t.storeIndex));
+    return handleOf(t, () => new Table(HANDLE, store, t.storeIndex));
   }
 
   /** Creates a table in `store` with every element set to `init`. */
@@ -693,13 +725,16 @@ export class Table {
 /** A global variable. */
 export class Global {
   private constructor(
+    token: typeof HANDLE,
     readonly store: Store,
     private readonly index: number,
-  ) {}
+  ) {
+    checkToken(token, 'Global');
+  }
 
   /** @internal */
   static of(store: Store, g: GlobalInstance): Global {
-    return handleOf(g, () => new Global(store, g.storeIndex));
+    return handleOf(g, () => new Global(HANDLE, store, g.storeIndex));
   }
 
   static new(store: Store, type: GlobalType, value: unknown): Global {
@@ -746,13 +781,16 @@ export class Global {
 /** An exception tag. */
 export class Tag {
   private constructor(
+    token: typeof HANDLE,
     readonly store: Store,
     private readonly index: number,
-  ) {}
+  ) {
+    checkToken(token, 'Tag');
+  }
 
   /** @internal */
   static of(store: Store, t: TagInstance): Tag {
-    return handleOf(t, () => new Tag(store, t.storeIndex));
+    return handleOf(t, () => new Tag(HANDLE, store, t.storeIndex));
   }
 
   static new(store: Store, type: TagType): Tag {

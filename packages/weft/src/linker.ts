@@ -1,6 +1,6 @@
 /** Linker: resolves a module's imports by name, as Wasmtime's `Linker`. */
 import { LinkError } from '@weft/runtime';
-import type { Engine } from './engine.js';
+import { Engine } from './engine.js';
 import { Func, isExtern, type Caller, type Extern } from './externs.js';
 import { Instance } from './instance.js';
 import type { Module } from './module.js';
@@ -16,7 +16,12 @@ export class Linker {
   private readonly items = new Map<string, Extern>();
   private shadowing = false;
 
-  constructor(readonly engine: Engine) {}
+  constructor(readonly engine: Engine) {
+    if (!(engine instanceof Engine))
+      throw new TypeError(
+        `new Linker(engine): engine must be an Engine, got ${describeValue(engine)}`,
+      );
+  }
 
   private static key(module: string, name: string): string {
     return `${module}\u0000${name}`;

@@ -8,7 +8,8 @@ import {
 } from '@weft/environ';
 import { compileModule } from '@weft/jit';
 import { globalizeType, type CompiledCode } from '@weft/runtime';
-import type { Engine } from './engine.js';
+import { Engine } from './engine.js';
+import { describeValue } from './values.js';
 import {
   FuncType,
   GlobalType,
@@ -45,6 +46,10 @@ export class Module {
    * @throws {CompileError} with the spec's message and byte offset.
    */
   constructor(engine: Engine, source: Uint8Array | ArrayBuffer | string) {
+    if (!(engine instanceof Engine))
+      throw new TypeError(
+        `new Module(engine, source): engine must be an Engine, got ${describeValue(engine)}`,
+      );
     this.engine = engine;
     this.info = parseModule(Module.toBinary(source), { features: engine.config.features });
     this.compiled = compileModule(this.info, engine.compileOptions);
@@ -75,7 +80,9 @@ export class Module {
       return textParser(source);
     }
     // No copy here: parseModule copies whatever it is given, once.
-    return source instanceof Uint8Array ? source : new Uint8Array(source);
+    if (source instanceof Uint8Array) return source;
+    if (source instanceof ArrayBuffer || isSharedBuffer(source)) return new Uint8Array(source);
+    throw new TypeError(`a module's source must be ${SOURCES}, got ${describeSource(source)}`);
   }
 
   /** The module's name from its name section, if any. */
@@ -153,4 +160,26 @@ export class Module {
       }
     }
   }
+}
+
+/** What a module's source may be. */
+const SOURCES = 'a Uint8Array or ArrayBuffer of its bytes, or its text (a string)';
+
+/** A wrong source, described with what to do about it. */
+function describeSource(v: unknown): string {
+  if (ArrayBuffer.isView(v)) {
+    const name = v.constructor.name;
+    const a = /^[AEIOU]/.test(name) ? 'an' : 'a';
+    return `${a} ${name} (view its bytes: new Uint8Array(x.buffer, x.byteOffset, x.byteLength))`;
+  }
+  if (typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function')
+    return 'a Promise (await it first)';
+  const name = (v as { constructor?: { name?: string } } | null)?.constructor?.name;
+  if (name === 'Response' || name === 'Blob')
+    return `a ${name} (read it first: new Uint8Array(await x.arrayBuffer()))`;
+  return describeValue(v);
+}
+
+function isSharedBuffer(v: unknown): v is SharedArrayBuffer {
+  return typeof SharedArrayBuffer !== 'undefined' && v instanceof SharedArrayBuffer;
 }

@@ -9,8 +9,9 @@ import {
   type StoreLimits,
 } from '@weft/runtime';
 import { classify } from '@weft/jit';
-import type { Engine } from './engine.js';
+import { Engine } from './engine.js';
 import { EmbedderLimiter, type ResourceLimiter } from './limiter.js';
+import { describeValue } from './values.js';
 
 export type { CallHookKind, LimitRefusal, StoreLimits };
 
@@ -54,6 +55,10 @@ export class Store<T = unknown> {
    * replaced by `limits` (as Wasmtime's `Store::limiter` with `StoreLimits`).
    */
   constructor(engine: Engine, data?: T, limits?: Partial<StoreLimits>) {
+    if (!(engine instanceof Engine))
+      throw new TypeError(
+        `new Store(engine, data?): engine must be an Engine, got ${describeValue(engine)}`,
+      );
     this.engine = engine;
     this.data = data as T;
     const merged: Record<string, number> = { ...engine.limits };
