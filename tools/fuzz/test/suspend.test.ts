@@ -74,6 +74,7 @@ test('the turn counter sees no turn for a promise settled in microtasks, one per
 test('the configuration is a function of the seed and covers every choice', () => {
   const intervals = new Set<number>();
   const jits = new Set<string>();
+  const epochs = new Set<boolean>();
   for (let seed = 0; seed < 200; seed++) {
     const c = suspendConfig(seed);
     assert.equal(c, suspendConfig(seed));
@@ -81,7 +82,9 @@ test('the configuration is a function of the seed and covers every choice', () =
     assert.is(c.jit.flat, false);
     intervals.add(c.yieldInterval);
     jits.add(c.jit.name);
+    epochs.add(c.epochYields);
   }
+  assert.is(epochs.size, 2);
   assert.is(intervals.size, 7);
   assert.equal([...jits].sort(), ['baseline', 'optimized', 'tiering']);
 });
@@ -120,6 +123,22 @@ test('the suspend tier suspends at host promises and fuel yields, and agrees wit
       }
     }
   }
+});
+
+test('with epoch interruption, the check after each host call yields too', async () => {
+  const bytes = parseWat(LOOP);
+  const plan = planOf(bytes, 2);
+  // Fuel yields out of the way: only promises and epoch deadlines suspend.
+  const base = { ...suspendConfig(2), yieldInterval: 1_000_000_000 };
+  const without = await runWeftSuspend(bytes, plan, { ...base, epochYields: false });
+  const run = await runWeftSuspend(bytes, plan, { ...base, epochYields: true });
+  assert.is(compareExecutions(runNative(bytes, plan), run).status, 'ok');
+  assert.is(run.suspend.promises, without.suspend.promises);
+  // One more turn per loop iteration: its header follows a host call.
+  assert.ok(
+    run.suspend.turns > without.suspend.turns + plan.calls.length,
+    `${run.suspend.turns} turns with epochs, ${without.suspend.turns} without`,
+  );
 });
 
 test('a divergence only suspended calls show is a mismatch of the suspend tier', async () => {

@@ -4,7 +4,9 @@
  * through `instantiateAsync`, every call through `callAsync`; fuel is on,
  * with a budget that never runs out and a yield to the event loop every 1
  * to 7 units (at function entries and loop headers); function imports are
- * async host functions answering every other call with a promise. Resumed
+ * async host functions answering every other call with a promise; for some
+ * seeds epoch interruption too, yielding at the first check after each host
+ * call (the interruption checks are resume points of their own). Resumed
  * frames continue in the jit's resumable (flat) code, the functions they
  * call in the usual code: the tier compares that mix with native, which
  * runs everything in one go.
@@ -51,6 +53,12 @@ export interface SuspendConfig {
   jit: { name: 'baseline' | 'optimized' | 'tiering' } & JitSettings;
   /** Whether the first host call answers with a promise (then every second one). */
   promiseFirst: boolean;
+  /**
+   * Whether epoch interruption is on too: each host call advances the
+   * epoch, so the next function entry or loop header reaches the deadline
+   * and yields there, after the fuel check at the same place.
+   */
+  epochYields: boolean;
   /** Seed of the kinds of promises (microtask, next turn, timer). */
   paceSeed: number;
 }
@@ -72,7 +80,9 @@ export function suspendConfig(seed: number): SuspendConfig {
             iterations: rng.range(2, 16),
             flat: false,
           };
-  return { yieldInterval, jit, promiseFirst: rng.chance(0.5), paceSeed: rng.u32() };
+  const promiseFirst = rng.chance(0.5);
+  const paceSeed = rng.u32();
+  return { yieldInterval, jit, promiseFirst, epochYields: rng.chance(0.4), paceSeed };
 }
 
 /** How much a suspend run suspended. */
@@ -96,18 +106,23 @@ export interface SuspendHooks {
   whileSuspended?: (store: Store, instance: Instance | null) => void;
 }
 
-/** Async host functions logging as HostLog does, answering as `pacer` decides. */
-function asyncHost(pacer: Pacer): HostFuncFactory {
+/**
+ * Async host functions logging as HostLog does, answering as `pacer`
+ * decides, and advancing the epoch if `epochYields`.
+ */
+function asyncHost(pacer: Pacer, epochYields: boolean): HostFuncFactory {
   return (store, type, spec, log) =>
-    Func.newAsync(store, type, (_caller, ...args: unknown[]) =>
+    Func.newAsync(store, type, (_caller, ...args: unknown[]) => {
+      // The deadline (one epoch ahead) is reached: the next check yields.
+      if (epochYields) store.engine.incrementEpoch();
       // Logged and computed now, in call order, as natively: only the answer waits.
-      pacer.deliver(
+      return pacer.deliver(
         log.call(
           spec,
           spec.params.map((t, i) => observeWeft(t, args[i])),
         ),
-      ),
-    );
+      );
+    });
 }
 
 /**
@@ -125,8 +140,15 @@ export function runWeftSuspend(
     const start = performance.now();
     const log = new HostLog();
     const steps: StepRecord[] = [];
-    const engine = new Engine(new Config({ consumeFuel: true }));
+    const engine = new Engine(
+      new Config({ consumeFuel: true, epochInterruption: config.epochYields }),
+    );
     const store = new Store(engine);
+    if (config.epochYields) {
+      // A store's deadline starts reached: one epoch ahead, and one more after each yield.
+      store.setEpochDeadline(1);
+      store.epochDeadlineAsyncYieldAndUpdate(1);
+    }
     let instance: Instance | null = null;
     const whileSuspended = hooks.whileSuspended;
     const pacer = new Pacer(
@@ -139,7 +161,7 @@ export function runWeftSuspend(
     try {
       const module = new Module(engine, bytes);
       const linker = new Linker(engine);
-      defineImports(store, linker, plan, log, asyncHost(pacer));
+      defineImports(store, linker, plan, log, asyncHost(pacer, config.epochYields));
       store.setFuel(UNLIMITED_FUEL);
       store.fuelAsyncYieldInterval(config.yieldInterval);
       instance = await turns.during(() => linker.instantiateAsync(store, module));
