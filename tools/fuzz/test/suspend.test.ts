@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseWat } from '@weft/wast';
-import { Engine, Module } from 'weft';
+import { Config, Engine, Linker, Module, Store } from 'weft';
 import type { Case } from '#src/cases.js';
 import { compareExecutions } from '#src/compare.js';
 import { signature, type Finding } from '#src/findings.js';
@@ -26,7 +26,7 @@ import { oracleTaskOptions, type OracleRun } from '#src/protocol.js';
 import { runNative } from '#src/run/native.js';
 import { MAX_TIMEOUTS, Pacer, type Pace } from '#src/run/pacing.js';
 import { makePlan } from '#src/run/plan.js';
-import { runWeftSuspend, suspendConfig } from '#src/run/suspend.js';
+import { COARSE_INTERVAL, FINE_YIELDS, runWeftSuspend, suspendConfig } from '#src/run/suspend.js';
 import { TurnCounter } from '#src/run/turns.js';
 import { parseTiers, TIERS } from '#src/tiers.js';
 
@@ -90,14 +90,14 @@ test('the configuration is a function of the seed and covers every choice', () =
 });
 
 test('host calls alternate between direct answers and promises of every kind', async () => {
-  const pacer = new Pacer(9, true);
+  const pacer = new Pacer({ seed: 9, promiseFirst: true, maxTimeouts: MAX_TIMEOUTS });
   const paces: Pace[] = Array.from({ length: 200 }, () => pacer.next());
   paces.forEach((p, i) => assert.is(p === 'direct', i % 2 === 1, `call ${i}: ${p}`));
   assert.ok(
     paces.includes('microtask') && paces.includes('immediate') && paces.includes('timeout'),
   );
   // Delivered: the same values, at once or later; timers are capped per run.
-  const delivering = new Pacer(9, false);
+  const delivering = new Pacer({ seed: 9, promiseFirst: false, maxTimeouts: MAX_TIMEOUTS });
   const out = Array.from({ length: 200 }, (_, i) => delivering.deliver(i));
   assert.is(out[0], 0);
   assert.ok(out[1] instanceof Promise);
@@ -125,11 +125,54 @@ test('the suspend tier suspends at host promises and fuel yields, and agrees wit
   }
 });
 
+/** A long loop: a million iterations. */
+const LONG = `(module
+  (func (export "long") (result i32) (local $i i32)
+    (loop $l
+      (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 1000000))))
+    (local.get $i)))`;
+
+/** The fuel a synchronous call of `name` uses. */
+function fuelOf(bytes: Uint8Array, name: string): number {
+  const engine = new Engine(new Config({ consumeFuel: true }));
+  const store = new Store(engine);
+  const instance = new Linker(engine).instantiate(store, new Module(engine, bytes));
+  store.setFuel(1e12);
+  instance.getFunc(store, name)!.call(store);
+  return 1e12 - store.getFuel();
+}
+
+test('a heavy call yields finely first, then every so much: bounded and repeatable', async () => {
+  const bytes = parseWat(LONG);
+  const plan = makePlan(new Module(new Engine(), bytes), { argSets: 1, seed: 0 });
+  const config = { ...suspendConfig(0), yieldInterval: 2 };
+  const start = performance.now();
+  const run = await runWeftSuspend(bytes, plan, config);
+  const ms = performance.now() - start;
+  assert.is(compareExecutions(runNative(bytes, plan), run).status, 'ok');
+  assert.ok(run.suspend.coarse);
+  // Every turn is a yield (no host calls): at most FINE_YIELDS fine ones (an
+  // iteration costs more than the interval: fewer), then one per coarse interval.
+  const coarseYields = Math.floor((fuelOf(bytes, 'long') - FINE_YIELDS * 2) / COARSE_INTERVAL);
+  assert.ok(
+    run.suspend.turns > coarseYields + 100 && run.suspend.turns <= coarseYields + FINE_YIELDS + 2,
+    `${run.suspend.turns} turns, ${coarseYields} coarse yields`,
+  );
+  assert.ok(ms < 15_000, `${ms} ms`);
+  const again = await runWeftSuspend(bytes, plan, config);
+  assert.is(again.suspend.turns, run.suspend.turns);
+  // A light run never gets there.
+  const light = parseWat(LOOP);
+  const lightRun = await runWeftSuspend(light, planOf(light, 1), suspendConfig(1));
+  assert.is(lightRun.suspend.coarse, false);
+});
+
 test('with epoch interruption, the check after each host call yields too', async () => {
   const bytes = parseWat(LOOP);
   const plan = planOf(bytes, 2);
-  // Fuel yields out of the way: only promises and epoch deadlines suspend.
-  const base = { ...suspendConfig(2), yieldInterval: 1_000_000_000 };
+  // Fuel yields out of the way: only promises and epoch deadlines suspend,
+  // each for one turn (no timers).
+  const base = { ...suspendConfig(2), yieldInterval: 1_000_000_000, maxTimeouts: 0 };
   const without = await runWeftSuspend(bytes, plan, { ...base, epochYields: false });
   const run = await runWeftSuspend(bytes, plan, { ...base, epochYields: true });
   assert.is(compareExecutions(runNative(bytes, plan), run).status, 'ok');

@@ -11,10 +11,27 @@ import { Rng } from '../rng.js';
 export type Pace = 'direct' | 'microtask' | 'immediate' | 'timeout';
 
 /**
- * Timers per run: `setTimeout(0)` waits a millisecond or more, so past this
- * many the pacer answers on the next turn instead (also a macrotask).
+ * Timers per run by default: `setTimeout(0)` waits a millisecond or more,
+ * so past this many the pacer answers on the next turn instead (also a
+ * macrotask).
  */
 export const MAX_TIMEOUTS = 4;
+
+/** How a pacer decides. */
+export interface PacerOptions {
+  /** Seed of the kinds of promises. */
+  seed: number;
+  /** Whether the first call answers with a promise (and every second one after it). */
+  promiseFirst: boolean;
+  /**
+   * Answers that may wait for a timer. Turns of the event loop pass while
+   * one waits, as many as fit in its millisecond: with none, a run's
+   * count of turns is exact.
+   */
+  maxTimeouts: number;
+  /** Called when a promise is about to settle (a test's fault injection). */
+  onSettle?: () => void;
+}
 
 /** What a pacer did during a run. */
 export interface PaceCounts {
@@ -30,23 +47,17 @@ export class Pacer {
   private n = 0;
   readonly counts: PaceCounts = { direct: 0, promises: 0, timeouts: 0 };
 
-  constructor(
-    seed: number,
-    /** Whether the first call answers with a promise (and every second one after it). */
-    private readonly promiseFirst: boolean,
-    /** Called when a promise is about to settle (a test's fault injection), or null. */
-    private readonly onSettle: (() => void) | null = null,
-  ) {
-    this.rng = new Rng(seed);
+  constructor(private readonly options: PacerOptions) {
+    this.rng = new Rng(options.seed);
   }
 
   /** How the next host call answers. */
   next(): Pace {
-    const promise = this.n++ % 2 === (this.promiseFirst ? 0 : 1);
+    const promise = this.n++ % 2 === (this.options.promiseFirst ? 0 : 1);
     if (!promise) return 'direct';
     const r = this.rng.int(10);
     if (r < 4) return 'microtask';
-    if (r < 9 || this.counts.timeouts >= MAX_TIMEOUTS) return 'immediate';
+    if (r < 9 || this.counts.timeouts >= this.options.maxTimeouts) return 'immediate';
     return 'timeout';
   }
 
@@ -59,7 +70,7 @@ export class Pacer {
     }
     this.counts.promises++;
     const settle = (): T => {
-      this.onSettle?.();
+      this.options.onSettle?.();
       return value;
     };
     switch (pace) {

@@ -20,7 +20,7 @@ import { Rng } from '../rng.js';
 import type { Execution, Outcome, StepRecord } from './execution.js';
 import { HostLog } from './host.js';
 import { observeWeft } from './observe.js';
-import { Pacer, type PaceCounts } from './pacing.js';
+import { MAX_TIMEOUTS, Pacer, type PaceCounts } from './pacing.js';
 import type { Plan } from './plan.js';
 import { TurnCounter } from './turns.js';
 import {
@@ -40,6 +40,19 @@ import {
  * never uses a whole slice still yields when an earlier call left little.
  */
 export const UNLIMITED_FUEL = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Yields at the case's fine interval a run makes before it yields only every
+ * {@link COARSE_INTERVAL} units. A yield unwinds and resumes every wasm frame
+ * on the stack (some 25 us with a few frames, a millisecond or more near the
+ * stack limit), so a compute-heavy call (a naive `fib`) or a recursion down
+ * to a stack overflow would take minutes and read as a hang; the typical
+ * structured module makes a few hundred yields and never gets there.
+ */
+export const FINE_YIELDS = 4000;
+
+/** The yield interval after {@link FINE_YIELDS} yields. */
+export const COARSE_INTERVAL = 1000;
 
 /** How the suspend tier runs one case. */
 export interface SuspendConfig {
@@ -61,6 +74,8 @@ export interface SuspendConfig {
   epochYields: boolean;
   /** Seed of the kinds of promises (microtask, next turn, timer). */
   paceSeed: number;
+  /** Host answers that may wait for a timer (see `PacerOptions`). */
+  maxTimeouts: number;
 }
 
 /** The configuration of the case with seed `seed`. */
@@ -82,13 +97,16 @@ export function suspendConfig(seed: number): SuspendConfig {
           };
   const promiseFirst = rng.chance(0.5);
   const paceSeed = rng.u32();
-  return { yieldInterval, jit, promiseFirst, epochYields: rng.chance(0.4), paceSeed };
+  const epochYields = rng.chance(0.4);
+  return { yieldInterval, jit, promiseFirst, epochYields, paceSeed, maxTimeouts: MAX_TIMEOUTS };
 }
 
 /** How much a suspend run suspended. */
 export interface SuspendStats extends PaceCounts {
   /** Turns of the event loop that passed during calls (fuel yields, promise waits). */
   turns: number;
+  /** Whether the run used up its fine yields and went on at {@link COARSE_INTERVAL}. */
+  coarse: boolean;
 }
 
 /** A suspend run: an execution and how much it suspended. */
@@ -151,12 +169,22 @@ export function runWeftSuspend(
     }
     let instance: Instance | null = null;
     const whileSuspended = hooks.whileSuspended;
-    const pacer = new Pacer(
-      config.paceSeed,
-      config.promiseFirst,
-      whileSuspended === undefined ? null : () => whileSuspended(store, instance),
-    );
-    const turns = new TurnCounter();
+    const pacer = new Pacer({
+      seed: config.paceSeed,
+      promiseFirst: config.promiseFirst,
+      maxTimeouts: config.maxTimeouts,
+      ...(whileSuspended === undefined ? {} : { onSettle: () => whileSuspended(store, instance) }),
+    });
+    // The fuel used is a function of where the call stopped, and the first
+    // turn of each yield sees the call stopped: where the interval widens
+    // depends on the module and configuration only, so a run repeats.
+    let coarse = false;
+    const fineFuel = FINE_YIELDS * config.yieldInterval;
+    const turns = new TurnCounter(() => {
+      if (coarse || UNLIMITED_FUEL - store.getFuel() < fineFuel) return;
+      coarse = true;
+      store.fuelAsyncYieldInterval(COARSE_INTERVAL);
+    });
     let outcome: Outcome;
     try {
       const module = new Module(engine, bytes);
@@ -190,7 +218,7 @@ export function runWeftSuspend(
     return {
       steps,
       ms: performance.now() - start,
-      suspend: { ...pacer.counts, turns: turns.count },
+      suspend: { ...pacer.counts, turns: turns.count, coarse },
     };
   });
 }

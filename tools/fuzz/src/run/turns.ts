@@ -11,6 +11,14 @@ export class TurnCounter {
   /** Turns seen so far. */
   count = 0;
 
+  constructor(
+    /**
+     * Called on each turn, before the call watched goes on: when the call
+     * has yielded, it sees the state where the call stopped.
+     */
+    private readonly onTurn: (() => void) | null = null,
+  ) {}
+
   /**
    * Starts `start()` and resolves as its promise does, counting the turns
    * that pass meanwhile.
@@ -23,6 +31,7 @@ export class TurnCounter {
     let handle: NodeJS.Immediate;
     const tick = () => {
       this.count++;
+      this.onTurn?.();
       handle = setImmediate(tick);
     };
     handle = setImmediate(tick);
