@@ -8,10 +8,11 @@ import { makeCase, type Case, type GeneratorName } from './cases.js';
 import { classifyDecode } from './decode.js';
 import { saveReproducer, signature, type Finding } from './findings.js';
 import { Pool, DEFAULT_POOL, type TaskOutcome } from './pool.js';
-import type { PlanOptions } from './run/plan.js';
+import { oracleTaskOptions, type OracleRun, type OracleTaskOptions } from './protocol.js';
 import { binaryenRoundTrip } from './gen/ttf.js';
 import { reduceCase, reduceHang } from './reduce/case.js';
 import { findingOf } from './reduce/signature.js';
+import type { Tier } from './tiers.js';
 
 /** Counts of one generator. */
 export interface GeneratorStats {
@@ -25,6 +26,10 @@ export interface GeneratorStats {
   /** Failures of the harness itself (a bug of this tool). */
   harnessFailures: number;
   calls: number;
+  /** Host calls of the suspend tier answered with a promise (each suspended a call). */
+  suspendPromises: number;
+  /** Event-loop turns during the suspend tier's calls (fuel yields, promise waits). */
+  suspendTurns: number;
   skipReasons: Record<string, number>;
 }
 
@@ -41,6 +46,8 @@ export interface CampaignOptions {
   out: string | null;
   workers: number;
   argSets: number;
+  /** Weft tiers to compare with native (default: every tier). */
+  tiers?: readonly Tier[];
   /** Reduce the first `reduceLimit` findings of each signature (0: none). */
   reduceLimit: number;
   /** Time for one reduction, in seconds (wasm-reduce gets 2.5 times as long). */
@@ -68,6 +75,8 @@ function emptyStats(): GeneratorStats {
     notGenerated: 0,
     harnessFailures: 0,
     calls: 0,
+    suspendPromises: 0,
+    suspendTurns: 0,
     skipReasons: {},
   };
 }
@@ -84,6 +93,8 @@ function judge(c: Case, outcome: TaskOutcome, stats: GeneratorStats): Finding | 
     case 'oracle': {
       const r = outcome.result;
       stats.calls += r.calls;
+      stats.suspendPromises += r.suspend?.stats.promises ?? 0;
+      stats.suspendTurns += r.suspend?.stats.turns ?? 0;
       if (r.status === 'ok') stats.ok++;
       else if (r.status === 'skipped') {
         stats.skipped++;
@@ -135,7 +146,8 @@ function judge(c: Case, outcome: TaskOutcome, stats: GeneratorStats): Finding | 
       return {
         ...base,
         category: outcome.type,
-        tiers: ['weft'],
+        // The tier running when the worker hung or died, when it said.
+        tiers: [outcome.tier ?? 'weft'],
         detail:
           outcome.type === 'hang' ? `no answer after ${Math.round(outcome.ms)} ms` : outcome.detail,
       };
@@ -152,13 +164,26 @@ function judge(c: Case, outcome: TaskOutcome, stats: GeneratorStats): Finding | 
  * alone can change the code's shape) and vanish once `--denan` also turns
  * every NaN into 0.
  */
-async function nanMadeIt(pool: Pool, bytes: Uint8Array, options: PlanOptions): Promise<boolean> {
+async function nanMadeIt(
+  pool: Pool,
+  bytes: Uint8Array,
+  options: OracleTaskOptions,
+): Promise<boolean> {
   const run = async (b: Uint8Array | null) =>
     b === null ? null : await pool.run({ type: 'oracle', bytes: b, options });
   const canonical = await run(binaryenRoundTrip(bytes, []));
   if (canonical?.type !== 'oracle' || canonical.result.status !== 'mismatch') return false;
   const denaned = await run(binaryenRoundTrip(bytes, ['--denan']));
   return denaned?.type === 'oracle' && denaned.result.status === 'ok';
+}
+
+/** The tiers to run while reducing a hang: the one that hung, when known. */
+function hangTiers(
+  finding: Finding,
+  tiers: readonly Tier[] | undefined,
+): readonly Tier[] | undefined {
+  const t = finding.tiers[0];
+  return t !== undefined && t !== 'weft' ? [t as Tier] : tiers;
 }
 
 /** Runs a campaign. */
@@ -171,6 +196,9 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
   const start = performance.now();
   const deadline = o.timeSec === null ? Infinity : start + o.timeSec * 1000;
   if (o.out !== null) mkdirSync(o.out, { recursive: true });
+
+  const run: OracleRun = { argSets: o.argSets, tiers: o.tiers };
+  const options = (seed: number) => oracleTaskOptions(run, seed);
 
   // Case i goes to generator i mod n, with that generator's next seed.
   let next = 0;
@@ -204,11 +232,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
       const task =
         c.kind === 'decode'
           ? ({ type: 'decode', bytes: c.bytes } as const)
-          : ({
-              type: 'oracle',
-              bytes: c.bytes,
-              options: { argSets: o.argSets, seed: c.seed },
-            } as const);
+          : ({ type: 'oracle', bytes: c.bytes, options: options(c.seed) } as const);
       let outcome = await pool.run(task);
       if (outcome.type === 'hang' && outcome.engine === 'weft') {
         // Confirm a hang once: a load spike on a shared machine is no finding.
@@ -223,7 +247,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
         outcome.result.status === 'mismatch' &&
         c.def === undefined &&
         c.kind === 'oracle' &&
-        (await nanMadeIt(pool, c.bytes, { argSets: o.argSets, seed: c.seed }))
+        (await nanMadeIt(pool, c.bytes, options(c.seed)))
       ) {
         outcome = {
           type: 'oracle',
@@ -255,8 +279,8 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
       return;
     const reduced =
       finding.category === 'hang'
-        ? await reduceHang(c, o.argSets, o.reduceSec)
-        : await reduceCase(pool, c, finding, o.argSets, o.reduceSec);
+        ? await reduceHang(c, { ...run, tiers: hangTiers(finding, o.tiers) }, o.reduceSec)
+        : await reduceCase(pool, c, finding, run, o.reduceSec);
     if (reduced !== null)
       saveReproducer(
         dir,

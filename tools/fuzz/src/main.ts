@@ -4,7 +4,8 @@
  *   node dist/main.js [--generator ttf|structured|mutate|decode|all] [--seed S]
  *                     [--count N] [--time T] [--out DIR] [--workers W]
  *                     [--arg-sets K] [--reduce-limit R] [--reduce-time SECONDS]
- *   node dist/main.js --run FILE.wasm|FILE.wat [--seed S] [--arg-sets K]
+ *                     [--tiers baseline,optimized,flat,suspend]
+ *   node dist/main.js --run FILE.wasm|FILE.wat [--seed S] [--arg-sets K] [--tiers T]
  *
  * `--time` takes seconds or a unit (`90s`, `30m`, `2h`). Without `--count`
  * or `--time` it runs 100 cases per generator. Exits 1 if anything diverged.
@@ -16,6 +17,7 @@ import { runOracle } from './oracle.js';
 import { progressLine, runCampaign } from './campaign.js';
 import { signature } from './findings.js';
 import { requireTool } from './gen/ttf.js';
+import { parseTiers } from './tiers.js';
 
 function option(name: string): string | null {
   const i = process.argv.indexOf(name);
@@ -32,12 +34,13 @@ function seconds(text: string): number {
 }
 
 /** `--run FILE`: the oracle on one saved module (.wasm or .wat), verbosely. */
-function runFile(file: string): number {
+async function runFile(file: string): Promise<number> {
   const data = readFileSync(file);
   const bytes = file.endsWith('.wat') ? parseWat(data.toString('utf8')) : new Uint8Array(data);
-  const result = runOracle(bytes, {
+  const result = await runOracle(bytes, {
     argSets: Number(option('--arg-sets') ?? 3),
     seed: Number(option('--seed') ?? 0),
+    tiers: parseTiers(option('--tiers') ?? 'all'),
   });
   console.log(JSON.stringify(result, null, 2));
   return result.status === 'mismatch' ? 1 : 0;
@@ -68,6 +71,7 @@ async function main(): Promise<number> {
     out,
     workers: Number(option('--workers') ?? 2),
     argSets: Number(option('--arg-sets') ?? 3),
+    tiers: parseTiers(option('--tiers') ?? 'all'),
     reduceLimit: Number(option('--reduce-limit') ?? 3),
     reduceSec: Number(option('--reduce-time') ?? 120),
     progress: (line) => console.log(line),
@@ -80,6 +84,10 @@ async function main(): Promise<number> {
     console.log(
       `${name.padEnd(11)} ${String(s.modules).padStart(7)}  ${String(s.mismatches).padStart(10)}  ${String(s.skipped).padStart(7)}  ${String(s.nanOnly).padStart(8)}  ${String(s.notGenerated).padStart(13)}  ${rate.padStart(9)}`,
     );
+    if (s.suspendPromises + s.suspendTurns > 0)
+      console.log(
+        `    suspend tier: ${s.suspendPromises} host promises awaited, ${s.suspendTurns} event-loop turns during calls`,
+      );
     for (const [reason, n] of Object.entries(s.skipReasons))
       console.log(`    skipped ${n}: ${reason}`);
   }

@@ -1,14 +1,24 @@
 /**
- * The oracle: runs one module natively and on both tiers of Weft with the
- * same plan, and compares every observable.
+ * The oracle: runs one module natively and on each tier of Weft with the
+ * same plan, and compares every observable. The jit's tiers run
+ * synchronously; the suspend tier is async, so the oracle is too.
  */
 import { Engine, Module } from 'weft';
 import { isWeftGap } from './decode.js';
 import { compareExecutions, type Comparison, type Status } from './compare.js';
+import type { Execution } from './run/execution.js';
+import { SUSPEND_FAULTS, type SuspendFault } from './run/faults.js';
 import { importsSupported } from './run/host.js';
 import { runNative, source } from './run/native.js';
 import { makePlan, type PlanOptions } from './run/plan.js';
-import { runWeft, TIERS, withTier, type Tier } from './run/weft.js';
+import {
+  runWeftSuspend,
+  suspendConfig,
+  type SuspendConfig,
+  type SuspendStats,
+} from './run/suspend.js';
+import { runWeft, withTier } from './run/weft.js';
+import { isJitTier, TIERS, type Tier } from './tiers.js';
 
 /** The verdict on one module. */
 export interface OracleResult {
@@ -20,6 +30,8 @@ export interface OracleResult {
   weftMs: number;
   /** Number of calls made per engine. */
   calls: number;
+  /** When the suspend tier ran: its configuration and how much it suspended. */
+  suspend?: { config: SuspendConfig; stats: SuspendStats };
 }
 
 /** Options of {@link runOracle}. */
@@ -27,6 +39,10 @@ export interface OracleOptions extends PlanOptions {
   tiers?: readonly Tier[];
   /** Called when the native run has finished (the parent's watchdog then blames Weft). */
   onNativeDone?: (ms: number) => void;
+  /** Called before each Weft tier runs (so that a hang can be blamed on its tier). */
+  onTier?: (tier: Tier) => void;
+  /** Test-only: a fault injected into the suspend tier. */
+  fault?: SuspendFault;
 }
 
 const RANK: Record<Status, number> = { ok: 0, skipped: 1, 'nan-only': 2, mismatch: 3 };
@@ -35,8 +51,8 @@ function skipped(reason: string): OracleResult {
   return { status: 'skipped', reason, tiers: {}, nativeMs: 0, weftMs: 0, calls: 0 };
 }
 
-/** Runs the oracle on a module binary. */
-export function runOracle(bytes: Uint8Array, options: OracleOptions): OracleResult {
+/** Runs the oracle on a module binary, in `options.tiers` (default: every tier). */
+export async function runOracle(bytes: Uint8Array, options: OracleOptions): Promise<OracleResult> {
   let nativeValid: boolean;
   try {
     nativeValid = WebAssembly.validate(source(bytes));
@@ -86,7 +102,16 @@ export function runOracle(bytes: Uint8Array, options: OracleOptions): OracleResu
     calls: plan.calls.length,
   };
   for (const tier of options.tiers ?? TIERS) {
-    const weft = runWeft(bytes, plan, tier);
+    options.onTier?.(tier);
+    let weft: Execution;
+    if (isJitTier(tier)) weft = runWeft(bytes, plan, tier);
+    else {
+      const config = suspendConfig(options.seed);
+      const hooks = options.fault === undefined ? {} : SUSPEND_FAULTS[options.fault];
+      const run = await runWeftSuspend(bytes, plan, config, hooks);
+      result.suspend = { config, stats: run.suspend };
+      weft = run;
+    }
     result.weftMs += weft.ms;
     const c = compareExecutions(native, weft);
     result.tiers[tier] = c;

@@ -8,14 +8,18 @@ import { fileURLToPath } from 'node:url';
 import type { DecodeResult } from './decode.js';
 import type { OracleResult } from './oracle.js';
 import type { Task, TaskMessage, WorkerMessage } from './protocol.js';
+import type { Tier } from './tiers.js';
 
 /** How a task ended. */
 export type TaskOutcome =
   | { type: 'oracle'; result: OracleResult }
   | { type: 'decode'; result: DecodeResult }
-  /** No answer in time; `nativeMs` is native's time when Weft was the one running. */
-  | { type: 'hang'; engine: 'native' | 'weft'; ms: number; nativeMs: number }
-  | { type: 'crash'; engine: 'native' | 'weft'; detail: string }
+  /**
+   * No answer in time; `nativeMs` is native's time when Weft was the one
+   * running, `tier` the Weft tier that was running (if the worker said).
+   */
+  | { type: 'hang'; engine: 'native' | 'weft'; ms: number; nativeMs: number; tier?: Tier }
+  | { type: 'crash'; engine: 'native' | 'weft'; detail: string; tier?: Tier }
   | { type: 'failed'; message: string };
 
 /** Watchdog settings. */
@@ -105,12 +109,23 @@ class Worker {
     return new Promise((resolve) => {
       let engine: 'native' | 'weft' = task.type === 'decode' ? 'weft' : 'native';
       let nativeMs = 0;
+      let tier: Tier | undefined;
       const started = performance.now();
       let timer: NodeJS.Timeout;
       const arm = (ms: number) => {
         clearTimeout(timer);
         timer = setTimeout(
-          () => finish({ type: 'hang', engine, ms: performance.now() - started, nativeMs }, true),
+          () =>
+            finish(
+              {
+                type: 'hang',
+                engine,
+                ms: performance.now() - started,
+                nativeMs,
+                ...(tier === undefined ? {} : { tier }),
+              },
+              true,
+            ),
           ms,
         );
       };
@@ -121,6 +136,8 @@ class Worker {
           nativeMs = m.ms;
           const { weftMinTimeoutMs, weftSlowdown, weftMaxTimeoutMs } = this.options;
           arm(Math.min(weftMaxTimeoutMs, Math.max(weftMinTimeoutMs, m.ms * weftSlowdown)));
+        } else if (m.type === 'tier') {
+          tier = m.tier;
         } else if (m.type === 'oracle' || m.type === 'decode') {
           finish(
             m.type === 'oracle'
@@ -140,6 +157,7 @@ class Worker {
               type: 'crash',
               engine,
               detail: `exit ${code ?? signal}: ${this.stderr.slice(-1500)}`,
+              ...(tier === undefined || engine === 'native' ? {} : { tier }),
             },
             false,
           );

@@ -11,13 +11,17 @@ function send(m: WorkerMessage): void {
   process.send!(m);
 }
 
-process.on('message', (m: TaskMessage) => {
+process.on('message', (m: TaskMessage) => void runTask(m));
+
+/** Runs one task (the pool sends the next only after the answer) and answers. */
+async function runTask(m: TaskMessage): Promise<void> {
   const { id, task } = m;
   try {
     if (task.type === 'oracle') {
-      const result = runOracle(task.bytes, {
+      const result = await runOracle(task.bytes, {
         ...task.options,
         onNativeDone: (ms) => send({ id, type: 'native-done', ms }),
+        onTier: (tier) => send({ id, type: 'tier', tier }),
       });
       send({ id, type: 'oracle', result });
     } else {
@@ -26,7 +30,7 @@ process.on('message', (m: TaskMessage) => {
   } catch (e) {
     send({ id, type: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
-});
+}
 // The campaign died: nothing will read our answers.
 process.on('disconnect', () => process.exit(0));
 send({ id: -1, type: 'ready' });

@@ -1,8 +1,9 @@
 /**
  * The bounded, deterministic CI slice: a fixed seed range per generator,
- * about three minutes on two cores. It fails listing every mismatch (seed,
- * tiers, what differed); regenerate one with
- * `pnpm fuzz --generator G --seed S --count 1 --out DIR` to get it saved and reduced.
+ * in every tier (the suspend tier included), about a minute on two cores.
+ * It fails listing every mismatch (seed, tiers, what differed); regenerate
+ * one with `pnpm fuzz --generator G --seed S --count 1 --out DIR` to get it
+ * saved and reduced.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -44,7 +45,10 @@ async function slice(generator: GeneratorName): Promise<void> {
   });
   const s = report.stats[generator]!;
   console.log(
-    `${generator}: ${s.modules} modules in ${report.seconds.toFixed(1)}s, ${s.mismatches} mismatches, ${s.skipped} skipped, ${s.nanOnly} nan-only`,
+    `${generator}: ${s.modules} modules in ${report.seconds.toFixed(1)}s, ${s.mismatches} mismatches, ${s.skipped} skipped, ${s.nanOnly} nan-only` +
+      (s.suspendTurns > 0
+        ? ` (suspend tier: ${s.suspendPromises} promises, ${s.suspendTurns} turns)`
+        : ''),
   );
   assert.is(
     s.harnessFailures,

@@ -16,6 +16,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TTF_FEATURES } from '../gen/ttf.js';
+import type { OracleRun } from '../protocol.js';
+import { TIERS } from '../tiers.js';
 
 const CHECK = fileURLToPath(new URL('./check.js', import.meta.url));
 
@@ -32,7 +34,7 @@ function binaryenDir(): string {
 export function reduceBinary(
   bytes: Uint8Array,
   seed: number,
-  argSets: number,
+  run: OracleRun,
   timeoutMs: number,
 ): Promise<Uint8Array | null> {
   const dir = mkdtempSync(join(tmpdir(), 'weft-reduce-'));
@@ -41,7 +43,9 @@ export function reduceBinary(
   const work = join(dir, 'w.wasm');
   writeFileSync(orig, bytes);
   copyFileSync(orig, work);
-  const command = `${process.execPath} ${CHECK} ${test} ${seed} ${argSets}`;
+  // The seed fixes the plan and the suspend tier's configuration, the tiers what runs.
+  const tiers = (run.tiers ?? TIERS).join(',');
+  const command = `${process.execPath} ${CHECK} ${test} ${seed} ${run.argSets} ${tiers}${run.fault === undefined ? '' : ` ${run.fault}`}`;
   return new Promise((resolve) => {
     const child = spawn(
       'wasm-reduce',

@@ -9,15 +9,18 @@ import { DEFAULT_POOL, Pool } from '../pool.js';
 import { reduceBinary } from './binary.js';
 import { findingOf, mismatchTiers } from './signature.js';
 import { reduceStructured } from './structured.js';
+import { oracleTaskOptions, type OracleRun } from '../protocol.js';
 
 /**
  * Reduces a structured module on which Weft hangs. A separate pool with a
  * short watchdog keeps each test to seconds (fuzz modules run in
- * milliseconds natively, so a few seconds of Weft is a hang).
+ * milliseconds natively, so a few seconds of Weft is a hang). Every
+ * candidate runs as `run` says with the case's seed, which also fixes the
+ * suspend tier's configuration.
  */
 export async function reduceHang(
   c: Case,
-  argSets: number,
+  run: OracleRun,
   seconds: number,
 ): Promise<{ bytes: Uint8Array; text: string; finding: Partial<Finding> }> {
   const pool = new Pool({
@@ -29,7 +32,11 @@ export async function reduceHang(
   });
   try {
     const test = async (bytes: Uint8Array) => {
-      const out = await pool.run({ type: 'oracle', bytes, options: { argSets, seed: c.seed } });
+      const out = await pool.run({
+        type: 'oracle',
+        bytes,
+        options: oracleTaskOptions(run, c.seed),
+      });
       return out.type === 'hang' && out.engine === 'weft';
     };
     const { def } = await reduceStructured(c.def!, test, { ms: seconds * 2500, tests: 400 });
@@ -40,19 +47,25 @@ export async function reduceHang(
   }
 }
 
-/** Reduces a case's module to one that shows the same kind of mismatch. */
+/**
+ * Reduces a case's module to one that shows the same kind of mismatch
+ * (the same signature: generator, category, tiers, kinds of answers), each
+ * candidate run as `run` says with the case's seed, which also fixes the
+ * suspend tier's configuration.
+ */
 export async function reduceCase(
   pool: Pool,
   c: Case,
   finding: Finding,
-  argSets: number,
+  run: OracleRun,
   seconds: number,
 ): Promise<{ bytes: Uint8Array; text?: string; finding: Partial<Finding> } | null> {
   const want = signature(finding);
+  const options = oracleTaskOptions(run, c.seed);
   if (c.def !== undefined) {
     let last: Finding | null = null;
     const test = async (bytes: Uint8Array) => {
-      const out = await pool.run({ type: 'oracle', bytes, options: { argSets, seed: c.seed } });
+      const out = await pool.run({ type: 'oracle', bytes, options });
       if (out.type !== 'oracle') return false;
       const f = findingOf(out.result, c.generator, c.seed);
       if (f === null || signature(f) !== want) return false;
@@ -68,9 +81,9 @@ export async function reduceCase(
       finding: f === null ? {} : { difference: f.difference!, tiers: f.tiers },
     };
   }
-  const bytes = await reduceBinary(c.bytes, c.seed, argSets, seconds * 2500);
+  const bytes = await reduceBinary(c.bytes, c.seed, run, seconds * 2500);
   if (bytes === null) return null;
-  const out = await pool.run({ type: 'oracle', bytes, options: { argSets, seed: c.seed } });
+  const out = await pool.run({ type: 'oracle', bytes, options });
   const f = out.type === 'oracle' ? findingOf(out.result, c.generator, c.seed) : null;
   return {
     bytes,

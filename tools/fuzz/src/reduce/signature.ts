@@ -1,13 +1,11 @@
 /** What "the same kind of mismatch" means while reducing. */
 import type { OracleResult } from '../oracle.js';
 import { signature, type Finding } from '../findings.js';
-import type { Tier } from '../run/weft.js';
+import { TIERS, type Tier } from '../tiers.js';
 
 /** The tiers of an oracle result that mismatched, in order. */
 export function mismatchTiers(r: OracleResult): Tier[] {
-  return (['baseline', 'optimized', 'flat'] as const).filter(
-    (t) => r.tiers[t]?.status === 'mismatch',
-  );
+  return TIERS.filter((t) => r.tiers[t]?.status === 'mismatch');
 }
 
 /** The finding an oracle result amounts to, if it is a mismatch. */

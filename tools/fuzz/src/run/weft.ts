@@ -22,14 +22,14 @@ import type { Obs } from '../values.js';
 import type { Execution, Outcome, Snapshot, StepRecord } from './execution.js';
 import { HostLog, importedGlobalValue } from './host.js';
 import { observeWeft, snapshotBytes } from './observe.js';
-import type { Plan } from './plan.js';
+import type { CallSpec, ImportSpec, Plan } from './plan.js';
 
 /**
  * The jit's configurations: `baseline` never tiers up, `optimized` compiles
  * everything optimized, `flat` compiles every body in the flat layout that
  * bodies nested too deeply for closures get (baseline tier).
  */
-export type Tier = 'baseline' | 'optimized' | 'flat';
+export type JitTier = 'baseline' | 'optimized' | 'flat';
 
 const TIER_UP = jit.TIER_UP;
 
@@ -40,25 +40,63 @@ const TIER_UP = jit.TIER_UP;
 const LAYOUT = (jit as Record<string, unknown>)['LAYOUT'] as { flat: boolean } | undefined;
 
 /** The configurations this version of the jit has. */
-export const TIERS: readonly Tier[] =
+export const JIT_TIERS: readonly JitTier[] =
   LAYOUT === undefined ? ['baseline', 'optimized'] : ['baseline', 'optimized', 'flat'];
 
-/** Runs `fn` with the jit configured for `tier`, restoring the settings after. */
-export function withTier<T>(tier: Tier, fn: () => T): T {
+/**
+ * The jit's global settings: tier-up thresholds (calls of a function,
+ * iterations of one loop) and whether bodies get the flat layout.
+ */
+export interface JitSettings {
+  calls: number;
+  iterations: number;
+  flat: boolean;
+}
+
+/** The settings of a configuration. */
+export function tierSettings(tier: JitTier): JitSettings {
+  const n = tier === 'optimized' ? 1 : Infinity;
+  return { calls: n, iterations: n, flat: tier === 'flat' };
+}
+
+/** Applies `settings` (code compiles lazily: they must hold while wasm runs); returns the undo. */
+function applyJit(settings: JitSettings): () => void {
   const saved = { ...TIER_UP };
   const savedFlat = LAYOUT?.flat;
-  const n = tier === 'optimized' ? 1 : Infinity;
-  Object.assign(TIER_UP, { calls: n, iterations: n });
-  if (LAYOUT !== undefined) LAYOUT.flat = tier === 'flat';
+  Object.assign(TIER_UP, { calls: settings.calls, iterations: settings.iterations });
+  if (LAYOUT !== undefined) LAYOUT.flat = settings.flat;
+  return () => {
+    Object.assign(TIER_UP, saved);
+    if (LAYOUT !== undefined) LAYOUT.flat = savedFlat!;
+  };
+}
+
+/** Runs `fn` with the jit configured for `tier`, restoring the settings after. */
+export function withTier<T>(tier: JitTier, fn: () => T): T {
+  const restore = applyJit(tierSettings(tier));
   try {
     return fn();
   } finally {
-    Object.assign(TIER_UP, saved);
-    if (LAYOUT !== undefined) LAYOUT.flat = savedFlat!;
+    restore();
   }
 }
 
-function weftOutcome(e: unknown): Outcome {
+/**
+ * Runs the async `fn` with the jit configured by `settings` until its
+ * promise settles. The settings are global: nothing else may run wasm
+ * meanwhile (a worker runs one module at a time).
+ */
+export async function withJit<T>(settings: JitSettings, fn: () => Promise<T>): Promise<T> {
+  const restore = applyJit(settings);
+  try {
+    return await fn();
+  } finally {
+    restore();
+  }
+}
+
+/** How a Weft instantiation or call that threw `e` ended. */
+export function weftOutcome(e: unknown): Outcome {
   if (e instanceof Trap) {
     return e.code === 'StackOverflow' ? { kind: 'stack' } : { kind: 'trap', code: e.code };
   }
@@ -69,7 +107,34 @@ function weftOutcome(e: unknown): Outcome {
   };
 }
 
-function defineImports(store: Store, linker: Linker, plan: Plan, log: HostLog): void {
+/** A function import of a plan. */
+export type FuncImport = Extract<ImportSpec, { kind: 'func' }>;
+
+/** Makes the host function for a function import; it must log through `log`. */
+export type HostFuncFactory = (
+  store: Store,
+  type: FuncType,
+  spec: FuncImport,
+  log: HostLog,
+) => Func;
+
+/** Synchronous host functions answering as {@link HostLog} does. */
+const syncHost: HostFuncFactory = (store, type, spec, log) =>
+  Func.new(store, type, (_caller, ...args: unknown[]) =>
+    log.call(
+      spec,
+      spec.params.map((t, i) => observeWeft(t, args[i])),
+    ),
+  );
+
+/** Defines the plan's imports in `linker`, function imports made by `hostFunc`. */
+export function defineImports(
+  store: Store,
+  linker: Linker,
+  plan: Plan,
+  log: HostLog,
+  hostFunc: HostFuncFactory = syncHost,
+): void {
   // A module may import one name twice: the first import's type defines it (as natively).
   const seen = new Set<string>();
   for (const spec of plan.imports) {
@@ -79,17 +144,7 @@ function defineImports(store: Store, linker: Linker, plan: Plan, log: HostLog): 
     switch (spec.kind) {
       case 'func': {
         const type = new FuncType(spec.params.map(ValType.parse), spec.results.map(ValType.parse));
-        linker.define(
-          store,
-          spec.module,
-          spec.name,
-          Func.new(store, type, (_caller, ...args: unknown[]) =>
-            log.call(
-              spec,
-              spec.params.map((t, i) => observeWeft(t, args[i])),
-            ),
-          ),
-        );
+        linker.define(store, spec.module, spec.name, hostFunc(store, type, spec, log));
         break;
       }
       case 'memory':
@@ -124,7 +179,8 @@ function defineImports(store: Store, linker: Linker, plan: Plan, log: HostLog): 
   }
 }
 
-function snapshot(
+/** The exported memories and globals after a step (none when there is no instance). */
+export function snapshot(
   store: Store,
   instance: Instance | null,
   plan: Plan,
@@ -140,11 +196,18 @@ function snapshot(
   return { memories, globals };
 }
 
+/** The outcome of a call that returned `r` (what `Func.call` returns). */
+export function observeResults(call: CallSpec, r: unknown): Outcome {
+  const values =
+    call.results.length === 1 ? [r] : call.results.length === 0 ? [] : (r as unknown[]);
+  return { kind: 'ok', values: call.results.map((t, i) => observeWeft(t, values[i])) };
+}
+
 /**
  * Compiles `bytes` on Weft in `tier`, instantiates it and makes the plan's
  * calls. A compile error is reported as the instantiation's `error` outcome.
  */
-export function runWeft(bytes: Uint8Array, plan: Plan, tier: Tier): Execution {
+export function runWeft(bytes: Uint8Array, plan: Plan, tier: JitTier): Execution {
   return withTier(tier, () => {
     const start = performance.now();
     const log = new HostLog();
@@ -170,10 +233,7 @@ export function runWeft(bytes: Uint8Array, plan: Plan, tier: Tier): Execution {
         const args = call.params.map((t, i) => observeWeft(t, call.args[i]));
         let out: Outcome;
         try {
-          const r = f.call(store, ...call.args);
-          const values =
-            call.results.length === 1 ? [r] : call.results.length === 0 ? [] : (r as unknown[]);
-          out = { kind: 'ok', values: call.results.map((t, i) => observeWeft(t, values[i])) };
+          out = observeResults(call, f.call(store, ...call.args));
         } catch (e) {
           out = weftOutcome(e);
         }
