@@ -14,15 +14,12 @@ import { F32, F64, I32 as I32T, type FuncType, type ValType } from '@weft/enviro
 import {
   F64 as F64_,
   I32 as I32_,
-  normalizeFault,
   setStackTop,
   stackTop,
   STACK_SLOTS,
   type FuncInstance,
 } from '@weft/runtime';
-import { classify } from '@weft/jit';
-import { throwToJS } from './exception.js';
-import { store } from './realm.js';
+import { run } from './func.js';
 
 // Module-local aliases of the value stack: faster than imported bindings in V8.
 const I32 = I32_;
@@ -55,13 +52,11 @@ function put(k: number, s: number, v: unknown): void {
 }
 
 /**
- * The exported function of `f` for a numeric signature, or null. One
- * closure serves every arity up to three (missing arguments are undefined,
- * as the JS API passes them; extra ones are ignored), with the conversions,
- * the call and the boundary's bookkeeping inline: under `--jitless` each
- * helper call would cost as much as a wasm instruction. The frame is
- * reserved before the arguments are converted (a conversion may call JS
- * that calls wasm, which then runs above it).
+ * The exported function of `f` for a numeric signature, or null: one
+ * closure per arity with the conversions inline (under `--jitless` a helper
+ * call per argument costs as much as a wasm instruction), then func.ts's
+ * `run`. The frame is reserved before the arguments are converted (a
+ * conversion may call JS that calls wasm, which then runs above it).
  */
 export function numericExported(f: FuncInstance): Function | null {
   const kinds = numericSignature(f.type);
@@ -76,22 +71,9 @@ export function numericExported(f: FuncInstance): Function | null {
   // double measured twice as slow once optimized (a call of mixed type).
   const read: (fp: number) => unknown =
     rk === -1 ? () => undefined : rk === K_I32 ? (fp) => I32[fp] : (fp) => F64S[fp];
-  /** Runs `f` at `fp` (a synchronous call: it cannot suspend, see func.ts's `run`). */
+  /** Runs `f` at `fp` (func.ts's `run`: the one place of the boundary's bookkeeping) and reads the result. */
   const call = (fp: number): unknown => {
-    const depth = store.depth;
-    const suspendable = store.suspendable;
-    store.suspendable = false;
-    try {
-      let next = f.code(fp);
-      while (next !== undefined) next = next.code(fp);
-    } catch (e) {
-      store.depth = depth;
-      store.suspendable = suspendable;
-      setStackTop(fp);
-      throwToJS(normalizeFault(e, classify));
-    }
-    store.suspendable = suspendable;
-    setStackTop(fp);
+    run(f, fp);
     return read(fp);
   };
   const enter = (): number => {
