@@ -98,8 +98,14 @@ export class WasiCtx {
     return fd;
   }
 
-  /** Closes every open descriptor (their host handles are released). */
+  /** Hands on the output every stream holds back (see `WasiStream.flush`). */
+  flush(): void {
+    for (const d of this.fds) d?.stream?.flush?.();
+  }
+
+  /** Flushes, then closes every open descriptor (their host handles are released). */
   close(): void {
+    this.flush();
     for (let fd = 0; fd < this.fds.length; fd++) {
       const d = this.fds[fd];
       if (d?.fs) d.fs.close(d.handle);

@@ -50,6 +50,7 @@ export function addToLinker(
   options: AddToLinkerOptions = {},
 ): Linker {
   const p = new Preview1(ctx);
+  contexts.set(store, ctx);
   const modules = options.modules ?? [WASI_MODULE, WASI_UNSTABLE_MODULE];
   const i32 = ValType.i32();
   const i64 = ValType.i64();
@@ -108,7 +109,8 @@ export function addToLinker(
 /**
  * Runs a command: calls `_start` and returns its exit code (0 when it
  * returns, the code of `proc_exit` otherwise). Traps and host errors other
- * than `WasiExit` are thrown.
+ * than `WasiExit` are thrown. Either way the context's output streams are
+ * flushed after.
  */
 export function runCommand(store: Store<any>, instance: Instance): number {
   const start = instance.getFunc(store, '_start');
@@ -119,5 +121,11 @@ export function runCommand(store: Store<any>, instance: Instance): number {
   } catch (e) {
     if (e instanceof WasiExit) return e.code;
     throw e;
+  } finally {
+    // However the program ended, output held back (a last line without newline) goes out.
+    contexts.get(store)?.flush();
   }
 }
+
+/** The context `addToLinker` last bound in each store, flushed by `runCommand`. */
+const contexts = new WeakMap<object, WasiCtx>();

@@ -14,6 +14,11 @@ export interface WasiStream {
   write?(buffer: Uint8Array, offset: number, length: number): number;
   /** What `fd_fdstat_get` reports: CHARACTER_DEVICE for a terminal (default UNKNOWN, a pipe). */
   readonly filetype?: Filetype;
+  /**
+   * Hands on output held back (a last line without its newline). Called when
+   * the program exits (`proc_exit`, `runCommand`) and when the context closes.
+   */
+  flush?(): void;
 }
 
 /** Reads nothing and discards what is written, like `/dev/null`. */

@@ -138,6 +138,46 @@ test('the browser entry: no host filesystem, console stdio', () => {
   assert.equal(lines, ['one', 'two', 'three']);
 });
 
+test('a last line without newline is output when the program ends, however it ends', () => {
+  const PARTIAL = `(module
+    (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+    (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
+    (memory (export "memory") 1)
+    (data (i32.const 16) "done\\nno newline")
+    (func $write
+      (i32.store (i32.const 0) (i32.const 16))
+      (i32.store (i32.const 4) (i32.const 15))
+      (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
+    (func (export "_start") (call $write))
+    (func (export "exit") (call $write) (call $proc_exit (i32.const 3)))
+    (func (export "write_only") (call $write)))`;
+  const run = (body: (store: Store, instance: ReturnType<Linker['instantiate']>) => void) => {
+    const lines: string[] = [];
+    const ctx = new WasiCtxBuilder().stdout(new LineOutputStream((l) => lines.push(l))).build();
+    const engine = new Engine();
+    const store = new Store(engine);
+    const linker = new Linker(engine);
+    addToLinker(linker, store, ctx);
+    body(store, linker.instantiate(store, new Module(engine, PARTIAL)));
+    return { lines, ctx };
+  };
+  // _start returns: runCommand flushes.
+  assert.equal(run((store, i) => assert.is(runCommand(store, i), 0)).lines, ['done', 'no newline']);
+  // proc_exit flushes before the program unwinds.
+  const exited = run((store, i) =>
+    assert.throws(
+      () => i.getFunc(store, 'exit')!.call(store),
+      (e: unknown) => e instanceof WasiExit,
+    ),
+  );
+  assert.equal(exited.lines, ['done', 'no newline']);
+  // A host driving calls itself: closing the context flushes.
+  const driven = run((store, i) => i.getFunc(store, 'write_only')!.call(store));
+  assert.equal(driven.lines, ['done']);
+  driven.ctx.close();
+  assert.equal(driven.lines, ['done', 'no newline']);
+});
+
 test('host errors map to errnos', () => {
   assert.is(errnoOf(new WasiError(Errno.NOTEMPTY)), Errno.NOTEMPTY);
   assert.is(errnoOf(Object.assign(new Error('x'), { code: 'ENOENT' })), Errno.NOENT);

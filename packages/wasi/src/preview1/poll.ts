@@ -159,6 +159,7 @@ export const pollFunctions = {
   // Processes.
 
   proc_exit(this: WasiBase, code: number): never {
+    this.ctx.flush(); // the program ends here: a last line without newline is still output
     throw new WasiExit(code >>> 0);
   },
 
