@@ -5,7 +5,7 @@ import { Func, isExtern, type Caller, type Extern } from './externs.js';
 import { Instance } from './instance.js';
 import type { Module } from './module.js';
 import type { Store } from './store.js';
-import type { FuncType } from './types.js';
+import { FuncType } from './types.js';
 import { describeValue } from './values.js';
 
 /**
@@ -78,6 +78,31 @@ export class Linker {
   /** Defines every export of `instance` under module name `module`. */
   instance(store: Store, module: string, instance: Instance): this {
     for (const [name, item] of instance.exports(store)) this.define(store, module, name, item);
+    return this;
+  }
+
+  /**
+   * Defines every function import of `module` that this linker does not
+   * define as a host function that fails when called (Wasmtime's
+   * `define_unknown_imports_as_traps`): the module instantiates, and only a
+   * call of a missing function fails, with a `LinkError` naming it thrown
+   * from the call (a host error: it unwinds the wasm frames). Imports of
+   * other kinds stay missing.
+   */
+  defineUnknownImportsAsTraps(store: Store, module: Module): this {
+    for (const imp of module.imports) {
+      if (!(imp.type instanceof FuncType) || this.items.has(Linker.key(imp.module, imp.name)))
+        continue;
+      const { module: from, name } = imp;
+      const missing = Func.new(store, imp.type, () => {
+        throw new LinkError(
+          `unknown import: "${from}" "${name}" has not been defined (called by wasm)`,
+          from,
+          name,
+        );
+      });
+      this.define(store, from, name, missing);
+    }
     return this;
   }
 
