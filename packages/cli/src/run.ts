@@ -67,13 +67,8 @@ export interface WasmOptions {
   /** Milliseconds. */
   timeout?: number;
   maxWasmStack?: number;
-  /** The store's limiter (Wasmtime's `StoreLimits`), as `StoreLimitsBuilder` methods. */
-  limits?: {
-    memorySize?: number;
-    tableElements?: number;
-    instances?: number;
-    tables?: number;
-    memories?: number;
+  /** The store's limiter (Wasmtime's `StoreLimits`), by `StoreLimitsBuilder` method. */
+  limits?: { [M in (typeof LIMIT_OPTIONS)[keyof typeof LIMIT_OPTIONS]]?: number } & {
     trapOnGrowFailure?: boolean;
   };
 }
@@ -240,11 +235,10 @@ export function makeStore(engine: Engine, w: WasmOptions): Store {
   if (w.limits !== undefined) {
     const l = w.limits;
     const b = new StoreLimitsBuilder();
-    if (l.memorySize !== undefined) b.memorySize(l.memorySize);
-    if (l.tableElements !== undefined) b.tableElements(l.tableElements);
-    if (l.instances !== undefined) b.instances(l.instances);
-    if (l.tables !== undefined) b.tables(l.tables);
-    if (l.memories !== undefined) b.memories(l.memories);
+    for (const method of Object.values(LIMIT_OPTIONS)) {
+      const n = l[method];
+      if (n !== undefined) b[method](n);
+    }
     if (l.trapOnGrowFailure !== undefined) b.trapOnGrowFailure(l.trapOnGrowFailure);
     const limiter = b.build();
     store.limiter(() => limiter);

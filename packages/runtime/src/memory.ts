@@ -146,10 +146,8 @@ export class MemoryInstance {
     try {
       this.buffer = new ArrayBuffer(bytes);
     } catch {
-      throw new ResourceLimitError(
-        `the host could not allocate a memory of ${bytes} bytes`,
-        'host',
-      );
+      const failure = hostFailure(bytes);
+      throw new ResourceLimitError(failure.message, failure.limit);
     }
     this.dv = new DataView(this.buffer);
     this.u8 = new Uint8Array(this.buffer);

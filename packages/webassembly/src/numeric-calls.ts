@@ -2,10 +2,9 @@
  * Calls across the JS boundary for functions whose parameters and result
  * are numbers only (i32, f32, f64; at most three parameters and one
  * result): what most glue code calls and imports. The general path (func.ts)
- * converts each value with its own closure and runs the call through
- * helpers; here the conversions are inline switches on a small kind code
- * and the call runs in the function itself, so a call costs a few closure
- * calls fewer. That matters most where nothing inlines: under `--jitless`
+ * converts each value with its own closure and reads results through
+ * helpers; here the conversions are inline switches on a small kind code,
+ * so a call costs a few closure calls fewer. That matters most where nothing inlines: under `--jitless`
  * every JS call is paid in full. The conversions are the JS API's
  * (ToInt32, ToNumber and f32 rounding, in argument order), so the results
  * are the same as the general path's.

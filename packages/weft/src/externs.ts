@@ -48,17 +48,21 @@ function resolve<T extends StoreItem>(
   list: (s: RuntimeStore) => T[],
   index: number,
 ): T {
-  if (store !== handleStore) {
-    if (!(store instanceof Store))
-      throw new TypeError(
-        `the first argument must be the Store the item belongs to, got ${describeValue(store)}`,
-      );
-    throw new StoreError('item used with a store it does not belong to');
-  }
+  checkStore(handleStore, store);
   store.inner.checkAlive();
   const item = list(store.inner)[index];
   if (item === undefined) throw new StoreError('item no longer exists in its store');
   return item;
+}
+
+/** Throws unless `store` is `handleStore`, the store an item belongs to. */
+function checkStore(handleStore: Store, store: Store): void {
+  if (store === handleStore) return;
+  if (!(store instanceof Store))
+    throw new TypeError(
+      `the first argument must be the Store the item belongs to, got ${describeValue(store)}`,
+    );
+  throw new StoreError('item used with a store it does not belong to');
 }
 
 /** Proves a handle is made by this module: handles have no public constructor. */
@@ -551,7 +555,7 @@ export class TypedFunc<Params extends unknown[] = unknown[], Result = unknown> {
 
   /** Calls the function, as `Func.call` does. */
   call(store: Store, ...args: Params): Result {
-    if (store !== this.store) throw new StoreError('item used with a store it does not belong to');
+    checkStore(this.store, store);
     return this.func.callChecked(store, this.f, args, 'TypedFunc.call') as Result;
   }
 }

@@ -11,6 +11,7 @@
  */
 import { parseWat } from '@weft/wast';
 import { Engine, FuncType, Linker, Module, Store, ValType } from 'weft';
+import { median } from './stats.js';
 
 const argv = process.argv;
 const at = argv.indexOf('--calls');
@@ -64,11 +65,6 @@ function viaFacade(): Calls {
     add: (a, b) => add.call(store, a, b) as number,
     callHost: (n) => callHost.call(store, n) as number,
   };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
 }
 
 /** Nanoseconds per call of `run`, which makes CALLS calls. */

@@ -19,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Engine, Linker, Module, Store } from 'weft';
 import { V8_FLAGS } from 'weft/node';
+import { geomean, median } from './stats.js';
 import { findWorkload, readWasm, WORKLOADS, type Workload } from './workloads.js';
 
 /** Runs `run(n)` of a workload in the facade; returns a function doing one call. */
@@ -28,11 +29,6 @@ function load(w: Workload): (n: number) => unknown {
   const instance = new Linker(engine).instantiate(store, new Module(engine, readWasm(w.name)));
   const run = instance.getFunc(store, 'run')!;
   return (n) => run.call(store, n);
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
 }
 
 /** The child: one scenario for one workload; prints the times as JSON. */
@@ -96,7 +92,7 @@ function parent(): void {
         `${(after / fresh).toFixed(2)}x`.padStart(8),
     );
   }
-  const geo = Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length);
+  const geo = geomean(ratios);
   console.log(
     `geometric mean of after ÷ fresh: ${geo.toFixed(2)}x; worst ${Math.max(...ratios).toFixed(2)}x`,
   );

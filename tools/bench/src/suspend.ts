@@ -9,6 +9,7 @@
  */
 import { parseWat } from '@weft/wast';
 import { Engine, FuncType, Linker, Module, Store, ValType, type Func } from 'weft';
+import { median } from './stats.js';
 
 const argv = process.argv;
 const at = argv.indexOf('--calls');
@@ -39,11 +40,6 @@ function setup(impl: Impl, async: boolean): { store: Store; loop: Func; deep: Fu
   else linker.func(store, 'host', 'f', type, (_c, x: number) => impl(x) as number);
   const instance = linker.instantiate(store, new Module(engine, parseWat(WAT)));
   return { store, loop: instance.getFunc(store, 'loop')!, deep: instance.getFunc(store, 'deep')! };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
 }
 
 async function measure(run: () => unknown): Promise<number> {
