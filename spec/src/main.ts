@@ -23,7 +23,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Module } from 'weft';
+import { Module } from 'weft-wasm';
 import { parseWat } from '@weft/wast';
 import { Expectations, type SuiteName } from './expectations.js';
 import { markdown, tally } from './report.js';

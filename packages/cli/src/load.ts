@@ -1,7 +1,7 @@
 /** Reading a module file, binary or text. */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Module, type Engine } from 'weft';
+import { Module, type Engine } from 'weft-wasm';
 import { parseWat } from '@weft/wast';
 import { CliError, compileCauses, describe } from './report.js';
 

@@ -1,6 +1,6 @@
 /** Output and error reports in Wasmtime's CLI style (anyhow's "Caused by" chains). */
 import { writeSync } from 'node:fs';
-import { CompileError, Trap, TrapCode, type Frame } from 'weft';
+import { CompileError, Trap, TrapCode, type Frame } from 'weft-wasm';
 import { WastError } from '@weft/wast';
 
 /** Writes all of `text` to a host descriptor. */

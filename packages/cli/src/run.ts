@@ -10,7 +10,7 @@ import {
   WasmException,
   type Func,
   type Instance,
-} from 'weft';
+} from 'weft-wasm';
 import { addToLinker, WasiCtxBuilder, WasiExit, type WasiCtx } from '@weft/wasi';
 import { compileSource, displayName, readSource } from './load.js';
 import { CliError, describe, print, TRAP_EXIT_CODE, trapCauses, UsageError } from './report.js';

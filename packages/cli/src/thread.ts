@@ -6,9 +6,9 @@
  * program if that exits, traps or fails.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { tuneV8 } from 'weft/node';
+import { tuneV8 } from 'weft-wasm/node';
 import { addToLinker } from '@weft/wasi';
-import { Linker, type Engine, type Instance, type Module } from 'weft';
+import { Linker, type Engine, type Instance, type Module } from 'weft-wasm';
 import { compileSource, displayName } from './load.js';
 import { CliError, print } from './report.js';
 import { makeEngine, makeGuard, makeStore, makeWasi, runMain } from './run.js';

@@ -41,7 +41,7 @@ import {
   type Module,
   type SharedMemoryHandle,
   type Store,
-} from 'weft';
+} from 'weft-wasm';
 import { describe, print } from './report.js';
 import type { RunOptions } from './run.js';
 

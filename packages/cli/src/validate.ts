@@ -1,5 +1,5 @@
 /** `weft validate`: decodes and validates modules, printing nothing when they are valid. */
-import { Engine, Module } from 'weft';
+import { Engine, Module } from 'weft-wasm';
 import { readSource } from './load.js';
 import { CliError, compileCauses } from './report.js';
 

@@ -1,6 +1,6 @@
 /** Command-line arguments to wasm values, and results to text, as Wasmtime's `--invoke` does. */
 import { formatFloat } from '@weft/wast-runner';
-import { Func, V128, type ValType } from 'weft';
+import { Func, V128, type ValType } from 'weft-wasm';
 
 /** Thrown when an argument does not parse as its parameter's type. */
 export class ArgumentError extends Error {}

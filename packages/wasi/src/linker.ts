@@ -7,7 +7,7 @@ import {
   type Instance,
   type Linker,
   type Store,
-} from 'weft';
+} from 'weft-wasm';
 import type { WasiCtx } from './ctx.js';
 import { WasiExit } from './errors.js';
 import {

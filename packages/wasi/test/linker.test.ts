@@ -1,7 +1,7 @@
 /** WASI through the `weft` facade: a linked module, proc_exit, the browser entry, errno mapping. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Engine, Linker, Module, Store, Trap } from 'weft';
+import { Engine, Linker, Module, Store, Trap } from 'weft-wasm';
 import { parseWat } from '@weft/wast';
 import {
   addToLinker,

@@ -7,7 +7,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Engine, Linker, Memory, Module, Store, type Instance } from 'weft';
+import { Engine, Linker, Memory, Module, Store, type Instance } from 'weft-wasm';
 import { parseWat } from '@weft/wast';
 import {
   addToLinker,

@@ -23,7 +23,7 @@ import {
   Store,
   Trap,
   WasmException,
-} from 'weft';
+} from 'weft-wasm';
 import { defineSpectest } from './spectest.js';
 import { matches, show, toArg } from './values.js';
 

@@ -14,7 +14,7 @@ import {
   TagType,
   ValType,
   type Store,
-} from 'weft';
+} from 'weft-wasm';
 import { formatFloat } from './format.js';
 
 /**

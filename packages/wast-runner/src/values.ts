@@ -1,6 +1,6 @@
 /** Script values to API values, and API results against expected patterns. */
 import type { NanPattern, ResultPattern, Value } from '@weft/wast';
-import { f32Bits, f64ToBits, Func, Val, V128, WasmException } from 'weft';
+import { f32Bits, f64ToBits, Func, Val, V128, WasmException } from 'weft-wasm';
 import { WasmArray, WasmStruct } from '@weft/runtime';
 
 /**

@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { formatFloat } from '@weft/wast-runner';
 import { HostRef, matches, show, toArg } from '#src/values.js';
-import { V128 } from 'weft';
+import { V128 } from 'weft-wasm';
 
 test('NaN patterns: canonical is the quiet NaN of either sign, arithmetic any quiet NaN', () => {
   assert.ok(matches({ type: 'f32', value: 'nan:canonical' }, NaN));

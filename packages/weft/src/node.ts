@@ -13,7 +13,7 @@
  * same, or pass `V8_FLAGS` on node's command line.
  *
  * ```js
- * import { tuneV8 } from 'weft/node';
+ * import { tuneV8 } from 'weft-wasm/node';
  * tuneV8(); // before running wasm
  * ```
  */

@@ -10,7 +10,7 @@
  * Prints the median of 9 rounds per case, in nanoseconds per call.
  */
 import { parseWat } from '@weft/wast';
-import { Engine, FuncType, Linker, Module, Store, ValType } from 'weft';
+import { Engine, FuncType, Linker, Module, Store, ValType } from 'weft-wasm';
 import { median } from './stats.js';
 
 const argv = process.argv;

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { V8_FLAGS } from 'weft/node';
+import { V8_FLAGS } from 'weft-wasm/node';
 import { measureCompile } from './compile-time.js';
 import type { EngineSpec } from './engine.js';
 import { createEngine, loadEngineConfig, selectSpecs } from './engines/registry.js';

@@ -17,8 +17,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Engine, Linker, Module, Store } from 'weft';
-import { V8_FLAGS } from 'weft/node';
+import { Engine, Linker, Module, Store } from 'weft-wasm';
+import { V8_FLAGS } from 'weft-wasm/node';
 import { geomean, median } from './stats.js';
 import { findWorkload, readWasm, WORKLOADS, type Workload } from './workloads.js';
 

@@ -8,7 +8,7 @@
  * Prints the median of 7 rounds per case, in nanoseconds per call.
  */
 import { parseWat } from '@weft/wast';
-import { Engine, FuncType, Linker, Module, Store, ValType, type Func } from 'weft';
+import { Engine, FuncType, Linker, Module, Store, ValType, type Func } from 'weft-wasm';
 import { median } from './stats.js';
 
 const argv = process.argv;

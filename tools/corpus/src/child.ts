@@ -5,7 +5,7 @@
  * prints `corpus: ` and the error on stderr and exits with 134; the parent
  * compares everything with the native run and kills a run that hangs.
  */
-import { tuneV8 } from 'weft/node';
+import { tuneV8 } from 'weft-wasm/node';
 import { isEngineName, selectTiers, type EngineName } from './engines.js';
 import { findProgram, resolveProgramPath, type Program } from './programs.js';
 import { runAssemblyScript } from './run-assemblyscript.js';

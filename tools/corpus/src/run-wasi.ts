@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { WASI } from 'node:wasi';
-import { Engine, Linker, Module, Store } from 'weft';
+import { Engine, Linker, Module, Store } from 'weft-wasm';
 import { addToLinker, runCommand, WasiCtxBuilder } from '@weft/wasi';
 import { globalWebAssembly, type Imports } from './webassembly-api.js';
 

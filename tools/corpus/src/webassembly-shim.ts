@@ -34,7 +34,7 @@ import {
   GlobalType,
   type Extern,
   type ExternType,
-} from 'weft';
+} from 'weft-wasm';
 import type { Bytes } from './webassembly-api.js';
 
 /** The subset of the JS API's value type names the glue uses. */

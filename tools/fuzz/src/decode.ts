@@ -2,7 +2,7 @@
  * Decode and validation differential: Weft must end every input in acceptance
  * or a `CompileError`; its answer is compared with native validation.
  */
-import { CompileError, Engine, Module } from 'weft';
+import { CompileError, Engine, Module } from 'weft-wasm';
 import { source } from './run/native.js';
 
 /** Both engines' answers on one input. */

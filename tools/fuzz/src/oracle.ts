@@ -3,7 +3,7 @@
  * same plan, and compares every observable. The jit's tiers run
  * synchronously; the suspend tier is async, so the oracle is too.
  */
-import { Engine, Module } from 'weft';
+import { Engine, Module } from 'weft-wasm';
 import { isWeftGap } from './decode.js';
 import { compareExecutions, type Comparison, type Status } from './compare.js';
 import type { Execution } from './run/execution.js';

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseWat } from '@weft/wast';
-import { Engine, Module } from 'weft';
+import { Engine, Module } from 'weft-wasm';
 import { compareExecutions } from '#src/compare.js';
 import type { Execution, StepRecord } from '#src/run/execution.js';
 import { runNative } from '#src/run/native.js';

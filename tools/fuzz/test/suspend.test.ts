@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseWat } from '@weft/wast';
-import { Config, Engine, Linker, Module, Store } from 'weft';
+import { Config, Engine, Linker, Module, Store } from 'weft-wasm';
 import type { Case } from '#src/cases.js';
 import { compareExecutions } from '#src/compare.js';
 import { signature, type Finding } from '#src/findings.js';

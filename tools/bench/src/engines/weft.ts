@@ -1,6 +1,6 @@
 /** The Weft engine for the harness, built on the `weft` facade. */
 import { createRequire } from 'node:module';
-import { Engine, Func, Linker, Memory, Module, Store } from 'weft';
+import { Engine, Func, Linker, Memory, Module, Store } from 'weft-wasm';
 import type { BenchEngine, BenchInstance, EngineSpec } from '../engine.js';
 import { supportsFrom } from './webassembly-api.js';
 
@@ -26,7 +26,7 @@ function jsExports(
 export function createEngine(spec: EngineSpec): BenchEngine {
   const engine = new Engine();
   const require = createRequire(import.meta.url);
-  const version = (require('weft/package.json') as { version: string }).version;
+  const version = (require('weft-wasm/package.json') as { version: string }).version;
   return {
     name: spec.name,
     description: spec.description,

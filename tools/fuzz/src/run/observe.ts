@@ -1,5 +1,5 @@
 /** Turning each engine's JS values into observations. */
-import { f32Bits, f64ToBits, V128 } from 'weft';
+import { f32Bits, f64ToBits, V128 } from 'weft-wasm';
 import {
   obsF32Bits,
   obsF32Number,

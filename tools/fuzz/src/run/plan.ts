@@ -3,8 +3,8 @@
  * the imports to provide and the calls to make (export, arguments), so both
  * engines see exactly the same inputs.
  */
-import type { Module } from 'weft';
-import { FuncType, GlobalType, MemoryType, TableType } from 'weft';
+import type { Module } from 'weft-wasm';
+import { FuncType, GlobalType, MemoryType, TableType } from 'weft-wasm';
 import { Rng } from '../rng.js';
 
 /** A value type by its text name (`i32`, `funcref`, ...). */

@@ -15,7 +15,7 @@
  * answer) is drawn from the case's seed, so a run repeats exactly and a
  * reducer re-running the seed sees the same configuration.
  */
-import { Config, Engine, Func, Linker, Module, Store, type Instance } from 'weft';
+import { Config, Engine, Func, Linker, Module, Store, type Instance } from 'weft-wasm';
 import { Rng } from '../rng.js';
 import type { Execution, Outcome, StepRecord } from './execution.js';
 import { HostLog } from './host.js';

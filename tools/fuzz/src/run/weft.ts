@@ -17,7 +17,7 @@ import {
   Trap,
   ValType,
   type Instance,
-} from 'weft';
+} from 'weft-wasm';
 import type { Obs } from '../values.js';
 import type { Execution, Outcome, Snapshot, StepRecord } from './execution.js';
 import { HostLog, importedGlobalValue } from './host.js';
