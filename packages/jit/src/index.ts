@@ -22,7 +22,7 @@ export const JIT_INTERFACE = {
   /** Version of `@weft/environ`'s ModuleInfo it reads. */
   environ: 6,
   /** Version of `@weft/runtime`'s frame ABI it generates code for. */
-  runtime: 5,
+  runtime: 6,
 } as const;
 
 /** What to compile into the code besides the module's own semantics. */

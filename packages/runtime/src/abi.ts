@@ -10,14 +10,17 @@
  * and results are never copied.
  *
  * Which array holds a slot's value depends on the value's type:
- * - i32: `I32`; i64: low half in `I32`, high half in `HI32`;
- * - f32 and f64: `F64` (f32 values as doubles; NaN payloads as `f32FromBits` encodes them);
+ * - i32: `I32_SLOTS`; i64: low half in `I32_SLOTS`, high half in `HI32_SLOTS`;
+ * - f32 and f64: `F64_SLOTS` (f32 values as doubles; NaN payloads as `f32FromBits` encodes them);
  * - v128: 16 bytes of one buffer shared by the views `V32`, `VU32`, `VI16`,
  *   `VU16`, `VI8`, `VU8`, `VF32` and `VF64`: slot `s` holds bytes
  *   `16s .. 16s + 15` (words `4s .. 4s + 3`), lanes little-endian, so lane
  *   `k` of a vector in slot `s` is element `(16 / width) * s + k` of the
  *   view of its width;
- * - references: `REFS`.
+ * - references: `REF_SLOTS`.
+ *
+ * (The `_SLOTS` names keep these arrays apart from `@weft/environ`'s type
+ * codes `I32`, `F64`..., which code at the boundary imports beside them.)
  *
  * A slot is read through the arrays of its value's type only, so the same
  * slot number used as an i32 and as a v128 refers to separate storage.
@@ -34,15 +37,19 @@
  * `elements`/`size`/`init`, globals' cells, structs' `fields`/`desc`);
  * compilers refuse to run against another.
  */
-export const RUNTIME_ABI_VERSION = 5;
+export const RUNTIME_ABI_VERSION = 6;
 
 /** Number of value slots in the realm's stack. */
 export const STACK_SLOTS = 1 << 17;
 
-export const I32 = new Int32Array(STACK_SLOTS);
-export const HI32 = new Int32Array(STACK_SLOTS);
-export const F64 = new Float64Array(STACK_SLOTS);
-export const REFS: unknown[] = new Array<unknown>(STACK_SLOTS).fill(null);
+/** i32 values, and the low halves of i64 values, by slot. */
+export const I32_SLOTS = new Int32Array(STACK_SLOTS);
+/** The high halves of i64 values, by slot. */
+export const HI32_SLOTS = new Int32Array(STACK_SLOTS);
+/** f32 and f64 values (f32 as doubles), by slot. */
+export const F64_SLOTS = new Float64Array(STACK_SLOTS);
+/** Reference values (null, functions, externs, GC objects), by slot. */
+export const REF_SLOTS: unknown[] = new Array<unknown>(STACK_SLOTS).fill(null);
 
 /**
  * v128 slots: one buffer, so SIMD code reads and writes lanes of any type

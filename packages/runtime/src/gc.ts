@@ -93,7 +93,7 @@ export class HostNumber {
 
 import { F32, F64, I16, I32, I64, I8, V128 as V128T, type StorageType } from '@weft/environ';
 import { V128 } from './values.js';
-import { REFS } from './abi.js';
+import { REF_SLOTS } from './abi.js';
 
 /** Storage for `length` elements of type `t`, filled with the type's default. */
 export function createArrayStorage(t: StorageType, length: number): ArrayStorage {
@@ -250,8 +250,8 @@ export class GcHeap {
       }
     };
     // The value stack is mostly null: test inline, call only for objects.
-    for (let i = 0; i < REFS.length; i++) {
-      const v = REFS[i];
+    for (let i = 0; i < REF_SLOTS.length; i++) {
+      const v = REF_SLOTS[i];
       if (v !== null && typeof v === 'object') visit(v);
     }
     const store = this.store;

@@ -4,10 +4,10 @@
  * globals); a compiler plugs in through `CompiledCode` and a `TrapClassifier`.
  */
 export {
-  F64,
-  HI32,
-  I32,
-  REFS,
+  F64_SLOTS,
+  HI32_SLOTS,
+  I32_SLOTS,
+  REF_SLOTS,
   RUNTIME_ABI_VERSION,
   STACK_SLOTS,
   V32,

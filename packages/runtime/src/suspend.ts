@@ -18,7 +18,7 @@
  * suspend: code that would suspend checks `store.suspendable` first, so a
  * `Suspension` never unwinds through a host function's JS frame.
  */
-import { F64, HI32, I32, REFS, V32, type TailCall } from './abi.js';
+import { F64_SLOTS, HI32_SLOTS, I32_SLOTS, REF_SLOTS, V32, type TailCall } from './abi.js';
 import { InstanceHandle } from './instance.js';
 import type { Frame } from './trap.js';
 
@@ -106,21 +106,21 @@ export class SavedSlots {
 
   /** Copies slots [from, to). */
   constructor(from: number, to: number) {
-    this.i32 = I32.slice(from, to);
-    this.hi32 = HI32.slice(from, to);
-    this.f64 = F64.slice(from, to);
+    this.i32 = I32_SLOTS.slice(from, to);
+    this.hi32 = HI32_SLOTS.slice(from, to);
+    this.f64 = F64_SLOTS.slice(from, to);
     this.v32 = V32.slice(4 * from, 4 * to);
-    this.refs = REFS.slice(from, to);
+    this.refs = REF_SLOTS.slice(from, to);
   }
 
   /** Writes the slots back starting at slot `at`. */
   restore(at: number): void {
-    I32.set(this.i32, at);
-    HI32.set(this.hi32, at);
-    F64.set(this.f64, at);
+    I32_SLOTS.set(this.i32, at);
+    HI32_SLOTS.set(this.hi32, at);
+    F64_SLOTS.set(this.f64, at);
     V32.set(this.v32, 4 * at);
     const refs = this.refs;
-    for (let i = 0; i < refs.length; i++) REFS[at + i] = refs[i];
+    for (let i = 0; i < refs.length; i++) REF_SLOTS[at + i] = refs[i];
   }
 
   get length(): number {

@@ -25,11 +25,11 @@ function fingerprint(): string {
   const probe = 1000;
   const layout = [0x7f, 0x7e, 0x7d, 0x7c, 0x7b, 0x70].map((t) => {
     const before = {
-      i: abi.I32[probe],
-      h: abi.HI32[probe],
-      f: abi.F64[probe],
+      i: abi.I32_SLOTS[probe],
+      h: abi.HI32_SLOTS[probe],
+      f: abi.F64_SLOTS[probe],
       v: Array.from(abi.V32.subarray(probe * 4, probe * 4 + 4)),
-      r: abi.REFS[probe],
+      r: abi.REF_SLOTS[probe],
     };
     const value =
       t === 0x7e
@@ -41,11 +41,11 @@ function fingerprint(): string {
             : 1.5;
     writeSlot(probe, t, t === 0x7f ? 7 : value);
     const after = {
-      i: abi.I32[probe],
-      h: abi.HI32[probe],
-      f: abi.F64[probe],
+      i: abi.I32_SLOTS[probe],
+      h: abi.HI32_SLOTS[probe],
+      f: abi.F64_SLOTS[probe],
       v: Array.from(abi.V32.subarray(probe * 4, probe * 4 + 4)),
-      r: abi.REFS[probe],
+      r: abi.REF_SLOTS[probe],
     };
     const read = readSlot(probe, t);
     return [t, before, after, typeof read];

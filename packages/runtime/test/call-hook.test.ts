@@ -12,7 +12,7 @@ import {
   callFunc,
   createHostFunc,
   FuncInstance,
-  I32 as I32_SLOTS,
+  I32_SLOTS as I32_SLOTS,
   runChain,
   stackTop,
   Store,

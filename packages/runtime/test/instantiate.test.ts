@@ -14,7 +14,7 @@ import {
   callFunc,
   FuncInstance,
   GlobalInstance,
-  I32 as SLOTS,
+  I32_SLOTS as SLOTS,
   LinkError,
   ResourceLimitError,
   stackTop,

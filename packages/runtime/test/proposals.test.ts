@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { ALL_FEATURES, parseModule } from '@weft/environ';
 import {
   MemoryInstance,
-  REFS,
+  REF_SLOTS,
   STRUCT_BYTES,
   Store,
   TypeRegistry,
@@ -75,12 +75,12 @@ test('a struct keeps its descriptor, and the GC account traces it', () => {
   const s = new WasmStruct(0, [], desc);
   assert.is(s.desc, desc);
   assert.is(desc.desc, null, 'structs without a descriptor hold null');
-  const slot = REFS.length - 1;
-  REFS[slot] = s;
+  const slot = REF_SLOTS.length - 1;
+  REF_SLOTS[slot] = s;
   try {
     assert.ok(store.gc.measure() >= 2 * STRUCT_BYTES, 'the descriptor is live through the struct');
   } finally {
-    REFS[slot] = null;
+    REF_SLOTS[slot] = null;
   }
 });
 

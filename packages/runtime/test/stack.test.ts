@@ -11,7 +11,7 @@ import { I32 } from '@weft/environ';
 import {
   callFunc,
   DEFAULT_LIMITS,
-  I32 as SLOTS,
+  I32_SLOTS as SLOTS,
   runChain,
   STACK_SLOTS,
   stackTop,

@@ -4,18 +4,18 @@
  * ABI: arguments are converted straight into stack slots by per-parameter
  * writers made once per function, results read straight out of them.
  */
-import { F32, F64, I32 as I32T, I64, type FuncType, type ValType } from '@weft/environ';
+import { F32, F64, I32, I64, type FuncType, type ValType } from '@weft/environ';
 import {
   callContext,
-  F64 as F64S,
+  F64_SLOTS,
   FuncInstance,
-  HI32,
-  I32,
+  HI32_SLOTS,
+  I32_SLOTS,
   i64FromHalves,
   i64High,
   i64Low,
   normalizeFault,
-  REFS,
+  REF_SLOTS,
   runChain,
   setStackTop,
   stackTop,
@@ -38,47 +38,47 @@ type Reader = (slot: number) => unknown;
 
 function writer(t: ValType): Writer {
   switch (t) {
-    case I32T:
+    case I32:
       return (s, v) => {
-        I32[s] = (v as number) | 0;
+        I32_SLOTS[s] = (v as number) | 0;
       };
     case I64: {
       const conv = toWasm(t);
       return (s, v) => {
         const b = conv(v) as bigint;
-        I32[s] = i64Low(b);
-        HI32[s] = i64High(b);
+        I32_SLOTS[s] = i64Low(b);
+        HI32_SLOTS[s] = i64High(b);
       };
     }
     case F32:
       return (s, v) => {
-        F64S[s] = Math.fround(+(v as number));
+        F64_SLOTS[s] = Math.fround(+(v as number));
       };
     case F64:
       return (s, v) => {
-        F64S[s] = +(v as number);
+        F64_SLOTS[s] = +(v as number);
       };
   }
   const conv = toWasm(t);
   return (s, v) => {
-    REFS[s] = conv(v);
+    REF_SLOTS[s] = conv(v);
   };
 }
 
 function reader(t: ValType): Reader {
   switch (t) {
-    case I32T:
-      return (s) => I32[s];
+    case I32:
+      return (s) => I32_SLOTS[s];
     case I64:
-      return (s) => i64FromHalves(I32[s]!, HI32[s]!);
+      return (s) => i64FromHalves(I32_SLOTS[s]!, HI32_SLOTS[s]!);
     case F32:
     case F64:
-      return (s) => F64S[s];
+      return (s) => F64_SLOTS[s];
   }
   const lift: ToJS = toJS(t);
   return (s) => {
-    const v = REFS[s];
-    REFS[s] = null;
+    const v = REF_SLOTS[s];
+    REF_SLOTS[s] = null;
     return lift(v);
   };
 }

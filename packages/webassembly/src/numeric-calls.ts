@@ -9,10 +9,10 @@
  * (ToInt32, ToNumber and f32 rounding, in argument order), so the results
  * are the same as the general path's.
  */
-import { F32, F64, I32 as I32T, type FuncType, type ValType } from '@weft/environ';
+import { F32, F64, I32, type FuncType, type ValType } from '@weft/environ';
 import {
-  F64 as F64_,
-  I32 as I32_,
+  F64_SLOTS,
+  I32_SLOTS,
   setStackTop,
   stackTop,
   STACK_SLOTS,
@@ -21,8 +21,8 @@ import {
 import { run } from './func.js';
 
 // Module-local aliases of the value stack: faster than imported bindings in V8.
-const I32 = I32_;
-const F64S = F64_;
+const I32S = I32_SLOTS;
+const F64S = F64_SLOTS;
 
 /** How a number is stored in a slot: i32 in `I32`, f32 and f64 in `F64`. */
 const K_I32 = 0;
@@ -31,7 +31,7 @@ const K_F64 = 2;
 
 /** The kind of a number type, or -1 for any other type. */
 function kindOf(t: ValType): number {
-  return t === I32T ? K_I32 : t === F32 ? K_F32 : t === F64 ? K_F64 : -1;
+  return t === I32 ? K_I32 : t === F32 ? K_F32 : t === F64 ? K_F64 : -1;
 }
 
 /** The kinds of `type`'s parameters, if it is a numeric signature this module handles. */
@@ -45,7 +45,7 @@ function numericSignature(type: FuncType): number[] | null {
 
 /** Writes `v`, converted as the JS API converts to a value of kind `k`, into slot `s`. */
 function put(k: number, s: number, v: unknown): void {
-  if (k === K_I32) I32[s] = (v as number) | 0;
+  if (k === K_I32) I32S[s] = (v as number) | 0;
   else if (k === K_F32) F64S[s] = Math.fround(+(v as number));
   else F64S[s] = +(v as number);
 }
@@ -69,7 +69,7 @@ export function numericExported(f: FuncInstance): Function | null {
   // One reader per result kind: a single expression returning int or
   // double measured twice as slow once optimized (a call of mixed type).
   const read: (fp: number) => unknown =
-    rk === -1 ? () => undefined : rk === K_I32 ? (fp) => I32[fp] : (fp) => F64S[fp];
+    rk === -1 ? () => undefined : rk === K_I32 ? (fp) => I32S[fp] : (fp) => F64S[fp];
   /** Runs `f` at `fp` (func.ts's `run`: the one place of the boundary's bookkeeping) and reads the result. */
   const call = (fp: number): unknown => {
     run(f, fp);
@@ -91,7 +91,7 @@ export function numericExported(f: FuncInstance): Function | null {
       return (a: unknown): unknown => {
         const fp = enter();
         try {
-          if (k0 === K_I32) I32[fp] = (a as number) | 0;
+          if (k0 === K_I32) I32S[fp] = (a as number) | 0;
           else F64S[fp] = k0 === K_F32 ? Math.fround(+(a as number)) : +(a as number);
         } catch (e) {
           setStackTop(fp);
@@ -103,9 +103,9 @@ export function numericExported(f: FuncInstance): Function | null {
       return (a: unknown, b: unknown): unknown => {
         const fp = enter();
         try {
-          if (k0 === K_I32) I32[fp] = (a as number) | 0;
+          if (k0 === K_I32) I32S[fp] = (a as number) | 0;
           else F64S[fp] = k0 === K_F32 ? Math.fround(+(a as number)) : +(a as number);
-          if (k1 === K_I32) I32[fp + 1] = (b as number) | 0;
+          if (k1 === K_I32) I32S[fp + 1] = (b as number) | 0;
           else F64S[fp + 1] = k1 === K_F32 ? Math.fround(+(b as number)) : +(b as number);
         } catch (e) {
           setStackTop(fp);
@@ -117,11 +117,11 @@ export function numericExported(f: FuncInstance): Function | null {
       return (a: unknown, b: unknown, c: unknown): unknown => {
         const fp = enter();
         try {
-          if (k0 === K_I32) I32[fp] = (a as number) | 0;
+          if (k0 === K_I32) I32S[fp] = (a as number) | 0;
           else F64S[fp] = k0 === K_F32 ? Math.fround(+(a as number)) : +(a as number);
-          if (k1 === K_I32) I32[fp + 1] = (b as number) | 0;
+          if (k1 === K_I32) I32S[fp + 1] = (b as number) | 0;
           else F64S[fp + 1] = k1 === K_F32 ? Math.fround(+(b as number)) : +(b as number);
-          if (k2 === K_I32) I32[fp + 2] = (c as number) | 0;
+          if (k2 === K_I32) I32S[fp + 2] = (c as number) | 0;
           else F64S[fp + 2] = k2 === K_F32 ? Math.fround(+(c as number)) : +(c as number);
         } catch (e) {
           setStackTop(fp);
@@ -151,13 +151,13 @@ export function numericHostCall(type: FuncType, callable: Function): ((fp: numbe
       np === 0
         ? fn()
         : np === 1
-          ? fn(k0 === K_I32 ? I32[fp] : F64S[fp])
+          ? fn(k0 === K_I32 ? I32S[fp] : F64S[fp])
           : np === 2
-            ? fn(k0 === K_I32 ? I32[fp] : F64S[fp], k1 === K_I32 ? I32[fp + 1] : F64S[fp + 1])
+            ? fn(k0 === K_I32 ? I32S[fp] : F64S[fp], k1 === K_I32 ? I32S[fp + 1] : F64S[fp + 1])
             : fn(
-                k0 === K_I32 ? I32[fp] : F64S[fp],
-                k1 === K_I32 ? I32[fp + 1] : F64S[fp + 1],
-                k2 === K_I32 ? I32[fp + 2] : F64S[fp + 2],
+                k0 === K_I32 ? I32S[fp] : F64S[fp],
+                k1 === K_I32 ? I32S[fp + 1] : F64S[fp + 1],
+                k2 === K_I32 ? I32S[fp + 2] : F64S[fp + 2],
               );
     if (rk !== -1) put(rk, fp, ret);
   };

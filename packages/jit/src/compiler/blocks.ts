@@ -11,7 +11,7 @@
  * `flat` (layout-flat.ts) one list of statements with jumps.
  */
 import type { FuncType, ValType } from '@weft/environ';
-import { REFS, type TagInstance } from '@weft/runtime';
+import { REF_SLOTS, type TagInstance } from '@weft/runtime';
 import * as exc from '../ops/exceptions.js';
 import * as control from './control.js';
 import {
@@ -427,7 +427,7 @@ export class Blocks {
 /** Branches when the reference in `slot` is null (`whenNull`) or not. */
 function brWhen(slot: number, whenNull: boolean, move: Stmt | null, code: number): Stmt {
   return (fp) => {
-    const isNull = REFS[fp + slot] === null;
+    const isNull = REF_SLOTS[fp + slot] === null;
     if (isNull !== whenNull) return 0;
     if (move !== null) move(fp);
     return code;

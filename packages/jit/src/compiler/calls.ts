@@ -7,14 +7,14 @@
  */
 import {
   callContext,
-  F64 as F64_,
-  HI32 as HI32_,
-  I32 as I32_,
-  REFS as REFS_,
+  F64_SLOTS,
+  HI32_SLOTS,
+  I32_SLOTS,
+  REF_SLOTS,
   ResumePoint,
   STACK_SLOTS,
   TrapCode,
-  V32 as V32_,
+  V32,
   type FuncInstance,
   type Frame,
   type InstanceHandle,
@@ -41,11 +41,11 @@ import type { FlatRun } from './layout-flat.js';
 import type { Expr, RefExpr, Stmt } from './types.js';
 
 // Module-local aliases of the value stack: faster than imported bindings in V8.
-const F64 = F64_;
-const HI32 = HI32_;
-const I32 = I32_;
-const REFS = REFS_;
-const V32 = V32_;
+const F64S = F64_SLOTS;
+const HI32S = HI32_SLOTS;
+const I32S = I32_SLOTS;
+const REFS = REF_SLOTS;
+const V32S = V32;
 
 /** The function a `return_call` asks its entry to hand to the caller's trampoline. */
 export const pendingTail: { target: TailCall } = { target: undefined };
@@ -85,30 +85,30 @@ function zeroRange({ cls, start, end }: ZeroRange): (fp: number) => void {
     case CLS_I32:
       if (end - start === 1)
         return (fp) => {
-          I32[fp + start] = 0;
+          I32S[fp + start] = 0;
         };
       return (fp) => {
-        for (let i = fp + start, to = fp + end; i < to; i++) I32[i] = 0;
+        for (let i = fp + start, to = fp + end; i < to; i++) I32S[i] = 0;
       };
     case CLS_I64:
       return (fp) => {
         for (let i = fp + start, to = fp + end; i < to; i++) {
-          I32[i] = 0;
-          HI32[i] = 0;
+          I32S[i] = 0;
+          HI32S[i] = 0;
         }
       };
     case CLS_F32:
     case CLS_F64:
       if (end - start === 1)
         return (fp) => {
-          F64[fp + start] = 0;
+          F64S[fp + start] = 0;
         };
       return (fp) => {
-        for (let i = fp + start, to = fp + end; i < to; i++) F64[i] = 0;
+        for (let i = fp + start, to = fp + end; i < to; i++) F64S[i] = 0;
       };
     case CLS_V128:
       return (fp) => {
-        for (let i = (fp + start) << 2, to = (fp + end) << 2; i < to; i++) V32[i] = 0;
+        for (let i = (fp + start) << 2, to = (fp + end) << 2; i < to; i++) V32S[i] = 0;
       };
     case CLS_REF:
     default:

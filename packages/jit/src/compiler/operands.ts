@@ -7,19 +7,19 @@
  * needs them there: a call, a branch, a block boundary, or a side effect
  * that must not be reordered with them.
  */
-import { F32, F64 as F64T, I32 as I32T, I64, isRef, V128, type ValType } from '@weft/environ';
-import { F64 as F64_, HI32 as HI32_, I32 as I32_, REFS as REFS_, V32 as V32_ } from '@weft/runtime';
+import { F32, F64, I32, I64, isRef, V128, type ValType } from '@weft/environ';
+import { F64_SLOTS, HI32_SLOTS, I32_SLOTS, REF_SLOTS, V32 } from '@weft/runtime';
 import { R } from '../ops/i64.js';
 import { CONTROL } from '../gen/control.js';
 import { make, single } from './literals.js';
 import type { Expr, FactoryArg, RefExpr, Stmt, Variants } from './types.js';
 
 // Module-local aliases of the value stack: faster than imported bindings in V8.
-const F64 = F64_;
-const HI32 = HI32_;
-const I32 = I32_;
-const REFS = REFS_;
-const V32 = V32_;
+const F64S = F64_SLOTS;
+const HI32S = HI32_SLOTS;
+const I32S = I32_SLOTS;
+const REFS = REF_SLOTS;
+const V32S = V32;
 
 /** Value classes: how a value is held in slots and closures. */
 export const CLS_I32 = 0;
@@ -32,13 +32,13 @@ export type ValueClass = 0 | 1 | 2 | 3 | 4 | 5;
 
 export function classOf(t: ValType): ValueClass {
   switch (t) {
-    case I32T:
+    case I32:
       return CLS_I32;
     case I64:
       return CLS_I64;
     case F32:
       return CLS_F32;
-    case F64T:
+    case F64:
       return CLS_F64;
     case V128:
       return CLS_V128;
@@ -150,16 +150,16 @@ export function exprOperand(
 const readI32 = single(
   (s: number): Expr =>
     (fp) =>
-      I32[fp + s]!,
+      I32S[fp + s]!,
 );
 const readI64 = single((s: number): Expr => (fp) => {
-  R.hi = HI32[fp + s]!;
-  return I32[fp + s]!;
+  R.hi = HI32S[fp + s]!;
+  return I32S[fp + s]!;
 });
 const readF64 = single(
   (s: number): Expr =>
     (fp) =>
-      F64[fp + s]!,
+      F64S[fp + s]!,
 );
 const readRef = single(
   (s: number): RefExpr =>
@@ -211,21 +211,21 @@ export function toRefExpr(op: Operand): RefExpr {
 // Writing operands into slots.
 
 const copyI32 = single((d: number, s: number): Stmt => (fp) => {
-  I32[fp + d] = I32[fp + s]!;
+  I32S[fp + d] = I32S[fp + s]!;
   return 0;
 });
 const copyI64 = single((d: number, s: number): Stmt => (fp) => {
-  I32[fp + d] = I32[fp + s]!;
-  HI32[fp + d] = HI32[fp + s]!;
+  I32S[fp + d] = I32S[fp + s]!;
+  HI32S[fp + d] = HI32S[fp + s]!;
   return 0;
 });
 const copyF64 = single((d: number, s: number): Stmt => (fp) => {
-  F64[fp + d] = F64[fp + s]!;
+  F64S[fp + d] = F64S[fp + s]!;
   return 0;
 });
 /** Copies the v128 in slot `s` to slot `d` (frame-relative), through the word view. */
 export function moveV128(fp: number, d: number, s: number): void {
-  const v = V32;
+  const v = V32S;
   const to = (fp + d) << 2;
   const from = (fp + s) << 2;
   v[to] = v[from]!;
@@ -243,16 +243,16 @@ const copyRef = single((d: number, s: number): Stmt => (fp) => {
   return 0;
 });
 const constI32Stmt = single((d: number, v: number): Stmt => (fp) => {
-  I32[fp + d] = v;
+  I32S[fp + d] = v;
   return 0;
 });
 const constI64Stmt = single((d: number, lo: number, hi: number): Stmt => (fp) => {
-  I32[fp + d] = lo;
-  HI32[fp + d] = hi;
+  I32S[fp + d] = lo;
+  HI32S[fp + d] = hi;
   return 0;
 });
 const constF64Stmt = single((d: number, v: number): Stmt => (fp) => {
-  F64[fp + d] = v;
+  F64S[fp + d] = v;
   return 0;
 });
 const constRefStmt = single((d: number, v: unknown): Stmt => (fp) => {
@@ -276,19 +276,19 @@ const copyI32Run = single((n: number, m: Int32Array): Stmt => {
   const [d0, s0, d1, s1, d2 = 0, s2 = 0, d3 = 0, s3 = 0] = m;
   const [d4 = 0, s4 = 0, d5 = 0, s5 = 0, d6 = 0, s6 = 0, d7 = 0, s7 = 0] = m.subarray(8);
   return (fp) => {
-    I32[fp + d0!] = I32[fp + s0!]!;
-    I32[fp + d1!] = I32[fp + s1!]!;
+    I32S[fp + d0!] = I32S[fp + s0!]!;
+    I32S[fp + d1!] = I32S[fp + s1!]!;
     if (n > 2) {
-      I32[fp + d2] = I32[fp + s2]!;
+      I32S[fp + d2] = I32S[fp + s2]!;
       if (n > 3) {
-        I32[fp + d3] = I32[fp + s3]!;
+        I32S[fp + d3] = I32S[fp + s3]!;
         if (n > 4) {
-          I32[fp + d4] = I32[fp + s4]!;
+          I32S[fp + d4] = I32S[fp + s4]!;
           if (n > 5) {
-            I32[fp + d5] = I32[fp + s5]!;
+            I32S[fp + d5] = I32S[fp + s5]!;
             if (n > 6) {
-              I32[fp + d6] = I32[fp + s6]!;
-              if (n > 7) I32[fp + d7] = I32[fp + s7]!;
+              I32S[fp + d6] = I32S[fp + s6]!;
+              if (n > 7) I32S[fp + d7] = I32S[fp + s7]!;
             }
           }
         }
@@ -301,19 +301,19 @@ const copyF64Run = single((n: number, m: Int32Array): Stmt => {
   const [d0, s0, d1, s1, d2 = 0, s2 = 0, d3 = 0, s3 = 0] = m;
   const [d4 = 0, s4 = 0, d5 = 0, s5 = 0, d6 = 0, s6 = 0, d7 = 0, s7 = 0] = m.subarray(8);
   return (fp) => {
-    F64[fp + d0!] = F64[fp + s0!]!;
-    F64[fp + d1!] = F64[fp + s1!]!;
+    F64S[fp + d0!] = F64S[fp + s0!]!;
+    F64S[fp + d1!] = F64S[fp + s1!]!;
     if (n > 2) {
-      F64[fp + d2] = F64[fp + s2]!;
+      F64S[fp + d2] = F64S[fp + s2]!;
       if (n > 3) {
-        F64[fp + d3] = F64[fp + s3]!;
+        F64S[fp + d3] = F64S[fp + s3]!;
         if (n > 4) {
-          F64[fp + d4] = F64[fp + s4]!;
+          F64S[fp + d4] = F64S[fp + s4]!;
           if (n > 5) {
-            F64[fp + d5] = F64[fp + s5]!;
+            F64S[fp + d5] = F64S[fp + s5]!;
             if (n > 6) {
-              F64[fp + d6] = F64[fp + s6]!;
-              if (n > 7) F64[fp + d7] = F64[fp + s7]!;
+              F64S[fp + d6] = F64S[fp + s6]!;
+              if (n > 7) F64S[fp + d7] = F64S[fp + s7]!;
             }
           }
         }
@@ -326,11 +326,11 @@ const copyF64Run = single((n: number, m: Int32Array): Stmt => {
 const MAX_RUN = 8;
 
 const copyI32List = single((d: Int32Array, s: Int32Array): Stmt => (fp) => {
-  for (let i = 0; i < d.length; i++) I32[fp + d[i]!] = I32[fp + s[i]!]!;
+  for (let i = 0; i < d.length; i++) I32S[fp + d[i]!] = I32S[fp + s[i]!]!;
   return 0;
 });
 const copyF64List = single((d: Int32Array, s: Int32Array): Stmt => (fp) => {
-  for (let i = 0; i < d.length; i++) F64[fp + d[i]!] = F64[fp + s[i]!]!;
+  for (let i = 0; i < d.length; i++) F64S[fp + d[i]!] = F64S[fp + s[i]!]!;
   return 0;
 });
 const copyV128List = single((d: Int32Array, s: Int32Array): Stmt => (fp) => {
@@ -339,8 +339,8 @@ const copyV128List = single((d: Int32Array, s: Int32Array): Stmt => (fp) => {
 });
 const copyI64List = single((d: Int32Array, s: Int32Array): Stmt => (fp) => {
   for (let i = 0; i < d.length; i++) {
-    I32[fp + d[i]!] = I32[fp + s[i]!]!;
-    HI32[fp + d[i]!] = HI32[fp + s[i]!]!;
+    I32S[fp + d[i]!] = I32S[fp + s[i]!]!;
+    HI32S[fp + d[i]!] = HI32S[fp + s[i]!]!;
   }
   return 0;
 });

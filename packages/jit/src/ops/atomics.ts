@@ -29,7 +29,7 @@ import type { Stmt } from '../compiler/types.js';
 import * as traps from './trap.js';
 
 // Module-local aliases of imported values (see ops/simd/memory.ts).
-const { HI32, I32 } = abi;
+const { HI32_SLOTS: HI32, I32_SLOTS: I32 } = abi;
 const { TrapCode } = abi;
 const { trap } = traps;
 

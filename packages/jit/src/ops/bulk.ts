@@ -4,8 +4,8 @@
  * converted exactly up to 2^53, which is beyond any memory Weft allocates).
  */
 import {
-  I32,
-  HI32,
+  I32_SLOTS,
+  HI32_SLOTS,
   PAGE_SIZE,
   TrapCode,
   type Frame,
@@ -72,8 +72,8 @@ export function memoryGrow(m: MemoryInstance, delta: AddrExpr, d: number, wide: 
   return (fp) => {
     const n = delta(fp);
     const r = n > 2 ** 48 ? -1 : m.grow(n);
-    I32[fp + d] = r;
-    if (wide) HI32[fp + d] = r < 0 ? -1 : Math.floor(r / 4294967296);
+    I32_SLOTS[fp + d] = r;
+    if (wide) HI32_SLOTS[fp + d] = r < 0 ? -1 : Math.floor(r / 4294967296);
     return 0;
   };
 }
@@ -186,8 +186,8 @@ export function tableGrow(
     const v = init(fp);
     const n = delta(fp);
     const r = t.grow(n, v);
-    I32[fp + d] = r;
-    if (wide) HI32[fp + d] = r < 0 ? -1 : 0;
+    I32_SLOTS[fp + d] = r;
+    if (wide) HI32_SLOTS[fp + d] = r < 0 ? -1 : 0;
     return 0;
   };
 }

@@ -1,7 +1,7 @@
 /** Exception handling: `throw`, `throw_ref` and `try_table`. */
 import {
   readSlot,
-  REFS,
+  REF_SLOTS,
   TrapCode,
   WasmException,
   writeSlot,
@@ -94,7 +94,7 @@ export function undelegateRun<A extends unknown[]>(
 /** `rethrow`: throws again the exception a legacy clause caught into `slot`. */
 export function rethrow(slot: number): Stmt {
   return (fp) => {
-    throw REFS[fp + slot];
+    throw REF_SLOTS[fp + slot];
   };
 }
 
@@ -122,7 +122,7 @@ export function enterClause(
     const types = tag.type.params;
     for (let i = 0; i < types.length; i++) writeSlot(fp + slot + i, types[i]!, exn.values[i]);
   }
-  REFS[fp + exnSlot] = exn;
+  REF_SLOTS[fp + exnSlot] = exn;
   return true;
 }
 
@@ -184,7 +184,7 @@ export function deliver(
     store.depth = depth;
     const n = h.types.length - (h.withRef ? 1 : 0);
     for (let i = 0; i < n; i++) writeSlot(fp + h.slot + i, h.types[i]!, e.values[i]);
-    if (h.withRef) REFS[fp + h.slot + n] = e;
+    if (h.withRef) REF_SLOTS[fp + h.slot + n] = e;
     return h.code;
   }
   return 0;

@@ -23,9 +23,9 @@ import {
   defaultValue,
   f32FromBits,
   FuncInstance,
-  I32,
+  I32_SLOTS,
   readSlot,
-  REFS,
+  REF_SLOTS,
   TrapCode,
   V128,
   WasmArray,
@@ -71,7 +71,7 @@ export function structNew(typeId: number, fields: readonly StorageType[], base: 
     for (let i = 0; i < fields.length; i++) {
       values[i] = pack(fields[i]!, readSlot(fp + base + i, unpacked(fields[i]!)));
     }
-    REFS[fp + base] = new WasmStruct(typeId, values);
+    REF_SLOTS[fp + base] = new WasmStruct(typeId, values);
     return 0;
   };
 }
@@ -102,8 +102,8 @@ export function structNewDesc(
     for (let i = 0; i < n; i++) {
       values[i] = pack(fields[i]!, readSlot(fp + base + i, unpacked(fields[i]!)));
     }
-    const desc = descriptor(REFS[fp + base + n], site);
-    REFS[fp + base] = new WasmStruct(typeId, values, desc);
+    const desc = descriptor(REF_SLOTS[fp + base + n], site);
+    REF_SLOTS[fp + base] = new WasmStruct(typeId, values, desc);
     return 0;
   };
 }
@@ -166,8 +166,8 @@ export function brOnCastDescEq(
   site: Frame,
 ): Stmt {
   return (fp) => {
-    const d = descriptor(REFS[fp + slot + 1], site);
-    const v = REFS[fp + slot];
+    const d = descriptor(REF_SLOTS[fp + slot + 1], site);
+    const v = REF_SLOTS[fp + slot];
     const ok = v === null ? nullable : hasDescriptor(v, d);
     if (ok === onFail) return 0;
     if (move !== null) move(fp);
@@ -185,7 +185,7 @@ export function structGet(
 ): Stmt {
   const t = unpacked(storage);
   return (fp) => {
-    const s = struct(REFS[fp + base], site);
+    const s = struct(REF_SLOTS[fp + base], site);
     writeSlot(fp + base, t, unpack(storage, s.fields[index], signed));
     return 0;
   };
@@ -195,7 +195,7 @@ export function structGet(
 export function structSet(index: number, storage: StorageType, base: number, site: Frame): Stmt {
   const t = unpacked(storage);
   return (fp) => {
-    const s = struct(REFS[fp + base], site);
+    const s = struct(REF_SLOTS[fp + base], site);
     s.fields[index] = pack(storage, readSlot(fp + base + 1, t));
     return 0;
   };
@@ -229,10 +229,10 @@ export function arrayNew(
   const t = unpacked(storage);
   return (fp) => {
     const init = withInit ? pack(storage, readSlot(fp + base, t)) : defaultValue(storage);
-    const n = I32[fp + base + (withInit ? 1 : 0)]! >>> 0;
+    const n = I32_SLOTS[fp + base + (withInit ? 1 : 0)]! >>> 0;
     const elements = allocate(storage, n, site);
     if (withInit) fillStorage(elements, init, 0, n);
-    REFS[fp + base] = new WasmArray(typeId, elements);
+    REF_SLOTS[fp + base] = new WasmArray(typeId, elements);
     return 0;
   };
 }
@@ -250,7 +250,7 @@ export function arrayNewFixed(
     const elements = allocate(storage, n, site);
     for (let i = 0; i < n; i++)
       (elements as unknown[])[i] = pack(storage, readSlot(fp + base + i, t));
-    REFS[fp + base] = new WasmArray(typeId, elements);
+    REF_SLOTS[fp + base] = new WasmArray(typeId, elements);
     return 0;
   };
 }
@@ -296,14 +296,14 @@ export function arrayNewData(
 ): Stmt {
   const size = ELEMENT_BYTES[storage]!;
   return (fp) => {
-    const s = I32[fp + base]! >>> 0;
-    const n = I32[fp + base + 1]! >>> 0;
+    const s = I32_SLOTS[fp + base]! >>> 0;
+    const n = I32_SLOTS[fp + base + 1]! >>> 0;
     const bytes = instance.datas[seg] ?? new Uint8Array(0);
     if (s + n * size > bytes.length) trap(TrapCode.MemoryOutOfBounds, site);
     const elements = allocate(storage, n, site);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     for (let i = 0; i < n; i++) (elements as unknown[])[i] = readData(view, storage, s + i * size);
-    REFS[fp + base] = new WasmArray(typeId, elements);
+    REF_SLOTS[fp + base] = new WasmArray(typeId, elements);
     return 0;
   };
 }
@@ -317,11 +317,11 @@ export function arrayNewElem(
   site: Frame,
 ): Stmt {
   return (fp) => {
-    const s = I32[fp + base]! >>> 0;
-    const n = I32[fp + base + 1]! >>> 0;
+    const s = I32_SLOTS[fp + base]! >>> 0;
+    const n = I32_SLOTS[fp + base + 1]! >>> 0;
     const refs = instance.elems[seg] ?? [];
     if (s + n > refs.length) trap(TrapCode.TableOutOfBounds, site);
-    REFS[fp + base] = new WasmArray(typeId, refs.slice(s, s + n));
+    REF_SLOTS[fp + base] = new WasmArray(typeId, refs.slice(s, s + n));
     return 0;
   };
 }
@@ -334,8 +334,8 @@ function checkIndex(a: WasmArray, i: number, site: Frame): void {
 export function arrayGet(storage: StorageType, signed: boolean, base: number, site: Frame): Stmt {
   const t = unpacked(storage);
   return (fp) => {
-    const a = array(REFS[fp + base], site);
-    const i = I32[fp + base + 1]! >>> 0;
+    const a = array(REF_SLOTS[fp + base], site);
+    const i = I32_SLOTS[fp + base + 1]! >>> 0;
     checkIndex(a, i, site);
     const v = (a.elements as ArrayLike<unknown>)[i];
     writeSlot(fp + base, t, unpack(storage, v instanceof V128 ? new V128(v.bytes) : v, signed));
@@ -347,8 +347,8 @@ export function arrayGet(storage: StorageType, signed: boolean, base: number, si
 export function arraySet(storage: StorageType, base: number, site: Frame): Stmt {
   const t = unpacked(storage);
   return (fp) => {
-    const a = array(REFS[fp + base], site);
-    const i = I32[fp + base + 1]! >>> 0;
+    const a = array(REF_SLOTS[fp + base], site);
+    const i = I32_SLOTS[fp + base + 1]! >>> 0;
     checkIndex(a, i, site);
     (a.elements as unknown[])[i] = pack(storage, readSlot(fp + base + 2, t));
     return 0;
@@ -363,10 +363,10 @@ export function arrayLen(ref: RefExpr, site: Frame): Expr {
 export function arrayFill(storage: StorageType, base: number, site: Frame): Stmt {
   const t = unpacked(storage);
   return (fp) => {
-    const a = array(REFS[fp + base], site);
-    const d = I32[fp + base + 1]! >>> 0;
+    const a = array(REF_SLOTS[fp + base], site);
+    const d = I32_SLOTS[fp + base + 1]! >>> 0;
     const v = pack(storage, readSlot(fp + base + 2, t));
-    const n = I32[fp + base + 3]! >>> 0;
+    const n = I32_SLOTS[fp + base + 3]! >>> 0;
     if (d + n > a.elements.length) trap(TrapCode.ArrayOutOfBounds, site);
     fillStorage(a.elements, v, d, d + n);
     return 0;
@@ -376,11 +376,11 @@ export function arrayFill(storage: StorageType, base: number, site: Frame): Stmt
 /** `array.copy`: dst ref, dst offset, src ref, src offset, length in slots from `base`. */
 export function arrayCopy(base: number, site: Frame): Stmt {
   return (fp) => {
-    const dst = array(REFS[fp + base], site);
-    const d = I32[fp + base + 1]! >>> 0;
-    const src = array(REFS[fp + base + 2], site);
-    const s = I32[fp + base + 3]! >>> 0;
-    const n = I32[fp + base + 4]! >>> 0;
+    const dst = array(REF_SLOTS[fp + base], site);
+    const d = I32_SLOTS[fp + base + 1]! >>> 0;
+    const src = array(REF_SLOTS[fp + base + 2], site);
+    const s = I32_SLOTS[fp + base + 3]! >>> 0;
+    const n = I32_SLOTS[fp + base + 4]! >>> 0;
     if (d + n > dst.elements.length || s + n > src.elements.length)
       trap(TrapCode.ArrayOutOfBounds, site);
     const de = dst.elements as unknown[];
@@ -401,10 +401,10 @@ export function arrayInitData(
 ): Stmt {
   const size = ELEMENT_BYTES[storage]!;
   return (fp) => {
-    const a = array(REFS[fp + base], site);
-    const d = I32[fp + base + 1]! >>> 0;
-    const s = I32[fp + base + 2]! >>> 0;
-    const n = I32[fp + base + 3]! >>> 0;
+    const a = array(REF_SLOTS[fp + base], site);
+    const d = I32_SLOTS[fp + base + 1]! >>> 0;
+    const s = I32_SLOTS[fp + base + 2]! >>> 0;
+    const n = I32_SLOTS[fp + base + 3]! >>> 0;
     if (d + n > a.elements.length) trap(TrapCode.ArrayOutOfBounds, site);
     const bytes = instance.datas[seg] ?? new Uint8Array(0);
     if (s + n * size > bytes.length) trap(TrapCode.MemoryOutOfBounds, site);
@@ -423,10 +423,10 @@ export function arrayInitElem(
   site: Frame,
 ): Stmt {
   return (fp) => {
-    const a = array(REFS[fp + base], site);
-    const d = I32[fp + base + 1]! >>> 0;
-    const s = I32[fp + base + 2]! >>> 0;
-    const n = I32[fp + base + 3]! >>> 0;
+    const a = array(REF_SLOTS[fp + base], site);
+    const d = I32_SLOTS[fp + base + 1]! >>> 0;
+    const s = I32_SLOTS[fp + base + 2]! >>> 0;
+    const n = I32_SLOTS[fp + base + 3]! >>> 0;
     if (d + n > a.elements.length) trap(TrapCode.ArrayOutOfBounds, site);
     const refs = instance.elems[seg] ?? [];
     if (s + n > refs.length) trap(TrapCode.TableOutOfBounds, site);
@@ -523,7 +523,7 @@ export function brOnCast(
   exact = false,
 ): Stmt {
   return (fp) => {
-    const v = REFS[fp + slot];
+    const v = REF_SLOTS[fp + slot];
     const ok = v === null ? nullable : matchesHeap(v, heap, registry, exact);
     if (ok === onFail) return 0;
     if (move !== null) move(fp);

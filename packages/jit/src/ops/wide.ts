@@ -5,13 +5,13 @@
  * the 128-bit result as two i64s to slots `d` and `d + 1`, after reading
  * every input (a result slot may be an operand's).
  */
-import { HI32 as HI32_, I32 as I32_ } from '@weft/runtime';
+import { HI32_SLOTS, I32_SLOTS } from '@weft/runtime';
 import { single } from '../compiler/literals.js';
 import type { Stmt } from '../compiler/types.js';
 
 // Module-local aliases of the value stack: faster than imported bindings in V8.
-const I32 = I32_;
-const HI32 = HI32_;
+const I32 = I32_SLOTS;
+const HI32 = HI32_SLOTS;
 
 /** Words of the result, least significant first. */
 const W = new Int32Array(4);

@@ -7,7 +7,7 @@
  * slot, or straight into the local a following `local.set` writes (see
  * `writeInPlace` in variables.ts).
  */
-import { ADDR, I32 as I32T, I64, Imm, OPS } from '@weft/environ';
+import { ADDR, I32, I64, Imm, OPS } from '@weft/environ';
 import * as vars from '../../ops/variables.js';
 import { SIMD_BUILDERS, simdStatement } from '../../ops/simd.js';
 import type { Handler, Handlers } from '../dispatch.js';
@@ -18,7 +18,7 @@ const simd: Handler = (t, id) => {
   const at = t.immAt();
   const memIndex = op.imm === Imm.MEMARG || op.imm === Imm.MEMARG_LANE ? t.code.imm[at]! : -1;
   const memory = memIndex >= 0 ? t.instance.memories[memIndex]! : null;
-  const addr = memory !== null && memory.type.is64 ? I64 : I32T;
+  const addr = memory !== null && memory.type.is64 ? I64 : I32;
   const params = op.params!.map((p) => (p === ADDR ? addr : p));
   const results = op.results!;
   const stack = t.stack;

@@ -17,7 +17,18 @@ import { binary, binaryLane, ternary, unary, unaryLane } from './build.js';
 
 // Module-local aliases of imported values: V8 folds a module's own constants
 // into optimized code, but reloads an imported binding on every use.
-const { f32FromBits, f32ToBits, F64, HI32, I32, V32, VI16, VI8, VU16, VU8 } = abi;
+const {
+  f32FromBits,
+  f32ToBits,
+  F64_SLOTS: F64,
+  HI32_SLOTS: HI32,
+  I32_SLOTS: I32,
+  V32,
+  VI16,
+  VI8,
+  VU16,
+  VU8,
+} = abi;
 
 /**
  * The words of the f64 slots (slot `s` is words `2s`, low, and `2s + 1`):

@@ -24,7 +24,7 @@ import * as words from './words.js';
 
 // Module-local aliases of imported values: V8 folds a module's own constants
 // into optimized code, but reloads an imported binding on every use.
-const { HI32, I32, V32, VU16, VU8 } = abi;
+const { HI32_SLOTS: HI32, I32_SLOTS: I32, V32, VU16, VU8 } = abi;
 const OUT_OF_BOUNDS = abi.TrapCode.MemoryOutOfBounds;
 const { trap } = traps;
 const { s8hi, s8lo, u8hi, u8lo } = words;

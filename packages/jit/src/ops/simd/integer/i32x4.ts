@@ -10,7 +10,7 @@ import { binary, unary } from '../build.js';
 
 // Module-local aliases of imported values: V8 folds a module's own constants
 // into optimized code, but reloads an imported binding on every use.
-const { I32, V32 } = abi;
+const { I32_SLOTS: I32, V32 } = abi;
 
 function i32x4Add(fp: number, d: number, a: number, b: number): void {
   const v = V32;

@@ -11,7 +11,7 @@ import * as words from '../words.js';
 
 // Module-local aliases of imported values: V8 folds a module's own constants
 // into optimized code, but reloads an imported binding on every use.
-const { I32, V32 } = abi;
+const { I32_SLOTS: I32, V32 } = abi;
 const {
   abs8,
   add8,
