@@ -1,34 +1,17 @@
 /**
- * Instructions: plain, structured (`block`/`loop`/`if`/`try_table` ... `end`)
- * and folded (`(op ...)`, `(if ... (then ...) (else ...))`), parsed with an
- * explicit stack so that nesting depth is bounded only by memory.
- *
- * Mnemonics and immediate syntax come from environ's opcode table: an
- * instruction is looked up in `OP_BY_NAME` and its immediates are read
- * according to its `Imm` kind, then written in the binary layout of
- * environ's immediate decoder (prefix byte + LEB128 sub-opcode, lane
- * indices as single bytes, memarg flags with bit 6 for a memory index).
+ * Instruction sequences: structured (`block`/`loop`/`if`/`try_table` ...
+ * `end`) and folded (`(op ...)`, `(if ... (then ...) (else ...))`)
+ * instructions, parsed with an explicit stack so that nesting depth is
+ * bounded only by memory. Plain instructions (a mnemonic from environ's
+ * opcode table and its immediates) are plain.ts's.
  */
-import { Imm, OP_BY_NAME, type OpInfo } from '@weft/environ';
 import { ByteWriter } from '../encode.js';
 import { Tok } from '../lexer.js';
-import { parseNat } from '../numbers.js';
 import { FuncContext, type ModuleContext } from './context.js';
 import type { Cursor } from './cursor.js';
-import { printId, Space } from './identifiers.js';
-import { BINARY_VARIANTS, isKnownKeyword } from './keywords.js';
-import { readF32, readF64, readI32, readI64, readV128 } from './literals.js';
-import { parseBlockType, parseTypeUse, writeBlockType } from './types.js';
+import { readLabel, readVar, writePlain } from './plain.js';
+import { parseBlockType, writeBlockType } from './types.js';
 import { node, NodeKind, requestOrder, type RequestNode, type TypeRequest } from './typeorder.js';
-import {
-  isNullable,
-  parseHeapType,
-  parseRefType,
-  parseValType,
-  writeHeapTypeOf,
-  writeValType,
-  type ValType,
-} from './valtypes.js';
 
 /** Structured instructions, handled by the parser rather than by `Imm` kind. */
 const BLOCKS: ReadonlyMap<string, number> = new Map([
@@ -39,19 +22,6 @@ const BLOCKS: ReadonlyMap<string, number> = new Map([
   // Legacy exception handling: `try ... (catch x ...)* (catch_all ...)? end`, `try ... delegate l`.
   ['try', 0x06],
 ]);
-const STRUCTURAL: ReadonlySet<string> = new Set([
-  'block',
-  'loop',
-  'if',
-  'try_table',
-  'else',
-  'end',
-  'try',
-  'catch',
-  'catch_all',
-  'delegate',
-]);
-
 const CATCHES: ReadonlyMap<string, number> = new Map([
   ['catch', 0],
   ['catch_ref', 1],
@@ -98,11 +68,6 @@ interface FrameState {
   phase: number;
   /** Folded ops and ifs: the token of their `(` (see {@link InstrParser.at}). */
   start: number;
-}
-
-function opcode(w: ByteWriter, op: OpInfo): void {
-  if (op.prefix !== 0) w.byte(op.prefix).u32(op.code);
-  else w.byte(op.code);
 }
 
 /** The instruction parser of one function body or constant expression. */
@@ -263,7 +228,7 @@ export class InstrParser {
           lists.pop();
         } else {
           this.at(cur.pos, out.length);
-          this.plain(out);
+          writePlain(this.ctx, this.fn, out);
           if (this.pending !== null) this.add(NodeKind.Leaf, 0);
         }
         continue;
@@ -350,7 +315,7 @@ export class InstrParser {
     if (code === undefined) {
       const s = this.scratch;
       s.truncate(0);
-      this.plain(s);
+      writePlain(this.ctx, this.fn, s);
       const f = frame(Frame.FoldedOp, kw, null, s.finish(), start);
       f.node = this.add(NodeKind.FoldedOp, 1);
       this.lists.push(f.node.lists[0]!);
@@ -390,14 +355,14 @@ export class InstrParser {
     if (f.phase === 2 || f.phase === 3 || (kw === 'delegate' && f.phase !== 0)) cur.unexpected();
     cur.pos++;
     if (kw === 'catch') {
-      out.byte(0x07).u32(this.var(this.ctx.tags));
+      out.byte(0x07).u32(readVar(this.ctx, this.ctx.tags));
       f.phase = 1;
     } else if (kw === 'catch_all') {
       out.byte(0x19);
       f.phase = 2;
     } else {
       this.labels().pop();
-      out.byte(0x18).u32(this.label());
+      out.byte(0x18).u32(readLabel(this.ctx, this.fn));
       f.phase = 3;
     }
   }
@@ -438,341 +403,14 @@ export class InstrParser {
       if (kind === undefined) break;
       cur.pos += 2;
       clauses.byte(kind);
-      if (kind < 2) clauses.u32(this.var(this.ctx.tags));
-      clauses.u32(this.label());
+      if (kind < 2) clauses.u32(readVar(this.ctx, this.ctx.tags));
+      clauses.u32(readLabel(this.ctx, this.fn));
       cur.rpar();
       count++;
     }
     w.byte(code);
     writeBlockType(w, bt);
     w.u32(count).bytes(clauses.view());
-  }
-
-  private var(space: Space): number {
-    const cur: Cursor = this.ctx.cur;
-    if (!Space.isVar(cur)) cur.unexpected();
-    return space.resolve(cur);
-  }
-
-  private optVar(space: Space): number {
-    return Space.isVar(this.ctx.cur) ? space.resolve(this.ctx.cur) : 0;
-  }
-
-  private label(): number {
-    const cur: Cursor = this.ctx.cur;
-    if (!Space.isVar(cur)) cur.unexpected();
-    return this.labels().resolve(cur);
-  }
-
-  /** Parses a plain instruction at the cursor (its mnemonic and immediates) into `w`. */
-  private plain(w: ByteWriter): void {
-    const ctx = this.ctx;
-    const cur: Cursor = ctx.cur;
-    const kw = cur.text();
-    const op = OP_BY_NAME.get(kw);
-    if (op === undefined || BINARY_VARIANTS.has(kw) || STRUCTURAL.has(kw)) {
-      if (!isKnownKeyword(kw)) cur.fail(`unknown operator ${kw}`);
-      cur.unexpected();
-    }
-    cur.pos++;
-    switch (op.imm) {
-      case Imm.NONE:
-        opcode(w, op);
-        return;
-      case Imm.ZERO_BYTE:
-        opcode(w, op);
-        w.byte(0);
-        return;
-      case Imm.OPERAND_TYPE:
-        if (kw === 'select') return this.select(w, op);
-        opcode(w, op);
-        return;
-      case Imm.LABEL:
-        opcode(w, op);
-        w.u32(this.label());
-        return;
-      case Imm.BR_TABLE: {
-        const labels: number[] = [this.label()];
-        while (Space.isVar(cur)) labels.push(this.labels().resolve(cur));
-        opcode(w, op);
-        w.u32(labels.length - 1);
-        for (const l of labels) w.u32(l);
-        return;
-      }
-      case Imm.FUNC:
-        opcode(w, op);
-        w.u32(this.var(ctx.funcs));
-        return;
-      case Imm.CALL_INDIRECT: {
-        const table = this.optVar(ctx.tables);
-        const use = parseTypeUse(ctx, false);
-        opcode(w, op);
-        w.u32(use.index).u32(table);
-        return;
-      }
-      case Imm.TYPE:
-        opcode(w, op);
-        w.u32(this.var(ctx.types));
-        return;
-      case Imm.LOCAL:
-        opcode(w, op);
-        w.u32(this.var(this.fn.locals));
-        return;
-      case Imm.GLOBAL:
-        opcode(w, op);
-        w.u32(this.var(ctx.globals));
-        return;
-      case Imm.TAG:
-        opcode(w, op);
-        w.u32(this.var(ctx.tags));
-        return;
-      case Imm.ELEM:
-        opcode(w, op);
-        w.u32(this.var(ctx.elems));
-        return;
-      case Imm.DATA:
-        ctx.usesDataIndex = true;
-        opcode(w, op);
-        w.u32(this.var(ctx.datas));
-        return;
-      case Imm.TABLE:
-        opcode(w, op);
-        w.u32(this.optVar(ctx.tables));
-        return;
-      case Imm.MEM:
-        opcode(w, op);
-        w.u32(this.optVar(ctx.memories));
-        return;
-      case Imm.MEMARG: {
-        const memory = this.optVar(ctx.memories);
-        opcode(w, op);
-        this.memarg(w, op, memory);
-        return;
-      }
-      case Imm.MEMARG_LANE: {
-        // A memory index is present if an identifier, or a number followed by another
-        // number or by the memarg keywords.
-        let memory = 0;
-        if (
-          cur.peek() === Tok.ID ||
-          (cur.isNat() &&
-            (cur.peek(1) === Tok.NUM ||
-              (cur.peek(1) === Tok.KEYWORD && /^(offset|align)=/.test(cur.text(1)))))
-        ) {
-          memory = ctx.memories.resolve(cur);
-        }
-        opcode(w, op);
-        this.memarg(w, op, memory);
-        w.byte(this.lane());
-        return;
-      }
-      case Imm.LANE:
-        opcode(w, op);
-        w.byte(this.lane());
-        return;
-      case Imm.SHUFFLE: {
-        let n = 0;
-        while (cur.peek(n) === Tok.NUM) n++;
-        cur.checkKeyword(n);
-        if (n !== 16) {
-          cur.semantic('invalid lane length');
-          cur.pos += n;
-          return;
-        }
-        opcode(w, op);
-        for (let i = 0; i < 16; i++) {
-          // Any numeric literal is taken, but only small integers are lane indices.
-          if (!cur.isNat()) {
-            cur.semantic('i8 constant out of range');
-            cur.pos++;
-            w.byte(0);
-          } else w.byte(this.lane());
-        }
-        return;
-      }
-      case Imm.I32:
-        opcode(w, op);
-        w.s32(readI32(cur));
-        return;
-      case Imm.I64:
-        opcode(w, op);
-        w.s64(readI64(cur));
-        return;
-      case Imm.F32:
-        opcode(w, op);
-        w.u32le(readF32(cur));
-        return;
-      case Imm.F64:
-        opcode(w, op);
-        w.u64le(readF64(cur));
-        return;
-      case Imm.V128:
-        opcode(w, op);
-        w.bytes(readV128(cur));
-        return;
-      case Imm.HEAP: {
-        if (kw === 'ref.null') {
-          const heap = parseHeapType(ctx);
-          opcode(w, op);
-          writeHeapTypeOf(w, heap);
-          return;
-        }
-        // ref.test / ref.cast / ref.cast_desc_eq: a nullable target selects the _null variant.
-        const t = parseRefType(ctx);
-        opcode(w, isNullable(t) ? OP_BY_NAME.get(`${kw}_null`)! : op);
-        writeHeapTypeOf(w, t);
-        return;
-      }
-      case Imm.BR_ON_CAST: {
-        const label = this.label();
-        const t1 = parseRefType(ctx);
-        const t2 = parseRefType(ctx);
-        opcode(w, op);
-        w.byte((isNullable(t1) ? 1 : 0) | (isNullable(t2) ? 2 : 0));
-        w.u32(label);
-        writeHeapTypeOf(w, t1);
-        writeHeapTypeOf(w, t2);
-        return;
-      }
-      case Imm.TYPE_FIELD: {
-        const type = this.var(ctx.types);
-        let field: number;
-        if (cur.peek() === Tok.ID) {
-          const name = cur.idName()!;
-          const f = ctx.typeInfos[type]?.fields.get(name);
-          if (f === undefined) cur.semantic(`unknown field ${printId(name)}`);
-          cur.pos++;
-          field = f ?? 0;
-        } else {
-          field = cur.u32(true);
-        }
-        opcode(w, op);
-        w.u32(type).u32(field);
-        return;
-      }
-      case Imm.TYPE_TYPE: {
-        const a = this.var(ctx.types);
-        const b = this.var(ctx.types);
-        opcode(w, op);
-        w.u32(a).u32(b);
-        return;
-      }
-      case Imm.TYPE_DATA: {
-        ctx.usesDataIndex = true;
-        const a = this.var(ctx.types);
-        const b = this.var(ctx.datas);
-        opcode(w, op);
-        w.u32(a).u32(b);
-        return;
-      }
-      case Imm.TYPE_ELEM: {
-        const a = this.var(ctx.types);
-        const b = this.var(ctx.elems);
-        opcode(w, op);
-        w.u32(a).u32(b);
-        return;
-      }
-      case Imm.TYPE_COUNT: {
-        const a = this.var(ctx.types);
-        const n = cur.u32();
-        opcode(w, op);
-        w.u32(a).u32(n);
-        return;
-      }
-      case Imm.MEM_INIT: {
-        ctx.usesDataIndex = true;
-        let memory = 0;
-        if (Space.isVar(cur, 1)) memory = this.var(ctx.memories);
-        const data = this.var(ctx.datas);
-        opcode(w, op);
-        w.u32(data).u32(memory);
-        return;
-      }
-      case Imm.MEM_COPY: {
-        let a = 0;
-        let b = 0;
-        if (Space.isVar(cur)) {
-          a = this.var(ctx.memories);
-          b = this.var(ctx.memories);
-        }
-        opcode(w, op);
-        w.u32(a).u32(b);
-        return;
-      }
-      case Imm.TABLE_INIT: {
-        let table = 0;
-        if (Space.isVar(cur, 1)) table = this.var(ctx.tables);
-        const elem = this.var(ctx.elems);
-        opcode(w, op);
-        w.u32(elem).u32(table);
-        return;
-      }
-      case Imm.TABLE_COPY: {
-        let a = 0;
-        let b = 0;
-        if (Space.isVar(cur)) {
-          a = this.var(ctx.tables);
-          b = this.var(ctx.tables);
-        }
-        opcode(w, op);
-        w.u32(a).u32(b);
-        return;
-      }
-      default:
-        cur.unexpected(cur.pos - 1);
-    }
-  }
-
-  /** `select` with optional `(result t*)*` clauses (the typed variant if any). */
-  private select(w: ByteWriter, op: OpInfo): void {
-    const cur: Cursor = this.ctx.cur;
-    if (!cur.isField('result')) {
-      opcode(w, op);
-      return;
-    }
-    const types: ValType[] = [];
-    while (cur.isField('result')) {
-      cur.pos += 2;
-      while (cur.peek() !== Tok.RPAR) types.push(parseValType(this.ctx));
-      cur.rpar();
-    }
-    opcode(w, OP_BY_NAME.get('select_t')!);
-    w.u32(types.length);
-    for (const t of types) writeValType(w, t);
-  }
-
-  /** `offset=N? align=N?`, written as flags (alignment, memory bit), memory index, offset. */
-  private memarg(w: ByteWriter, op: OpInfo, memory: number): void {
-    const cur: Cursor = this.ctx.cur;
-    let offset = 0n;
-    let alignLog2 = Math.log2(op.width);
-    if (cur.peek() === Tok.KEYWORD && cur.text().startsWith('offset=')) {
-      const v = parseNat(cur.text().slice(7));
-      if (v === null) cur.fail(`unknown operator ${cur.text()}`);
-      if (v >= 1n << 64n) cur.fail('i64 constant out of range');
-      offset = v;
-      cur.pos++;
-    }
-    if (cur.peek() === Tok.KEYWORD && cur.text().startsWith('align=')) {
-      const v = parseNat(cur.text().slice(6));
-      if (v === null) cur.fail(`unknown operator ${cur.text()}`);
-      if (v >= 1n << 64n) cur.fail('i64 constant out of range');
-      if (v === 0n || (v & (v - 1n)) !== 0n) cur.fail('alignment must be a power of two');
-      alignLog2 = v.toString(2).length - 1;
-      cur.pos++;
-    }
-    if (memory !== 0) w.u32(alignLog2 | 0x40).u32(memory);
-    else w.u32(alignLog2);
-    w.u64(offset);
-  }
-
-  /**
-   * A lane index: an unsigned integer below 256, written as one byte
-   * (`laneidx ::= byte`). Indices out of an instruction's lane range are
-   * left for validation to reject.
-   */
-  private lane(): number {
-    return Number(this.ctx.cur.nat(8, 'i8 constant out of range', true));
   }
 }
 
