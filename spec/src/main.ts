@@ -23,8 +23,6 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Module } from 'weft-wasm';
-import { parseWat } from '@weft/wast';
 import { Expectations, type SuiteName } from './expectations.js';
 import { markdown, tally } from './report.js';
 import { runScript, type FileResult, type RunOptions } from '@weft/wast-runner';
@@ -97,7 +95,6 @@ function canonicalName(file: string): string {
   return base.replace(/^(legacy|custom)_/, '$1/');
 }
 
-Module.setTextParser(parseWat);
 const expectations = Expectations.load(join(specDir, 'expected-failures.json'), suite);
 const files = wastFiles(root).filter((f) => filter === null || f.includes(filter));
 

@@ -2,10 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Module, type Engine } from 'weft-wasm';
-import { parseWat } from '@weft/wast';
 import { CliError, compileCauses, describe } from './report.js';
-
-Module.setTextParser(parseWat);
 
 /** The module's source: its bytes when they start with the binary magic `\0asm`, else its text. */
 export function readSource(file: string, what: string): Uint8Array | string {

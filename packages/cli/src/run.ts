@@ -11,6 +11,7 @@ import {
   type Func,
   type Instance,
 } from 'weft-wasm';
+import { parseWat } from '@weft/wast';
 import { addToLinker, WasiCtxBuilder, WasiExit, type WasiCtx } from '@weft/wasi';
 import { compileSource, displayName, readSource } from './load.js';
 import { CliError, describe, print, TRAP_EXIT_CODE, trapCauses, UsageError } from './report.js';
@@ -210,6 +211,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions | null {
 export function makeEngine(w: WasmOptions): Engine {
   return new Engine(
     new Config({
+      textParser: parseWat,
       consumeFuel: w.fuel !== undefined,
       epochInterruption: w.timeout !== undefined,
       ...(w.maxWasmStack !== undefined ? { maxCallDepth: w.maxWasmStack } : {}),

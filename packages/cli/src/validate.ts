@@ -1,5 +1,6 @@
 /** `weft validate`: decodes and validates modules, printing nothing when they are valid. */
-import { Engine, Module } from 'weft-wasm';
+import { Config, Engine, Module } from 'weft-wasm';
+import { parseWat } from '@weft/wast';
 import { readSource } from './load.js';
 import { CliError, compileCauses } from './report.js';
 
@@ -21,7 +22,7 @@ reports the first error with its byte offset and exits with status 1.
 
 /** Validates each file; throws a `CliError` for the first that is not valid. */
 export function validate(files: readonly string[]): number {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   for (const file of files) {
     const what = `failed to validate \`${file}\``;
     const source = readSource(file, what);

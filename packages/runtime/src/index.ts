@@ -62,7 +62,13 @@ export {
   type SuspendContext,
 } from './meter.js';
 export { InstanceHandle, type Extern } from './instance.js';
-export { globalizeType, instantiate, type CodeFactory, type CompiledCode } from './instantiate.js';
+export {
+  checkImports,
+  globalizeType,
+  instantiate,
+  type CodeFactory,
+  type CompiledCode,
+} from './instantiate.js';
 export {
   DEFAULT_LIMITS,
   formatBytes,

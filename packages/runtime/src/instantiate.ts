@@ -138,6 +138,38 @@ function checkImport(store: Store, imp: Import, ext: Extern, typeIds: Int32Array
   }
 }
 
+/**
+ * Checks `imports`, given in `module`'s import order, against the module's
+ * imports in `store`: their number, that each belongs to `store`, and each
+ * one's type (subtyping, limits, mutability). Nothing is allocated or
+ * changed besides registering the module's types. Returns the module's
+ * type ids in the store's registry.
+ *
+ * @throws {LinkError} naming the first import that does not fit.
+ */
+export function checkImports(
+  store: Store,
+  module: ModuleInfo,
+  imports: readonly Extern[],
+): Int32Array {
+  if (imports.length !== module.imports.length) {
+    throw new LinkError(
+      `expected ${module.imports.length} imports, got ${imports.length}`,
+      module.imports[imports.length]?.module ?? '',
+      module.imports[imports.length]?.name ?? '',
+    );
+  }
+  const typeIds = store.registry.canonicalize(module);
+  module.imports.forEach((imp, i) => {
+    const ext = imports[i]!;
+    if (ext.store !== store) {
+      throw new LinkError(`import ${describe(imp)} belongs to another store`, imp.module, imp.name);
+    }
+    checkImport(store, imp, ext, typeIds);
+  });
+  return typeIds;
+}
+
 /** Instantiates `module` in `store` with `imports` given in the module's import order. */
 export function instantiate(
   store: Store,
@@ -156,21 +188,7 @@ export function instantiate(
       `compiled code is for frame ABI version ${compiled.abi}; this runtime has ${RUNTIME_ABI_VERSION}`,
     );
   }
-  if (imports.length !== module.imports.length) {
-    throw new LinkError(
-      `expected ${module.imports.length} imports, got ${imports.length}`,
-      module.imports[imports.length]?.module ?? '',
-      module.imports[imports.length]?.name ?? '',
-    );
-  }
-  const typeIds = store.registry.canonicalize(module);
-  module.imports.forEach((imp, i) => {
-    const ext = imports[i]!;
-    if (ext.store !== store) {
-      throw new LinkError(`import ${describe(imp)} belongs to another store`, imp.module, imp.name);
-    }
-    checkImport(store, imp, ext, typeIds);
-  });
+  const typeIds = checkImports(store, module, imports);
 
   // Limits, before any side effect: counts first, then every memory and
   // table is allocated (each asks the store's limiter); if one is refused,

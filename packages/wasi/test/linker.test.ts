@@ -1,7 +1,7 @@
 /** WASI through the `weft` facade: a linked module, proc_exit, the browser entry, errno mapping. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Engine, Linker, Module, Store, Trap } from 'weft-wasm';
+import { Config, Engine, Linker, Module, Store, Trap } from 'weft-wasm';
 import { parseWat } from '@weft/wast';
 import {
   addToLinker,
@@ -18,8 +18,6 @@ import {
   WasiExit,
 } from '#src/index.js';
 import * as browser from '#src/browser.js';
-
-Module.setTextParser(parseWat);
 
 const HELLO = `(module
   (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
@@ -44,7 +42,7 @@ const HELLO = `(module
   (func (export "crash") unreachable))`;
 
 function instantiate(configure: (b: WasiCtxBuilder) => WasiCtxBuilder) {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const store = new Store(engine);
   const ctx = configure(new WasiCtxBuilder()).build();
   const linker = new Linker(engine);
@@ -55,7 +53,7 @@ function instantiate(configure: (b: WasiCtxBuilder) => WasiCtxBuilder) {
 
 test('every function of wasi_snapshot_preview1 is defined', () => {
   assert.is(Object.keys(SIGNATURES).length, 46);
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const store = new Store(engine);
   const linker = new Linker(engine);
   addToLinker(linker, store, new WasiCtxBuilder().build());
@@ -103,7 +101,7 @@ test('files through the linked functions, in a memory filesystem', () => {
 });
 
 test('a module without memory gets EFAULT, not a crash', () => {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const store = new Store(engine);
   const linker = new Linker(engine);
   addToLinker(linker, store, new WasiCtxBuilder().build());
@@ -154,7 +152,7 @@ test('a last line without newline is output when the program ends, however it en
   const run = (body: (store: Store, instance: ReturnType<Linker['instantiate']>) => void) => {
     const lines: string[] = [];
     const ctx = new WasiCtxBuilder().stdout(new LineOutputStream((l) => lines.push(l))).build();
-    const engine = new Engine();
+    const engine = new Engine(new Config({ textParser: parseWat }));
     const store = new Store(engine);
     const linker = new Linker(engine);
     addToLinker(linker, store, ctx);

@@ -7,7 +7,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Engine, Linker, Memory, Module, Store, type Instance } from 'weft-wasm';
+import { Config, Engine, Linker, Memory, Module, Store, type Instance } from 'weft-wasm';
 import { parseWat } from '@weft/wast';
 import {
   addToLinker,
@@ -31,8 +31,6 @@ import {
 } from '#src/index.js';
 import { BACKENDS, type Setup } from './backends.js';
 import { RO, RW } from './harness.js';
-
-Module.setTextParser(parseWat);
 
 /**
  * Each export calls the wasi_unstable import of its name with its own
@@ -95,7 +93,7 @@ class Program {
   private top = 1024;
 
   constructor(ctx: WasiCtx) {
-    const engine = new Engine();
+    const engine = new Engine(new Config({ textParser: parseWat }));
     this.store = new Store(engine);
     const linker = new Linker(engine);
     addToLinker(linker, this.store, ctx);
@@ -392,7 +390,7 @@ linking('both snapshots are defined; wasi_unstable has 45 functions, no sock_acc
   assert.is(Object.keys(UNSTABLE_SIGNATURES).length, 45);
   assert.not.ok('sock_accept' in UNSTABLE_SIGNATURES);
   for (const [name, sig] of Object.entries(UNSTABLE_SIGNATURES)) assert.is(SIGNATURES[name], sig);
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const store = new Store(engine);
   const linker = new Linker(engine);
   addToLinker(linker, store, new WasiCtxBuilder().build());

@@ -59,7 +59,18 @@ export interface ConfigOptions {
    * 1-byte pages), `customDescriptors` (descriptor and exact types).
    */
   readonly features?: Partial<Features>;
+  /**
+   * Turns WebAssembly text into a binary, for modules given as strings
+   * (none: only binaries are accepted). Pass `@weft/wast`'s `parseWat`:
+   * the text format is a separate package so that embedders who load only
+   * binaries do not ship its parser. Per engine, so that two users of one
+   * process choose independently.
+   */
+  readonly textParser?: TextParser;
 }
+
+/** Turns WebAssembly text into a binary (`@weft/wast`'s `parseWat`); throws on malformed text. */
+export type TextParser = (text: string) => Uint8Array;
 
 /** Engine configuration, as Wasmtime's `Config`. */
 export class Config {
@@ -77,6 +88,8 @@ export class Config {
   epochInterruption: boolean;
   /** The proposals modules of this engine may use. */
   features: Features;
+  /** The parser of text sources, or null (binaries only). */
+  textParser: TextParser | null;
 
   constructor(options: ConfigOptions = {}) {
     const limits = resolveLimits(options);
@@ -93,6 +106,9 @@ export class Config {
     this.operatorCost = options.operatorCost ?? {};
     this.epochInterruption = options.epochInterruption ?? false;
     this.features = resolveFeatures(options.features);
+    if (options.textParser !== undefined && typeof options.textParser !== 'function')
+      throw new TypeError('new Config: textParser must be a function (text) => Uint8Array');
+    this.textParser = options.textParser ?? null;
     fuelCosts(this.operatorCost); // throws a RangeError naming a bad entry
   }
 

@@ -20,12 +20,13 @@ export {
   WasmException,
   type Frame,
 } from '@weft/runtime';
-export { Config, Engine, type ConfigOptions } from './engine.js';
+export { Config, Engine, type ConfigOptions, type TextParser } from './engine.js';
 export { Caller, Func, Global, Memory, Table, Tag, TypedFunc, type Extern } from './externs.js';
 export { Instance } from './instance.js';
+export { InstancePre } from './instance-pre.js';
 export { SharedMemory, type SharedMemoryHandle, type WaitResult } from './shared-memory.js';
 export { Linker } from './linker.js';
-export { Module, type TextParser } from './module.js';
+export { Module } from './module.js';
 export {
   Store,
   type CallHookKind,

@@ -22,10 +22,6 @@ import {
   type ImportType,
 } from './types.js';
 
-/** Turns WebAssembly text into a binary; set by `Module.setTextParser` (the CLI and tests install @weft/wast). */
-export type TextParser = (text: string) => Uint8Array;
-let textParser: TextParser | null = null;
-
 /** A compiled module. Construction decodes and validates it completely. */
 export class Module {
   readonly engine: Engine;
@@ -51,13 +47,10 @@ export class Module {
         `new Module(engine, source): engine must be an Engine, got ${describeValue(engine)}`,
       );
     this.engine = engine;
-    this.info = parseModule(Module.toBinary(source), { features: engine.config.features });
+    this.info = parseModule(toBinary(engine, source, 'new Module'), {
+      features: engine.config.features,
+    });
     this.compiled = compileModule(this.info, engine.compileOptions);
-  }
-
-  /** Installs the parser used for text sources (`@weft/wast`'s `parseWat`). */
-  static setTextParser(parser: TextParser | null): void {
-    textParser = parser;
   }
 
   /**
@@ -67,22 +60,11 @@ export class Module {
    * @throws {CompileError} if it is malformed or invalid.
    */
   static validate(engine: Engine, source: Uint8Array | ArrayBuffer | string): void {
-    parseModule(Module.toBinary(source), { features: engine.config.features });
-  }
-
-  private static toBinary(source: Uint8Array | ArrayBuffer | string): Uint8Array {
-    if (typeof source === 'string') {
-      if (textParser === null) {
-        throw new TypeError(
-          'no text parser installed: call Module.setTextParser(parseWat) with @weft/wast',
-        );
-      }
-      return textParser(source);
-    }
-    // No copy here: parseModule copies whatever it is given, once.
-    if (source instanceof Uint8Array) return source;
-    if (source instanceof ArrayBuffer || isSharedBuffer(source)) return new Uint8Array(source);
-    throw new TypeError(`a module's source must be ${SOURCES}, got ${describeSource(source)}`);
+    if (!(engine instanceof Engine))
+      throw new TypeError(
+        `Module.validate(engine, source): engine must be an Engine, got ${describeValue(engine)}`,
+      );
+    parseModule(toBinary(engine, source, 'Module.validate'), { features: engine.config.features });
   }
 
   /** The module's name from its name section, if any. */
@@ -182,4 +164,25 @@ function describeSource(v: unknown): string {
 
 function isSharedBuffer(v: unknown): v is SharedArrayBuffer {
   return typeof SharedArrayBuffer !== 'undefined' && v instanceof SharedArrayBuffer;
+}
+
+/** The binary of `source`: text goes through the engine's text parser. */
+function toBinary(
+  engine: Engine,
+  source: Uint8Array | ArrayBuffer | string,
+  where: string,
+): Uint8Array {
+  if (typeof source === 'string') {
+    const parse = engine.config.textParser;
+    if (parse === null) {
+      throw new TypeError(
+        `${where}: the source is text, and the engine has no text parser: create it with new Config({ textParser: parseWat }) (parseWat from @weft/wast)`,
+      );
+    }
+    return parse(source);
+  }
+  // No copy here: parseModule copies whatever it is given, once.
+  if (source instanceof Uint8Array) return source;
+  if (source instanceof ArrayBuffer || isSharedBuffer(source)) return new Uint8Array(source);
+  throw new TypeError(`a module's source must be ${SOURCES}, got ${describeSource(source)}`);
 }

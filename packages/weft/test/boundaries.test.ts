@@ -4,6 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseWat } from '@weft/wast';
 import {
+  Config,
   Engine,
   Func,
   FuncType,
@@ -14,8 +15,6 @@ import {
   TrapCode,
   ValType,
 } from '#src/index.js';
-
-Module.setTextParser(parseWat);
 
 // wasm -> host -> wasm: `outer` calls the host import, which calls back into `inner`.
 const NESTED = `(module
@@ -34,7 +33,7 @@ interface Setup {
 }
 
 function setup(callback: (store: Store, inner: Func, x: number) => number): Setup {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const store = new Store(engine);
   let inner: Func | null = null;
   const linker = new Linker(engine).func(
@@ -107,7 +106,7 @@ test('a JS stack overflow inside host code stays the host error', () => {
 });
 
 test('a JS stack overflow inside wasm code becomes a stack-overflow trap', () => {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const store = new Store(engine);
   const module = new Module(
     engine,
@@ -126,14 +125,7 @@ test('a JS stack overflow inside wasm code becomes a stack-overflow trap', () =>
 });
 
 test('the call depth limit traps before the JS stack runs out', () => {
-  const engine = new Engine();
-  const store = new Store(
-    new Engine(
-      new (engine.config.constructor as typeof import('#src/index.js').Config)({
-        maxCallDepth: 50,
-      }),
-    ),
-  );
+  const store = new Store(new Engine(new Config({ textParser: parseWat, maxCallDepth: 50 })));
   const module = new Module(
     store.engine,
     '(module (func $f (export "f") (param i32) (result i32) (if (result i32) (local.get 0) (then (i32.add (call $f (i32.sub (local.get 0) (i32.const 1))) (i32.const 1))) (else (i32.const 0)))))',

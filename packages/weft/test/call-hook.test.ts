@@ -3,6 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseWat } from '@weft/wast';
 import {
+  Config,
   Engine,
   Func,
   FuncType,
@@ -14,8 +15,6 @@ import {
   ValType,
   type CallHookKind,
 } from '#src/index.js';
-
-Module.setTextParser(parseWat);
 
 const WAT = `(module
   (import "host" "callback" (func $callback (param i32) (result i32)))
@@ -42,7 +41,7 @@ function setup(
   callback: (store: Store, inner: Func, x: number) => number,
   throwOn: (kind: CallHookKind) => unknown = () => null,
 ): Setup {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const store = new Store(engine);
   let inner: Func | null = null;
   const linker = new Linker(engine).func(
@@ -194,7 +193,7 @@ test('a hook throwing on a Returning event replaces the outcome, trap included',
 });
 
 test('a trapping start function reports ReturningFromWasm', () => {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const store = new Store(engine);
   const seen: CallHookKind[] = [];
   store.setCallHook((kind) => seen.push(kind));

@@ -1,10 +1,9 @@
 // Run by boundaries.test.ts under `node --jitless`: V8's JIT and WebAssembly are both off.
 import { parseWat } from '@weft/wast';
-import { Engine, Linker, Module, Store, Trap } from '#src/index.js';
+import { Config, Engine, Linker, Module, Store, Trap } from '#src/index.js';
 
-Module.setTextParser(parseWat);
 const hasWasm = typeof (globalThis as { WebAssembly?: unknown }).WebAssembly !== 'undefined';
-const engine = new Engine();
+const engine = new Engine(new Config({ textParser: parseWat }));
 const store = new Store(engine);
 const module = new Module(
   engine,

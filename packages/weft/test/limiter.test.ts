@@ -25,8 +25,6 @@ import {
   type ResourceLimiter,
 } from '#src/index.js';
 
-Module.setTextParser(parseWat);
-
 const PAGE = 65536;
 
 const GROWER = `(module (memory (export "m") 1 4) (table 2 10 funcref)
@@ -63,7 +61,7 @@ class Recorder implements ResourceLimiter {
 }
 
 test('the limiter is asked about creation and every growth, with current, desired and maximum', () => {
-  const store = new Store(new Engine());
+  const store = new Store(new Engine(new Config({ textParser: parseWat })));
   const limiter = new Recorder((kind, desired) => kind !== 'memory' || desired <= 2 * PAGE);
   store.limiter(() => limiter);
   const i = instantiate(store, GROWER);
@@ -82,7 +80,7 @@ test('the limiter is asked about creation and every growth, with current, desire
 });
 
 test('growth past the declared maximum: asked first, then told it failed', () => {
-  const store = new Store(new Engine());
+  const store = new Store(new Engine(new Config({ textParser: parseWat })));
   const limiter = new Recorder();
   store.limiter(() => limiter);
   const i = instantiate(store, GROWER);
@@ -99,7 +97,7 @@ test('growth past the declared maximum: asked first, then told it failed', () =>
 });
 
 test('shared memories: the same questions and notifications', () => {
-  const store = new Store(new Engine());
+  const store = new Store(new Engine(new Config({ textParser: parseWat })));
   const limiter = new Recorder((_, desired) => desired <= 2 * PAGE);
   store.limiter(() => limiter);
   const i = instantiate(
@@ -121,7 +119,7 @@ test('shared memories: the same questions and notifications', () => {
 });
 
 test('a limiter that throws fails the wasm call with its own error, not a trap; the store lives on', () => {
-  const store = new Store(new Engine());
+  const store = new Store(new Engine(new Config({ textParser: parseWat })));
   const boom = new Error('no more memory for this tenant');
   const limiter = new Recorder((kind) => {
     if (kind === 'memory') throw boom;
@@ -145,7 +143,7 @@ test('a limiter that throws fails the wasm call with its own error, not a trap; 
 });
 
 test('the limiter comes from the store data at each decision', () => {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const strict = new StoreLimitsBuilder().memorySize(PAGE).build();
   const store = new Store(engine, { limits: strict });
   store.limiter((data) => data.limits);
@@ -156,7 +154,7 @@ test('the limiter comes from the store data at each decision', () => {
 });
 
 test('StoreLimitsBuilder: memory size and table elements deny growth', () => {
-  const store = new Store(new Engine());
+  const store = new Store(new Engine(new Config({ textParser: parseWat })));
   store.limiter(() =>
     new StoreLimitsBuilder()
       .memorySize(2 * PAGE)
@@ -182,7 +180,7 @@ test('StoreLimitsBuilder: memory size and table elements deny growth', () => {
 });
 
 test('StoreLimitsBuilder.trapOnGrowFailure: refusals and failures throw instead of -1', () => {
-  const store = new Store(new Engine());
+  const store = new Store(new Engine(new Config({ textParser: parseWat })));
   store.limiter(() =>
     new StoreLimitsBuilder()
       .memorySize(2 * PAGE)
@@ -204,7 +202,7 @@ test('StoreLimitsBuilder.trapOnGrowFailure: refusals and failures throw instead 
 });
 
 test('StoreLimitsBuilder counts: instances, memories and tables', () => {
-  const store = new Store(new Engine());
+  const store = new Store(new Engine(new Config({ textParser: parseWat })));
   store.limiter(() => new StoreLimitsBuilder().instances(2).memories(1).tables(1).build());
   instantiate(store, '(module)');
   instantiate(store, '(module (memory 1) (table 1 funcref))');
@@ -223,7 +221,9 @@ test('StoreLimitsBuilder counts: instances, memories and tables', () => {
 });
 
 test("the store's own limits apply first, whatever the limiter allows", () => {
-  const engine = new Engine(new Config({ maxMemorySize: 2 * PAGE, maxInstances: 1 }));
+  const engine = new Engine(
+    new Config({ textParser: parseWat, maxMemorySize: 2 * PAGE, maxInstances: 1 }),
+  );
   const store = new Store(engine);
   const limiter = new Recorder();
   store.limiter(() => limiter);

@@ -20,12 +20,10 @@ import {
   type Instance,
 } from '#src/index.js';
 
-Module.setTextParser(parseWat);
-
 const MiB = 2 ** 20;
 
 function setup(wat: string, options: ConfigOptions = {}): { store: Store; engine: Engine } {
-  const engine = new Engine(new Config(options));
+  const engine = new Engine(new Config({ textParser: parseWat, ...options }));
   return { store: new Store(engine), engine };
 }
 
@@ -312,11 +310,17 @@ test('GC: one huge array traps before its storage exists, in code and in constan
 });
 
 test('Config: maxMemoryBytes is a store-wide budget, checked values', () => {
-  const c = new Config({ maxMemoryBytes: 64 * MiB });
+  const c = new Config({ textParser: parseWat, maxMemoryBytes: 64 * MiB });
   assert.is(c.maxMemoryBytes, 64 * MiB);
   assert.is(c.maxMemorySize, Config.DEFAULTS.maxMemorySize);
-  assert.throws(() => new Config({ maxCallDepth: 0 }), /maxCallDepth must be positive/);
-  assert.throws(() => new Config({ maxTableElements: -5 }), /maxTableElements must be/);
+  assert.throws(
+    () => new Config({ textParser: parseWat, maxCallDepth: 0 }),
+    /maxCallDepth must be positive/,
+  );
+  assert.throws(
+    () => new Config({ textParser: parseWat, maxTableElements: -5 }),
+    /maxTableElements must be/,
+  );
 });
 
 test.run();

@@ -2,9 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseWat } from '@weft/wast';
-import { Engine, FuncType, Linker, LinkError, Module, Store, ValType } from '#src/index.js';
-
-Module.setTextParser(parseWat);
+import { Config, Engine, FuncType, Linker, LinkError, Module, Store, ValType } from '#src/index.js';
 
 const WAT = `(module
   (import "env" "present" (func $present (result i32)))
@@ -13,7 +11,7 @@ const WAT = `(module
   (func (export "bad") (result i32) (call $missing (i32.const 1))))`;
 
 test('missing function imports fail only when called, naming the import', () => {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const store = new Store(engine);
   const module = new Module(engine, WAT);
   const linker = new Linker(engine).func(
@@ -38,7 +36,7 @@ test('missing function imports fail only when called, naming the import', () => 
 });
 
 test('imports of other kinds stay missing', () => {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const store = new Store(engine);
   const module = new Module(engine, '(module (import "env" "mem" (memory 1)))');
   const linker = new Linker(engine).defineUnknownImportsAsTraps(store, module);

@@ -19,22 +19,32 @@ import {
   TrapCode,
 } from '#src/index.js';
 
-Module.setTextParser(parseWat);
-
-const pageSizes = () => new Engine(new Config({ features: { customPageSizes: true } }));
-const descriptors = () => new Engine(new Config({ features: { customDescriptors: true } }));
+const pageSizes = () =>
+  new Engine(new Config({ textParser: parseWat, features: { customPageSizes: true } }));
+const descriptors = () =>
+  new Engine(new Config({ textParser: parseWat, features: { customDescriptors: true } }));
 
 test('proposals are off by default and on per engine', () => {
-  assert.equal(new Config().features, { customPageSizes: false, customDescriptors: false });
+  assert.equal(new Config({ textParser: parseWat }).features, {
+    customPageSizes: false,
+    customDescriptors: false,
+  });
   const text = '(module (memory 1 (pagesize 1)))';
   assert.throws(
-    () => new Module(new Engine(), text),
+    () => new Module(new Engine(new Config({ textParser: parseWat })), text),
     (e: unknown) => e instanceof CompileError,
   );
-  assert.throws(() => Module.validate(new Engine(), text), /malformed limits flags/);
+  assert.throws(
+    () => Module.validate(new Engine(new Config({ textParser: parseWat })), text),
+    /malformed limits flags/,
+  );
   Module.validate(pageSizes(), text);
   assert.throws(
-    () => new Module(new Engine(), '(module (type (struct (field (ref null (exact 0))))))'),
+    () =>
+      new Module(
+        new Engine(new Config({ textParser: parseWat })),
+        '(module (type (struct (field (ref null (exact 0))))))',
+      ),
     /malformed storage type/,
   );
   new Module(descriptors(), '(module (type (struct (field (ref null (exact 0))))))');

@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseWat } from '@weft/wast';
 import {
+  Config,
   Engine,
   Linker,
   Module,
@@ -23,8 +24,7 @@ interface Job {
 
 const job = workerData as Job;
 try {
-  Module.setTextParser(parseWat);
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const store = new Store(engine);
   const memory = SharedMemory.fromHandle(engine, job.memory);
   const linker = new Linker(engine).define(store, 'env', 'memory', memory);

@@ -8,6 +8,7 @@ import * as assert from 'uvu/assert';
 import { Worker } from 'node:worker_threads';
 import { parseWat } from '@weft/wast';
 import {
+  Config,
   Engine,
   LinkError,
   Linker,
@@ -20,8 +21,6 @@ import {
   TrapCode,
   type Instance,
 } from '#src/index.js';
-
-Module.setTextParser(parseWat);
 
 /** Every kind of atomic access, exported by name, for a memory of address type `a`. */
 const atomics = (a: string) => `
@@ -75,7 +74,7 @@ function instance(memory: string): {
   store: Store;
   call: (name: string, ...args: unknown[]) => unknown;
 } {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const store = new Store(engine);
   const inst = new Linker(engine).instantiate(
     store,
@@ -236,7 +235,7 @@ test('wait: not-equal, timed-out, and a trap on an unshared memory', () => {
 });
 
 test('SharedMemory: one memory in several stores; growth by one is seen by the others', () => {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const memory = new SharedMemory(engine, MemoryType.shared(1, 4));
   assert.is(memory.size(), 1);
   const module = new Module(
@@ -313,9 +312,12 @@ test('SharedMemory: one memory in several stores; growth by one is seen by the o
 });
 
 test('SharedMemory: handles, import checks, types', () => {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const memory = new SharedMemory(engine, MemoryType.shared(1, 2));
-  const again = SharedMemory.fromHandle(new Engine(), structuredClone(memory.handle));
+  const again = SharedMemory.fromHandle(
+    new Engine(new Config({ textParser: parseWat })),
+    structuredClone(memory.handle),
+  );
   again.data()[5] = 9;
   assert.is(memory.data()[5], 9);
   assert.throws(() => new SharedMemory(engine, new MemoryType(1, 2)), TypeError);
@@ -395,7 +397,7 @@ function worker(memory: SharedMemory, wat: string, calls: { name: string; args: 
 }
 
 test('stress: workers incrementing shared counters end with the exact totals', async () => {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const memory = new SharedMemory(engine, MemoryType.shared(1, 1));
   const workers = 4;
   const n = 20_000;
@@ -414,7 +416,7 @@ test('stress: workers incrementing shared counters end with the exact totals', a
 });
 
 test('wait/notify across threads: a waiting worker wakes on notify', async () => {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const memory = new SharedMemory(engine, MemoryType.shared(1, 1));
   const store = new Store(engine);
   const inst = new Linker(engine)

@@ -3,6 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseWat } from '@weft/wast';
 import {
+  Config,
   Engine,
   Linker,
   Module,
@@ -14,8 +15,6 @@ import {
   type Instance,
 } from '#src/index.js';
 
-Module.setTextParser(parseWat);
-
 const WAT = `(module
   (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
   (func (export "wide") (param i64 f64) (result i64 f64) (local.get 0) (local.get 1))
@@ -23,7 +22,7 @@ const WAT = `(module
   (func (export "boom") (unreachable)))`;
 
 function setup(): { store: Store; instance: Instance } {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const store = new Store(engine);
   return { store, instance: new Linker(engine).instantiate(store, new Module(engine, WAT)) };
 }

@@ -3,6 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseWat } from '@weft/wast';
 import {
+  Config,
   Engine,
   FuncType,
   Global,
@@ -12,8 +13,6 @@ import {
   Store,
   ValType,
 } from '#src/index.js';
-
-Module.setTextParser(parseWat);
 
 test('the bottom reference types are named nullref, nullfuncref, ...', () => {
   assert.is(ValType.nullref().toString(), 'nullref');
@@ -33,7 +32,7 @@ const WAT = `(module
   (func (export "h") (param (ref $p)) (result (ref null $p)) (local.get 0)))`;
 
 test('import and export types spell concrete types with engine-wide ids', () => {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   // Another module first, so module type indices and engine ids differ.
   new Module(
     engine,

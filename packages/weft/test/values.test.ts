@@ -8,6 +8,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseWat } from '@weft/wast';
 import {
+  Config,
   Engine,
   Func,
   FuncType,
@@ -26,8 +27,6 @@ import {
   Instance,
   type CallHookKind,
 } from '#src/index.js';
-
-Module.setTextParser(parseWat);
 
 const WAT = `(module
   (type $t (sub (func)))
@@ -90,7 +89,7 @@ interface Setup {
 }
 
 function setup(): Setup {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const store = new Store(engine);
   const instance = new Linker(engine).instantiate(store, new Module(engine, WAT));
   const f = (name: string) => instance.getFunc(store, name)!;
@@ -374,7 +373,7 @@ test('a rejected argument stops the call before wasm is entered', () => {
 });
 
 test('host function results are checked, naming the Linker definition', () => {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const store = new Store(engine);
   let result: unknown = null;
   const seen: CallHookKind[] = [];
@@ -500,7 +499,7 @@ test('Table.new, Table.set and Table.grow check values', () => {
 });
 
 test('Linker.define and new Instance take extern handles only', () => {
-  const engine = new Engine();
+  const engine = new Engine(new Config({ textParser: parseWat }));
   const store = new Store(engine);
   typeError(
     () => new Linker(engine).define(store, 'env', 'g', 5 as never),
