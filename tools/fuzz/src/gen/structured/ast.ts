@@ -52,6 +52,10 @@ export interface ModuleDef {
   globals: { name: string; type: ValT; init: Node }[];
 }
 
+/** Whether two type lists are the same. */
+export const sameTypes = (a: readonly ValT[], b: readonly ValT[]): boolean =>
+  a.length === b.length && a.every((t, i) => t === b[i]);
+
 /** Builds a node. */
 export function node(op: string, type: NodeType, kids: Node[] = [], imm: string[] = []): Node {
   return { op, imm, kids, type };

@@ -1,10 +1,10 @@
 /** The structured generator: a module from a seed, as AST, text and binary. */
 import { parseWat } from '@weft/wast';
 import type { ModuleDef } from './ast.js';
-import { DEFAULT_STRUCTURED, structuredModule, type StructuredOptions } from './generate.js';
+import { DEFAULT_STRUCTURED, structuredModule, type StructuredOptions } from './module.js';
 import { printModule } from './print.js';
 
-export { structuredModule, DEFAULT_STRUCTURED, type StructuredOptions } from './generate.js';
+export { structuredModule, DEFAULT_STRUCTURED, type StructuredOptions } from './module.js';
 export { printModule } from './print.js';
 export type { ModuleDef } from './ast.js';
 

@@ -45,6 +45,19 @@ export const BINARY: Record<ValT, readonly string[]> = {
 /** Division and remainder: trap on zero (and on overflow for `div_s`). */
 export const TRAPPING_BINARY = ['div_s', 'div_u', 'rem_s', 'rem_u'];
 
+/** A scalar operator's instruction name gets its type prefix; v128 ones are full names already. */
+export function opName(t: ValT, op: string): string {
+  return t === 'v128' ? op : `${t}.${op}`;
+}
+
+/**
+ * Binary operators that neither trap nor show a NaN's sign (copysign's second
+ * operand is canonicalized only where the generator makes a copysign itself).
+ */
+export function plainBinary(t: ValT): readonly string[] {
+  return BINARY[t].filter((o) => !TRAPPING_BINARY.includes(o) && o !== 'copysign');
+}
+
 const FLOAT_UNARY = ['abs', 'neg', 'ceil', 'floor', 'trunc', 'nearest', 'sqrt'];
 
 /** Unary operators `t -> t` (v128 ones as full names). */
