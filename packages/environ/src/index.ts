@@ -5,6 +5,8 @@
  * validated {@link ModuleInfo} (interface version {@link ENVIRON_INTERFACE_VERSION}).
  * {@link checkCustomSections} reports problems of the known custom sections,
  * which never make a module invalid.
+ *
+ * @module @weft/environ
  */
 export { CompileError } from './errors.js';
 export { parseModule, validateModule, type ParseOptions } from './parse.js';

@@ -1,6 +1,8 @@
 /**
  * `@weft/jit`: compiles validated WebAssembly into JS closures (never into
  * generated source), for the `@weft/runtime` frame ABI.
+ *
+ * @module @weft/jit
  */
 import {
   CompileError,

@@ -2,6 +2,8 @@
  * `@weft/runtime`: stores, instances, memories, tables, globals, tags and
  * the trap boundary. Usable on its own (host functions, memories, tables,
  * globals); a compiler plugs in through `CompiledCode` and a `TrapClassifier`.
+ *
+ * @module @weft/runtime
  */
 export {
   F64_SLOTS,

@@ -94,7 +94,9 @@ export function resolveLimits(partial: Partial<StoreLimits> = {}): StoreLimits {
 
 /** Why a limiter refused: the limit (a `StoreLimits` key, or a custom name) and a sentence. */
 export interface LimitRefusal {
+  /** The limit refused: a `StoreLimits` key, `maximum`, `limiter` or a custom name. */
   readonly limit: string;
+  /** What exceeded the limit, as a sentence. */
   readonly message: string;
 }
 
@@ -223,6 +225,7 @@ export class StoreLimiter implements ResourceLimiter {
 export class ResourceLimitError extends LinkError {
   constructor(
     message: string,
+    /** The limit exceeded: a `StoreLimits` key (`maxMemoryBytes`, ...) or `limiter`. */
     readonly limit: string,
   ) {
     super(message, '', '');

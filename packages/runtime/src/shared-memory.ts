@@ -50,6 +50,7 @@ type GrowableSab = SharedArrayBuffer & { grow(length: number): void; readonly gr
  * same memory again; `MemoryInstance`s of any store attach to it.
  */
 export interface SharedMemoryHandle {
+  /** Marks the object as a shared memory handle. */
   readonly kind: 'weft.shared-memory';
   /** The memory's bytes. */
   readonly buffer: SharedArrayBuffer;
@@ -57,7 +58,9 @@ export interface SharedMemoryHandle {
   readonly control: SharedArrayBuffer;
   /** The memory's type: limits in pages (the maximum is required), 64-bit addresses. */
   readonly minimum: number;
+  /** The maximum size in pages. */
   readonly maximum: number;
+  /** Whether addresses are 64-bit. */
   readonly is64: boolean;
   /** Page size in bytes. */
   readonly pageSize: number;

@@ -20,6 +20,7 @@ export class TagInstance {
  */
 export class WasmException {
   constructor(
+    /** The exception's tag, as the runtime represents it. */
     readonly tag: TagInstance,
     /** Payload in the runtime representation (i64 as bigint, v128 as V128). */
     readonly values: unknown[],

@@ -10,30 +10,51 @@
 
 /** Why a trap happened; the names follow Wasmtime's `Trap` enum. */
 export const TrapCode = {
+  /** The wasm call stack exceeded `maxCallDepth`, or the JS stack overflowed under wasm. */
   StackOverflow: 'StackOverflow',
+  /** A memory access out of the memory's bounds. */
   MemoryOutOfBounds: 'MemoryOutOfBounds',
+  /** A table access or bulk table operation out of the bounds of a table or element segment. */
   TableOutOfBounds: 'TableOutOfBounds',
+  /** `call_indirect` of a null table element. */
   IndirectCallToNull: 'IndirectCallToNull',
+  /** A table element index past the table's size in `call_indirect`. */
   UndefinedElement: 'UndefinedElement',
+  /** `call_indirect` of a function of another type. */
   BadSignature: 'BadSignature',
+  /** A signed division or truncation whose result does not fit (`INT_MIN / -1`). */
   IntegerOverflow: 'IntegerOverflow',
+  /** An integer division or remainder by zero. */
   IntegerDivisionByZero: 'IntegerDivisionByZero',
+  /** A float-to-integer truncation of NaN. */
   BadConversionToInteger: 'BadConversionToInteger',
+  /** The `unreachable` instruction. */
   UnreachableCodeReached: 'UnreachableCodeReached',
+  /** A null reference where a non-null one is needed (`ref.as_non_null`, `throw_ref`, ...). */
   NullReference: 'NullReference',
+  /** `call_ref` or `return_call_ref` of a null function reference. */
   NullFunctionReference: 'NullFunctionReference',
+  /** A struct access through a null reference. */
   NullStructReference: 'NullStructReference',
+  /** An array access through a null reference. */
   NullArrayReference: 'NullArrayReference',
+  /** `i31.get_s`/`i31.get_u` of a null reference. */
   NullI31Reference: 'NullI31Reference',
+  /** An array access or bulk array operation out of the array's bounds. */
   ArrayOutOfBounds: 'ArrayOutOfBounds',
+  /** An array allocation too large to represent. */
   AllocationTooLarge: 'AllocationTooLarge',
+  /** A GC allocation past the store's `maxGcHeapBytes`. */
   GcHeapOutOfMemory: 'GcHeapOutOfMemory',
+  /** A failed `ref.cast`. */
   CastFailure: 'CastFailure',
   /** A null descriptor given to `struct.new_desc` or a descriptor cast (custom descriptors). */
   NullDescriptorReference: 'NullDescriptorReference',
   /** `ref.cast_desc_eq` of a value whose descriptor is not the given one (custom descriptors). */
   DescriptorCastFailure: 'DescriptorCastFailure',
+  /** The store ran out of fuel (with `consumeFuel`). */
   OutOfFuel: 'OutOfFuel',
+  /** The store's epoch or wall-clock deadline was reached (with `epochInterruption`). */
   Interrupt: 'Interrupt',
   /** An atomic access whose effective address is not a multiple of its width (threads). */
   HeapMisaligned: 'HeapMisaligned',
@@ -42,6 +63,7 @@ export const TrapCode = {
   /** `memory.atomic.wait32/64` where the host cannot block (a browser's main thread). */
   AtomicWaitNotAllowed: 'AtomicWaitNotAllowed',
 } as const;
+/** A trap code: one of the values of {@link TrapCode}. */
 export type TrapCode = (typeof TrapCode)[keyof typeof TrapCode];
 
 /** The spec's message for each trap code (what `assert_trap` compares). */
@@ -76,21 +98,26 @@ export const TRAP_MESSAGES: Readonly<Record<TrapCode, string>> = {
 
 /** Names of a module's functions, for backtraces. */
 export interface FrameNames {
+  /** The module's name from its name section, or null. */
   readonly moduleName: string | null;
   functionName(funcIndex: number): string | null;
 }
 
 /** One wasm frame of a trap's backtrace. */
 export interface Frame {
+  /** The index of the frame's function in its module's function index space. */
   readonly funcIndex: number;
   /** Byte offset in the module binary of the instruction executing in this frame. */
   readonly offset: number;
+  /** The names of the function's module, for printing, or null if unknown. */
   readonly names: FrameNames | null;
 }
 
 /** A WebAssembly trap, with its code and a wasm backtrace (innermost frame first). */
 export class Trap extends Error {
+  /** Why the trap happened. */
   readonly code: TrapCode;
+  /** The wasm frames the trap unwound, innermost first. */
   readonly frames: Frame[] = [];
 
   constructor(code: TrapCode, message: string = TRAP_MESSAGES[code]) {

@@ -97,27 +97,34 @@ export class V128 {
   get i32x4(): Int32Array {
     return new Int32Array(this.bytes.buffer, this.bytes.byteOffset, 4);
   }
+  /** The sixteen 8-bit lanes (signed). */
   get i8x16(): Int8Array {
     return new Int8Array(this.bytes.buffer, this.bytes.byteOffset, 16);
   }
+  /** The eight 16-bit lanes (signed). */
   get i16x8(): Int16Array {
     return new Int16Array(this.bytes.buffer, this.bytes.byteOffset, 8);
   }
+  /** The two 64-bit lanes (signed). */
   get i64x2(): BigInt64Array {
     return new BigInt64Array(this.bytes.buffer, this.bytes.byteOffset, 2);
   }
+  /** The four 32-bit float lanes. */
   get f32x4(): Float32Array {
     return new Float32Array(this.bytes.buffer, this.bytes.byteOffset, 4);
   }
+  /** The two 64-bit float lanes. */
   get f64x2(): Float64Array {
     return new Float64Array(this.bytes.buffer, this.bytes.byteOffset, 2);
   }
 
+  /** Whether `other` has the same 16 bytes. */
   equals(other: V128): boolean {
     for (let i = 0; i < 16; i++) if (this.bytes[i] !== other.bytes[i]) return false;
     return true;
   }
 
+  /** The bytes in hex, lane 0 first: `v128(01 00 ... 00)`. */
   toString(): string {
     return `v128(${Array.from(this.bytes, (b) => b.toString(16).padStart(2, '0')).join(' ')})`;
   }

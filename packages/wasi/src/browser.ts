@@ -3,6 +3,8 @@
  * hosts without Node. Directories come from a `FileSystem` you pass (a
  * `MemoryFileSystem`, typically); inherited stdout and stderr go to the
  * console line by line; inherited stdin is empty.
+ *
+ * @module @weft/wasi/browser
  */
 import { BaseWasiCtxBuilder, type WasiPlatform } from './ctx.js';
 import { LineOutputStream, NullStream } from './streams.js';

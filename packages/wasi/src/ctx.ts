@@ -21,14 +21,21 @@ export class Descriptor {
   root: Descriptor | null = null;
 
   constructor(
+    /** What the descriptor stands for. */
     readonly kind: 'file' | 'dir' | 'stream',
+    /** The file type `fd_fdstat_get` reports. */
     readonly filetype: Filetype,
+    /** The rights of operations on this descriptor. */
     public rightsBase: bigint,
+    /** The rights descriptors opened through this one may have. */
     public rightsInheriting: bigint,
+    /** The descriptor's flags (`Fdflags`). */
     public fdflags: number,
     /** The backend and handle of a file or directory. */
     readonly fs: FileSystem<unknown> | null,
+    /** The backend's handle of a file or directory (null for streams). */
     readonly handle: unknown,
+    /** The stream of a stdio descriptor (null for files and directories). */
     readonly stream: WasiStream | null,
     /** The guest path of a preopened directory. */
     readonly preopen: string | null = null,
@@ -36,6 +43,7 @@ export class Descriptor {
     readonly depth = 0,
   ) {}
 
+  /** A descriptor for a stdio stream, with the rights the stream supports. */
   static stream(stream: WasiStream): Descriptor {
     let base = RIGHTS_STREAM;
     if (stream.read === undefined) base &= ~Rights.FD_READ;
@@ -71,15 +79,20 @@ export class WasiCtx {
   readonly fds: (Descriptor | undefined)[] = [];
   /** NUL-terminated UTF-8 arguments and `KEY=VALUE` environment entries. */
   readonly argBytes: Uint8Array[];
+  /** The environment entries as `args_get` and `environ_get` write them (`KEY=VALUE\0`). */
   readonly envBytes: Uint8Array[];
 
   /** @internal */
   constructor(
+    /** The arguments, `argv[0]` first. */
     readonly args: readonly string[],
+    /** The environment variables, as key-value pairs. */
     readonly env: readonly (readonly [string, string])[],
     stdio: readonly [WasiStream, WasiStream, WasiStream],
     preopens: readonly Descriptor[],
+    /** The clocks `clock_time_get` and `clock_res_get` read. */
     readonly clocks: WasiClocks,
+    /** The source of `random_get`. */
     readonly random: RandomSource,
   ) {
     const enc = new TextEncoder();
@@ -116,11 +129,17 @@ export class WasiCtx {
 
 /** What a platform supplies to the builder. */
 export interface WasiPlatform {
+  /** The filesystem of `preopenDir` when none is given (throws where there is none). */
   defaultFs(): FileSystem<any>;
+  /** The stream `inheritStdin` uses. */
   stdin(): WasiStream;
+  /** The stream `inheritStdout` uses. */
   stdout(): WasiStream;
+  /** The stream `inheritStderr` uses. */
   stderr(): WasiStream;
+  /** The arguments `inheritArgs` uses. */
   args(): string[];
+  /** The environment `inheritEnv` uses. */
   env(): Record<string, string | undefined>;
 }
 
@@ -202,29 +221,35 @@ export class BaseWasiCtxBuilder {
     return this;
   }
 
+  /** Descriptor 0 reads from `stream`. */
   stdin(stream: WasiStream): this {
     this.stdio[0] = stream;
     return this;
   }
 
+  /** Descriptor 1 writes to `stream`. */
   stdout(stream: WasiStream): this {
     this.stdio[1] = stream;
     return this;
   }
 
+  /** Descriptor 2 writes to `stream`. */
   stderr(stream: WasiStream): this {
     this.stdio[2] = stream;
     return this;
   }
 
+  /** Descriptor 0 reads the host's stdin (Node: descriptor 0; browser entry: empty). */
   inheritStdin(): this {
     return this.stdin(this.platform.stdin());
   }
 
+  /** Descriptor 1 writes to the host's stdout (Node: descriptor 1; browser entry: `console.log`, line by line). */
   inheritStdout(): this {
     return this.stdout(this.platform.stdout());
   }
 
+  /** Descriptor 2 writes to the host's stderr (Node: descriptor 2; browser entry: `console.error`, line by line). */
   inheritStderr(): this {
     return this.stderr(this.platform.stderr());
   }
@@ -249,11 +274,13 @@ export class BaseWasiCtxBuilder {
     return this;
   }
 
+  /** The clocks the guest reads (default: from `performance`). */
   clocks(clocks: WasiClocks): this {
     this.clockSource = clocks;
     return this;
   }
 
+  /** The source of `random_get` (default: `crypto.getRandomValues`). */
   random(source: RandomSource): this {
     this.randomSource = source;
     return this;

@@ -8,6 +8,7 @@ import { Errno, errnoName } from './constants.js';
  */
 export class WasiError extends Error {
   constructor(
+    /** The errno value (`Errno`). */
     readonly errno: number,
     message?: string,
   ) {
@@ -22,7 +23,10 @@ export class WasiError extends Error {
  * `Func.call` unchanged; it never ends the embedder's process.
  */
 export class WasiExit extends Error {
-  constructor(readonly code: number) {
+  constructor(
+    /** The exit code the program passed to `proc_exit`. */
+    readonly code: number,
+  ) {
     super(`wasi program exited with code ${code}`);
     this.name = 'WasiExit';
   }

@@ -9,19 +9,29 @@ import type { Filetype } from './constants.js';
 
 /** What `stat` reports (times in nanoseconds since the Unix epoch). */
 export interface FileStat {
+  /** The device holding the file. */
   readonly dev: bigint;
+  /** The file's inode number. */
   readonly ino: bigint;
+  /** The file's type. */
   readonly filetype: Filetype;
+  /** The number of hard links to the file. */
   readonly nlink: bigint;
+  /** The size in bytes (of a symlink: its target's length). */
   readonly size: bigint;
+  /** Last access time, in nanoseconds since the Unix epoch. */
   readonly atim: bigint;
+  /** Last modification time, in nanoseconds since the Unix epoch. */
   readonly mtim: bigint;
+  /** Last status change time, in nanoseconds since the Unix epoch. */
   readonly ctim: bigint;
 }
 
 /** How `openAt` opens. */
 export interface OpenOptions {
+  /** Open for reading. */
   readonly read: boolean;
+  /** Open for writing. */
   readonly write: boolean;
   /** Create a regular file if `name` does not exist. */
   readonly create: boolean;
@@ -35,8 +45,11 @@ export interface OpenOptions {
 
 /** An entry of `readdir`. */
 export interface DirEntry {
+  /** The entry's name (a single component). */
   readonly name: string;
+  /** The entry's type (a symlink is a symlink, not what it points to). */
   readonly filetype: Filetype;
+  /** The entry's inode number. */
   readonly ino: bigint;
 }
 
@@ -63,13 +76,17 @@ export interface FileSystem<H = unknown> {
    * writing fails with EISDIR.
    */
   openAt(dir: H, name: string, options: OpenOptions): H;
+  /** Releases a handle. */
   close(handle: H): void;
+  /** The status of an open file or directory. */
   stat(handle: H): FileStat;
   /** Like `lstat`: a symlink's own status. */
   statAt(dir: H, name: string): FileStat;
   /** The target of symlink `name`; EINVAL if it is not a symlink. */
   readlinkAt(dir: H, name: string): string;
+  /** Creates directory `name`; EEXIST if `name` exists. */
   mkdirAt(dir: H, name: string): void;
+  /** Removes empty directory `name`; ENOTEMPTY if it is not empty, ENOTDIR if not a directory. */
   rmdirAt(dir: H, name: string): void;
   /** Removes a non-directory; EISDIR for a directory. */
   unlinkAt(dir: H, name: string): void;
@@ -81,13 +98,17 @@ export interface FileSystem<H = unknown> {
   symlinkAt(target: string, dir: H, name: string): void;
   /** Sets the times of `name` itself (not following a symlink). */
   setTimesAt(dir: H, name: string, atim: TimeSpec, mtim: TimeSpec): void;
+  /** Sets the times of an open file or directory. */
   setTimes(handle: H, atim: TimeSpec, mtim: TimeSpec): void;
+  /** Sets the size of an open file, cutting it or extending it with zeros. */
   truncate(handle: H, size: number): void;
   /** Reads up to `length` bytes at file offset `position` into `buffer[offset...]`. */
   read(handle: H, buffer: Uint8Array, offset: number, length: number, position: number): number;
   /** Writes `length` bytes of `buffer[offset...]` at file offset `position`. */
   write(handle: H, buffer: Uint8Array, offset: number, length: number, position: number): number;
+  /** Flushes a file's data and metadata to storage. */
   sync(handle: H): void;
+  /** Flushes a file's data to storage. */
   datasync(handle: H): void;
   /** Every entry of a directory, `.` and `..` first. */
   readdir(handle: H): DirEntry[];

@@ -8,6 +8,8 @@
  * addToLinker(linker, store, ctx);
  * const code = runCommand(store, linker.instantiate(store, module));
  * ```
+ *
+ * @module @weft/wasi
  */
 import { BaseWasiCtxBuilder, type WasiPlatform } from './ctx.js';
 import { NodeFileSystem } from './nodefs.js';

@@ -25,6 +25,7 @@ export const WASI_MODULE = 'wasi_snapshot_preview1';
 /** The WASI modules `addToLinker` can define. */
 export type WasiModuleName = typeof WASI_MODULE | typeof WASI_UNSTABLE_MODULE;
 
+/** Options of {@link addToLinker}. */
 export interface AddToLinkerOptions {
   /** The modules to define (default: both, as Wasmtime's CLI links both). */
   readonly modules?: readonly WasiModuleName[];

@@ -47,14 +47,18 @@ class Inode {
 export class MemoryHandle {
   /** @internal */
   constructor(
+    /** The file or directory. */
     readonly node: Inode,
+    /** Whether it was opened for reading. */
     readonly readable: boolean,
+    /** Whether it was opened for writing. */
     readonly writable: boolean,
   ) {}
 }
 
 const encoder = new TextEncoder();
 
+/** Options of the {@link MemoryFileSystem} constructor. */
 export interface MemoryFileSystemOptions {
   /** The current time in nanoseconds (default: `Date.now()`). */
   readonly now?: () => bigint;

@@ -28,15 +28,18 @@ export class NodeHandle {
 
   /** @internal */
   constructor(
+    /** The host file descriptor. */
     readonly fd: number,
     /** The real host path when it was opened (kept for the path fallback and messages). */
     readonly path: string,
     /** Identity of what `fd` refers to, for the fallback's re-checks. */
     readonly dev: bigint,
+    /** The inode number of what `fd` refers to. */
     readonly ino: bigint,
   ) {}
 }
 
+/** Options of the {@link NodeFileSystem} constructor. */
 export interface NodeFileSystemOptions {
   /**
    * `'procfd'`: operate through `/proc/self/fd` (Linux; race-free);

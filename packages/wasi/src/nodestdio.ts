@@ -22,7 +22,10 @@ function retry(op: () => number): number {
 export class NodeFdStream implements WasiStream {
   readonly filetype: Filetype;
 
-  constructor(readonly fd: number) {
+  constructor(
+    /** The host file descriptor. */
+    readonly fd: number,
+  ) {
     this.filetype = isatty(fd) ? Filetype.CHARACTER_DEVICE : Filetype.UNKNOWN;
   }
 

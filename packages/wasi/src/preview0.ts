@@ -67,17 +67,23 @@ const U32_MAX = 0xffffffffn;
  * are preview1's own (`unstableFunction` gives each by name).
  */
 export class Preview0 {
-  constructor(readonly preview1: Preview1) {}
+  constructor(
+    /** The preview1 implementation this adapter converts for. */
+    readonly preview1: Preview1,
+  ) {}
 
+  /** `fd_seek` with snapshot 0's `whence` values (`cur` 0, `end` 1, `set` 2). */
   fd_seek(fd: number, offset: bigint, whence: number, out: number): number {
     return this.preview1.fd_seek(fd, offset, WHENCE[whence >>> 0] ?? INVALID_WHENCE, out);
   }
 
+  /** `fd_filestat_get` writing snapshot 0's 56-byte `filestat`. */
   fd_filestat_get(fd: number, out: number): number {
     this.writeFilestat(out, fdFilestat(this.preview1, fd));
     return Errno.SUCCESS;
   }
 
+  /** `path_filestat_get` writing snapshot 0's 56-byte `filestat`. */
   path_filestat_get(fd: number, flags: number, path: number, len: number, out: number): number {
     this.writeFilestat(out, pathFilestat(this.preview1, fd, flags, path, len));
     return Errno.SUCCESS;
@@ -94,6 +100,7 @@ export class Preview0 {
     return errno;
   }
 
+  /** `poll_oneoff` reading snapshot 0's 56-byte subscriptions. */
   poll_oneoff(inPtr: number, outPtr: number, count: number, neventsPtr: number): number {
     return pollOneoff(this.preview1, inPtr, outPtr, count, neventsPtr, SUBSCRIPTION_UNSTABLE);
   }

@@ -59,6 +59,7 @@ export class MemoryOutputStream implements WasiStream {
     return length;
   }
 
+  /** Everything written so far, as one array (a copy). */
   bytes(): Uint8Array {
     const out = new Uint8Array(this.length);
     let at = 0;
@@ -70,6 +71,7 @@ export class MemoryOutputStream implements WasiStream {
     return out.slice();
   }
 
+  /** Everything written so far, decoded as UTF-8. */
   text(): string {
     return new TextDecoder().decode(this.bytes());
   }

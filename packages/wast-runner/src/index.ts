@@ -1,6 +1,8 @@
 /**
  * `@weft/wast-runner`: runs `.wast` scripts against the `weft` embedding
  * API, with the `spectest` host module; Weft's counterpart of `wasmtime-wast`.
+ *
+ * @module @weft/wast-runner
  */
 export {
   runScript,

@@ -6,6 +6,8 @@
  * - {@link parseScript}: a .wast script to typed {@link Command}s.
  * - {@link WastError}: every failure, with the reference interpreter's
  *   message and a 1-based line and column.
+ *
+ * @module @weft/wast
  */
 export { WastError } from './errors.js';
 export { parseQuoteModule, parseScript, parseWat } from './script.js';

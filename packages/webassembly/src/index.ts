@@ -6,6 +6,8 @@
  * `instantiateStreaming`). `install()` makes it the realm's global where
  * the native one is missing or unusable; `@weft/webassembly/install` does
  * that on import.
+ *
+ * @module @weft/webassembly
  */
 import { createNamespace, type WebAssemblyNamespace } from './namespace.js';
 
@@ -29,6 +31,7 @@ export function isUsable(wa: unknown): boolean {
   }
 }
 
+/** Options of {@link install}. */
 export interface InstallOptions {
   /** Install even where the native `WebAssembly` works. */
   readonly force?: boolean;

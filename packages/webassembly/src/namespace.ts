@@ -136,35 +136,68 @@ type Bytes = ArrayBuffer | ArrayBufferView;
 
 /** The `WebAssembly` namespace's shape. */
 export interface WebAssemblyNamespace {
+  /** `WebAssembly.Module`: a compiled module (`new Module(bytes)` compiles synchronously). */
   readonly Module: typeof Module;
+  /** `WebAssembly.Instance`: an instantiated module and its `exports`. */
   readonly Instance: typeof Instance;
+  /** `WebAssembly.Memory`: a linear memory and its `buffer`. */
   readonly Memory: typeof Memory;
+  /** `WebAssembly.Table`: a table of references. */
   readonly Table: typeof Table;
+  /** `WebAssembly.Global`: a global value. */
   readonly Global: typeof Global;
+  /** `WebAssembly.Tag`: an exception tag. */
   readonly Tag: typeof Tag;
+  /** `WebAssembly.Exception`: a wasm exception as JS sees it. */
   readonly Exception: typeof Exception;
+  /** `WebAssembly.CompileError`: decoding or validation failed. */
   readonly CompileError: typeof CompileError;
+  /** `WebAssembly.LinkError`: an import is missing or does not fit. */
   readonly LinkError: typeof LinkError;
+  /** `WebAssembly.RuntimeError`: a trap (Weft's `Trap` as `wasmTrap`). */
   readonly RuntimeError: typeof RuntimeError;
   /** JS Promise Integration (emulated): see jspi.ts. */
   readonly SuspendError: typeof SuspendError;
+  /** JSPI: `new Suspending(fn)` makes an import whose promises suspend wasm. */
   readonly Suspending: typeof Suspending;
+  /** JSPI: an export as a function returning a promise, under which `Suspending` imports may suspend. */
   promising(wasmFunc: Function): (...args: unknown[]) => Promise<unknown>;
+  /** The tag of JS exceptions thrown through wasm. */
   readonly JSTag: Tag;
+  /** Whether `bytes` are a valid module (never throws for invalid ones). */
   validate(bytes: Bytes, options?: object): boolean;
+  /** Compiles `bytes`; rejects with a `CompileError` if they are not a valid module. */
   compile(bytes: Bytes, options?: object): Promise<Module>;
+  /**
+   * Compiles and instantiates `bytes` with `importObject`; rejects with a
+   * `CompileError`, a `LinkError`, or a `RuntimeError` if the start
+   * function traps.
+   */
   instantiate(
     bytes: Bytes,
     importObject?: object,
     options?: object,
-  ): Promise<{ module: Module; instance: Instance }>;
+  ): Promise<{
+    /** The compiled module. */
+    module: Module;
+    /** Its instance. */
+    instance: Instance;
+  }>;
+  /** Instantiates a compiled module with `importObject`. */
   instantiate(module: Module, importObject?: object): Promise<Instance>;
+  /** Compiles a `Response` (or a promise of one) of `application/wasm`. */
   compileStreaming(source: unknown, options?: object): Promise<Module>;
+  /** Compiles and instantiates a `Response` (or a promise of one) of `application/wasm`. */
   instantiateStreaming(
     source: unknown,
     importObject?: object,
     options?: object,
-  ): Promise<{ module: Module; instance: Instance }>;
+  ): Promise<{
+    /** The compiled module. */
+    module: Module;
+    /** Its instance. */
+    instance: Instance;
+  }>;
 }
 
 /** Builds a new namespace object (one per call; `WebAssembly` below is the package's). */

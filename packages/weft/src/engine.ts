@@ -74,23 +74,41 @@ export type TextParser = (text: string) => Uint8Array;
 
 /** Engine configuration, as Wasmtime's `Config`. */
 export class Config {
+  /** {@inheritDoc ConfigOptions.maxCallDepth} */
   maxCallDepth: number;
+  /** {@inheritDoc ConfigOptions.maxMemoryBytes} */
   maxMemoryBytes: number;
+  /** {@inheritDoc ConfigOptions.maxMemorySize} */
   maxMemorySize: number;
+  /** {@inheritDoc ConfigOptions.maxTableElements} */
   maxTableElements: number;
+  /** {@inheritDoc ConfigOptions.maxTableSize} */
   maxTableSize: number;
+  /** {@inheritDoc ConfigOptions.maxInstances} */
   maxInstances: number;
+  /** {@inheritDoc ConfigOptions.maxTables} */
   maxTables: number;
+  /** {@inheritDoc ConfigOptions.maxMemories} */
   maxMemories: number;
+  /** {@inheritDoc ConfigOptions.maxGcHeapBytes} */
   maxGcHeapBytes: number;
+  /** {@inheritDoc ConfigOptions.consumeFuel} */
   consumeFuel: boolean;
+  /** {@inheritDoc ConfigOptions.operatorCost} */
   operatorCost: Readonly<Partial<Record<OpName, number>>>;
+  /** {@inheritDoc ConfigOptions.epochInterruption} */
   epochInterruption: boolean;
   /** The proposals modules of this engine may use. */
   features: Features;
   /** The parser of text sources, or null (binaries only). */
   textParser: TextParser | null;
 
+  /**
+   * Fills in the defaults of what `options` leaves out.
+   *
+   * @throws {RangeError} if an `operatorCost` entry is not an operator's
+   *   mnemonic or not an integer from 0 to 255.
+   */
   constructor(options: ConfigOptions = {}) {
     const limits = resolveLimits(options);
     this.maxCallDepth = limits.maxCallDepth;
@@ -121,6 +139,7 @@ export class Config {
  * function types from different modules comparable.
  */
 export class Engine {
+  /** The configuration the engine was made with (do not change it afterwards). */
   readonly config: Config;
   /** @internal */
   readonly registry = new TypeRegistry();

@@ -162,6 +162,7 @@ function funcTypeCode(type: FuncType): FuncTypeCode {
 export class Caller<T = unknown> {
   /** @internal */
   constructor(
+    /** The store of the call. */
     readonly store: Store<T>,
     /** @internal The calling instance (a `Caller` is reused for calls from the same one). */
     readonly instance: InstanceHandle | null,
@@ -196,6 +197,7 @@ export class Func {
 
   private constructor(
     token: typeof HANDLE,
+    /** The store the item belongs to (every method must be given this store). */
     readonly store: Store,
     private readonly index: number,
   ) {
@@ -267,6 +269,7 @@ export class Func {
     return resolve(this.store, store, FUNCS, this.index);
   }
 
+  /** The function's type. */
   type(store: Store): FuncType {
     const t = this.inner(store).type;
     return FuncType.fromCodes(t.params, t.results);
@@ -564,6 +567,7 @@ export class TypedFunc<Params extends unknown[] = unknown[], Result = unknown> {
 export class Memory {
   private constructor(
     token: typeof HANDLE,
+    /** The store the item belongs to (every method must be given this store). */
     readonly store: Store,
     private readonly index: number,
   ) {
@@ -578,6 +582,9 @@ export class Memory {
   /**
    * Creates a memory in `store`. A shared memory is not a store's: make it
    * with `new SharedMemory(engine, type)` (as in Wasmtime).
+   *
+   * @throws {TypeError} if `type` is shared.
+   * @throws {ResourceLimitError} if the store's limits refuse the memory.
    */
   static new(store: Store, type: MemoryType): Memory {
     if (type.shared) {
@@ -598,6 +605,7 @@ export class Memory {
     return resolve(this.store, store, (s) => s.memories, this.index);
   }
 
+  /** The memory's type; `minimum` is its current size in pages. */
   type(store: Store): MemoryType {
     const m = this.inner(store);
     return new MemoryType(m.pages, m.type.limits.max, m.type.is64, m.pageSize, m.type.shared);
@@ -621,7 +629,12 @@ export class Memory {
     return this.inner(store).view;
   }
 
-  /** Grows by `delta` pages; returns the previous size. Throws if the memory cannot grow. */
+  /**
+   * Grows by `delta` pages; returns the previous size.
+   *
+   * @throws {RangeError} if the memory cannot grow (its maximum, the
+   *   store's limits or limiter), saying why.
+   */
   grow(store: Store, delta: number): number {
     const m = this.inner(store);
     const hit = store.inner.limitHit;
@@ -637,6 +650,7 @@ export class Memory {
     return old;
   }
 
+  /** The default page size in bytes (65536). */
   static readonly PAGE_SIZE = PAGE_SIZE;
 }
 
@@ -644,6 +658,7 @@ export class Memory {
 export class Table {
   private constructor(
     token: typeof HANDLE,
+    /** The store the item belongs to (every method must be given this store). */
     readonly store: Store,
     private readonly index: number,
   ) {
@@ -655,7 +670,13 @@ export class Table {
     return handleOf(t, () => new Table(HANDLE, store, t.storeIndex));
   }
 
-  /** Creates a table in `store` with every element set to `init`. */
+  /**
+   * Creates a table in `store` with every element set to `init`.
+   *
+   * @throws {TypeError} if the element type is not a reference type or
+   *   `init` is not a value of it.
+   * @throws {ResourceLimitError} if the store's limits refuse the table.
+   */
   static new(store: Store, type: TableType, init: unknown = null): Table {
     store.inner.checkAlive();
     const element = type.element.code;
@@ -679,21 +700,34 @@ export class Table {
     return resolve(this.store, store, (s) => s.tables, this.index);
   }
 
+  /** The table's type; `minimum` is its current size. */
   type(store: Store): TableType {
     const t = this.inner(store);
     return new TableType(new ValType(t.element), t.size, t.type.limits.max, t.type.is64);
   }
 
+  /** The number of elements. */
   size(store: Store): number {
     return this.inner(store).size;
   }
 
+  /**
+   * The element at `index` (see the README's Values for the representation).
+   *
+   * @throws {RangeError} if `index` is out of bounds.
+   */
   get(store: Store, index: number): unknown {
     const t = this.inner(store);
     if (index < 0 || index >= t.size) throw new RangeError(`table index ${index} out of bounds`);
     return fromRuntime(store, t.element, t.get(index));
   }
 
+  /**
+   * Sets the element at `index`.
+   *
+   * @throws {RangeError} if `index` is out of bounds.
+   * @throws {TypeError} if `value` is not a value of the element type.
+   */
   set(store: Store, index: number, value: unknown): void {
     const t = this.inner(store);
     if (index < 0 || index >= t.size) throw new RangeError(`table index ${index} out of bounds`);
@@ -703,7 +737,12 @@ export class Table {
     );
   }
 
-  /** Grows by `delta` elements set to `init`; returns the previous size. */
+  /**
+   * Grows by `delta` elements set to `init`; returns the previous size.
+   *
+   * @throws {RangeError} if the table cannot grow (its maximum, the store's
+   *   limits or limiter).
+   */
   grow(store: Store, delta: number, init: unknown = null): number {
     const t = this.inner(store);
     const value = lowerOrThrow(
@@ -730,6 +769,7 @@ export class Table {
 export class Global {
   private constructor(
     token: typeof HANDLE,
+    /** The store the item belongs to (every method must be given this store). */
     readonly store: Store,
     private readonly index: number,
   ) {
@@ -741,6 +781,11 @@ export class Global {
     return handleOf(g, () => new Global(HANDLE, store, g.storeIndex));
   }
 
+  /**
+   * Creates a global in `store` holding `value`.
+   *
+   * @throws {TypeError} if `value` is not a value of the global's type.
+   */
   static new(store: Store, type: GlobalType, value: unknown): Global {
     store.inner.checkAlive();
     const raw = lowerOrThrow(store, type.content.code, value, () => 'Global.new: value');
@@ -755,16 +800,24 @@ export class Global {
     return resolve(this.store, store, (s) => s.globals, this.index);
   }
 
+  /** The global's type. */
   type(store: Store): GlobalType {
     const g = this.inner(store);
     return new GlobalType(new ValType(g.type), g.mutable);
   }
 
+  /** The global's value (see the README's Values for the representation). */
   value(store: Store): unknown {
     const g = this.inner(store);
     return fromRuntime(store, g.type, g.value);
   }
 
+  /**
+   * Sets the global's value.
+   *
+   * @throws {TypeError} if the global is immutable or `value` is not a value
+   *   of its type.
+   */
   setValue(store: Store, value: unknown): void {
     const g = this.inner(store);
     if (!g.mutable) {
@@ -786,6 +839,7 @@ export class Global {
 export class Tag {
   private constructor(
     token: typeof HANDLE,
+    /** The store the item belongs to (every method must be given this store). */
     readonly store: Store,
     private readonly index: number,
   ) {
@@ -797,6 +851,7 @@ export class Tag {
     return handleOf(t, () => new Tag(HANDLE, store, t.storeIndex));
   }
 
+  /** Creates a tag in `store`, for exceptions carrying values of `type.params`. */
   static new(store: Store, type: TagType): Tag {
     store.inner.checkAlive();
     const code: FuncTypeCode = {
@@ -815,6 +870,7 @@ export class Tag {
     return resolve(this.store, store, (s) => s.tags, this.index);
   }
 
+  /** The tag's type. */
   type(store: Store): TagType {
     return new TagType(this.inner(store).type.params.map((t) => new ValType(t)));
   }

@@ -1,5 +1,5 @@
 /**
- * `weft`: a WebAssembly runtime in TypeScript with a Wasmtime-shaped API.
+ * `weft-wasm`: a WebAssembly runtime in TypeScript with a Wasmtime-shaped API.
  *
  * ```ts
  * const engine = new Engine();
@@ -8,6 +8,8 @@
  * const instance = new Linker(engine).instantiate(store, module);
  * instance.getFunc(store, 'add')!.call(store, 1, 2);
  * ```
+ *
+ * @module weft-wasm
  */
 export { CompileError } from '@weft/environ';
 export {

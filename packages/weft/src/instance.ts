@@ -29,7 +29,13 @@ import { describeValue } from './values.js';
 /** Set while `Instance.newAsync` constructs: where the constructor leaves the start function. */
 let deferredStart: { func: FuncInstance | null } | null = null;
 
+/**
+ * An instantiated module (Wasmtime's `Instance`): its exports are reached
+ * through its store. Make one with `linker.instantiate(store, module)`, or
+ * with `new Instance(store, module, imports)` given the imports in order.
+ */
 export class Instance {
+  /** The store the instance belongs to. */
   readonly store: Store;
   private readonly index: number;
 
@@ -40,6 +46,11 @@ export class Instance {
    * stays (for example, functions written into an imported table).
    *
    * @throws {LinkError} naming the import that does not fit.
+   * @throws {TypeError} if an import is not a `Func`, `Memory`,
+   *   `SharedMemory`, `Table`, `Global` or `Tag`.
+   * @throws {StoreError} if the module was compiled by another engine.
+   * @throws {ResourceLimitError} if the store's limits refuse the instance
+   *   or its memories and tables.
    * @throws {Trap} if initialization or the start function traps.
    */
   constructor(store: Store, module: Module, imports: readonly Extern[]) {
@@ -102,11 +113,13 @@ export class Instance {
     return out;
   }
 
+  /** The export `name`, or null if there is none. */
   getExport(store: Store, name: string): Extern | null {
     const item = this.inner(store).exports.get(name);
     return item === undefined ? null : externOf(store, item);
   }
 
+  /** The exported function `name`, or null if there is no such export or it is not a function. */
   getFunc(store: Store, name: string): Func | null {
     const e = this.getExport(store, name);
     return e instanceof Func ? e : null;
@@ -130,6 +143,7 @@ export class Instance {
     return f.typed<Params, Result>(store, params, results);
   }
 
+  /** The exported memory `name`, or null if there is no such export or it is not a memory. */
   getMemory(store: Store, name: string): Memory | null {
     const e = this.getExport(store, name);
     return e instanceof Memory ? e : null;
@@ -145,16 +159,19 @@ export class Instance {
     return SharedMemory.of(store.engine, item);
   }
 
+  /** The exported table `name`, or null if there is no such export or it is not a table. */
   getTable(store: Store, name: string): Table | null {
     const e = this.getExport(store, name);
     return e instanceof Table ? e : null;
   }
 
+  /** The exported global `name`, or null if there is no such export or it is not a global. */
   getGlobal(store: Store, name: string): Global | null {
     const e = this.getExport(store, name);
     return e instanceof Global ? e : null;
   }
 
+  /** The exported tag `name`, or null if there is no such export or it is not a tag. */
   getTag(store: Store, name: string): Tag | null {
     const e = this.getExport(store, name);
     return e instanceof Tag ? e : null;

@@ -18,7 +18,10 @@ export class Linker {
   private shadowing = false;
   private unknownExports = false;
 
-  constructor(readonly engine: Engine) {
+  constructor(
+    /** The engine whose stores and modules the linker links. */
+    readonly engine: Engine,
+  ) {
     if (!(engine instanceof Engine))
       throw new TypeError(
         `new Linker(engine): engine must be an Engine, got ${describeValue(engine)}`,

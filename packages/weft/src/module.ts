@@ -24,6 +24,7 @@ import {
 
 /** A compiled module. Construction decodes and validates it completely. */
 export class Module {
+  /** The engine the module was compiled for; it instantiates in that engine's stores. */
   readonly engine: Engine;
   /** @internal */
   readonly info: ModuleInfo;
@@ -40,6 +41,9 @@ export class Module {
    * but from that copy).
    *
    * @throws {CompileError} with the spec's message and byte offset.
+   * @throws {TypeError} if `engine` is not an `Engine`, `source` is not a
+   *   `Uint8Array`, `ArrayBuffer` or string, or it is text and no text parser
+   *   is installed.
    */
   constructor(engine: Engine, source: Uint8Array | ArrayBuffer | string) {
     if (!(engine instanceof Engine))
@@ -72,6 +76,7 @@ export class Module {
     return this.info.names.module;
   }
 
+  /** The module's imports, in order, with their types. */
   get imports(): ImportType[] {
     return this.info.imports.map((i) => ({
       module: i.module,
@@ -80,6 +85,7 @@ export class Module {
     }));
   }
 
+  /** The module's exports, in order, with their types. */
   get exports(): ExportType[] {
     const m = this.info;
     return m.exports.map((e) => {

@@ -1,5 +1,5 @@
 /**
- * `weft/node`: tunes Node's V8 for running Weft (Node only: imports `node:v8`).
+ * `weft-wasm/node`: tunes Node's V8 for running Weft (Node only: imports `node:v8`).
  *
  * Weft compiles WebAssembly into trees of small closures and relies on
  * TurboFan inlining them into each other (see @weft/jit's README). V8's
@@ -16,6 +16,8 @@
  * import { tuneV8 } from 'weft-wasm/node';
  * tuneV8(); // before running wasm
  * ```
+ *
+ * @module weft-wasm/node
  */
 import { setFlagsFromString } from 'node:v8';
 

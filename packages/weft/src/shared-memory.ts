@@ -36,6 +36,11 @@ export type { SharedMemoryHandle };
 /** What `atomicWait32`/`atomicWait64` report, as `Atomics.wait` does. */
 export type WaitResult = 'ok' | 'not-equal' | 'timed-out';
 
+/**
+ * A memory shared between threads (Wasmtime's `SharedMemory`): it belongs
+ * to no store, each store importing it gets its own instance of the same
+ * bytes, and its `handle` makes the same memory in another thread.
+ */
 export class SharedMemory {
   /** Each store's instance of this memory, made when the store first uses it. */
   private readonly instances = new WeakMap<RuntimeStore, MemoryInstance>();
@@ -56,6 +61,7 @@ export class SharedMemory {
   /** @internal */
   constructor(engine: Engine, type: MemoryType, state: SharedState);
   constructor(
+    /** The engine the memory was made for (one per thread). */
     readonly engine: Engine,
     type: MemoryType,
     state?: SharedState,

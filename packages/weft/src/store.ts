@@ -23,8 +23,11 @@ export interface StoreUsage {
   readonly tableElements: number;
   /** Live bytes of GC objects, as last measured plus what was allocated since (an estimate). */
   readonly gcHeapBytes: number;
+  /** Instances in the store. */
   readonly instances: number;
+  /** Memories in the store. */
   readonly memories: number;
+  /** Tables in the store. */
   readonly tables: number;
 }
 
@@ -46,6 +49,7 @@ export type DeadlineUpdate = EpochDecision;
 export class Store<T = unknown> {
   /** The embedder's data, reachable from host functions through `Caller`. */
   data: T;
+  /** The engine of the store: modules must be compiled by it. */
   readonly engine: Engine;
   /** @internal */
   readonly inner: RuntimeStore;
@@ -53,6 +57,8 @@ export class Store<T = unknown> {
   /**
    * A store with the limits of the engine's `Config`, or with some of them
    * replaced by `limits` (as Wasmtime's `Store::limiter` with `StoreLimits`).
+   *
+   * @throws {TypeError} if `engine` is not an `Engine`.
    */
   constructor(engine: Engine, data?: T, limits?: Partial<StoreLimits>) {
     if (!(engine instanceof Engine))
@@ -274,10 +280,12 @@ export class Store<T = unknown> {
     this.inner.dispose();
   }
 
+  /** Disposes of the store, for `using store = new Store(engine)`. */
   [Symbol.dispose](): void {
     this.dispose();
   }
 
+  /** Whether `dispose()` was called. */
   get isDisposed(): boolean {
     return this.inner.isDisposed;
   }

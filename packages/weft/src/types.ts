@@ -53,54 +53,71 @@ export class ValType {
     this.code = code;
   }
 
+  /** `i32`: 32-bit integers (JS numbers). */
   static i32(): ValType {
     return new ValType(I32);
   }
+  /** `i64`: 64-bit integers (JS bigints). */
   static i64(): ValType {
     return new ValType(I64);
   }
+  /** `f32`: 32-bit floats. */
   static f32(): ValType {
     return new ValType(F32);
   }
+  /** `f64`: 64-bit floats. */
   static f64(): ValType {
     return new ValType(F64);
   }
+  /** `v128`: 128-bit SIMD vectors (`V128`). */
   static v128(): ValType {
     return new ValType(V128);
   }
+  /** `funcref`: nullable references to functions (`Func` or `null`). */
   static funcref(): ValType {
     return new ValType(FUNCREF);
   }
+  /** `externref`: nullable references to any host (JS) value. */
   static externref(): ValType {
     return new ValType(EXTERNREF);
   }
+  /** `anyref`: nullable references to anything wasm GC or the host makes. */
   static anyref(): ValType {
     return new ValType(ANYREF);
   }
+  /** `eqref`: nullable references comparable with `ref.eq` (structs, arrays, i31s). */
   static eqref(): ValType {
     return new ValType(EQREF);
   }
+  /** `i31ref`: nullable references to 31-bit integers. */
   static i31ref(): ValType {
     return new ValType(I31REF);
   }
+  /** `structref`: nullable references to wasm GC structs. */
   static structref(): ValType {
     return new ValType(STRUCTREF);
   }
+  /** `arrayref`: nullable references to wasm GC arrays. */
   static arrayref(): ValType {
     return new ValType(ARRAYREF);
   }
+  /** `exnref`: nullable references to wasm exceptions (`WasmException`). */
   static exnref(): ValType {
     return new ValType(EXNREF);
   }
+  /** `nullref` (`(ref null none)`): only `null`, the bottom of `anyref`. */
   static nullref(): ValType {
     return new ValType(NULLREF);
   }
+  /** `nullfuncref` (`(ref null nofunc)`): only `null`, the bottom of `funcref`. */
   static nullfuncref(): ValType {
     return new ValType(NULLFUNCREF);
   }
+  /** `nullexternref` (`(ref null noextern)`): only `null`, the bottom of `externref`. */
   static nullexternref(): ValType {
     return new ValType(NULLEXTERNREF);
   }
+  /** `nullexnref` (`(ref null noexn)`): only `null`, the bottom of `exnref`. */
   static nullexnref(): ValType {
     return new ValType(NULLEXNREF);
   }
@@ -132,10 +149,12 @@ export class ValType {
     throw new TypeError(`unknown value type ${name}`);
   }
 
+  /** Whether `other` is the same type (concrete types: the same engine-wide type id). */
   equals(other: ValType): boolean {
     return this.code === other.code;
   }
 
+  /** The type as the text format spells it (`i32`, `funcref`, `(ref null 3)`, ...). */
   toString(): string {
     return valTypeName(this.code);
   }
@@ -145,8 +164,11 @@ function types(ts: readonly ValTypeCode[]): ValType[] {
   return ts.map((t) => new ValType(t));
 }
 
+/** A function type: its parameter and result types. */
 export class FuncType {
+  /** The parameter types, in order. */
   readonly params: readonly ValType[];
+  /** The result types, in order. */
   readonly results: readonly ValType[];
 
   /** @throws {TypeError} naming the parameter or result that is not a `ValType`. */
@@ -160,6 +182,7 @@ export class FuncType {
     return new FuncType(types(params), types(results));
   }
 
+  /** The type in the text format: `(func (param i32) (result i64))`. */
   toString(): string {
     return `(func (param ${this.params.join(' ')}) (result ${this.results.join(' ')}))`;
   }
@@ -190,10 +213,15 @@ export class MemoryType {
    * to declare or import such a memory).
    */
   constructor(
+    /** The minimum size, in pages. */
     readonly minimum: number,
+    /** The maximum size in pages, or `null` for none. */
     readonly maximum: number | null = null,
+    /** Whether addresses are 64-bit (memory64). */
     readonly is64 = false,
+    /** The page size in bytes: 65536, or 1 with custom page sizes. */
     readonly pageSize = 65536,
+    /** Whether the memory is shared between threads. */
     readonly shared = false,
   ) {
     if (pageSize !== 65536 && pageSize !== 1) {
@@ -218,11 +246,16 @@ export class MemoryType {
   }
 }
 
+/** A table type: its element type and limits in elements. */
 export class TableType {
   constructor(
+    /** The type of the elements (a reference type). */
     readonly element: ValType,
+    /** The minimum size, in elements. */
     readonly minimum: number,
+    /** The maximum size in elements, or `null` for none. */
     readonly maximum: number | null = null,
+    /** Whether indices are 64-bit (table64). */
     readonly is64 = false,
   ) {}
 
@@ -232,28 +265,41 @@ export class TableType {
   }
 }
 
+/** A global type: its value type and mutability. */
 export class GlobalType {
   constructor(
+    /** The type of the value. */
     readonly content: ValType,
+    /** Whether the global may be set. */
     readonly mutable: boolean,
   ) {}
 }
 
+/** An exception tag type: the types of the values an exception of the tag carries. */
 export class TagType {
-  constructor(readonly params: readonly ValType[]) {}
+  constructor(
+    /** The types of the exception's values. */
+    readonly params: readonly ValType[],
+  ) {}
 }
 
+/** The type of any importable or exportable item. */
 export type ExternType = FuncType | MemoryType | TableType | GlobalType | TagType;
 
 /** An import a module declares. */
 export interface ImportType {
+  /** The module name, the first of the import's two names. */
   readonly module: string;
+  /** The item name, the second of the import's two names. */
   readonly name: string;
+  /** The type the import must have. */
   readonly type: ExternType;
 }
 
 /** An export a module declares. */
 export interface ExportType {
+  /** The export's name. */
   readonly name: string;
+  /** The exported item's type. */
   readonly type: ExternType;
 }

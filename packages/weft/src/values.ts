@@ -86,6 +86,7 @@ export class Val {
     return this.raw;
   }
 
+  /** The value as its constructor call would write it: `Val.i32(5)`. */
   toString(): string {
     return `Val.${this.type}(${describeValue(this.raw)})`;
   }

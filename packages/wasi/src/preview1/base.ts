@@ -19,7 +19,10 @@ export const FILESTAT_SIZE = 64;
 
 /** Guest memory and descriptors of one context: what the functions run against. */
 export class WasiBase extends GuestMemory {
-  constructor(readonly ctx: WasiCtx) {
+  constructor(
+    /** The context the functions run against. */
+    readonly ctx: WasiCtx,
+  ) {
     super();
   }
 

@@ -58,6 +58,7 @@ function writev(s: WasiBase, d: Descriptor, iovs: number, count: number, positio
 export const fdFunctions = {
   // Status and flags.
 
+  /** `fd_advise`: accepts valid advice and ignores it. */
   fd_advise(this: WasiBase, fd: number, _offset: bigint, _len: bigint, advice: number): number {
     const d = this.file(fd, Rights.FD_ADVISE);
     if (advice >>> 0 > ADVICE_MAX) fail(Errno.INVAL);
@@ -65,6 +66,7 @@ export const fdFunctions = {
     return Errno.SUCCESS;
   },
 
+  /** `fd_allocate`: extends a file to at least `offset + len` bytes. */
   fd_allocate(this: WasiBase, fd: number, offset: bigint, len: bigint): number {
     const d = this.file(fd, Rights.FD_ALLOCATE);
     if (d.kind === 'stream') fail(Errno.SPIPE);
@@ -77,6 +79,7 @@ export const fdFunctions = {
     return Errno.SUCCESS;
   },
 
+  /** `fd_close`: closes a descriptor (preopens included). */
   fd_close(this: WasiBase, fd: number): number {
     const d = this.fd(fd);
     this.ctx.fds[fd >>> 0] = undefined;
@@ -84,6 +87,7 @@ export const fdFunctions = {
     return Errno.SUCCESS;
   },
 
+  /** `fd_datasync`: flushes a file's data to storage. */
   fd_datasync(this: WasiBase, fd: number): number {
     const d = this.file(fd, Rights.FD_DATASYNC);
     if (d.kind === 'stream') fail(Errno.INVAL);
@@ -91,6 +95,7 @@ export const fdFunctions = {
     return Errno.SUCCESS;
   },
 
+  /** `fd_sync`: flushes a file's data and metadata to storage. */
   fd_sync(this: WasiBase, fd: number): number {
     const d = this.file(fd, Rights.FD_SYNC);
     if (d.kind === 'stream') fail(Errno.INVAL);
@@ -98,6 +103,7 @@ export const fdFunctions = {
     return Errno.SUCCESS;
   },
 
+  /** `fd_fdstat_get`: writes a descriptor's type, flags and rights. */
   fd_fdstat_get(this: WasiBase, fd: number, out: number): number {
     const d = this.fd(fd);
     const p = this.range(out, 24);
@@ -111,6 +117,7 @@ export const fdFunctions = {
     return Errno.SUCCESS;
   },
 
+  /** `fd_fdstat_set_flags`: sets a descriptor's flags (`APPEND`, `NONBLOCK`, ...). */
   fd_fdstat_set_flags(this: WasiBase, fd: number, flags: number): number {
     const d = this.file(fd, Rights.FD_FDSTAT_SET_FLAGS);
     if ((flags & ~FDFLAGS_ALL) !== 0) fail(Errno.INVAL);
@@ -118,6 +125,7 @@ export const fdFunctions = {
     return Errno.SUCCESS;
   },
 
+  /** `fd_fdstat_set_rights`: shrinks a descriptor's rights (ENOTCAPABLE to grow them). */
   fd_fdstat_set_rights(this: WasiBase, fd: number, base: bigint, inheriting: bigint): number {
     const d = this.fd(fd);
     base = BigInt.asUintN(64, base);
@@ -130,11 +138,13 @@ export const fdFunctions = {
     return Errno.SUCCESS;
   },
 
+  /** `fd_filestat_get`: writes the status of an open file. */
   fd_filestat_get(this: WasiBase, fd: number, out: number): number {
     this.writeFilestat(out, fdFilestat(this, fd));
     return Errno.SUCCESS;
   },
 
+  /** `fd_filestat_set_size`: truncates or extends an open file. */
   fd_filestat_set_size(this: WasiBase, fd: number, size: bigint): number {
     const d = this.file(fd, Rights.FD_FILESTAT_SET_SIZE);
     if (d.kind !== 'file') fail(d.kind === 'dir' ? Errno.ISDIR : Errno.INVAL);
@@ -142,6 +152,7 @@ export const fdFunctions = {
     return Errno.SUCCESS;
   },
 
+  /** `fd_filestat_set_times`: sets the times of an open file. */
   fd_filestat_set_times(
     this: WasiBase,
     fd: number,
@@ -158,6 +169,7 @@ export const fdFunctions = {
 
   // Reading and writing.
 
+  /** `fd_read`: reads into the iovecs at the current position (or from a stream). */
   fd_read(this: WasiBase, fd: number, iovs: number, count: number, out: number): number {
     const d = this.fd(fd);
     if (d.kind === 'dir') fail(Errno.ISDIR); // as read(2) on a directory
@@ -169,6 +181,7 @@ export const fdFunctions = {
     return Errno.SUCCESS;
   },
 
+  /** `fd_pread`: reads into the iovecs at a given offset, without moving the position. */
   fd_pread(
     this: WasiBase,
     fd: number,
@@ -186,6 +199,7 @@ export const fdFunctions = {
     return Errno.SUCCESS;
   },
 
+  /** `fd_write`: writes the iovecs at the current position (or the end with `APPEND`, or to a stream). */
   fd_write(this: WasiBase, fd: number, iovs: number, count: number, out: number): number {
     const d = this.file(fd, Rights.FD_WRITE);
     if (d.kind === 'dir') fail(Errno.ISDIR);
@@ -202,6 +216,7 @@ export const fdFunctions = {
     return Errno.SUCCESS;
   },
 
+  /** `fd_pwrite`: writes the iovecs at a given offset, without moving the position. */
   fd_pwrite(
     this: WasiBase,
     fd: number,
@@ -219,6 +234,7 @@ export const fdFunctions = {
     return Errno.SUCCESS;
   },
 
+  /** `fd_seek`: moves the position and writes the new one (ESPIPE for streams). */
   fd_seek(this: WasiBase, fd: number, offset: bigint, whence: number, out: number): number {
     const d = this.fd(fd);
     if (d.kind === 'stream') fail(Errno.SPIPE);
@@ -246,6 +262,7 @@ export const fdFunctions = {
     return Errno.SUCCESS;
   },
 
+  /** `fd_tell`: writes the current position. */
   fd_tell(this: WasiBase, fd: number, out: number): number {
     const d = this.fd(fd);
     if (d.kind === 'stream') fail(Errno.SPIPE);
@@ -256,6 +273,7 @@ export const fdFunctions = {
 
   // Preopens.
 
+  /** `fd_prestat_get`: describes a preopened directory (EBADF for other descriptors). */
   fd_prestat_get(this: WasiBase, fd: number, out: number): number {
     const d = this.fd(fd);
     if (d.preopen === null) fail(Errno.BADF);
@@ -265,6 +283,7 @@ export const fdFunctions = {
     return Errno.SUCCESS;
   },
 
+  /** `fd_prestat_dir_name`: writes a preopened directory's guest path. */
   fd_prestat_dir_name(this: WasiBase, fd: number, path: number, len: number): number {
     const d = this.fd(fd);
     if (d.preopen === null) fail(Errno.BADF);
@@ -276,6 +295,7 @@ export const fdFunctions = {
 
   // Directories.
 
+  /** `fd_readdir`: writes directory entries from `cookie` on, as many as fit in the buffer. */
   fd_readdir(
     this: WasiBase,
     fd: number,
@@ -326,6 +346,7 @@ export const fdFunctions = {
     return Errno.SUCCESS;
   },
 
+  /** `fd_renumber`: moves descriptor `fd` to number `to`, closing what `to` was. */
   fd_renumber(this: WasiBase, fd: number, to: number): number {
     const from = this.fd(fd);
     const target = this.fd(to);

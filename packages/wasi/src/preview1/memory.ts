@@ -15,6 +15,7 @@ const EMPTY_VIEW = new DataView(new ArrayBuffer(0));
 export class GuestMemory {
   /** The guest memory of the current call. */
   u8: Uint8Array = EMPTY;
+  /** A view of the same memory. */
   dv: DataView = EMPTY_VIEW;
 
   /** Points the functions at the memory of the current call. */
@@ -30,14 +31,17 @@ export class GuestMemory {
     return ptr;
   }
 
+  /** The little-endian u32 at `ptr` (EFAULT out of bounds). */
   u32(ptr: number): number {
     return this.dv.getUint32(this.range(ptr, 4), true);
   }
 
+  /** Writes a little-endian u32 at `ptr` (EFAULT out of bounds). */
   setU32(ptr: number, v: number): void {
     this.dv.setUint32(this.range(ptr, 4), v, true);
   }
 
+  /** Writes a little-endian u64 at `ptr` (EFAULT out of bounds). */
   setU64(ptr: number, v: bigint): void {
     this.dv.setBigUint64(this.range(ptr, 8), BigInt.asUintN(64, v), true);
   }

@@ -66,6 +66,7 @@ function checkMove(ro: Resolved, rn: Resolved, samePreopen: boolean, directories
 }
 
 export const pathFunctions = {
+  /** `path_create_directory`: creates a directory. */
   path_create_directory(this: WasiBase, fd: number, path: number, len: number): number {
     const d = this.dir(fd, Rights.PATH_CREATE_DIRECTORY);
     return resolved(resolve(d, this.string(path, len), false), (r) => {
@@ -75,6 +76,7 @@ export const pathFunctions = {
     });
   },
 
+  /** `path_filestat_get`: writes the status of a path (following a last symlink with `SYMLINK_FOLLOW`). */
   path_filestat_get(
     this: WasiBase,
     fd: number,
@@ -87,6 +89,7 @@ export const pathFunctions = {
     return Errno.SUCCESS;
   },
 
+  /** `path_filestat_set_times`: sets the times of a path. */
   path_filestat_set_times(
     this: WasiBase,
     fd: number,
@@ -107,6 +110,7 @@ export const pathFunctions = {
     });
   },
 
+  /** `path_link`: creates a hard link. */
   path_link(
     this: WasiBase,
     oldFd: number,
@@ -136,6 +140,7 @@ export const pathFunctions = {
     );
   },
 
+  /** `path_open`: opens a file or directory relative to a directory descriptor and writes the new descriptor. */
   path_open(
     this: WasiBase,
     fd: number,
@@ -205,6 +210,7 @@ export const pathFunctions = {
     });
   },
 
+  /** `path_readlink`: writes a symlink's target (truncated to the buffer) and its length. */
   path_readlink(
     this: WasiBase,
     fd: number,
@@ -227,6 +233,7 @@ export const pathFunctions = {
     });
   },
 
+  /** `path_remove_directory`: removes an empty directory. */
   path_remove_directory(this: WasiBase, fd: number, path: number, len: number): number {
     const d = this.dir(fd, Rights.PATH_REMOVE_DIRECTORY);
     return resolved(resolve(d, this.string(path, len), false), (r) => {
@@ -236,6 +243,7 @@ export const pathFunctions = {
     });
   },
 
+  /** `path_rename`: renames a file or directory, possibly across directories. */
   path_rename(
     this: WasiBase,
     fd: number,
@@ -264,6 +272,7 @@ export const pathFunctions = {
     );
   },
 
+  /** `path_symlink`: creates a symlink (ENOTCAPABLE for a target that could lead out of the preopen). */
   path_symlink(
     this: WasiBase,
     oldPath: number,
@@ -285,6 +294,7 @@ export const pathFunctions = {
     });
   },
 
+  /** `path_unlink_file`: removes a file or symlink (EISDIR for a directory). */
   path_unlink_file(this: WasiBase, fd: number, path: number, len: number): number {
     const d = this.dir(fd, Rights.PATH_UNLINK_FILE);
     return resolved(resolve(d, this.string(path, len), false), (r) => {

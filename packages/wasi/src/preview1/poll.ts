@@ -146,6 +146,7 @@ function notSocket(s: WasiBase, fd: number): number {
 }
 
 export const pollFunctions = {
+  /** `poll_oneoff`: waits for clock timeouts (files and streams are always ready) and writes the events. */
   poll_oneoff(
     this: WasiBase,
     inPtr: number,
@@ -158,25 +159,30 @@ export const pollFunctions = {
 
   // Processes.
 
+  /** `proc_exit`: flushes held-back output and throws a `WasiExit` with the code. */
   proc_exit(this: WasiBase, code: number): never {
     this.ctx.flush(); // the program ends here: a last line without newline is still output
     throw new WasiExit(code >>> 0);
   },
 
+  /** `proc_raise`: not supported (ENOSYS). */
   proc_raise(this: WasiBase, _signal: number): number {
     return Errno.NOSYS;
   },
 
+  /** `sched_yield`: does nothing. */
   sched_yield(this: WasiBase): number {
     return Errno.SUCCESS;
   },
 
   // Sockets.
 
+  /** `sock_accept`: no descriptor is a socket (ENOTSOCK, or EBADF for a closed one). */
   sock_accept(this: WasiBase, fd: number, _flags: number, _out: number): number {
     return notSocket(this, fd);
   },
 
+  /** `sock_recv`: no descriptor is a socket (ENOTSOCK, or EBADF for a closed one). */
   sock_recv(
     this: WasiBase,
     fd: number,
@@ -189,6 +195,7 @@ export const pollFunctions = {
     return notSocket(this, fd);
   },
 
+  /** `sock_send`: no descriptor is a socket (ENOTSOCK, or EBADF for a closed one). */
   sock_send(
     this: WasiBase,
     fd: number,
@@ -200,6 +207,7 @@ export const pollFunctions = {
     return notSocket(this, fd);
   },
 
+  /** `sock_shutdown`: no descriptor is a socket (ENOTSOCK, or EBADF for a closed one). */
   sock_shutdown(this: WasiBase, fd: number, _how: number): number {
     return notSocket(this, fd);
   },
