@@ -1,7 +1,7 @@
 /** `weft validate`: decodes and validates modules, printing nothing when they are valid. */
 import { Engine, Module } from 'weft-wasm';
-import { readSource } from './load.js';
-import { CliError, compileCauses } from './report.js';
+import { readSource, sourceCauses } from './load.js';
+import { CliError } from './report.js';
 
 export const VALIDATE_USAGE = 'weft validate <WASM>...';
 
@@ -30,7 +30,7 @@ export function validate(files: readonly string[]): number {
     } catch (e) {
       throw new CliError(
         what,
-        compileCauses(e, file).filter((c) => c !== 'failed to compile'),
+        sourceCauses(e, file, source).filter((c) => c !== 'failed to compile'),
       );
     }
   }
