@@ -1,7 +1,7 @@
 // Embedding Weft from JavaScript: compile a module written in the text
 // format, instantiate it and call its exports.
 //   node examples/embed.mjs
-import { Engine, Linker, Module, Store } from 'weft-wasm';
+import { Config, Engine, Linker, Module, Store } from 'weft-wasm';
 import { parseWat } from '@weft/wast';
 
 const engine = new Engine(); // compiled code and configuration, shared by stores
@@ -26,13 +26,14 @@ console.log('add(2, 40) =', add.call(store, 2, 40));
 // i64 values cross as bigints.
 console.log('fac(20n) =', instance.getFunc(store, 'fac').call(store, 20n));
 
-// With a text parser installed, a Module also accepts the text itself.
-Module.setTextParser(parseWat);
-const fib = new Linker(engine)
+// An engine with a text parser (a per-engine setting) also accepts the text itself.
+const textEngine = new Engine(new Config({ textParser: parseWat }));
+const textStore = new Store(textEngine);
+const fib = new Linker(textEngine)
   .instantiate(
-    store,
+    textStore,
     new Module(
-      engine,
+      textEngine,
       `(module (func $fib (export "fib") (param i32) (result i32)
         (if (result i32) (i32.lt_u (local.get 0) (i32.const 2))
           (then (local.get 0))
@@ -41,7 +42,7 @@ const fib = new Linker(engine)
     ),
   )
   .getFunc(store, 'fib');
-console.log('fib(20) =', fib.call(store, 20));
+console.log('fib(20) =', fib.call(textStore, 20));
 
 // Arguments are checked against the wasm types.
 try {

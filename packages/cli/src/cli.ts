@@ -1,8 +1,10 @@
 /** The `weft` command: subcommands, help and error reporting. */
+import { existsSync } from 'node:fs';
+import { STDIN } from './load.js';
 import { parseRunArgs, run, RUN_HELP } from './run.js';
-import { CliError, print, UsageError } from './report.js';
+import { CliError, HelpPrinted, print, UsageError } from './report.js';
 import { validate, VALIDATE_HELP, VALIDATE_USAGE } from './validate.js';
-import { runWast, WAST_HELP, WAST_USAGE } from './wast.js';
+import { parseWastArgs, runWast, WAST_HELP } from './wast.js';
 
 export const VERSION = '0.1.0';
 
@@ -22,7 +24,21 @@ Commands:
 Options:
   -h, --help     Print help
   -V, --version  Print version
+
+If the first argument is not a command, it is the module to run: \`weft foo.wasm\`
+is \`weft run foo.wasm\`.
 `;
+
+/**
+ * `weft compile`: Wasmtime's writes a precompiled `.cwasm`; Weft has no
+ * serialized compiled form (modules compile when loaded, in the process
+ * that runs them), so the command is refused with the reason rather than
+ * doing nothing.
+ */
+const COMPILE_CAUSES = [
+  'modules are compiled when they are loaded; there is no precompiled form (like .cwasm) to write',
+  'use `weft validate` to check that a module decodes and validates',
+];
 
 const SUBCOMMANDS: Record<string, string> = {
   run: RUN_HELP,
@@ -47,6 +63,46 @@ function files(argv: readonly string[], usage: string, what: string): string[] |
   return out;
 }
 
+/** The subcommands, for `unrecognized subcommand` reports. */
+const COMMANDS = ['run', 'wast', 'validate', 'help'] as const;
+
+/** Edit distance of `a` and `b` (for clap's "a similar subcommand exists"). */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(
+        row[j]! + 1,
+        next[j - 1]! + 1,
+        row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * Whether `weft ARG ...` runs ARG (as `wasmtime ARG` does: a first argument
+ * that is not a command is the module of `run`): it exists, is `-`
+ * (stdin), or looks like a path (a `.` or a `/` in it), so that a missing
+ * module is reported as such. A bare word that is no file is a mistyped
+ * command.
+ */
+function isModuleArg(arg: string): boolean {
+  return arg === STDIN || /[./\\]/.test(arg) || existsSync(arg);
+}
+
+/** The report of a first argument that is neither a command nor a file. */
+function unrecognized(word: string): UsageError {
+  const similar = COMMANDS.filter((c) => distance(word, c) <= 2);
+  let text = `unrecognized subcommand '${word}'`;
+  if (similar.length > 0) text += `\n\n  tip: a similar subcommand exists: '${similar[0]}'`;
+  text += `\n  (no file named '${word}' either: to run a module, give its path)`;
+  return new UsageError(text, USAGE);
+}
+
 function dispatch(argv: readonly string[]): number | Promise<number> {
   const [first, ...rest] = argv;
   switch (first) {
@@ -65,9 +121,13 @@ function dispatch(argv: readonly string[]): number | Promise<number> {
       const topic = rest[0];
       if (topic === undefined) print(1, HELP);
       else if (SUBCOMMANDS[topic] !== undefined) print(1, SUBCOMMANDS[topic]!);
+      else if (topic === 'compile')
+        print(1, `weft compile: not supported by Weft: ${COMPILE_CAUSES.join('; ')}\n`);
       else throw new UsageError(`unrecognized subcommand '${topic}'`, USAGE);
       return 0;
     }
+    case 'compile':
+      throw new CliError('`weft compile` is not supported by Weft', COMPILE_CAUSES);
     case 'run': {
       const o = parseRunArgs(rest);
       if (o === null) {
@@ -77,12 +137,12 @@ function dispatch(argv: readonly string[]): number | Promise<number> {
       return run(o);
     }
     case 'wast': {
-      const list = files(rest, WAST_USAGE, '<SCRIPTS>...');
-      if (list === null) {
+      const o = parseWastArgs(rest);
+      if (o === null) {
         print(1, WAST_HELP);
         return 0;
       }
-      return runWast(list);
+      return runWast(o.scripts, o.wasm);
     }
     case 'validate': {
       const list = files(rest, VALIDATE_USAGE, '<WASM>...');
@@ -93,14 +153,10 @@ function dispatch(argv: readonly string[]): number | Promise<number> {
       return validate(list);
     }
     default: {
-      // `weft FILE.wasm ...` runs the file, as `wasmtime FILE.wasm` does.
-      if (
-        !first.startsWith('-') ||
-        first.startsWith('--dir') ||
-        first.startsWith('--env') ||
-        first.startsWith('-W') ||
-        first.startsWith('--invoke')
-      ) {
+      // `weft FILE.wasm ...` runs the file, as `wasmtime FILE.wasm` does;
+      // so does `weft --invoke f FILE.wasm` (any option of `run` first).
+      if (!first.startsWith('-') && !isModuleArg(first)) throw unrecognized(first);
+      if (!first.startsWith('-') || first === STDIN || RUN_OPTION.test(first)) {
         const o = parseRunArgs(argv);
         if (o === null) {
           print(1, RUN_HELP);
@@ -113,8 +169,12 @@ function dispatch(argv: readonly string[]): number | Promise<number> {
   }
 }
 
+/** The options of `run` that may start `weft [OPTIONS] <WASM>`. */
+const RUN_OPTION = /^(--(dir|env|invoke|argv0|preload|wasm|wasi)(=|$)|-[WS])/;
+
 /** Reports an error thrown by a command; returns the exit status. */
 function report(e: unknown): number {
+  if (e instanceof HelpPrinted) return 0;
   if (e instanceof CliError || e instanceof UsageError) {
     print(2, e.format());
     return e instanceof UsageError ? 2 : e.exitCode;

@@ -62,6 +62,14 @@ export class UsageError extends Error {
   }
 }
 
+/** Thrown once a help text (`-W help`) has been printed: the command ends there, with status 0. */
+export class HelpPrinted extends Error {
+  constructor() {
+    super('help printed');
+    this.name = 'HelpPrinted';
+  }
+}
+
 /** Exit status of a trap: 128 + SIGABRT, as Wasmtime exits on Unix. */
 export const TRAP_EXIT_CODE = 134;
 

@@ -1,4 +1,5 @@
 /** `weft run`: a WASI command's `_start`, or one export with `--invoke`. */
+import { basename } from 'node:path';
 import {
   Config,
   Engine,
@@ -8,14 +9,38 @@ import {
   StoreLimitsBuilder,
   Trap,
   WasmException,
-  type Func,
   type Instance,
+  type Module,
 } from 'weft-wasm';
 import { parseWat } from '@weft/wast';
-import { addToLinker, WasiCtxBuilder, WasiExit, type WasiCtx } from '@weft/wasi';
-import { compileSource, displayName, readSource } from './load.js';
-import { CliError, describe, print, TRAP_EXIT_CODE, trapCauses, UsageError } from './report.js';
-import { defineSharedMemories, runThreaded, spawnsThreads } from './threads.js';
+import {
+  addToLinker,
+  WASI_MODULE,
+  WASI_UNSTABLE_MODULE,
+  WasiCtxBuilder,
+  WasiExit,
+  type WasiCtx,
+  type WasiModuleName,
+} from '@weft/wasi';
+import { compileSource, displayName, readSource, STDIN } from './load.js';
+import {
+  applyGroup,
+  LIMIT_OPTIONS,
+  wasiGroup,
+  wasmGroup,
+  type WasiOptions,
+  type WasmOptions,
+} from './options.js';
+import {
+  CliError,
+  describe,
+  HelpPrinted,
+  print,
+  TRAP_EXIT_CODE,
+  trapCauses,
+  UsageError,
+} from './report.js';
+import { defineSharedMemories, runThreaded, spawnsThreads, type SharedImport } from './threads.js';
 import { ArgumentError, formatValue, parseValue } from './values.js';
 
 export const RUN_USAGE = 'weft run [OPTIONS] <WASM> [ARGS]...';
@@ -25,17 +50,22 @@ export const RUN_HELP = `Runs a WebAssembly module
 Usage: ${RUN_USAGE}
 
 Arguments:
-  <WASM>     The WebAssembly module to run (binary, or text: .wat)
-  [ARGS]...  Arguments passed to the program (its argv[1..]; argv[0] is <WASM>)
+  <WASM>     The WebAssembly module to run (binary, or text: .wat); - reads it from standard input
+  [ARGS]...  Arguments passed to the program (its argv[1..]; argv[0] is <WASM>'s file name)
 
 Options:
+      --invoke <FUNCTION>            Call this export with ARGS parsed by its parameter types and print
+                                     its results, instead of running _start
+      --preload <NAME=MODULE_PATH>   Instantiate this module first (linked with WASI and the modules
+                                     preloaded before it) and provide its exports as imports from
+                                     module NAME; repeatable
+      --argv0 <ARGV0>                The program's argv[0] (default: the module's file name, without
+                                     its directory)
       --dir <HOST_DIR[::GUEST_DIR]>  Grant access to a host directory, seen by the guest as GUEST_DIR
                                      (default: HOST_DIR); repeatable
       --env <NAME[=VAL]>             Pass an environment variable to the program (without =VAL: the
                                      host's value); repeatable
-      --invoke <FUNCTION>            Call this export with ARGS parsed by its parameter types and print
-                                     its results, instead of running _start
-  -W <OPT[=VAL],...>                 WebAssembly execution options; repeatable:
+  -W, --wasm <KEY[=VAL[,..]]>        WebAssembly execution options, \`-W help\` to see all:
                                        fuel=N                      stop (trap) after N units of fuel
                                        timeout=DURATION            stop (trap) after DURATION (500ms, 10s, 2m, 1h)
                                        max-wasm-stack=N            deepest wasm call stack, in frames (20000)
@@ -46,6 +76,14 @@ Options:
                                        max-memories=N              most memories (10000)
                                        trap-on-grow-failure[=y|n]  a failed memory.grow or table.grow stops
                                                                    the program instead of returning -1
+                                       unknown-imports-trap[=y|n]  missing function imports trap when called
+                                       custom-page-sizes[=y|n]     proposals beyond WebAssembly 3.0; also
+                                       custom-descriptors[=y|n]    all-proposals[=y|n]
+  -S, --wasi <KEY[=VAL[,..]]>        WASI options, \`-S help\` to see all:
+                                       cli[=y|n]                   n: provide no WASI imports at all
+                                       inherit-env[=y|n]           pass all the host's environment variables
+                                       preview0[=y|n]              n: do not provide wasi_unstable
+                                       threads[=y|n]               n: do not provide wasi-threads
   -h, --help                         Print help
 
 A trap prints the wasm backtrace and exits with status 134; proc_exit's code is the exit status.
@@ -56,95 +94,36 @@ export interface RunOptions {
   readonly dirs: { host: string; guest: string }[];
   readonly env: [string, string][];
   invoke: string | null;
+  /** The main module's path as given (`-`: standard input). */
   file: string;
   readonly args: string[];
+  /** `--argv0`: the program's `argv[0]` (null: the module's file name). */
+  argv0: string | null;
+  /** `--preload NAME=PATH`, in order. */
+  readonly preloads: { name: string; path: string }[];
   /** `-W` options, as Wasmtime spells them. */
   readonly wasm: WasmOptions;
+  /** `-S` options, as Wasmtime spells them. */
+  readonly wasi: WasiOptions;
 }
 
-/** Execution options given with `-W`. */
-export interface WasmOptions {
-  fuel?: number;
-  /** Milliseconds. */
-  timeout?: number;
-  maxWasmStack?: number;
-  /** The store's limiter (Wasmtime's `StoreLimits`), by `StoreLimitsBuilder` method. */
-  limits?: { [M in (typeof LIMIT_OPTIONS)[keyof typeof LIMIT_OPTIONS]]?: number } & {
-    trapOnGrowFailure?: boolean;
-  };
-}
-
-/** The `-W` options that set the store's limiter, by the builder method each sets. */
-const LIMIT_OPTIONS = {
-  'max-memory-size': 'memorySize',
-  'max-table-elements': 'tableElements',
-  'max-instances': 'instances',
-  'max-tables': 'tables',
-  'max-memories': 'memories',
-} as const;
-
-/** A boolean option as Wasmtime's command line takes it: bare, or `=y`/`=n` (and yes/no, true/false). */
-function parseFlag(v: string | undefined, name: string): boolean {
-  if (v === undefined || ['y', 'yes', 'true'].includes(v)) return true;
-  if (['n', 'no', 'false'].includes(v)) return false;
-  throw new UsageError(`invalid value '${v}' for '-W ${name}': expected y or n`, RUN_USAGE);
-}
-
-/** A duration as Wasmtime's command line takes it (`500ms`, `10s`, `2m`, `1h`; bare: seconds), in ms. */
-function parseDuration(v: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(v.trim());
-  if (m === null)
-    throw new UsageError(`invalid duration '${v}' (for example 500ms, 10s, 2m)`, RUN_USAGE);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] ?? 's']!;
-  return Number(m[1]) * unit;
-}
-
-function parseCount(v: string | undefined, name: string): number {
-  const n = v === undefined ? NaN : Number(v);
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new UsageError(
-      `invalid value '${v ?? ''}' for '-W ${name}': expected a whole number`,
-      RUN_USAGE,
-    );
-  return n;
-}
-
-/** Adds the options of one `-W` argument (`fuel=10,timeout=1s`) to `o`. */
-function parseWasmOptions(list: string, o: WasmOptions): void {
-  for (const item of list.split(',')) {
-    const eq = item.indexOf('=');
-    const key = eq >= 0 ? item.slice(0, eq) : item;
-    const v = eq >= 0 ? item.slice(eq + 1) : undefined;
-    switch (key) {
-      case 'fuel':
-        o.fuel = parseCount(v, key);
-        break;
-      case 'timeout':
-        if (v === undefined) throw new UsageError(`'-W timeout' needs a duration`, RUN_USAGE);
-        o.timeout = parseDuration(v);
-        break;
-      case 'max-wasm-stack':
-        o.maxWasmStack = parseCount(v, key);
-        if (o.maxWasmStack === 0)
-          throw new UsageError(`'-W max-wasm-stack' must be positive`, RUN_USAGE);
-        break;
-      case 'trap-on-grow-failure':
-        (o.limits ??= {}).trapOnGrowFailure = parseFlag(v, key);
-        break;
-      default:
-        if (Object.hasOwn(LIMIT_OPTIONS, key)) {
-          const method = LIMIT_OPTIONS[key as keyof typeof LIMIT_OPTIONS];
-          (o.limits ??= {})[method] = parseCount(v, key);
-          break;
-        }
-        throw new UsageError(`unknown -W option '${key}'`, RUN_USAGE);
-    }
-  }
-}
+export type { WasiOptions, WasmOptions } from './options.js';
 
 /** Parses `weft run`'s arguments; null when help was asked for. */
 export function parseRunArgs(argv: readonly string[]): RunOptions | null {
-  const o: RunOptions = { dirs: [], env: [], invoke: null, file: '', args: [], wasm: {} };
+  const o: RunOptions = {
+    dirs: [],
+    env: [],
+    invoke: null,
+    file: '',
+    args: [],
+    argv0: null,
+    preloads: [],
+    wasm: {},
+    wasi: {},
+  };
+  const wasmOptions = wasmGroup(RUN_USAGE, true);
+  const wasiOptions = wasiGroup(RUN_USAGE);
   let i = 0;
   const value = (arg: string, name: string): string => {
     const eq = arg.indexOf('=');
@@ -161,10 +140,25 @@ export function parseRunArgs(argv: readonly string[]): RunOptions | null {
       i++;
       break;
     }
-    if (!arg.startsWith('-') || arg === '-') break;
-    if (arg.startsWith('-W')) {
-      // -W OPTS, -WOPTS
-      parseWasmOptions(arg.length > 2 ? arg.slice(2) : value('', '-W <OPT[=VAL],...>'), o.wasm);
+    if (!arg.startsWith('-') || arg === STDIN) break;
+    // -W OPTS, -WOPTS, --wasm OPTS, --wasm=OPTS; likewise -S, --wasi.
+    const group =
+      arg.startsWith('-W') || /^--wasm(=|$)/.test(arg)
+        ? wasmOptions
+        : arg.startsWith('-S') || /^--wasi(=|$)/.test(arg)
+          ? wasiOptions
+          : null;
+    if (group !== null) {
+      const list = arg.startsWith('--')
+        ? value(arg, `--${group.long} <KEY[=VAL[,..]]>`)
+        : arg.length > 2
+          ? arg.slice(2)
+          : value('', `-${group.short} <KEY[=VAL[,..]]>`);
+      const applied =
+        group === wasmOptions
+          ? applyGroup(wasmOptions, list, o.wasm, RUN_USAGE)
+          : applyGroup(wasiOptions, list, o.wasi, RUN_USAGE);
+      if (!applied) throw new HelpPrinted();
       continue;
     }
     const name = arg.split('=')[0]!;
@@ -191,6 +185,21 @@ export function parseRunArgs(argv: readonly string[]): RunOptions | null {
       case '--invoke':
         o.invoke = value(arg, '--invoke <FUNCTION>');
         break;
+      case '--argv0':
+        o.argv0 = value(arg, '--argv0 <ARGV0>');
+        break;
+      case '--preload': {
+        const v = value(arg, '--preload <NAME=MODULE_PATH>');
+        const eq = v.indexOf('=');
+        if (eq < 0) {
+          throw new UsageError(
+            `invalid value '${v}' for '--preload <NAME=MODULE_PATH>': must contain exactly one equals character ('=')`,
+            RUN_USAGE,
+          );
+        }
+        o.preloads.push({ name: v.slice(0, eq), path: v.slice(eq + 1) });
+        break;
+      }
       default:
         throw new UsageError(`unexpected argument '${arg}' found`, RUN_USAGE);
     }
@@ -215,14 +224,31 @@ export function makeEngine(w: WasmOptions): Engine {
       consumeFuel: w.fuel !== undefined,
       epochInterruption: w.timeout !== undefined,
       ...(w.maxWasmStack !== undefined ? { maxCallDepth: w.maxWasmStack } : {}),
+      ...(w.features !== undefined ? { features: w.features } : {}),
     }),
   );
 }
 
-/** The WASI context of the options: arguments, environment, preopens, the host's stdio. */
+/**
+ * The program's `argv[0]`: `--argv0`, else the last component of the
+ * module's path, so that host paths do not reach the guest, as Wasmtime's
+ * `compute_argv` (src/commands/run.rs) takes
+ * `Path::new(module).components().next_back()` ("only include the base name
+ * of the main wasm module, to avoid leaking path information").
+ */
+export function programName(o: RunOptions): string {
+  return o.argv0 ?? basename(o.file);
+}
+
+/**
+ * The WASI context of the options: arguments, environment (the host's
+ * first with `-S inherit-env`, then `--env`), preopens, the host's stdio.
+ */
 export function makeWasi(o: RunOptions, what: string): WasiCtx {
   try {
-    const builder = new WasiCtxBuilder().arg(o.file).args(o.args).envs(o.env).inheritStdio();
+    const builder = new WasiCtxBuilder().arg(programName(o)).args(o.args);
+    if (o.wasi.inheritEnv === true) builder.inheritEnv();
+    builder.envs(o.env).inheritStdio();
     for (const d of o.dirs) builder.preopenDir(d.host, d.guest);
     return builder.build();
   } catch (e) {
@@ -275,6 +301,78 @@ export function makeGuard(what: string, name: string): Guard {
   };
 }
 
+/** A `--preload` module's source, read before anything runs (workers get it, not the path). */
+export interface PreloadSource {
+  readonly name: string;
+  readonly path: string;
+  readonly source: Uint8Array | string;
+}
+
+/** What a failure of preload `p` is reported under. */
+function preloadWhat(p: { name: string; path: string }): string {
+  return `failed to process preload \`${p.name}\` at \`${p.path}\``;
+}
+
+/** Reads the `--preload` modules. */
+export function readPreloads(o: RunOptions): PreloadSource[] {
+  return o.preloads.map((p) => ({ ...p, source: readSource(p.path, preloadWhat(p)) }));
+}
+
+/**
+ * Defines each `--preload` module's exports under its name with
+ * `Linker.module`, as `wasmtime run` does: the module is linked with what
+ * `linker` has then (WASI, the modules preloaded before it); a reactor is
+ * instantiated once and initialized, a command gets a fresh instance at
+ * each call of one of its functions. Returns 0, or the exit status if
+ * initializing one ended the program (`proc_exit`).
+ */
+export function linkPreloads(
+  linker: Linker,
+  store: Store,
+  preloads: readonly PreloadSource[],
+): number {
+  for (const p of preloads) {
+    const what = preloadWhat(p);
+    const module = compileSource(store.engine, p.source, p.path, what);
+    const guard = makeGuard(what, module.name ?? displayName(p.path));
+    const status = guard(`failed to instantiate \`${p.path}\``, () => {
+      linker.module(store, p.name, module);
+    });
+    if (status !== 0) return status;
+  }
+  return 0;
+}
+
+/**
+ * The linker of the main module: WASI (unless `-S cli=n`), shared memories,
+ * `more` (wasi-threads' `thread-spawn` in a thread), the preloaded modules,
+ * then, with `-W unknown-imports-trap`, traps for the main module's missing
+ * functions. Returns the linker, or the exit status if a preload ended the
+ * program.
+ */
+export function makeLinker(
+  o: RunOptions,
+  store: Store,
+  module: Module,
+  ctx: WasiCtx | null,
+  preloads: readonly PreloadSource[],
+  shared: readonly SharedImport[] | null,
+  more: (linker: Linker) => void = () => {},
+): Linker | number {
+  const linker = new Linker(store.engine);
+  if (ctx !== null) {
+    const modules: WasiModuleName[] =
+      o.wasi.preview0 === false ? [WASI_MODULE] : [WASI_MODULE, WASI_UNSTABLE_MODULE];
+    addToLinker(linker, store, ctx, { modules });
+  }
+  defineSharedMemories(linker, store, module, shared);
+  more(linker);
+  const status = linkPreloads(linker, store, preloads);
+  if (status !== 0) return status;
+  if (o.wasm.unknownImportsTrap === true) linker.defineUnknownImportsAsTraps(store, module);
+  return linker;
+}
+
 /**
  * Runs `weft run`; returns the exit status. A module that spawns threads
  * (it imports wasi-threads' `thread-spawn`) runs on worker threads and the
@@ -286,16 +384,17 @@ export function run(o: RunOptions): number | Promise<number> {
   const engine = makeEngine(w);
   const source = readSource(o.file, what);
   const module = compileSource(engine, source, o.file, what);
-  if (spawnsThreads(module)) return runThreaded(o, source, module);
+  const preloads = readPreloads(o);
+  if (o.wasi.threads !== false && spawnsThreads(module)) {
+    return runThreaded(o, source, module, preloads);
+  }
   const name = module.name ?? displayName(o.file);
-  const ctx = makeWasi(o, what);
+  const ctx = o.wasi.cli === false ? null : makeWasi(o, what);
   const store = makeStore(engine, w);
-  const linker = new Linker(engine);
-  addToLinker(linker, store, ctx);
-  defineSharedMemories(linker, store, module);
-  const guard = makeGuard(what, name);
-
   try {
+    const linker = makeLinker(o, store, module, ctx, preloads, null);
+    if (typeof linker === 'number') return linker;
+    const guard = makeGuard(what, name);
     let instance: Instance | undefined;
     const status = guard(`failed to instantiate \`${o.file}\``, () => {
       instance = linker.instantiate(store, module);
@@ -304,7 +403,7 @@ export function run(o: RunOptions): number | Promise<number> {
 
     return runMain(o, store, instance, guard);
   } finally {
-    ctx.close();
+    ctx?.close();
   }
 }
 
@@ -330,7 +429,7 @@ export function invoke(
 ): number {
   const what = `failed to run main module \`${o.file}\``;
   const name = o.invoke!;
-  const func: Func | null = instance.getFunc(store, name);
+  const func = instance.getFunc(store, name);
   if (func === null) throw new CliError(what, [`no func export named \`${name}\` found`]);
   const init = instance.getFunc(store, '_initialize');
   if (init !== null) {

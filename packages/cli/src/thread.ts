@@ -7,13 +7,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { tuneV8 } from 'weft-wasm/node';
-import { addToLinker } from '@weft/wasi';
-import { Linker, type Engine, type Instance, type Module } from 'weft-wasm';
+import type { Engine, Instance, Module } from 'weft-wasm';
 import { compileSource, displayName } from './load.js';
 import { CliError, print } from './report.js';
-import { makeEngine, makeGuard, makeStore, makeWasi, runMain } from './run.js';
+import { makeEngine, makeGuard, makeLinker, makeStore, makeWasi, runMain } from './run.js';
 import {
-  defineSharedMemories,
   exitProgram,
   MAX_TID,
   NEXT_TID,
@@ -43,20 +41,20 @@ const what = `failed to run main module \`${o.file}\``;
  */
 function runThread(engine: Engine, module: Module, role: ThreadJob['role']): number | null {
   const name = module.name ?? displayName(o.file);
-  const ctx = makeWasi(o, what);
+  const ctx = o.wasi.cli === false ? null : makeWasi(o, what);
   const store = makeStore(engine, o.wasm);
-  const linker = new Linker(engine);
-  addToLinker(linker, store, ctx);
-  defineSharedMemories(linker, store, module, job.memories);
-  linker.func(store, 'wasi', 'thread-spawn', THREAD_SPAWN_TYPE, (_caller, arg: number) => {
-    const tid = Atomics.add(job.control, NEXT_TID, 1);
-    if (tid > MAX_TID) return -EAGAIN;
-    const request: SpawnRequest = { spawn: { tid, arg } };
-    parentPort!.postMessage(request);
-    return tid;
-  });
   const guard = makeGuard(what, name);
   try {
+    const linker = makeLinker(o, store, module, ctx, job.preloads, job.memories, (l) => {
+      l.func(store, 'wasi', 'thread-spawn', THREAD_SPAWN_TYPE, (_caller, arg: number) => {
+        const tid = Atomics.add(job.control, NEXT_TID, 1);
+        if (tid > MAX_TID) return -EAGAIN;
+        const request: SpawnRequest = { spawn: { tid, arg } };
+        parentPort!.postMessage(request);
+        return tid;
+      });
+    });
+    if (typeof linker === 'number') return linker;
     let instance: Instance | undefined;
     const status = guard(`failed to instantiate \`${o.file}\``, () => {
       instance = linker.instantiate(store, module);
@@ -79,7 +77,7 @@ function runThread(engine: Engine, module: Module, role: ThreadJob['role']): num
     }
     return runMain(o, store, instance, guard);
   } finally {
-    ctx.close();
+    ctx?.close();
     store.dispose();
   }
 }

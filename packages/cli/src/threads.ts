@@ -43,7 +43,7 @@ import {
   type Store,
 } from 'weft-wasm';
 import { describe, print } from './report.js';
-import type { RunOptions } from './run.js';
+import type { PreloadSource, RunOptions } from './run.js';
 
 /** `Atomics.waitAsync` (ES2024; Node 16+), not in this package's ES library types. */
 const waitAsync = (
@@ -77,6 +77,8 @@ export interface ThreadJob {
   readonly options: RunOptions;
   /** The module's bytes or text, in a `SharedArrayBuffer` (not copied per thread). */
   readonly source: Uint8Array | string;
+  /** The `--preload` modules (sources shared likewise): each thread instantiates its own. */
+  readonly preloads: readonly PreloadSource[];
   readonly memories: readonly SharedImport[];
   /** The control block (`Int32Array` over a `SharedArrayBuffer`). */
   readonly control: Int32Array;
@@ -159,6 +161,7 @@ export function runThreaded(
   o: RunOptions,
   source: Uint8Array | string,
   module: Module,
+  preloads: readonly PreloadSource[],
 ): Promise<number> {
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
   control[NEXT_TID] = 1;
@@ -168,6 +171,7 @@ export function runThreaded(
     handle: new SharedMemory(module.engine, type).handle,
   }));
   const shared = shareSource(source);
+  const sharedPreloads = preloads.map((p) => ({ ...p, source: shareSource(p.source) }));
   const script = new URL('./thread.js', import.meta.url);
 
   return new Promise<number>((resolve) => {
@@ -185,7 +189,14 @@ export function runThreaded(
       else start({ kind: 'thread', tid, arg });
     };
     const start = (role: ThreadJob['role']): void => {
-      const job: ThreadJob = { options: o, source: shared, memories, control, role };
+      const job: ThreadJob = {
+        options: o,
+        source: shared,
+        preloads: sharedPreloads,
+        memories,
+        control,
+        role,
+      };
       let worker: Worker;
       try {
         worker = new Worker(script, { workerData: job });

@@ -1,8 +1,8 @@
 /** `weft validate`: decodes and validates modules, printing nothing when they are valid. */
 import { Config, Engine, Module } from 'weft-wasm';
 import { parseWat } from '@weft/wast';
-import { readSource } from './load.js';
-import { CliError, compileCauses } from './report.js';
+import { readSource, sourceCauses } from './load.js';
+import { CliError } from './report.js';
 
 export const VALIDATE_USAGE = 'weft validate <WASM>...';
 
@@ -31,7 +31,7 @@ export function validate(files: readonly string[]): number {
     } catch (e) {
       throw new CliError(
         what,
-        compileCauses(e, file).filter((c) => c !== 'failed to compile'),
+        sourceCauses(e, file, source).filter((c) => c !== 'failed to compile'),
       );
     }
   }

@@ -17,9 +17,13 @@ export interface Result {
   readonly stderr: string;
 }
 
-/** Runs `weft ARGS...` with `input` on stdin. */
-export function weft(args: readonly string[], input: string | Buffer = ''): Result {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { input, timeout: 60_000 });
+/** Runs `weft ARGS...` with `input` on stdin, in directory `cwd` (default: this process's). */
+export function weft(args: readonly string[], input: string | Buffer = '', cwd?: string): Result {
+  const r = spawnSync(process.execPath, [MAIN, ...args], {
+    input,
+    timeout: 60_000,
+    ...(cwd !== undefined ? { cwd } : {}),
+  });
   const out = {
     status: r.status,
     stdout: r.stdout.toString('utf8'),
