@@ -186,6 +186,10 @@ test('every package of packages/ is public, with the fields of a published packa
         assert.is(Object.keys(value)[0], 'types', `${at}: exports['${sub}']: types first`);
       }
     }
+    for (const [bin, t] of Object.entries(m.bin ?? {})) {
+      // npm publish would rewrite './dist/x.js' (with a warning); write it as npm keeps it.
+      assert.is(t, posix.normalize(t), `${at}: bin ${bin}`);
+    }
     assert.ok(readFileSync(join(ROOT, dir, 'LICENSE')).equals(LICENSE), `${at}: LICENSE differs`);
     // Internal dependencies name the exact version of the workspace package,
     // which pnpm links (link-workspace-packages) and npm installs as is.
