@@ -104,6 +104,8 @@ interface Packed {
 }
 
 let packing: Promise<Packed> | undefined;
+/** The scratch directory, removed after the tests (even when packing failed). */
+let scratchDir: string | undefined;
 
 /** Builds (outside turbo), packs every package, installs the tarballs: once. */
 function packed(): Promise<Packed> {
@@ -114,6 +116,7 @@ function packed(): Promise<Packed> {
       });
     }
     const scratch = mkdtempSync(join(tmpdir(), 'weft-pack-'));
+    scratchDir = scratch;
     if (process.env.WEFT_PACK_KEEP) console.log(`scratch directory: ${scratch}`);
     const tgz = join(scratch, 'tgz');
     mkdirSync(tgz);
@@ -156,10 +159,10 @@ function packed(): Promise<Packed> {
   return packing;
 }
 
-test.after(async () => {
-  if (packing === undefined || process.env.WEFT_PACK_KEEP) return;
-  const { scratch } = await packing.catch(() => ({ scratch: undefined }));
-  if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+test.after(() => {
+  if (scratchDir !== undefined && !process.env.WEFT_PACK_KEEP) {
+    rmSync(scratchDir, { recursive: true, force: true });
+  }
 });
 
 test('every package of packages/ is public, with the fields of a published package', () => {
