@@ -1,3 +1,6 @@
+// store.d.ts declares [Symbol.dispose]: the reference keeps it valid for
+// consumers whose `lib` lacks esnext.disposable (tools/pack checks this).
+/// <reference lib="esnext.disposable" preserve="true" />
 /**
  * Stores own everything: instances, functions, memories, tables, globals
  * and tags live exactly as long as the store that created them. There is no

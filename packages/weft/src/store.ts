@@ -1,3 +1,6 @@
+// store.d.ts declares [Symbol.dispose]: the reference keeps it valid for
+// consumers whose `lib` lacks esnext.disposable (tools/pack checks this).
+/// <reference lib="esnext.disposable" preserve="true" />
 /** Store: owns every instance and item created in it, until disposed. */
 import {
   Meter,

@@ -289,7 +289,7 @@ test('SharedMemory: one memory in several stores; growth by one is seen by the o
   assert.is(a('add32', 2 * 65536, 3), 0); // an atomic access past what a knew
   assert.is(b('load', 2 * 65536), 3);
   assert.is(memory.size(), 3);
-  assert.is(stores[0]!.inner.usage.memoryBytes, 3 * 65536);
+  assert.is(stores[0]!.usage.memoryBytes, 3 * 65536);
   // The maximum holds for everyone.
   assert.is(a('grow', 2), -1);
   assert.is(b('grow', 1), 3);
