@@ -41,7 +41,7 @@ const fib = new Linker(textEngine)
                          (call $fib (i32.sub (local.get 0) (i32.const 2))))))))`,
     ),
   )
-  .getFunc(store, 'fib');
+  .getFunc(textStore, 'fib');
 console.log('fib(20) =', fib.call(textStore, 20));
 
 // Arguments are checked against the wasm types.

@@ -35,7 +35,7 @@ export const sig = (params: ValType[], results: ValType[]): FuncType => ({
 
 /** A module from its text, decoded and validated. */
 export function wat(text: string, names?: Names): ModuleInfo {
-  const bytes = parseWat(text);
+  const bytes = parseWat(text, { names: false }); // names come only from `names`
   return parseModule(names === undefined ? bytes : withNames(bytes, names));
 }
 

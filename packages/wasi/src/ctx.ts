@@ -82,8 +82,7 @@ export class WasiCtx {
   /** The environment entries as `args_get` and `environ_get` write them (`KEY=VALUE\0`). */
   readonly envBytes: Uint8Array[];
 
-  /** @internal */
-  constructor(
+  private constructor(
     /** The arguments, `argv[0]` first. */
     readonly args: readonly string[],
     /** The environment variables, as key-value pairs. */
@@ -101,6 +100,18 @@ export class WasiCtx {
     this.envBytes = env.map(([k, v]) => z(`${k}=${v}`));
     for (const s of stdio) this.fds.push(Descriptor.stream(s));
     for (const p of preopens) this.fds.push(p);
+  }
+
+  /** @internal Made by `WasiCtxBuilder.build`. */
+  static create(
+    args: readonly string[],
+    env: readonly (readonly [string, string])[],
+    stdio: readonly [WasiStream, WasiStream, WasiStream],
+    preopens: readonly Descriptor[],
+    clocks: WasiClocks,
+    random: RandomSource,
+  ): WasiCtx {
+    return new WasiCtx(args, env, stdio, preopens, clocks, random);
   }
 
   /** The lowest free descriptor number. */
@@ -317,7 +328,7 @@ export class BaseWasiCtxBuilder {
       for (const d of opened) d.fs!.close(d.handle);
       throw e;
     }
-    return new WasiCtx(
+    return WasiCtx.create(
       [...this.argList],
       [...this.envList],
       this.stdio,

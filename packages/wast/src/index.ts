@@ -10,7 +10,7 @@
  * @module @weft/wast
  */
 export { WastError } from './errors.js';
-export { parseQuoteModule, parseScript, parseWat } from './script.js';
+export { parseQuoteModule, parseScript, parseWat, type WatOptions } from './script.js';
 export type {
   Action,
   ActionCommand,

@@ -455,6 +455,18 @@ export function parseScript(text: string, filename?: string): Script {
   return { filename, commands };
 }
 
+/** Options of {@link parseWat}. */
+export interface WatOptions {
+  /**
+   * Write a `name` section of the module's `$identifiers` (module,
+   * functions, locals, types, fields, tables, memories, globals, tags,
+   * segments), so that traps name functions in backtraces (default true).
+   * A module whose `(@name ...)` annotations or `(@custom "name" ...)` make
+   * a name section gets that one instead.
+   */
+  readonly names?: boolean;
+}
+
 /**
  * Parses a text module, `(module ...)` or bare module fields, to a binary
  * module. Nothing is validated here beyond the text format itself: numeric
@@ -463,12 +475,13 @@ export function parseScript(text: string, filename?: string): Script {
  *
  * @throws {WastError} with the reference interpreter's message.
  */
-export function parseWat(text: string): Uint8Array {
-  return parseModuleText(new Cursor(lex(text)));
+export function parseWat(text: string, options: WatOptions = {}): Uint8Array {
+  return parseModuleText(new Cursor(lex(text)), options.names ?? true);
 }
 
 /** The binary of a script module: its bytes, or the parsed text of a `quote` module. */
 export function parseQuoteModule(module: ScriptModule): Uint8Array {
-  if (module.format === 'quote') return parseWat(module.text);
+  // As the reference interpreter converts it: no name section.
+  if (module.format === 'quote') return parseWat(module.text, { names: false });
   return module.bytes;
 }

@@ -8,7 +8,10 @@ const Fields = suite('module fields');
 
 Fields('empty modules, with and without (module)', () => {
   assert.is(hex(parseWat('(module)')), hex(Uint8Array.from(HEADER)));
-  assert.is(hex(parseWat('(module $m)')), hex(Uint8Array.from(HEADER)));
+  assert.is(hex(parseWat('(module $m)', { names: false })), hex(Uint8Array.from(HEADER)));
+  // The identifier names the module: a name section with only subsection 0.
+  const named = [...HEADER, 0, 9, 4, ...[0x6e, 0x61, 0x6d, 0x65], 0, 2, 1, 0x6d];
+  assert.is(hex(parseWat('(module $m)')), hex(Uint8Array.from(named)));
   assert.is(hex(parseWat('')), hex(Uint8Array.from(HEADER)));
   assert.is(hex(parseWat('  ;; nothing\n')), hex(Uint8Array.from(HEADER)));
   malformed('(module) (module)', 'unexpected token');

@@ -23,7 +23,12 @@ export {
   type Frame,
 } from '@weft/runtime';
 export { Config, Engine, type ConfigOptions, type TextParser } from './engine.js';
-export { Caller, Func, Global, Memory, Table, Tag, TypedFunc, type Extern } from './externs.js';
+export { type Extern } from './externs.js';
+export { Caller, Func, TypedFunc } from './func.js';
+export { Global } from './global.js';
+export { Memory } from './memory.js';
+export { Table } from './table.js';
+export { Tag } from './tag.js';
 export { Instance } from './instance.js';
 export { InstancePre } from './instance-pre.js';
 export { SharedMemory, type SharedMemoryHandle, type WaitResult } from './shared-memory.js';

@@ -20,8 +20,7 @@ const TOKEN: unique symbol = Symbol('weft InstancePre');
  * engine.
  */
 export class InstancePre {
-  /** @internal */
-  constructor(
+  private constructor(
     token: typeof TOKEN,
     /** The module it instantiates. */
     readonly module: Module,

@@ -8,18 +8,12 @@ import {
   type FuncInstance,
   type InstanceHandle,
 } from '@weft/runtime';
-import {
-  externOf,
-  Func,
-  Global,
-  isExtern,
-  Memory,
-  runtimeOf,
-  Table,
-  Tag,
-  type Extern,
-  type TypedFunc,
-} from './externs.js';
+import { externOf, isExtern, runtimeOf, type Extern } from './externs.js';
+import { Func, type TypedFunc } from './func.js';
+import { Global } from './global.js';
+import { Memory } from './memory.js';
+import { Table } from './table.js';
+import { Tag } from './tag.js';
 import type { Module } from './module.js';
 import { SharedMemory } from './shared-memory.js';
 import type { Store } from './store.js';

@@ -1,7 +1,8 @@
 /** Linker: resolves a module's imports by name, as Wasmtime's `Linker`. */
 import { LinkError } from '@weft/runtime';
 import { Engine } from './engine.js';
-import { Func, isExtern, type Caller, type Extern } from './externs.js';
+import { isExtern, type Extern } from './externs.js';
+import { Func, type Caller } from './func.js';
 import { Instance } from './instance.js';
 import { InstancePre } from './instance-pre.js';
 import type { Module } from './module.js';

@@ -118,7 +118,7 @@ export class Module {
    */
   private externType(desc: ImportDesc): ExternType {
     const ids = (this.typeIds ??= this.engine.registry.canonicalize(this.info));
-    const vt = (t: ValTypeCode) => new ValType(globalizeType(t, ids));
+    const vt = (t: ValTypeCode) => ValType.of(globalizeType(t, ids));
     switch (desc.kind) {
       case 'func': {
         const ft = this.info.types[desc.typeIndex]!.comp;

@@ -48,9 +48,13 @@ export class ValType {
   /** @internal The encoded type; concrete heap types are engine-wide type ids. */
   readonly code: ValTypeCode;
 
-  /** @internal */
-  constructor(code: ValTypeCode) {
+  private constructor(code: ValTypeCode) {
     this.code = code;
+  }
+
+  /** @internal The value type of an encoded type (concrete heap types as engine-wide ids). */
+  static of(code: ValTypeCode): ValType {
+    return new ValType(code);
   }
 
   /** `i32`: 32-bit integers (JS numbers). */
@@ -161,7 +165,7 @@ export class ValType {
 }
 
 function types(ts: readonly ValTypeCode[]): ValType[] {
-  return ts.map((t) => new ValType(t));
+  return ts.map((t) => ValType.of(t));
 }
 
 /** A function type: its parameter and result types. */

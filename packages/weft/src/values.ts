@@ -52,7 +52,7 @@ import {
   WasmStruct,
   type TypeRegistry,
 } from '@weft/runtime';
-import { Func } from './externs.js';
+import { Func } from './func.js';
 import type { Store } from './store.js';
 import { valTypeName } from './types.js';
 

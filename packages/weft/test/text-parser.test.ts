@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseWat } from '@weft/wast';
-import { Config, Engine, Linker, Module, Store } from '#src/index.js';
+import { Config, Engine, Linker, Module, Store, Trap } from '#src/index.js';
 
 const ANSWER = '(module (func (export "answer") (result i32) (i32.const 42)))';
 
@@ -51,6 +51,27 @@ test('a parse error comes from the parser; a textParser that is not a function i
       e instanceof TypeError &&
       e.message === 'new Config: textParser must be a function (text) => Uint8Array',
   );
+});
+
+test("traps of text modules name their functions: parseWat writes the identifiers' name section", () => {
+  const engine = new Engine(new Config({ textParser: parseWat }));
+  const store = new Store(engine);
+  const module = new Module(
+    engine,
+    `(module $demo
+      (func $inner (param $x i32) (result i32) (i32.div_s (local.get $x) (i32.const 0)))
+      (func $outer (export "run") (result i32) (call $inner (i32.const 7))))`,
+  );
+  assert.is(module.name, 'demo');
+  try {
+    new Linker(engine).instantiate(store, module).getFunc(store, 'run')!.call(store);
+    assert.unreachable();
+  } catch (e) {
+    assert.instance(e, Trap);
+    const frames = (e as Trap).frames.map((f) => f.names?.functionName(f.funcIndex));
+    assert.equal(frames, ['inner', 'outer']);
+    assert.match(String(e), /0: +0x[0-9a-f]+ - demo!inner\n.*1: +0x[0-9a-f]+ - demo!outer/s);
+  }
 });
 
 test.run();

@@ -38,22 +38,10 @@ import {
 } from '../lexer.js';
 import type { ModuleContext } from './context.js';
 import type { Cursor } from './cursor.js';
+import { NameSub, nameSection, type NameMap } from './names.js';
 import type { TypeUse } from './types.js';
 
-/** Subsection ids of the `name` section. */
-export const NameSub = {
-  MODULE: 0,
-  FUNC: 1,
-  LOCAL: 2,
-  TYPE: 4,
-  TABLE: 5,
-  MEMORY: 6,
-  GLOBAL: 7,
-  ELEM: 8,
-  DATA: 9,
-  FIELD: 10,
-  TAG: 11,
-} as const;
+export { NameSub } from './names.js';
 
 /** Name subsections by external kind keyword. */
 export const NAME_SUB_OF_KIND: Readonly<Record<string, number>> = {
@@ -476,31 +464,15 @@ export class ModuleAnnotations {
       }
       owned.set(slot.index, { name, at });
     }
-    const w = new ByteWriter();
-    const sorted = <T>(m: Map<number, T>): [number, T][] => [...m].sort((x, y) => x[0] - y[0]);
-    for (const [id, sub] of sorted(subs)) {
-      const content = new ByteWriter();
-      if (id === NameSub.MODULE) {
-        content.name(sub.get(-1)!.get(0)!.name);
-      } else if (id === NameSub.LOCAL || id === NameSub.FIELD) {
-        content.u32(sub.size);
-        for (const [owner, names] of sorted(sub)) {
-          content.u32(owner).u32(names.size);
-          for (const [index, n] of sorted(names)) content.u32(index).name(n.name);
-        }
-      } else {
-        const names = sub.get(-1)!;
-        content.u32(names.size);
-        for (const [index, n] of sorted(names)) content.u32(index).name(n.name);
+    const names: NameMap = new Map();
+    for (const [id, sub] of subs) {
+      const owners = new Map<number, Map<number, Uint8Array>>();
+      for (const [owner, owned] of sub) {
+        owners.set(owner, new Map([...owned].map(([index, n]) => [index, n.name])));
       }
-      w.byte(id).name(content.view());
+      names.set(id, owners);
     }
-    return {
-      place: placeKey(true, 'data'),
-      order,
-      name: ascii(NAME),
-      content: w.finish(),
-    };
+    return nameSection(names, order);
   }
 }
 

@@ -35,6 +35,8 @@ export class ModuleContext {
   readonly tags = new Space('tag');
   readonly elems = new Space('elem segment');
   readonly datas = new Space('data segment');
+  /** The named locals (and parameters) of each defined function with any, by function index. */
+  readonly localNames = new Map<number, ReadonlyMap<string, number>>();
   /** Type definitions by index (explicit ones first, then implicit ones). */
   readonly typeInfos: TypeInfo[] = [];
   /**

@@ -291,6 +291,7 @@ export function parseFuncField(ctx: ModuleContext, n: Counters): void {
     }
     cur.rpar();
   }
+  if (fn.locals.names.size > 0) ctx.localNames.set(index, fn.locals.names);
   if (annots !== null) fn.track = annots.func(fieldAt, index);
   const body = new ByteWriter(256);
   // Locals, run-length encoded over equal neighbours.

@@ -28,6 +28,7 @@ import {
   spaceOf,
   type Counters,
 } from './fields.js';
+import { identifierNames } from './names.js';
 import { parseDataField, parseElemField } from './segments.js';
 import { bindRecField, bindTypeField, parseTypeField } from './types.js';
 
@@ -55,12 +56,28 @@ const FIELDS: ReadonlySet<string> = new Set([
   'data',
 ]);
 
+/** What a text module's binary contains besides its fields. */
+export interface FieldOptions {
+  /**
+   * Write a `name` section of the module's identifiers (see `names.ts`),
+   * unless its annotations make one. Off for scripts: the reference
+   * interpreter writes none.
+   */
+  readonly names?: boolean;
+  /** The module's own identifier (`(module $m ...)`), for that section. */
+  readonly moduleName?: string | null;
+}
+
 /**
  * Parses module fields from the cursor up to (not including) the `)` or end
  * of input that ends them, and returns the binary module. Annotations from
  * token `head` on (the module's, after `(module`) belong to the module.
  */
-export function parseModuleFields(cur: Cursor, head = cur.pos): Uint8Array {
+export function parseModuleFields(
+  cur: Cursor,
+  head = cur.pos,
+  options: FieldOptions = {},
+): Uint8Array {
   const ctx = new ModuleContext(cur);
   const fields: Field[] = [];
   cur.deferring = true;
@@ -137,10 +154,19 @@ export function parseModuleFields(cur: Cursor, head = cur.pos): Uint8Array {
   if (kind !== Tok.RPAR && kind !== Tok.EOF) cur.unexpected();
   checkFieldOrder(ctx, fields);
   // Errors in annotations come after syntax errors, before errors of meaning.
-  const customs = ctx.annots?.finish();
+  const customs = ctx.annots?.finish() ?? [];
   cur.flushDeferred();
   ctx.sections.dataCount = ctx.usesDataIndex;
+  if (options.names === true && !customs.some((c) => isNameSection(c.name))) {
+    const names = identifierNames(ctx, options.moduleName ?? null);
+    if (names !== null) customs.push(names);
+  }
   return encodeModule(ctx.sections, customs);
+}
+
+/** Whether a custom section's name is `name`. */
+function isNameSection(name: Uint8Array): boolean {
+  return name.length === 4 && String.fromCharCode(...name) === 'name';
 }
 
 /** A module field: its keyword, its first and last tokens, and whether it is an import. */
@@ -262,17 +288,17 @@ function bindFields(ctx: ModuleContext, fields: Field[]): void {
  * A module: `(module id? field*)` or bare fields, up to the end of input.
  * Returns the binary and the module's identifier, if any.
  */
-export function parseModuleText(cur: Cursor): Uint8Array {
+export function parseModuleText(cur: Cursor, names = false): Uint8Array {
   if (cur.isField('module')) {
     cur.pos += 2;
     const head = cur.pos;
-    cur.optId();
-    const bytes = parseModuleFields(cur, head);
+    const moduleName = cur.optId();
+    const bytes = parseModuleFields(cur, head, { names, moduleName });
     cur.rpar();
     if (cur.peek() !== Tok.EOF) cur.unexpected();
     return bytes;
   }
-  const bytes = parseModuleFields(cur);
+  const bytes = parseModuleFields(cur, cur.pos, { names });
   if (cur.peek() !== Tok.EOF) cur.unexpected();
   return bytes;
 }
