@@ -571,18 +571,8 @@ export function decodeUtf8(bytes: Uint8Array): string {
 export function encodeUtf8(s: string): Uint8Array {
   const out: number[] = [];
   for (const ch of s) {
-    let c = ch.codePointAt(0)!;
-    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
-    else
-      out.push(
-        0xf0 | (c >> 18),
-        0x80 | ((c >> 12) & 0x3f),
-        0x80 | ((c >> 6) & 0x3f),
-        0x80 | (c & 0x3f),
-      );
+    const c = ch.codePointAt(0)!;
+    pushUtf8(out, c >= 0xd800 && c <= 0xdfff ? 0xfffd : c);
   }
   return Uint8Array.from(out);
 }

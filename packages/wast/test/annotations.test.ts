@@ -4,34 +4,9 @@ import * as assert from 'uvu/assert';
 import { checkCustomSections, parseModule } from '@weft/environ';
 import { parseScript, parseWat } from '#src/index.js';
 import { lex } from '#src/lexer.js';
-import { decode, fails, hex, malformed } from './util.js';
+import { decode, fails, hex, malformed, sections } from './util.js';
 
 const Annotations = suite('annotations');
-
-/** The sections of a binary: `id` for standard ones, `"name"=content` (text) for custom ones. */
-function sections(bytes: Uint8Array): string[] {
-  const out: string[] = [];
-  let p = 8;
-  while (p < bytes.length) {
-    const id = bytes[p++]!;
-    let size = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = bytes[p++]!;
-      size += (b & 0x7f) * 2 ** shift;
-      if ((b & 0x80) === 0) break;
-    }
-    const content = bytes.subarray(p, p + size);
-    p += size;
-    if (id !== 0) {
-      out.push(String(id));
-      continue;
-    }
-    const n = content[0]!; // names here are short
-    const name = new TextDecoder().decode(content.subarray(1, 1 + n));
-    out.push(`"${name}"=${new TextDecoder().decode(content.subarray(1 + n))}`);
-  }
-  return out;
-}
 
 /** The content of the custom section `name` of `bytes` as hex, or null. */
 function custom(bytes: Uint8Array, name: string): string | null {

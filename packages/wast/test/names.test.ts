@@ -3,6 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseModule } from '@weft/environ';
 import { parseQuoteModule, parseScript, parseWat } from '#src/index.js';
+import { sections } from './util.js';
 
 const NAMED = `(module $demo
   (type $sig (func (param i32) (result i32)))
@@ -21,25 +22,7 @@ const NAMED = `(module $demo
 
 /** How many custom sections named "name" a binary has. */
 function nameSections(bytes: Uint8Array): number {
-  let count = 0;
-  let p = 8;
-  while (p < bytes.length) {
-    const id = bytes[p++]!;
-    let size = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = bytes[p++]!;
-      size += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) break;
-    }
-    if (
-      id === 0 &&
-      bytes[p] === 4 &&
-      String.fromCharCode(...bytes.subarray(p + 1, p + 5)) === 'name'
-    )
-      count++;
-    p += size;
-  }
-  return count;
+  return sections(bytes).filter((s) => s.startsWith('"name"=')).length;
 }
 
 test('every kind of identifier is named, indices as the binary has them', () => {

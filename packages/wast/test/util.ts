@@ -123,3 +123,28 @@ export const S = {
   DATA_COUNT: 12,
   TAG: 13,
 } as const;
+
+/** The sections of a binary: `id` for standard ones, `"name"=content` (text) for custom ones. */
+export function sections(bytes: Uint8Array): string[] {
+  const out: string[] = [];
+  let p = 8;
+  while (p < bytes.length) {
+    const id = bytes[p++]!;
+    let size = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = bytes[p++]!;
+      size += (b & 0x7f) * 2 ** shift;
+      if ((b & 0x80) === 0) break;
+    }
+    const content = bytes.subarray(p, p + size);
+    p += size;
+    if (id !== 0) {
+      out.push(String(id));
+      continue;
+    }
+    const n = content[0]!; // names here are short
+    const name = new TextDecoder().decode(content.subarray(1, 1 + n));
+    out.push(`"${name}"=${new TextDecoder().decode(content.subarray(1 + n))}`);
+  }
+  return out;
+}
