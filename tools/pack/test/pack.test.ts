@@ -48,7 +48,7 @@ interface Manifest {
   engines?: { node?: string };
   sideEffects?: boolean | string[];
   bin?: Record<string, string>;
-  exports?: Record<string, string | Record<string, string>>;
+  exports?: Record<string, ExportTarget>;
   files?: string[];
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
@@ -94,9 +94,13 @@ function describe(r: SpawnSyncReturns<string>): string {
 }
 
 /** Every file an export (or bin) names, conditions included. */
-function targets(value: string | Record<string, string>): string[] {
-  return typeof value === 'string' ? [value] : Object.values(value);
+/** Every file an exports value names, through nested conditions. */
+function targets(value: ExportTarget): string[] {
+  return typeof value === 'string' ? [value] : Object.values(value).flatMap(targets);
 }
+
+/** A target of package.json `exports`: a path, or paths by condition (nested). */
+type ExportTarget = string | { readonly [condition: string]: ExportTarget };
 
 interface Packed {
   scratch: string;
@@ -185,8 +189,22 @@ test('every package of packages/ is public, with the fields of a published packa
     assert.is(m.exports!['./package.json'], './package.json', `${at}: ./package.json export`);
     for (const [sub, value] of Object.entries(m.exports!)) {
       if (typeof value !== 'string' && !sub.endsWith('.js')) {
-        assert.ok(value.types?.endsWith('.d.ts'), `${at}: exports['${sub}'] has no types`);
+        const types = value['types'];
+        assert.ok(
+          typeof types === 'string' && types.endsWith('.d.ts'),
+          `${at}: exports['${sub}'] types`,
+        );
         assert.is(Object.keys(value)[0], 'types', `${at}: exports['${sub}']: types first`);
+        // Users load the per-package bundles (tools/bundle-package.mjs); the
+        // package's own tests load the separate files through "weft-source".
+        if (m.name !== '@weft/cli') {
+          assert.ok(value['weft-source'] !== undefined, `${at}: exports['${sub}'] weft-source`);
+          assert.match(
+            String(value['default']),
+            /^\.\/dist\/bundle\//,
+            `${at}: exports['${sub}'] bundle`,
+          );
+        }
       }
     }
     for (const [bin, t] of Object.entries(m.bin ?? {})) {
