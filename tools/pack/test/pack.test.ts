@@ -195,7 +195,7 @@ test('every package of packages/ is public, with the fields of a published packa
           `${at}: exports['${sub}'] types`,
         );
         assert.is(Object.keys(value)[0], 'types', `${at}: exports['${sub}']: types first`);
-        // Users load the per-package bundles (tools/bundle-package.mjs); the
+        // Users load the per-package bundles (tools/bundle/package.mjs); the
         // package's own tests load the separate files through "weft-source".
         if (m.name !== '@weft/cli') {
           assert.ok(value['weft-source'] !== undefined, `${at}: exports['${sub}'] weft-source`);
