@@ -4,7 +4,6 @@ import { STDIN } from './load.js';
 import { parseRunArgs, run, RUN_HELP } from './run.js';
 import { CliError, HelpPrinted, print, UsageError } from './report.js';
 import { validate, VALIDATE_HELP, VALIDATE_USAGE } from './validate.js';
-import { parseWastArgs, runWast, WAST_HELP } from './wast.js';
 
 export const VERSION = '0.1.0';
 
@@ -40,10 +39,14 @@ const COMPILE_CAUSES = [
   'use `weft validate` to check that a module decodes and validates',
 ];
 
-const SUBCOMMANDS: Record<string, string> = {
-  run: RUN_HELP,
-  wast: WAST_HELP,
-  validate: VALIDATE_HELP,
+/**
+ * The help of each subcommand. `weft wast` (the script runner and the text
+ * format) is loaded only when used: `weft run` starts without it.
+ */
+const SUBCOMMANDS: Record<string, () => string | Promise<string>> = {
+  run: () => RUN_HELP,
+  wast: async () => (await import('./wast.js')).WAST_HELP,
+  validate: () => VALIDATE_HELP,
 };
 
 /** Operands of a subcommand that only takes files and `--help`; null when help was asked for. */
@@ -119,8 +122,10 @@ function dispatch(argv: readonly string[]): number | Promise<number> {
       return 0;
     case 'help': {
       const topic = rest[0];
+      const help = topic === undefined ? undefined : SUBCOMMANDS[topic];
       if (topic === undefined) print(1, HELP);
-      else if (SUBCOMMANDS[topic] !== undefined) print(1, SUBCOMMANDS[topic]!);
+      else if (help !== undefined)
+        return Promise.resolve(help()).then((text) => (print(1, text), 0));
       else if (topic === 'compile')
         print(1, `weft compile: not supported by Weft: ${COMPILE_CAUSES.join('; ')}\n`);
       else throw new UsageError(`unrecognized subcommand '${topic}'`, USAGE);
@@ -136,14 +141,15 @@ function dispatch(argv: readonly string[]): number | Promise<number> {
       }
       return run(o);
     }
-    case 'wast': {
-      const o = parseWastArgs(rest);
-      if (o === null) {
-        print(1, WAST_HELP);
-        return 0;
-      }
-      return runWast(o.scripts, o.wasm);
-    }
+    case 'wast':
+      return import('./wast.js').then(({ parseWastArgs, runWast, WAST_HELP }) => {
+        const o = parseWastArgs(rest);
+        if (o === null) {
+          print(1, WAST_HELP);
+          return 0;
+        }
+        return runWast(o.scripts, o.wasm);
+      });
     case 'validate': {
       const list = files(rest, VALIDATE_USAGE, '<WASM>...');
       if (list === null) {

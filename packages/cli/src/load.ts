@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Module, type Engine } from 'weft-wasm';
-import { WastError } from '@weft/wast';
 import { CliError, compileCauses, describe } from './report.js';
+import { isWastError } from './text.js';
 
 /** The module path that means standard input, as Wasmtime's `load_module` takes it. */
 export const STDIN = '-';
@@ -52,7 +52,7 @@ export function compileSource(
  */
 export function sourceCauses(e: unknown, file: string, source: Uint8Array | string): string[] {
   const causes = compileCauses(e, file);
-  if (e instanceof WastError && typeof source === 'string' && !looksLikeText(source)) {
+  if (isWastError(e) && typeof source === 'string' && !looksLikeText(source)) {
     return [
       `${shownName(file)} is not a WebAssembly module: expected the binary magic (\\0asm) or the text format`,
       ...causes.slice(1),

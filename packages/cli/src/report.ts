@@ -1,7 +1,7 @@
 /** Output and error reports in Wasmtime's CLI style (anyhow's "Caused by" chains). */
 import { writeSync } from 'node:fs';
 import { CompileError, Trap, TrapCode, type Frame } from 'weft-wasm';
-import { WastError } from '@weft/wast';
+import { isWastError } from './text.js';
 
 /** Writes all of `text` to a host descriptor. */
 export function print(fd: 1 | 2, text: string): void {
@@ -137,7 +137,7 @@ export function compileCauses(e: unknown, file: string): string[] {
   if (e instanceof CompileError) {
     return ['failed to compile', `${e.message} (at offset 0x${e.offset.toString(16)})`];
   }
-  if (e instanceof WastError) {
+  if (isWastError(e)) {
     return ['failed to parse WebAssembly text', `${file}:${e.line}:${e.column}: ${e.message}`];
   }
   return [describe(e)];

@@ -12,7 +12,6 @@ import {
   type Instance,
   type Module,
 } from 'weft-wasm';
-import { parseWat } from '@weft/wast';
 import {
   addToLinker,
   WASI_MODULE,
@@ -40,6 +39,7 @@ import {
   trapCauses,
   UsageError,
 } from './report.js';
+import { parseText, textFormatFor } from './text.js';
 import { defineSharedMemories, runThreaded, spawnsThreads, type SharedImport } from './threads.js';
 import { ArgumentError, formatValue, parseValue } from './values.js';
 
@@ -220,7 +220,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions | null {
 export function makeEngine(w: WasmOptions): Engine {
   return new Engine(
     new Config({
-      textParser: parseWat,
+      textParser: parseText,
       consumeFuel: w.fuel !== undefined,
       epochInterruption: w.timeout !== undefined,
       ...(w.maxWasmStack !== undefined ? { maxCallDepth: w.maxWasmStack } : {}),
@@ -378,13 +378,15 @@ export function makeLinker(
  * (it imports wasi-threads' `thread-spawn`) runs on worker threads and the
  * status comes when the program exits (see threads.ts).
  */
-export function run(o: RunOptions): number | Promise<number> {
+export async function run(o: RunOptions): Promise<number> {
   const what = `failed to run main module \`${o.file}\``;
   const w = o.wasm;
   const engine = makeEngine(w);
   const source = readSource(o.file, what);
+  await textFormatFor([source]);
   const module = compileSource(engine, source, o.file, what);
   const preloads = readPreloads(o);
+  await textFormatFor(preloads.map((p) => p.source));
   if (o.wasi.threads !== false && spawnsThreads(module)) {
     return runThreaded(o, source, module, preloads);
   }

@@ -10,6 +10,7 @@ import { tuneV8 } from 'weft-wasm/node';
 import type { Engine, Instance, Module } from 'weft-wasm';
 import { compileSource, displayName } from './load.js';
 import { CliError, print } from './report.js';
+import { textFormatFor } from './text.js';
 import { makeEngine, makeGuard, makeLinker, makeStore, makeWasi, runMain } from './run.js';
 import {
   exitProgram,
@@ -97,6 +98,7 @@ function reported(body: () => number | null): number | null {
 }
 
 tuneV8();
+await textFormatFor([job.source, ...job.preloads.map((p) => p.source)]);
 let engine: Engine | undefined;
 let module: Module | undefined;
 const run = (role: ThreadJob['role']): void => {

@@ -1,7 +1,7 @@
 /** `weft validate`: decodes and validates modules, printing nothing when they are valid. */
 import { Config, Engine, Module } from 'weft-wasm';
-import { parseWat } from '@weft/wast';
 import { readSource, sourceCauses } from './load.js';
+import { parseText, textFormatFor } from './text.js';
 import { CliError } from './report.js';
 
 export const VALIDATE_USAGE = 'weft validate <WASM>...';
@@ -21,11 +21,12 @@ reports the first error with its byte offset and exits with status 1.
 `;
 
 /** Validates each file; throws a `CliError` for the first that is not valid. */
-export function validate(files: readonly string[]): number {
-  const engine = new Engine(new Config({ textParser: parseWat }));
+export async function validate(files: readonly string[]): Promise<number> {
+  const engine = new Engine(new Config({ textParser: parseText }));
   for (const file of files) {
     const what = `failed to validate \`${file}\``;
     const source = readSource(file, what);
+    await textFormatFor([source]);
     try {
       Module.validate(engine, source);
     } catch (e) {

@@ -4,10 +4,15 @@
  * (@weft/wast-runner, shared with the conformance runner in spec/).
  */
 import { readFileSync } from 'node:fs';
+import * as textFormat from '@weft/wast';
 import { parseScript, WastError, type Command } from '@weft/wast';
 import { CliError, describe, HelpPrinted, print, UsageError } from './report.js';
 import { ScriptRun } from '@weft/wast-runner';
 import { applyGroup, wasmGroup, type WasmOptions } from './options.js';
+import { useTextFormat } from './text.js';
+
+// Scripts are text: their errors are reported as the text format's.
+useTextFormat(textFormat);
 
 export const WAST_USAGE = 'weft wast [OPTIONS] <SCRIPTS>...';
 
