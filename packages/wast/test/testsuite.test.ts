@@ -28,7 +28,7 @@ import { checkCustomSections, CompileError, parseModule } from '@weft/environ';
 import type { Command, ScriptModule } from '#src/commands.js';
 import { parseScript, parseWat, WastError } from '#src/index.js';
 import { describeModule, normalizeSizes, sameBytes } from './structure.js';
-import { haveTestsuite, TESTSUITE, TESTSUITE_BIN, wastFiles } from './util.js';
+import { haveTestsuite, sectionsOf, TESTSUITE, TESTSUITE_BIN, wastFiles } from './util.js';
 
 const Suite = suite('testsuite');
 
@@ -110,19 +110,8 @@ function checkCustomAssertions(name: string, commands: readonly Command[]): void
 /** `bytes` without its custom sections. */
 function withoutCustomSections(bytes: Uint8Array): Uint8Array {
   const out: number[] = Array.from(bytes.subarray(0, 8));
-  let i = 8;
-  while (i < bytes.length) {
-    const start = i;
-    const id = bytes[i++]!;
-    let size = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = bytes[i++]!;
-      size += (b & 0x7f) * 2 ** shift;
-      if ((b & 0x80) === 0) break;
-    }
-    i += size;
-    if (id !== 0) out.push(...bytes.subarray(start, i));
-  }
+  for (const { id, start, end } of sectionsOf(bytes))
+    if (id !== 0) out.push(...bytes.subarray(start, end));
   return Uint8Array.from(out);
 }
 

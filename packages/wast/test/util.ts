@@ -87,23 +87,28 @@ export function malformed(text: string, message: string): void {
   fails(() => parseWat(text), message);
 }
 
-/** The content of section `id` of the module `text` encodes to, as hex ('' if absent). */
-export function section(text: string, id: number): string {
-  const b = parseWat(text);
+/** The sections of a binary module, in order: id, where it starts and ends, and its content. */
+export function* sectionsOf(
+  bytes: Uint8Array,
+): Generator<{ id: number; start: number; end: number; content: Uint8Array }> {
   let p = 8;
-  while (p < b.length) {
-    const sid = b[p++]!;
+  while (p < bytes.length) {
+    const start = p;
+    const id = bytes[p++]!;
     let size = 0;
-    let shift = 0;
-    let x: number;
-    do {
-      x = b[p++]!;
-      size += (x & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (x & 0x80);
-    if (sid === id) return hex(b.subarray(p, p + size));
+    for (let shift = 0; ; shift += 7) {
+      const b = bytes[p++]!;
+      size += (b & 0x7f) * 2 ** shift;
+      if ((b & 0x80) === 0) break;
+    }
+    yield { id, start, end: p + size, content: bytes.subarray(p, p + size) };
     p += size;
   }
+}
+
+/** The content of section `id` of the module `text` encodes to, as hex ('' if absent). */
+export function section(text: string, id: number): string {
+  for (const s of sectionsOf(parseWat(text))) if (s.id === id) return hex(s.content);
   return '';
 }
 
@@ -126,25 +131,10 @@ export const S = {
 
 /** The sections of a binary: `id` for standard ones, `"name"=content` (text) for custom ones. */
 export function sections(bytes: Uint8Array): string[] {
-  const out: string[] = [];
-  let p = 8;
-  while (p < bytes.length) {
-    const id = bytes[p++]!;
-    let size = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = bytes[p++]!;
-      size += (b & 0x7f) * 2 ** shift;
-      if ((b & 0x80) === 0) break;
-    }
-    const content = bytes.subarray(p, p + size);
-    p += size;
-    if (id !== 0) {
-      out.push(String(id));
-      continue;
-    }
+  return [...sectionsOf(bytes)].map(({ id, content }) => {
+    if (id !== 0) return String(id);
     const n = content[0]!; // names here are short
     const name = new TextDecoder().decode(content.subarray(1, 1 + n));
-    out.push(`"${name}"=${new TextDecoder().decode(content.subarray(1 + n))}`);
-  }
-  return out;
+    return `"${name}"=${new TextDecoder().decode(content.subarray(1 + n))}`;
+  });
 }
