@@ -41,26 +41,17 @@ export class InstancePre {
    *   definitions belong to different stores.
    */
   static checked(module: Module, imports: readonly Extern[]): InstancePre {
-    // A shared memory belongs to the engine, every other item to one store.
-    const owners = imports.map((e) => (e instanceof SharedMemory ? null : e.store));
-    const stores = new Set(owners.filter((s) => s !== null));
-    if (stores.size > 1) {
-      const first = owners.find((s) => s !== null);
-      const imp = module.imports[owners.findIndex((s) => s !== null && s !== first)]!;
-      throw new LinkError(
-        `import "${imp.module}" "${imp.name}" belongs to another store than the module's other imports`,
-        imp.module,
-        imp.name,
-      );
-    }
-    for (const store of stores) {
+    const pre = new InstancePre(TOKEN, module, imports);
+    const store = imports.map(ownerOf).find((s) => s !== null);
+    if (store !== undefined) {
+      pre.checkStore(store, " than the module's other imports");
       checkImports(
         store.inner,
         module.info,
         imports.map((e) => runtimeOf(store, e)),
       );
     }
-    return new InstancePre(TOKEN, module, imports);
+    return pre;
   }
 
   /**
@@ -80,14 +71,20 @@ export class InstancePre {
     return Instance.newAsync(store, this.module, this.imports);
   }
 
-  private checkStore(store: Store): void {
-    const i = this.imports.findIndex((e) => !(e instanceof SharedMemory) && e.store !== store);
+  /** Throws a `LinkError` naming the first import that does not belong to `store`. */
+  private checkStore(store: Store, than = ''): void {
+    const i = this.imports.findIndex((e) => (ownerOf(e) ?? store) !== store);
     if (i < 0) return;
     const imp = this.module.imports[i]!;
     throw new LinkError(
-      `import "${imp.module}" "${imp.name}" belongs to another store`,
+      `import "${imp.module}" "${imp.name}" belongs to another store${than}`,
       imp.module,
       imp.name,
     );
   }
+}
+
+/** The store an item belongs to; null for a shared memory, which belongs to the engine. */
+function ownerOf(e: Extern): Store | null {
+  return e instanceof SharedMemory ? null : e.store;
 }
