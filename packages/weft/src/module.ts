@@ -34,16 +34,16 @@ export class Module {
   private typeIds: Int32Array | null = null;
 
   /**
-   * Compiles a module from its binary, or from WebAssembly text when a text
-   * parser is installed. The module keeps its own copy of the binary, taken
+   * Compiles a module from its binary, or from WebAssembly text when the
+   * engine has a text parser (`Config.textParser`). The module keeps its own copy of the binary, taken
    * before decoding starts: changing `source` during or after the call
    * changes nothing about the module (function bodies are compiled lazily,
    * but from that copy).
    *
    * @throws {CompileError} with the spec's message and byte offset.
    * @throws {TypeError} if `engine` is not an `Engine`, `source` is not a
-   *   `Uint8Array`, `ArrayBuffer` or string, or it is text and no text parser
-   *   is installed.
+   *   `Uint8Array`, `ArrayBuffer` or string, or it is text and the engine
+   *   has no text parser (`Config.textParser`).
    */
   constructor(engine: Engine, source: Uint8Array | ArrayBuffer | string) {
     if (!(engine instanceof Engine))
