@@ -28,7 +28,7 @@ import {
   spaceOf,
   type Counters,
 } from './fields.js';
-import { identifierNames } from './names.js';
+import { identifierNames, isNameSection } from './names.js';
 import { parseDataField, parseElemField } from './segments.js';
 import { bindRecField, bindTypeField, parseTypeField } from './types.js';
 
@@ -162,11 +162,6 @@ export function parseModuleFields(
     if (names !== null) customs.push(names);
   }
   return encodeModule(ctx.sections, customs);
-}
-
-/** Whether a custom section's name is `name`. */
-function isNameSection(name: Uint8Array): boolean {
-  return name.length === 4 && String.fromCharCode(...name) === 'name';
 }
 
 /** A module field: its keyword, its first and last tokens, and whether it is an import. */

@@ -33,6 +33,11 @@ export type NameMap = Map<number, Map<number, Map<number, Uint8Array>>>;
 
 const NAME = Uint8Array.of(0x6e, 0x61, 0x6d, 0x65); // "name"
 
+/** Whether a custom section's name (its UTF-8 bytes) is `name`. */
+export function isNameSection(name: Uint8Array): boolean {
+  return name.length === NAME.length && name.every((b, i) => b === NAME[i]);
+}
+
 /** The `name` section of `names`, written after the last section, ties broken by `order`. */
 export function nameSection(names: NameMap, order: number): CustomSectionOut {
   const w = new ByteWriter();
