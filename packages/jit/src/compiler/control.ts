@@ -12,7 +12,7 @@
  * The closures come from ../gen/control.ts, in copies picked per use so
  * that V8 can inline the statements into them (see literals.ts).
  */
-import { CHAIN, CHAIN_SIZES, CONTROL, MAX_SEQ, SEQ } from '../gen/control.js';
+import { CHAIN, CHAIN_SIZES, CONTROL, MAX_SEQ, SEQ } from './tables.js';
 
 export { MAX_SEQ };
 import { make, single, tagClosure, type Variants } from './literals.js';

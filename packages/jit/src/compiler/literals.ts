@@ -20,7 +20,9 @@
  *
  * Copies are handed out only while optimized code is compiled (see
  * `withCopies` and tiers.ts), so they go to code that proved hot; baseline
- * code uses copy 0 throughout. The registry is process-wide, like V8's
+ * code uses copy 0 throughout. When a factory's copies are all handed out,
+ * more are asked for (packs.ts appends a fresh pack's copies to every
+ * factory's list where it can). The registry is process-wide, like V8's
  * feedback. Nothing here runs when compiled code runs: it is compile-time
  * bookkeeping only.
  */
@@ -39,6 +41,16 @@ const assigned = new Map<string, number>();
 const handedOut = new Map<readonly Factory<unknown>[], number>();
 /** Whether copies are handed out now (while compiling optimized code). */
 let dedicating = false;
+/**
+ * Appends copies to `copies` (and to every other list of its pack); false
+ * when it could not (see packs.ts).
+ */
+let moreCopies: (copies: readonly Factory<unknown>[]) => boolean = () => false;
+
+/** Sets what is asked for more copies when a factory's copies are all handed out. */
+export function onCopiesExhausted(more: (copies: readonly Factory<unknown>[]) => boolean): void {
+  moreCopies = more;
+}
 
 /** Runs `compile` with copies handed out to the closures it builds. */
 export function withCopies<T>(compile: () => T): T {
@@ -88,6 +100,7 @@ function pickCopy<R>(copies: readonly Factory<R>[], args: readonly unknown[]): F
   let k = assigned.get(key);
   if (k === undefined) {
     const used = handedOut.get(copies) ?? 0;
+    if (used + 1 >= copies.length) moreCopies(copies);
     k = used + 1 < copies.length ? used + 1 : 0;
     if (k !== 0) handedOut.set(copies, k);
     assigned.set(key, k);

@@ -10,7 +10,7 @@
 import { F32, F64, I32, I64, isRef, V128, type ValType } from '@weft/environ';
 import { F64_SLOTS, HI32_SLOTS, I32_SLOTS, REF_SLOTS, V32 } from '@weft/runtime';
 import { R } from '../ops/i64.js';
-import { CONTROL } from '../gen/control.js';
+import { CONTROL } from './tables.js';
 import { make, single } from './literals.js';
 import type { Expr, FactoryArg, RefExpr, Stmt, Variants } from './types.js';
 

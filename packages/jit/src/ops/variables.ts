@@ -1,6 +1,6 @@
 /** Closure factories for globals, `select`, reference tests and constants. */
 import { TrapCode, V32 as V32_, type Frame, type GlobalInstance } from '@weft/runtime';
-import { CONTROL } from '../gen/control.js';
+import { CONTROL } from '../compiler/tables.js';
 import { make, single } from '../compiler/literals.js';
 import {
   CLS_I32,

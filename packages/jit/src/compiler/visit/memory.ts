@@ -4,7 +4,7 @@
  * segment instructions of memories and tables (../../ops/bulk.ts).
  */
 import { OPS } from '@weft/environ';
-import { LOADS, STORES } from '../../gen/memory.js';
+import { LOADS, STORES } from '../tables.js';
 import * as bulk from '../../ops/bulk.js';
 import type { Handler, Handlers } from '../dispatch.js';
 import { make } from '../literals.js';

@@ -7,7 +7,7 @@
  * are folded at compile time unless the instruction can trap.
  */
 import { OPS } from '@weft/environ';
-import { BINARY, UNARY } from '../../gen/numeric.js';
+import { BINARY, UNARY } from '../tables.js';
 import { R } from '../../ops/i64.js';
 import * as wideOps from '../../ops/wide.js';
 import type { Handler, Handlers } from '../dispatch.js';

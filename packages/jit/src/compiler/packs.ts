@@ -1,0 +1,170 @@
+/**
+ * Copies that do not run dry: more packs, loaded when the copies run out.
+ *
+ * Literal copies (literals.ts) let V8 inline compiled code, but a module
+ * instance has only the copies its source holds, and a process that runs
+ * large programs or many modules uses them all up: later hot code then
+ * shares copy 0, whose megamorphic call sites made it 2-4x slower (up to
+ * 11x). V8's feedback belongs to a literal *and the module instance that
+ * created it*, so evaluating the pack module (pack.ts) again gives a full
+ * set of fresh literals. Where a synchronous loader exists (Node: a
+ * `require` of dist/weft-jit-pack.cjs, dropped from the require cache so
+ * that each load evaluates it anew), this module appends a fresh pack's
+ * factories to the copies of the main pack whenever a factory has no free
+ * copy left, up to {@link MAX_PACKS} packs. Elsewhere (browsers, bundles
+ * without the pack file) the main pack's copies are all there is, as before.
+ */
+import type { Pack } from './pack.js';
+import { PACK_DEPS } from './pack-deps.js';
+
+/** Most packs loaded in a process (each holds about 2 MB of closures). */
+export const MAX_PACKS = 64;
+
+/**
+ * Loading a pack compiles its source again (some 40-80 ms): the time spent
+ * on it may reach BUDGET_MS, plus BUDGET_SHARE of the time since the first
+ * copies were handed out, so that short runs pay little and long-running
+ * processes, which gain the most, get more.
+ */
+const BUDGET_MS = 100;
+const BUDGET_SHARE = 0.05;
+const clock: { now(): number } =
+  (globalThis as { performance?: { now(): number } }).performance ?? Date;
+let spentMs = 0;
+let firstAsked = -1;
+
+/** Loads one fresh instance of the pack module: its exports. */
+export type PackLoader = () => unknown;
+
+let loader: PackLoader | null | undefined;
+let loaded = 0;
+
+/**
+ * Sets how fresh packs are loaded: null for never, undefined for the
+ * default (Node's `require` of the pack file beside this module). For tests
+ * and for embedders with a synchronous module loader of their own: the
+ * loader must evaluate `dist/weft-jit-pack.cjs` (or its source) anew on
+ * every call and return its exports.
+ */
+export function setPackLoader(l: PackLoader | null | undefined): void {
+  loader = l;
+}
+
+/** Packs loaded so far (the main pack not counted). */
+export function packsLoaded(): number {
+  return loaded;
+}
+
+interface NodeProcess {
+  readonly execArgv?: readonly string[];
+  getBuiltinModule?(id: string): unknown;
+}
+interface NodeModuleApi {
+  createRequire(url: string): NodeRequire;
+}
+interface NodeRequire {
+  (id: string): unknown;
+  resolve(id: string): string;
+  readonly cache: Record<string, unknown>;
+}
+
+/**
+ * Node's loader, if this is Node (20.16+: `process.getBuiltinModule`), the
+ * pack file is beside the jit, and V8 compiles JavaScript (under `--jitless`
+ * nothing is inlined, so copies buy nothing).
+ */
+function nodeLoader(): PackLoader | null {
+  const proc = (globalThis as { process?: NodeProcess }).process;
+  if (proc === undefined || typeof proc.getBuiltinModule !== 'function') return null;
+  if (proc.execArgv?.includes('--jitless')) return null;
+  const here = (import.meta as { readonly url?: string }).url;
+  if (here === undefined) return null;
+  try {
+    const { createRequire } = proc.getBuiltinModule('node:module') as NodeModuleApi;
+    const require = createRequire(here);
+    // dist/compiler/packs.js and dist/bundle/*.js both find dist/weft-jit-pack.cjs here.
+    const file = require.resolve('../weft-jit-pack.cjs');
+    return () => {
+      delete require.cache[file];
+      try {
+        return require(file);
+      } finally {
+        delete require.cache[file];
+      }
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** A fresh pack from the loader, or null (no loader, the limit reached, or a bad file). */
+function loadPack(): Pack | null {
+  if (loader === undefined) loader = nodeLoader();
+  if (loader === null || loaded >= MAX_PACKS) return null;
+  const t0 = clock.now();
+  if (firstAsked < 0) firstAsked = t0;
+  if (spentMs > BUDGET_MS + BUDGET_SHARE * (t0 - firstAsked)) return null;
+  try {
+    const exports = loader() as { WEFT_JIT_PACK?: unknown; createPack?: unknown } | null;
+    if (exports?.WEFT_JIT_PACK !== 1 || typeof exports.createPack !== 'function') throw 0;
+    return (exports.createPack as (deps: typeof PACK_DEPS) => Pack)(PACK_DEPS);
+  } catch {
+    loader = null; // a broken loader or file: stay with the copies there are
+    return null;
+  } finally {
+    spentMs += clock.now() - t0;
+  }
+}
+
+type Tree = { readonly [key: string]: unknown };
+
+/** Whether `fresh` has the shape of `main`: the same keys, copies where `main` has copies. */
+function sameShape(main: unknown, fresh: unknown): boolean {
+  if (Array.isArray(main))
+    return Array.isArray(fresh) && fresh.length > 0 && fresh.every((f) => typeof f === 'function');
+  if (typeof main === 'function') return typeof fresh === 'function';
+  if (main === null || typeof main !== 'object') return main === fresh;
+  if (fresh === null || typeof fresh !== 'object') return false;
+  for (const key of Object.keys(main))
+    if (!sameShape((main as Tree)[key], (fresh as Tree)[key])) return false;
+  return true;
+}
+
+/** Appends the copies of `fresh` to those of `main`, table by table. */
+function append(main: unknown, fresh: unknown): void {
+  if (Array.isArray(main)) {
+    (main as unknown[]).push(...(fresh as unknown[]));
+    return;
+  }
+  if (main === null || typeof main !== 'object') return;
+  for (const key of Object.keys(main)) append((main as Tree)[key], (fresh as Tree)[key]);
+}
+
+/** The lists of copies in a pack. */
+function listsOf(tree: unknown, out = new Set<unknown>()): Set<unknown> {
+  if (Array.isArray(tree)) out.add(tree);
+  else if (tree !== null && typeof tree === 'object')
+    for (const value of Object.values(tree)) listsOf(value, out);
+  return out;
+}
+
+let mainLists: Set<unknown> | null = null;
+
+/**
+ * Adds a fresh pack's copies to every list of `main`, when `copies` (a
+ * list with none free) is one of them; false when nothing was added.
+ * Called by literals.ts.
+ */
+export function growCopies(main: Pack, copies: readonly unknown[]): boolean {
+  mainLists ??= listsOf(main);
+  if (!mainLists.has(copies)) return false; // hand-written copies: as many as there are
+  const fresh = loadPack();
+  if (fresh === null) return false;
+  if (!sameShape(main, fresh)) {
+    loader = null; // a pack of another build
+    return false;
+  }
+  append(main, fresh);
+  loaded++;
+  return true;
+}

@@ -1,0 +1,20 @@
+/**
+ * The generated factory tables the compiler builds closures from: the main
+ * pack, created once per instance of the jit. Its copies grow when they run
+ * out (packs.ts).
+ */
+import { onCopiesExhausted } from './literals.js';
+import { createPack } from './pack.js';
+import { PACK_DEPS } from './pack-deps.js';
+import { growCopies } from './packs.js';
+
+export { CHAIN_SIZES, MAX_SEQ } from '../gen/control.js';
+
+/** The main pack: copy 0 of every factory, and every copy handed out. */
+export const MAIN_PACK = createPack(PACK_DEPS);
+
+onCopiesExhausted((copies) => growCopies(MAIN_PACK, copies));
+
+export const { BINARY, UNARY } = MAIN_PACK.numeric;
+export const { LOADS, STORES } = MAIN_PACK.memory;
+export const { SEQ, CHAIN, CONTROL } = MAIN_PACK.control;

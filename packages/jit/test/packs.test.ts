@@ -1,0 +1,86 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { literalOfClosure, make, single, withCopies } from '#src/compiler/literals.js';
+import { packsLoaded, setPackLoader } from '#src/compiler/packs.js';
+import { MAIN_PACK, SEQ } from '#src/compiler/tables.js';
+import type { Stmt } from '#src/compiler/types.js';
+
+/** `n` leaves from `n` distinct literals (each `single` records its own factory). */
+function distinctLeaves(n: number): Stmt[] {
+  return Array.from({ length: n }, (_, i) =>
+    single(
+      (v: number): Stmt =>
+        () =>
+          v,
+    )(i),
+  );
+}
+
+/** Builds one SEQ[2] closure per leaf while copies are handed out; their literals. */
+function dedicate(leaves: readonly Stmt[]): number[] {
+  return withCopies(() =>
+    leaves.map((leaf, i) => {
+      const s = make(SEQ[2]!, [leaf, leaf]);
+      assert.is(s(0), i);
+      return literalOfClosure(s);
+    }),
+  );
+}
+
+test('copies do not run dry: a fresh pack adds copies when a factory has none left', () => {
+  const list = SEQ[2]!;
+  const before = list.length;
+  const packs = packsLoaded();
+  const shared = withCopies(() => literalOfClosure(make(list, [() => 0, () => 0])));
+  const lits = dedicate(distinctLeaves(before + 4));
+  assert.ok(packsLoaded() > packs, 'a pack was loaded');
+  assert.ok(list.length > before, 'the list grew');
+  // Every signature has a copy of its own: none fell back to the shared copy 0.
+  assert.is(new Set(lits).size, lits.length);
+  assert.not.ok(lits.includes(shared));
+  // The new copies are the same code from other literals.
+  assert.is.not(list[before], list[0]);
+  assert.is(String(list[before]), String(list[0]));
+  // Every other list of the main pack grew too, with fresh literals.
+  const add = MAIN_PACK.numeric.BINARY['i32.add'].expr.ee as readonly unknown[];
+  assert.ok(add.length > 8);
+  assert.is.not(add[add.length - 1], add[0]);
+});
+
+test('a pack of another build is refused: the shared copy takes over', () => {
+  setPackLoader(() => ({ WEFT_JIT_PACK: 1, createPack: () => ({ numeric: {} }) }));
+  try {
+    const list = SEQ[3]!;
+    const packs = packsLoaded();
+    const length = list.length;
+    const lits = withCopies(() =>
+      distinctLeaves(length + 2).map((leaf) => literalOfClosure(make(list, [leaf, leaf, leaf]))),
+    );
+    assert.is(packsLoaded(), packs);
+    assert.is(list.length, length);
+    assert.ok(new Set(lits).size < lits.length, 'signatures beyond the copies share one');
+  } finally {
+    setPackLoader(undefined);
+  }
+});
+
+test('a throwing loader is dropped, and compiling goes on', () => {
+  let calls = 0;
+  setPackLoader(() => {
+    calls++;
+    throw new Error('no module loader here');
+  });
+  try {
+    const list = SEQ[4]!;
+    const length = list.length;
+    withCopies(() => {
+      for (const leaf of distinctLeaves(length + 3)) make(list, [leaf, leaf, leaf, leaf]);
+    });
+    assert.is(calls, 1, 'asked once, then never again');
+    assert.is(list.length, length);
+  } finally {
+    setPackLoader(undefined);
+  }
+});
+
+test.run();
