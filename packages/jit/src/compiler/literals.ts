@@ -31,12 +31,28 @@ import type { Factory, Variants } from './types.js';
 
 export type { Factory, Variants };
 
-/** Literal id of each closure recorded (built through `make` or `single`, or tagged). */
+/**
+ * Literal id of each closure recorded while copies are handed out (built
+ * through `make` or `single`, or tagged). Baseline code is not recorded: its
+ * closures are never operands of optimized code, and an unrecorded operand
+ * only means the shared copy. (Recording every closure took a tenth of the
+ * run time of large programs, which compile thousands of functions.)
+ */
 const closureLiteral = new WeakMap<object, number>();
 /** Literal id of each factory (the id of the literal its closures come from). */
 const factoryLiteral = new Map<Factory<unknown>, number>();
-/** Copy index given to each signature of each copied factory. */
-const assigned = new Map<string, number>();
+
+/**
+ * The signatures of one copied factory as a trie: the literal ids of a
+ * closure's operands, in order, lead from the root to the node holding the
+ * copy given to that signature (-1 before it is given).
+ */
+interface Signature {
+  copy: number;
+  readonly next: Map<number, Signature>;
+}
+const signatures = new Map<readonly Factory<unknown>[], Signature>();
+const newSignature = (): Signature => ({ copy: -1, next: new Map() });
 /** Copies of each copied factory handed out so far (copy 0 excluded). */
 const handedOut = new Map<readonly Factory<unknown>[], number>();
 /** Whether copies are handed out now (while compiling optimized code). */
@@ -82,30 +98,31 @@ export function literalOfClosure(closure: unknown): number {
  * without `make` (by hand-written helpers that are single literals).
  */
 export function tagClosure<T extends object>(closure: T, factory: Factory<unknown>): T {
-  closureLiteral.set(closure, literalOf(factory));
+  if (dedicating) closureLiteral.set(closure, literalOf(factory));
   return closure;
 }
 
 /** The copy of `copies` for a closure built from `args`. */
 function pickCopy<R>(copies: readonly Factory<R>[], args: readonly unknown[]): Factory<R> {
   if (!dedicating) return copies[0]!;
-  let key = `${literalOf(copies[0]!)}`;
+  let node: Signature | undefined = signatures.get(copies);
+  if (node === undefined) signatures.set(copies, (node = newSignature()));
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (typeof a !== 'function') continue;
     const id = closureLiteral.get(a);
     if (id === undefined) return copies[0]!; // unknown operand: the shared copy
-    key += `,${id}`;
+    let child: Signature | undefined = node.next.get(id);
+    if (child === undefined) node.next.set(id, (child = newSignature()));
+    node = child;
   }
-  let k = assigned.get(key);
-  if (k === undefined) {
+  if (node.copy < 0) {
     const used = handedOut.get(copies) ?? 0;
     if (used + 1 >= copies.length) moreCopies(copies);
-    k = used + 1 < copies.length ? used + 1 : 0;
-    if (k !== 0) handedOut.set(copies, k);
-    assigned.set(key, k);
+    node.copy = used + 1 < copies.length ? used + 1 : 0;
+    if (node.copy !== 0) handedOut.set(copies, node.copy);
   }
-  return copies[k]!;
+  return copies[node.copy]!;
 }
 
 /** Builds a closure with the right copy of `variants` and records its literal. */
