@@ -14,11 +14,11 @@
  * copy left, up to {@link MAX_PACKS} packs. Elsewhere (browsers, bundles
  * without the pack file) the main pack's copies are all there is, as before.
  */
-import type { Pack } from './pack.js';
+import type { Pack, PackPart } from './pack.js';
 import { PACK_DEPS } from './pack-deps.js';
 
-/** Most packs loaded in a process (each holds about 2 MB of closures). */
-export const MAX_PACKS = 64;
+/** Most parts of packs loaded in a process (a whole pack holds about 2 MB of closures). */
+export const MAX_PACKS = 96;
 
 /**
  * Loading a pack compiles its source again (some 40-80 ms): the time spent
@@ -32,24 +32,24 @@ const clock: { now(): number } =
 let spentMs = 0;
 let firstAsked = -1;
 
-/** Loads one fresh instance of the pack module: its exports. */
-export type PackLoader = () => unknown;
+/** Loads one fresh instance of a part's module (`weft-jit-pack-<part>.cjs`): its exports. */
+export type PackLoader = (part: PackPart) => unknown;
 
 let loader: PackLoader | null | undefined;
 let loaded = 0;
 
 /**
  * Sets how fresh packs are loaded: null for never, undefined for the
- * default (Node's `require` of the pack file beside this module). For tests
- * and for embedders with a synchronous module loader of their own: the
- * loader must evaluate `dist/weft-jit-pack.cjs` (or its source) anew on
- * every call and return its exports.
+ * default (Node's `require` of the part's file beside this module). For
+ * tests and for embedders with a synchronous module loader of their own:
+ * the loader must evaluate `dist/weft-jit-pack-<part>.cjs` (or its source)
+ * anew on every call and return its exports.
  */
 export function setPackLoader(l: PackLoader | null | undefined): void {
   loader = l;
 }
 
-/** Packs loaded so far (the main pack not counted). */
+/** Parts of packs loaded so far (the main pack not counted). */
 export function packsLoaded(): number {
   return loaded;
 }
@@ -81,9 +81,14 @@ function nodeLoader(): PackLoader | null {
   try {
     const { createRequire } = proc.getBuiltinModule('node:module') as NodeModuleApi;
     const require = createRequire(here);
-    // dist/compiler/packs.js and dist/bundle/*.js both find dist/weft-jit-pack.cjs here.
-    const file = require.resolve('../weft-jit-pack.cjs');
-    return () => {
+    // dist/compiler/packs.js and dist/bundle/*.js both find dist/weft-jit-pack-*.cjs here.
+    const files = {
+      numeric: require.resolve('../weft-jit-pack-numeric.cjs'),
+      memory: require.resolve('../weft-jit-pack-memory.cjs'),
+      control: require.resolve('../weft-jit-pack-control.cjs'),
+    };
+    return (part) => {
+      const file = files[part];
       delete require.cache[file];
       try {
         return require(file);
@@ -96,17 +101,17 @@ function nodeLoader(): PackLoader | null {
   }
 }
 
-/** A fresh pack from the loader, or null (no loader, the limit reached, or a bad file). */
-function loadPack(): Pack | null {
+/** A fresh part from the loader, or null (no loader, the limit or budget reached, or a bad file). */
+function loadPart<P extends PackPart>(part: P): Pack[P] | null {
   if (loader === undefined) loader = nodeLoader();
   if (loader === null || loaded >= MAX_PACKS) return null;
   const t0 = clock.now();
   if (firstAsked < 0) firstAsked = t0;
   if (spentMs > PACK_BUDGET.ms + PACK_BUDGET.share * (t0 - firstAsked)) return null;
   try {
-    const exports = loader() as { WEFT_JIT_PACK?: unknown; createPack?: unknown } | null;
-    if (exports?.WEFT_JIT_PACK !== 1 || typeof exports.createPack !== 'function') throw 0;
-    return (exports.createPack as (deps: typeof PACK_DEPS) => Pack)(PACK_DEPS);
+    const exports = loader(part) as { WEFT_JIT_PACK?: unknown; createPart?: unknown } | null;
+    if (exports?.WEFT_JIT_PACK !== 1 || typeof exports.createPart !== 'function') throw 0;
+    return (exports.createPart as (deps: typeof PACK_DEPS) => Pack[P])(PACK_DEPS);
   } catch {
     loader = null; // a broken loader or file: stay with the copies there are
     return null;
@@ -139,31 +144,40 @@ function append(main: unknown, fresh: unknown): void {
   for (const key of Object.keys(main)) append((main as Tree)[key], (fresh as Tree)[key]);
 }
 
-/** The lists of copies in a pack. */
-function listsOf(tree: unknown, out = new Set<unknown>()): Set<unknown> {
-  if (Array.isArray(tree)) out.add(tree);
+/** The lists of copies in `tree`, each mapped to `part`. */
+function listsOf(
+  tree: unknown,
+  part: PackPart,
+  out: Map<unknown, PackPart>,
+): Map<unknown, PackPart> {
+  if (Array.isArray(tree)) out.set(tree, part);
   else if (tree !== null && typeof tree === 'object')
-    for (const value of Object.values(tree)) listsOf(value, out);
+    for (const value of Object.values(tree)) listsOf(value, part, out);
   return out;
 }
 
-let mainLists: Set<unknown> | null = null;
+/** The part of the main pack each of its lists of copies belongs to. */
+let mainLists: Map<unknown, PackPart> | null = null;
 
 /**
- * Adds a fresh pack's copies to every list of `main`, when `copies` (a
- * list with none free) is one of them; false when nothing was added.
- * Called by literals.ts.
+ * Adds a fresh part's copies to every list of that part of `main`, when
+ * `copies` (a list with none free) is one of them; false when nothing was
+ * added. Called by literals.ts.
  */
 export function growCopies(main: Pack, copies: readonly unknown[]): boolean {
-  mainLists ??= listsOf(main);
-  if (!mainLists.has(copies)) return false; // hand-written copies: as many as there are
-  const fresh = loadPack();
+  if (mainLists === null) {
+    mainLists = new Map();
+    for (const part of Object.keys(main) as PackPart[]) listsOf(main[part], part, mainLists);
+  }
+  const part = mainLists.get(copies);
+  if (part === undefined) return false; // hand-written copies: as many as there are
+  const fresh = loadPart(part);
   if (fresh === null) return false;
-  if (!sameShape(main, fresh)) {
-    loader = null; // a pack of another build
+  if (!sameShape(main[part], fresh)) {
+    loader = null; // a part of another build
     return false;
   }
-  append(main, fresh);
+  append(main[part], fresh);
   loaded++;
   return true;
 }
