@@ -106,3 +106,10 @@ export { classify } from './ops/trap.js';
 export { TIER_UP } from './compiler/tiers.js';
 export { LAYOUT, MAX_FRAME_SLOTS } from './compiler/function.js';
 export { fuelCosts } from './compiler/metering.js';
+export {
+  MAX_PACKS,
+  PACK_BUDGET,
+  packsLoaded,
+  setPackLoader,
+  type PackLoader,
+} from './compiler/packs.js';
