@@ -35,10 +35,12 @@ import {
   CLS_V128,
   type ValueClass,
 } from './operands.js';
-import { single } from './literals.js';
+import { make, single } from './literals.js';
+import { CONTROL } from './tables.js';
+import { pendingTail, takeTail } from './tail.js';
 import { TIER_UP } from './tiers.js';
 import type { FlatRun } from './layout-flat.js';
-import type { Expr, RefExpr, Stmt } from './types.js';
+import type { Expr, RefExpr, Stmt, Zero } from './types.js';
 
 // Module-local aliases of the value stack: faster than imported bindings in V8.
 const F64S = F64_SLOTS;
@@ -46,9 +48,6 @@ const HI32S = HI32_SLOTS;
 const I32S = I32_SLOTS;
 const REFS = REF_SLOTS;
 const V32S = V32;
-
-/** The function a `return_call` asks its entry to hand to the caller's trampoline. */
-export const pendingTail: { target: TailCall } = { target: undefined };
 
 /** A range of locals of one class to zero on entry. */
 export interface ZeroRange {
@@ -61,88 +60,84 @@ export interface ZeroRange {
  * Zeroes the declared locals of a frame: one closure per range, made for
  * its class (the range's bounds captured, no per-call dispatch: function
  * entry is on every call's path, and under `--jitless` a generic loop over
- * range records cost a tenth of a call-heavy program's time).
+ * range records cost a tenth of a call-heavy program's time). Each is a
+ * single literal (recorded, so that the entry calling it gets a copy of
+ * its own; see `entry`).
  */
-export function zeroer(ranges: readonly ZeroRange[]): ((fp: number) => void) | null {
+export function zeroer(ranges: readonly ZeroRange[]): Zero | null {
   if (ranges.length === 0) return null;
   const parts = ranges.map(zeroRange);
   if (parts.length === 1) return parts[0]!;
-  if (parts.length === 2) {
-    const [a, b] = parts as [(fp: number) => void, (fp: number) => void];
-    return (fp) => {
-      a(fp);
-      b(fp);
-    };
-  }
-  return (fp) => {
-    for (let i = 0; i < parts.length; i++) parts[i]!(fp);
-  };
+  if (parts.length === 2) return zeroBoth(parts[0]!, parts[1]!);
+  return zeroAll(parts);
 }
+
+const zeroBoth = single((a: Zero, b: Zero): Zero => (fp) => {
+  a(fp);
+  b(fp);
+});
+const zeroAll = single((parts: readonly Zero[]): Zero => (fp) => {
+  for (let i = 0; i < parts.length; i++) parts[i]!(fp);
+});
+const zeroI32 = single((at: number): Zero => (fp) => {
+  I32S[fp + at] = 0;
+});
+const zeroI32s = single((start: number, end: number): Zero => (fp) => {
+  for (let i = fp + start, to = fp + end; i < to; i++) I32S[i] = 0;
+});
+const zeroI64s = single((start: number, end: number): Zero => (fp) => {
+  for (let i = fp + start, to = fp + end; i < to; i++) {
+    I32S[i] = 0;
+    HI32S[i] = 0;
+  }
+});
+const zeroF64 = single((at: number): Zero => (fp) => {
+  F64S[fp + at] = 0;
+});
+const zeroF64s = single((start: number, end: number): Zero => (fp) => {
+  for (let i = fp + start, to = fp + end; i < to; i++) F64S[i] = 0;
+});
+const zeroV128s = single((start: number, end: number): Zero => (fp) => {
+  for (let i = (fp + start) << 2, to = (fp + end) << 2; i < to; i++) V32S[i] = 0;
+});
+const zeroRefs = single((start: number, end: number): Zero => (fp) => {
+  for (let i = fp + start, to = fp + end; i < to; i++) REFS[i] = null;
+});
 
 /** Zeroes the locals of one range. */
-function zeroRange({ cls, start, end }: ZeroRange): (fp: number) => void {
+function zeroRange({ cls, start, end }: ZeroRange): Zero {
   switch (cls) {
     case CLS_I32:
-      if (end - start === 1)
-        return (fp) => {
-          I32S[fp + start] = 0;
-        };
-      return (fp) => {
-        for (let i = fp + start, to = fp + end; i < to; i++) I32S[i] = 0;
-      };
+      return end - start === 1 ? zeroI32(start) : zeroI32s(start, end);
     case CLS_I64:
-      return (fp) => {
-        for (let i = fp + start, to = fp + end; i < to; i++) {
-          I32S[i] = 0;
-          HI32S[i] = 0;
-        }
-      };
+      return zeroI64s(start, end);
     case CLS_F32:
     case CLS_F64:
-      if (end - start === 1)
-        return (fp) => {
-          F64S[fp + start] = 0;
-        };
-      return (fp) => {
-        for (let i = fp + start, to = fp + end; i < to; i++) F64S[i] = 0;
-      };
+      return end - start === 1 ? zeroF64(start) : zeroF64s(start, end);
     case CLS_V128:
-      return (fp) => {
-        for (let i = (fp + start) << 2, to = (fp + end) << 2; i < to; i++) V32S[i] = 0;
-      };
+      return zeroV128s(start, end);
     case CLS_REF:
     default:
-      return (fp) => {
-        for (let i = fp + start, to = fp + end; i < to; i++) REFS[i] = null;
-      };
+      return zeroRefs(start, end);
   }
 }
 
-/** The entry of a compiled function: depth and stack checks, locals, body. */
+/**
+ * The entry of a compiled function: depth and stack checks, locals, body
+ * (the generated `entry`: optimized code gets a copy per body, so that
+ * calls that know their callee can have V8 inline it; see `callInternal`).
+ */
 export function entry(
   store: Store,
   frameSize: number,
-  zero: ((fp: number) => void) | null,
+  zero: Zero | null,
   body: Stmt,
   tails: boolean,
   site: Frame,
 ): WasmCode {
   const maxDepth = store.limits.maxCallDepth;
   const limit = STACK_SLOTS - frameSize;
-  return (fp) => {
-    if (++store.depth > maxDepth || fp > limit) trap(TrapCode.StackOverflow, site);
-    if (zero !== null) zero(fp);
-    body(fp);
-    store.depth--;
-    return tails ? takeTail() : undefined;
-  };
-}
-
-/** The function a `return_call` of the returning frame asked to run next (see `entry`). */
-function takeTail(): TailCall {
-  const next = pendingTail.target;
-  pendingTail.target = undefined;
-  return next;
+  return make(CONTROL.entry, [store, maxDepth, limit, zero, body, tails, site]);
 }
 
 /**
@@ -153,7 +148,7 @@ function takeTail(): TailCall {
 export function countedEntry(
   store: Store,
   frameSize: number,
-  zero: ((fp: number) => void) | null,
+  zero: Zero | null,
   body: Stmt,
   tails: boolean,
   site: Frame,
@@ -231,11 +226,19 @@ export function resumableEntry(
   };
 }
 
-/** `call` of a function of the same instance. */
-export const callInternal = single((f: FuncInstance, base: number, site: Frame): Stmt => (fp) => {
-  invoke(f, fp, base, site);
-  return 0;
-});
+/**
+ * `call` of a function of the same instance (the generated `callFunc`).
+ * Optimized code gets a copy of its own for a callee whose code will not
+ * change any more, so that the copy's one call site sees one callee and V8
+ * can inline it: a callee that runs optimized code already (a copy per
+ * entry literal), or the function being compiled itself (`self`, a copy
+ * per function: its optimized entry is installed before optimized code
+ * runs). Other callees share a copy: their code changes when they tier up.
+ * `key` tells these apart (`Translator.calleeKey`).
+ */
+export function callInternal(f: FuncInstance, base: number, site: Frame, key: number): Stmt {
+  return make(CONTROL.callFunc, [f, base, site], key);
+}
 
 /** `call` of an imported function, which may be a host function wanting its caller. */
 export const callImport = single(

@@ -50,6 +50,8 @@ const factoryLiteral = new Map<Factory<unknown>, number>();
 interface Signature {
   copy: number;
   readonly next: Map<number, Signature>;
+  /** At the root: the signatures of closures built with a `key` (see `make`), by key. */
+  keyed?: Map<number, Signature>;
 }
 const signatures = new Map<readonly Factory<unknown>[], Signature>();
 const newSignature = (): Signature => ({ copy: -1, next: new Map() });
@@ -88,6 +90,13 @@ function literalOf(factory: Factory<unknown>): number {
   return id;
 }
 
+let uniqueKeys = 0;
+
+/** A key for `make` that no other signature has. */
+export function uniqueKey(): number {
+  return -++uniqueKeys;
+}
+
 /** The literal a closure comes from, or 0 if it was not recorded (`make`, `single`, `tagClosure`). */
 export function literalOfClosure(closure: unknown): number {
   return (typeof closure === 'function' && closureLiteral.get(closure)) || 0;
@@ -102,11 +111,24 @@ export function tagClosure<T extends object>(closure: T, factory: Factory<unknow
   return closure;
 }
 
-/** The copy of `copies` for a closure built from `args`. */
-function pickCopy<R>(copies: readonly Factory<R>[], args: readonly unknown[]): Factory<R> {
+/**
+ * The copy of `copies` for a closure built from `args`; a non-zero `key`
+ * is one more literal id to tell signatures apart by (see `make`).
+ */
+function pickCopy<R>(
+  copies: readonly Factory<R>[],
+  args: readonly unknown[],
+  key: number,
+): Factory<R> {
   if (!dedicating) return copies[0]!;
   let node: Signature | undefined = signatures.get(copies);
   if (node === undefined) signatures.set(copies, (node = newSignature()));
+  if (key !== 0) {
+    const keyed: Map<number, Signature> = (node.keyed ??= new Map());
+    let child: Signature | undefined = keyed.get(key);
+    if (child === undefined) keyed.set(key, (child = newSignature()));
+    node = child;
+  }
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (typeof a !== 'function') continue;
@@ -125,9 +147,18 @@ function pickCopy<R>(copies: readonly Factory<R>[], args: readonly unknown[]): F
   return copies[node.copy]!;
 }
 
-/** Builds a closure with the right copy of `variants` and records its literal. */
-export function make<R extends object>(variants: Variants<R>, args: readonly unknown[]): R {
-  const factory = typeof variants === 'function' ? variants : pickCopy(variants, args);
+/**
+ * Builds a closure with the right copy of `variants` and records its
+ * literal. `key`, when not 0, is a literal the closure calls that is not
+ * among its arguments (a callee's entry, read at run time), or a negative
+ * number unique to what it stands for (see `uniqueKey`).
+ */
+export function make<R extends object>(
+  variants: Variants<R>,
+  args: readonly unknown[],
+  key = 0,
+): R {
+  const factory = typeof variants === 'function' ? variants : pickCopy(variants, args, key);
   return tagClosure((factory as (...a: readonly unknown[]) => R)(...args), factory);
 }
 

@@ -12,11 +12,13 @@ import {
   f32FromBits,
   f32ToBits,
   f64FromBits,
+  TrapCode,
 } from '@weft/runtime';
 import * as i64 from '../ops/i64.js';
 import { f32Load, f32Store, signExtend } from '../ops/memory.js';
 import * as scalar from '../ops/scalar.js';
-import { outOfBounds } from '../ops/trap.js';
+import { outOfBounds, trap, unwind } from '../ops/trap.js';
+import { takeTail } from './tail.js';
 
 /** The dependencies of every pack. */
 export const PACK_DEPS = {
@@ -31,6 +33,10 @@ export const PACK_DEPS = {
   f32Store,
   signExtend,
   outOfBounds,
+  trap,
+  unwind,
+  takeTail,
+  STACK_OVERFLOW: TrapCode.StackOverflow,
   ...i64,
   ...scalar,
 } as const;

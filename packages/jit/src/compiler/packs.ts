@@ -56,6 +56,7 @@ export function packsLoaded(): number {
 
 interface NodeProcess {
   readonly execArgv?: readonly string[];
+  readonly env?: { readonly NODE_OPTIONS?: string };
   getBuiltinModule?(id: string): unknown;
 }
 interface NodeModuleApi {
@@ -75,7 +76,8 @@ interface NodeRequire {
 function nodeLoader(): PackLoader | null {
   const proc = (globalThis as { process?: NodeProcess }).process;
   if (proc === undefined || typeof proc.getBuiltinModule !== 'function') return null;
-  if (proc.execArgv?.includes('--jitless')) return null;
+  if (proc.execArgv?.includes('--jitless') || proc.env?.NODE_OPTIONS?.includes('--jitless'))
+    return null;
   const here = (import.meta as { readonly url?: string }).url;
   if (here === undefined) return null;
   try {

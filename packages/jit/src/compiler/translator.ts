@@ -12,6 +12,7 @@
 import {
   globalizeType,
   type Frame,
+  type FuncInstance,
   type ResumeCode,
   type ResumePoint,
   type InstanceHandle,
@@ -37,6 +38,7 @@ import {
   type Operand,
   type ValueClass,
 } from './operands.js';
+import { literalOfClosure, uniqueKey } from './literals.js';
 import { Metering, type MeteringOptions } from './metering.js';
 import { OperandStack } from './stack.js';
 import type { FunctionTiers } from './tiers.js';
@@ -118,6 +120,8 @@ export class Translator {
    * `resumeKey` (null when not recording).
    */
   readonly resumePoints: Map<number, number> | null;
+  /** The copy key of the function's calls of itself (see `calleeKey`); 0 until needed. */
+  private selfKey = 0;
 
   constructor(
     env: CompileEnv,
@@ -143,6 +147,18 @@ export class Translator {
     this.frameSize = Math.max(this.stack.slotOf(code.maxHeight), this.type.results.length) + 1;
     this.blocks = new Blocks(this, options.layout);
     this.resumePoints = options.resumable === true ? new Map() : null;
+  }
+
+  /**
+   * The key telling apart the copies of a call of `callee`, a function of
+   * this instance (see calls.ts, `callInternal`): the function itself has
+   * a key of its own; a callee running optimized code, its entry's literal;
+   * any other, none.
+   */
+  calleeKey(callee: FuncInstance): number {
+    if (callee === this.instance.funcs[this.body.funcIndex])
+      return this.selfKey === 0 ? (this.selfKey = uniqueKey()) : this.selfKey;
+    return literalOfClosure(callee.code);
   }
 
   /** Translates the body; returns the function's entry. */

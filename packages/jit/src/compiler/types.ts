@@ -15,6 +15,9 @@ export type RefExpr = (fp: number) => unknown;
 /** A statement: returns 0 to fall through, or a branch code. */
 export type Stmt = (fp: number) => number;
 
+/** Zeroes the declared locals of a frame on entry (see calls.ts). */
+export type Zero = (fp: number) => void;
+
 /** An argument of a generated factory: a slot index, a constant, a closure, or a trap site. */
 export type FactoryArg = number | Expr | Frame | MemoryInstance;
 

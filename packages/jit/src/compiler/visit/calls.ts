@@ -77,7 +77,7 @@ export const CALLS: Handlers = {
       t,
       f < t.module.numImportedFuncs
         ? calls.callImport(callee, base, t.site(), t.instance)
-        : calls.callInternal(callee, base, t.site()),
+        : calls.callInternal(callee, base, t.site(), t.calleeKey(callee)),
     );
     afterCall(t, ft);
   },
