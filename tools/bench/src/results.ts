@@ -34,10 +34,15 @@ export interface WorkloadResult {
   description: string;
   features: Feature[];
   n: number;
-  /** The baseline's checksum. */
+  /** The checksum results are compared with: the baseline's, or the recorded one (see below). */
   expected?: string;
   /** The recorded checksum for --quick's n, when n is that one. */
   recorded?: string;
+  /**
+   * Results were compared with the recorded checksum, not the baseline's (a
+   * mode without native WebAssembly, where the baseline can be wrong itself).
+   */
+  checkedAgainstRecorded?: true;
   engines: Record<string, EngineRun>;
 }
 

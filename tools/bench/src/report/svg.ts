@@ -141,6 +141,12 @@ export function svgChart(r: BenchResults): string {
       );
       return;
     }
+    if (run?.status === 'ok' && run.ratio === undefined) {
+      s.push(
+        `<text x="${num(x(1) + 8)}" y="${num(y + barH - 3)}" font-size="11" fill="#888">${esc(`${fmtMs(run.medianMs)} ms, no baseline time`)}</text>`,
+      );
+      return;
+    }
     if (ratio === undefined || !Number.isFinite(ratio) || ratio <= 0) return;
     const a = x(Math.min(1, ratio));
     const b = x(Math.max(1, ratio));
