@@ -1,22 +1,23 @@
 /**
  * `pnpm bench`: runs the workloads in every engine of engines.json, then the
  * compile-time workload, prints a table on stdout and writes
- * results/latest.json, docs/benchmarks.md and docs/benchmarks.svg.
+ * results/<mode>.json (flags.json, or plain.json with --node-flags ''), then
+ * docs/benchmarks.md and its charts from every result file.
  * Progress goes to stderr. `--help` lists the options.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { V8_FLAGS } from 'weft-wasm/node';
 import { measureCompile } from './compile-time.js';
 import type { EngineSpec } from './engine.js';
 import { createEngine, loadEngineConfig, selectSpecs } from './engines/registry.js';
 import { machineInfo } from './machine.js';
-import { defaultEngineConfig, docsDir, repoRoot, resultsDir } from './paths.js';
+import { modeOfFlags, resultsFile } from './modes.js';
+import { writeDocs, writeJson } from './outputs.js';
+import { defaultEngineConfig, docsDir, resultsDir } from './paths.js';
 import { errorMessage } from './protocol.js';
 import { fmtMs, fmtRatio, geomeans, ratioCell, timeCell } from './report/format.js';
-import { markdownReport } from './report/markdown.js';
-import { svgChart } from './report/svg.js';
+import { loadReportInputs, mergeInputs } from './report/inputs.js';
 import { textReport } from './report/text.js';
 import type { BenchResults, EngineInfo, RunSettings, WorkloadResult } from './results.js';
 import { runWorkload } from './run-workloads.js';
@@ -45,7 +46,8 @@ const HELP = `usage: pnpm bench [options]        (or: node tools/bench/dist/main
   --dry-run               write nothing, only print
   --help
 
-Writes tools/bench/results/latest.json, docs/benchmarks.md and docs/benchmarks.svg
+Writes tools/bench/results/flags.json (plain.json with --node-flags ''), then
+docs/benchmarks.md and its charts from every result file there
 (a partial run, i.e. with --engines, --workloads, --n, --skip-compile or
 --compile-only, writes tools/bench/results/partial.json and leaves docs/ alone).`;
 
@@ -230,9 +232,11 @@ if (!values['skip-compile']) {
 }
 
 const report: BenchResults = {
-  schema: 1,
+  schema: 2,
   generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
   mode,
+  nodeMode: modeOfFlags(settings.nodeFlags),
+  sizes: mode,
   partial,
   command: ['pnpm bench', ...argv].join(' '),
   machine: machineInfo(),
@@ -247,31 +251,17 @@ const report: BenchResults = {
 
 console.log(textReport(report));
 
-async function formatted(text: string, file: string): Promise<string> {
-  try {
-    const prettier = await import('prettier');
-    const options = (await prettier.resolveConfig(file)) ?? {};
-    return await prettier.format(text, { ...options, filepath: file });
-  } catch (e) {
-    log(`(not formatted with Prettier: ${errorMessage(e)})`);
-    return text;
-  }
-}
-
-async function write(file: string, text: string, format = true): Promise<void> {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, format ? await formatted(text, file) : text);
-  log(`wrote ${relative(repoRoot, file)}`);
-}
-
 if (!values['dry-run']) {
   const jsonFile = resolve(
-    values.json ?? join(resultsDir, partial ? 'partial.json' : 'latest.json'),
+    values.json ?? join(resultsDir, partial ? 'partial.json' : resultsFile(report.nodeMode)),
   );
-  await write(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+  await writeJson(jsonFile, report, log);
   if (!partial || values.write) {
-    await write(join(docsDir, 'benchmarks.svg'), svgChart(report), false);
-    await write(join(docsDir, 'benchmarks.md'), markdownReport(report, 'benchmarks.svg'));
+    await writeDocs(
+      docsDir,
+      mergeInputs(loadReportInputs(resultsDir, log), { runs: [report] }),
+      log,
+    );
   }
 }
 

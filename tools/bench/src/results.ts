@@ -1,8 +1,10 @@
 /**
- * The shapes of the files in results/: the runtime results (latest.json) and
- * the scenarios' (pollution.json, calls.json, programs.json).
+ * The shapes of the files in results/: one file per mode (flags.json,
+ * plain.json, jitless.json: {@link BenchResults}), and the scenarios
+ * (pollution.json, calls.json, programs.json). They are the input of every report.
  */
 import type { Feature } from './features.js';
+import type { ModeName } from './modes.js';
 
 /**
  * ok: timed, result equal to the baseline's. wrong: ran, but returned another
@@ -115,9 +117,14 @@ export interface RunSettings {
 }
 
 export interface BenchResults {
-  schema: 1;
+  schema: 2;
   generatedAt: string;
+  /** Sizes and settings: full, or --quick. */
   mode: 'quick' | 'full';
+  /** How the runtime workers' node ran: with the CLI's V8 flags, plain, --jitless, or custom flags. */
+  nodeMode: ModeName;
+  /** The workloads' sizes (n), unless --n overrode some: --jitless runs the quick ones. */
+  sizes: 'quick' | 'full';
   /** True when only part of the suite ran (a subset, or overridden sizes). */
   partial: boolean;
   command: string;
