@@ -5,17 +5,26 @@
  * standard JS API (`@weft/webassembly`), Weft's facade (`Func.call`,
  * `Func.new`) and polywasm.
  *
- *   node [--jitless] tools/bench/dist/calls.js [--calls N]
+ *   node [--jitless] tools/bench/dist/calls.js [--calls N] [--json FILE]
  *
- * Prints the median of 9 rounds per case, in nanoseconds per call.
+ * Prints the median of 9 rounds per case, in nanoseconds per call; `--json
+ * FILE` also writes them (a {@link CallsRun}; `pnpm bench` keeps the plain
+ * and the --jitless run in results/calls.json).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseWat } from '@weft/wast';
 import { Engine, FuncType, Linker, Module, Store, ValType } from 'weft-wasm';
+import type { CallsRow, CallsRun } from './results.js';
 import { median } from './stats.js';
 
 const argv = process.argv;
-const at = argv.indexOf('--calls');
-const CALLS = at >= 0 ? Number(argv[at + 1]) : 1_000_000;
+const option = (name: string) => {
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
+};
+const CALLS = Number(option('--calls') ?? 1_000_000);
+const ROUNDS = 9;
 
 // `add` is what JS calls; `callHost(n)` calls the import n times.
 const WAT = `(module
@@ -71,7 +80,7 @@ function viaFacade(): Calls {
 function measure(run: () => number): number {
   for (let i = 0; i < 3; i++) run();
   const times: number[] = [];
-  for (let r = 0; r < 9; r++) {
+  for (let r = 0; r < ROUNDS; r++) {
     const t0 = performance.now();
     run();
     times.push(performance.now() - t0);
@@ -103,12 +112,32 @@ const polywasm = (await import(POLYWASM)) as { WebAssembly: WebAssemblyLike };
 engines.push(['polywasm', () => viaJsApi(polywasm.WebAssembly)]);
 
 const mode = process.execArgv.join(' ') || 'plain node';
-console.log(`${mode}: ${CALLS} calls per round; median of 9 rounds (ns per call)`);
+console.log(`${mode}: ${CALLS} calls per round; median of ${ROUNDS} rounds (ns per call)`);
 console.log('engine'.padEnd(28) + 'JS -> wasm'.padStart(12) + 'wasm -> host'.padStart(14));
+const rows: CallsRow[] = [];
 for (const [name, make] of engines) {
   const c = make();
   if (c.add(2, 3) !== 5 || c.callHost(10) !== 65) throw new Error(`${name}: wrong results`);
   const a = jsToWasm(c);
   const b = wasmToHost(c);
+  rows.push({ engine: name, jsToWasmNs: round1(a), wasmToHostNs: round1(b) });
   console.log(name.padEnd(28) + a.toFixed(1).padStart(12) + b.toFixed(1).padStart(14));
+}
+
+const json = option('--json');
+if (json !== undefined) {
+  const run: CallsRun = {
+    nodeFlags: [...process.execArgv],
+    node: process.version,
+    calls: CALLS,
+    rounds: ROUNDS,
+    rows,
+  };
+  const file = resolve(json);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(run, null, 2)}\n`);
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
 }

@@ -75,5 +75,10 @@ export interface EngineSpec {
 export interface EngineConfig {
   /** The reference engine: ratios are engine time / baseline time, results must equal its. */
   readonly baseline: string;
+  /**
+   * The baseline where the host has no WebAssembly (`node --jitless`): an
+   * engine that does not use the host's WebAssembly (polywasm).
+   */
+  readonly jitlessBaseline?: string;
   readonly engines: readonly EngineSpec[];
 }

@@ -1,294 +1,160 @@
 /**
- * `pnpm bench`: runs the workloads in every engine of engines.json, then the
- * compile-time workload, prints a table on stdout and writes
- * results/latest.json, docs/benchmarks.md and docs/benchmarks.svg.
- * Progress goes to stderr. `--help` lists the options.
+ * `pnpm bench`: runs the workloads in every engine of engines.json in each
+ * mode (node with the CLI's V8 flags, plain node, node --jitless), the
+ * compile-time workload once, and with `--mode all` the many-modules
+ * scenario, the call costs and the real programs; prints the tables on stdout
+ * and writes results/<mode>.json (and pollution.json, calls.json,
+ * programs.json), then docs/benchmarks.md and its charts from every result
+ * file. Progress goes to stderr. `--help` lists the options.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { V8_FLAGS } from 'weft-wasm/node';
+import { join } from 'node:path';
+import { harnessProblems } from './checks.js';
 import { measureCompile } from './compile-time.js';
 import type { EngineSpec } from './engine.js';
-import { createEngine, loadEngineConfig, selectSpecs } from './engines/registry.js';
-import { machineInfo } from './machine.js';
-import { defaultEngineConfig, docsDir, repoRoot, resultsDir } from './paths.js';
+import { loadEngineConfig, selectSpecs } from './engines/registry.js';
+import { resultsFile } from './modes.js';
+import { HELP, UsageError, parseOptions, type Options } from './options.js';
+import { writeDocs, writeJson } from './outputs.js';
+import { docsDir as defaultDocsDir, resultsDir } from './paths.js';
 import { errorMessage } from './protocol.js';
-import { fmtMs, fmtRatio, geomeans, ratioCell, timeCell } from './report/format.js';
+import { fmtRatio } from './report/format.js';
+import { SCENARIO_FILES, loadReportInputs, mergeInputs, type RunBundle } from './report/inputs.js';
 import { markdownReport } from './report/markdown.js';
-import { svgChart } from './report/svg.js';
 import { textReport } from './report/text.js';
-import type { BenchResults, EngineInfo, RunSettings, WorkloadResult } from './results.js';
-import { runWorkload } from './run-workloads.js';
-import { WORKLOADS, findWorkload } from './workloads.js';
-
-const HELP = `usage: pnpm bench [options]        (or: node tools/bench/dist/main.js [options])
-
-  --quick                 small sizes and few rounds (about 30 s for native + polywasm)
-  --engines a,b           only these engines (the baseline always runs)
-  --workloads a,b         only these workloads
-  --n name=value          run(value) for that workload (repeatable)
-  --rounds N              measured rounds per workload
-  --min-rounds N          rounds always run, even past the time budget
-  --warmup-runs N         warm-up calls per engine (at least)
-  --warmup-ms MS          warm-up time per engine (at least)
-  --budget S              no new round after S seconds of measuring a workload
-  --run-timeout S         kill a run that makes no progress for S seconds
-  --node-flags "F ..."    node options for the runtime workers (default: the V8 flags
-                          the weft command line sets, from weft/node; '' for none)
-  --compile-repeats N     measurements per compile-time variant
-  --skip-compile          skip the compile-time workload
-  --compile-only          only the compile-time workload
-  --config FILE           engine list (default tools/bench/engines.json)
-  --json FILE             where to write the results JSON
-  --write                 regenerate docs/ even for a partial run
-  --dry-run               write nothing, only print
-  --help
-
-Writes tools/bench/results/latest.json, docs/benchmarks.md and docs/benchmarks.svg
-(a partial run, i.e. with --engines, --workloads, --n, --skip-compile or
---compile-only, writes tools/bench/results/partial.json and leaves docs/ alone).`;
+import type { BenchResults } from './results.js';
+import { runMode } from './run-mode.js';
+import { runCalls, runPollution, runPrograms } from './scenarios.js';
 
 // `pnpm bench -- --quick` passes the `--` along.
 const argv = process.argv.slice(2);
 if (argv[0] === '--') argv.shift();
+const log = (line: string) => console.error(line);
 
-const { values } = parseArgs({
-  args: argv,
-  options: {
-    quick: { type: 'boolean', default: false },
-    engines: { type: 'string' },
-    workloads: { type: 'string' },
-    n: { type: 'string', multiple: true },
-    rounds: { type: 'string' },
-    'min-rounds': { type: 'string' },
-    'warmup-runs': { type: 'string' },
-    'warmup-ms': { type: 'string' },
-    budget: { type: 'string' },
-    'run-timeout': { type: 'string' },
-    'compile-repeats': { type: 'string' },
-    'node-flags': { type: 'string' },
-    'skip-compile': { type: 'boolean', default: false },
-    'compile-only': { type: 'boolean', default: false },
-    config: { type: 'string' },
-    json: { type: 'string' },
-    write: { type: 'boolean', default: false },
-    'dry-run': { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
-  },
-  strict: true,
-});
-
-if (values.help) {
+let opts: Options;
+try {
+  opts = parseOptions(argv);
+} catch (e) {
+  if (!(e instanceof UsageError)) throw e;
+  console.error(`${e.message}\n(pnpm bench --help lists the options)`);
+  process.exit(2);
+}
+if (opts.help) {
   console.log(HELP);
   process.exit(0);
 }
+const docsDir = opts.docsDir ?? defaultDocsDir;
 
-function int(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const v = Number(raw);
-  if (!Number.isFinite(v) || v < 0) {
-    console.error(`--${name}: not a number: ${raw}`);
-    process.exit(2);
-  }
-  return v;
+if (opts.reportOnly) {
+  const inputs = loadReportInputs(resultsDir, log);
+  if (opts.dryRun) console.log(markdownReport(inputs));
+  else await writeDocs(docsDir, inputs, log);
+  process.exit(0);
 }
 
-const list = (raw: string | undefined) =>
-  raw === undefined
-    ? undefined
-    : raw
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-
-const mode = values.quick ? 'quick' : 'full';
-const defaults: Omit<RunSettings, 'nodeFlags'> & { compileRepeats: number } =
-  mode === 'quick'
-    ? {
-        rounds: 5,
-        minRounds: 3,
-        warmupRuns: 2,
-        warmupMs: 300,
-        maxWarmupMs: 3_000,
-        budgetMs: 3_000,
-        runTimeoutMs: 60_000,
-        compileRepeats: 3,
-      }
-    : {
-        rounds: 11,
-        minRounds: 5,
-        warmupRuns: 3,
-        warmupMs: 1_000,
-        maxWarmupMs: 15_000,
-        budgetMs: 20_000,
-        runTimeoutMs: 300_000,
-        compileRepeats: 5,
-      };
-const settings: RunSettings = {
-  nodeFlags: (values['node-flags'] ?? V8_FLAGS.join(' ')).split(/\s+/).filter(Boolean),
-  rounds: Math.max(1, int('rounds', values.rounds, defaults.rounds)),
-  minRounds: int('min-rounds', values['min-rounds'], defaults.minRounds),
-  warmupRuns: int('warmup-runs', values['warmup-runs'], defaults.warmupRuns),
-  warmupMs: int('warmup-ms', values['warmup-ms'], defaults.warmupMs),
-  maxWarmupMs: Math.max(
-    int('warmup-ms', values['warmup-ms'], defaults.warmupMs),
-    defaults.maxWarmupMs,
-  ),
-  budgetMs: int('budget', values.budget, defaults.budgetMs / 1000) * 1000,
-  runTimeoutMs: int('run-timeout', values['run-timeout'], defaults.runTimeoutMs / 1000) * 1000,
-};
-const compileRepeats = Math.max(
-  1,
-  int('compile-repeats', values['compile-repeats'], defaults.compileRepeats),
-);
-
-const configPath = resolve(values.config ?? defaultEngineConfig);
-const log = (line: string) => console.error(line);
-
-let specs: EngineSpec[];
-const nOverrides = new Map<string, number>();
-let workloads = WORKLOADS;
+// The engines of each mode (checked before anything runs), and of the compile-time workload.
+let specsByMode: EngineSpec[][];
+let compileSpecs: EngineSpec[];
 try {
-  const config = loadEngineConfig(configPath);
-  specs = selectSpecs(config, list(values.engines));
-  const names = list(values.workloads);
-  if (names) workloads = names.map(findWorkload);
-  for (const o of values.n ?? []) {
-    const m = /^([\w-]+)=(\d+)$/.exec(o);
-    if (!m) throw new Error(`--n ${o}: expected name=value`);
-    findWorkload(m[1]!);
-    nOverrides.set(m[1]!, Number(m[2]));
-  }
+  const config = loadEngineConfig(opts.configPath);
+  specsByMode = opts.modes.map((m) =>
+    selectSpecs(config, opts.engines, { noHostWasm: m.noHostWasm }),
+  );
+  compileSpecs = selectSpecs(config, opts.engines);
 } catch (e) {
   console.error(errorMessage(e));
   process.exit(2);
 }
-if (values['compile-only']) workloads = [];
-const partial =
-  values.engines !== undefined ||
-  values.workloads !== undefined ||
-  nOverrides.size > 0 ||
-  values['skip-compile'] ||
-  values['compile-only'];
 
+const command = ['pnpm bench', ...argv].join(' ');
 const started = performance.now();
-const baseline = specs[0]!.name;
-const engineNames = specs.map((s) => s.name);
-
-// Engine versions and descriptions, for the reports (the workers load their own).
-const engines: EngineInfo[] = [];
-for (const spec of specs) {
-  try {
-    const e = await createEngine(spec);
-    engines.push({ name: e.name, description: e.description, version: e.version });
-  } catch (e) {
-    engines.push({ name: spec.name, description: spec.description, version: 'unavailable' });
-    log(`${spec.name}: ${errorMessage(e)}`);
-  }
-}
-
-log(
-  `Weft benchmarks, ${mode} mode: ${workloads.length} workloads × ${engineNames.join(', ')}` +
-    (values['skip-compile'] ? '' : ', then the compile-time workload'),
-);
-const results: WorkloadResult[] = [];
-for (const w of workloads) {
-  const n = nOverrides.get(w.name) ?? w.n[mode];
-  const recorded = n === w.n.quick ? w.expectedQuick : undefined;
-  const t0 = performance.now();
-  const result = await runWorkload(w, n, engineNames, configPath, settings, recorded);
-  results.push(result);
-  const parts = engineNames.map((name) => {
-    const run = result.engines[name];
-    const time = run?.status === 'ok' ? `${fmtMs(run.medianMs)} ms` : timeCell(run);
-    return name === baseline || run?.status !== 'ok'
-      ? `${name} ${time}`
-      : `${name} ${time} (${ratioCell(run)})`;
-  });
-  log(
-    `  ${w.name.padEnd(9)} n=${n}: ${parts.join(', ')}  [${((performance.now() - t0) / 1000).toFixed(1)} s]`,
-  );
-}
-
-const geomean = geomeans(
-  results,
-  engineNames.filter((n) => n !== baseline),
-);
-
-let compile: BenchResults['compile'];
-if (!values['skip-compile']) {
-  log('compile time (a fresh process per measurement):');
-  compile = await measureCompile(
-    specs,
-    configPath,
+// The compile-time workload runs once: with the flags mode, or the first mode.
+const compileAt = opts.skip.has('compile')
+  ? -1
+  : Math.max(
+      0,
+      opts.modes.findIndex((m) => m.name === 'flags'),
+    );
+const runs: BenchResults[] = [];
+for (const [i, mode] of opts.modes.entries()) {
+  const r = await runMode({
     mode,
-    compileRepeats,
-    settings.runTimeoutMs,
+    specs: specsByMode[i]!,
+    configPath: opts.configPath,
+    quick: opts.quick,
+    workloads: opts.workloads,
+    n: opts.n,
+    settings: mode.light ? opts.lightSettings : opts.settings,
+    partial: opts.partial,
+    command,
+    ...(i === compileAt
+      ? {
+          compile: () =>
+            measureCompile(
+              compileSpecs,
+              opts.configPath,
+              opts.quick ? 'quick' : 'full',
+              opts.compileRepeats,
+              opts.settings.runTimeoutMs,
+              log,
+            ),
+        }
+      : {}),
     log,
-  );
+  });
+  runs.push(r);
+  console.log(`${textReport(r)}\n`);
 }
 
-const report: BenchResults = {
-  schema: 1,
-  generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-  mode,
-  partial,
-  command: ['pnpm bench', ...argv].join(' '),
-  machine: machineInfo(),
-  settings,
-  baseline,
-  engines,
-  workloads: results,
-  geomean,
-  ...(compile ? { compile } : {}),
-  durationMs: Math.round(performance.now() - started),
-};
+const bundle: RunBundle = { schema: 2, partial: opts.partial, command, runs };
+if (opts.scenarios) {
+  const names = opts.workloadSubset ? opts.workloads.map((w) => w.name) : undefined;
+  const pollution = opts.skip.has('pollution')
+    ? undefined
+    : await runPollution(opts.quick, names, log);
+  if (pollution) bundle.pollution = pollution;
+  const calls = opts.skip.has('calls') ? undefined : await runCalls(opts.quick, log);
+  if (calls) bundle.calls = calls;
+  const programs = opts.skip.has('programs')
+    ? undefined
+    : await runPrograms(opts.quick, opts.programs, log);
+  if (programs) bundle.programs = programs;
+}
 
-console.log(textReport(report));
-
-async function formatted(text: string, file: string): Promise<string> {
-  try {
-    const prettier = await import('prettier');
-    const options = (await prettier.resolveConfig(file)) ?? {};
-    return await prettier.format(text, { ...options, filepath: file });
-  } catch (e) {
-    log(`(not formatted with Prettier: ${errorMessage(e)})`);
-    return text;
+const writeDocsToo = !opts.partial || opts.write;
+if (opts.dryRun) {
+  if (writeDocsToo)
+    console.log(markdownReport(mergeInputs(loadReportInputs(resultsDir, log), bundle)));
+} else {
+  if (opts.json !== undefined || opts.partial) {
+    await writeJson(opts.json ?? join(resultsDir, 'partial.json'), bundle, log);
+  } else {
+    for (const r of runs) await writeJson(join(resultsDir, resultsFile(r.nodeMode)), r, log);
+    if (bundle.pollution)
+      await writeJson(join(resultsDir, SCENARIO_FILES.pollution), bundle.pollution, log);
+    if (bundle.calls) await writeJson(join(resultsDir, SCENARIO_FILES.calls), bundle.calls, log);
+    if (bundle.programs)
+      await writeJson(join(resultsDir, SCENARIO_FILES.programs), bundle.programs, log);
+  }
+  if (writeDocsToo) {
+    await writeDocs(docsDir, mergeInputs(loadReportInputs(resultsDir, log), bundle), log);
   }
 }
 
-async function write(file: string, text: string, format = true): Promise<void> {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, format ? await formatted(text, file) : text);
-  log(`wrote ${relative(repoRoot, file)}`);
-}
-
-if (!values['dry-run']) {
-  const jsonFile = resolve(
-    values.json ?? join(resultsDir, partial ? 'partial.json' : 'latest.json'),
-  );
-  await write(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
-  if (!partial || values.write) {
-    await write(join(docsDir, 'benchmarks.svg'), svgChart(report), false);
-    await write(join(docsDir, 'benchmarks.md'), markdownReport(report, 'benchmarks.svg'));
+for (const r of runs) {
+  for (const e of r.engines.map((x) => x.name).filter((n) => n !== r.baseline)) {
+    const g = r.geomean[e];
+    if (g && g.count > 0) {
+      log(
+        `${r.nodeMode} mode: geometric mean ${e} ÷ ${r.baseline}: ${fmtRatio(g.ratio)} over ${g.count} workloads`,
+      );
+    }
   }
 }
+log(`took ${((performance.now() - started) / 60_000).toFixed(1)} min`);
 
-for (const e of engineNames.filter((n) => n !== baseline)) {
-  const g = geomean[e];
-  if (g && g.count > 0)
-    log(`geometric mean ${e} ÷ ${baseline}: ${fmtRatio(g.ratio)} over ${g.count} workloads`);
-}
-
-// Fail (for CI) when the harness itself is broken: the baseline did not run a
-// workload, or a module no longer returns its recorded checksum.
-const broken = results.filter(
-  (w) =>
-    w.engines[baseline]?.status !== 'ok' ||
-    (w.recorded !== undefined && w.expected !== undefined && w.recorded !== w.expected),
-);
+// Fail (for CI) when the harness itself is broken (see checks.ts).
+const broken = runs.flatMap(harnessProblems);
 if (broken.length) {
-  log(`harness problems in: ${broken.map((w) => w.name).join(', ')}`);
+  log(`harness problems: ${broken.join('; ')}`);
   process.exitCode = 1;
 }

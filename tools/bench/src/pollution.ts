@@ -9,16 +9,22 @@
  * - `after`: first every other workload at its quick size, three times
  *   (enough to tier up), then the workload as in `fresh`.
  *
- *   node tools/bench/dist/pollution.js [--workloads a,b] [--rounds N] [--quick] [--node-flags "..."]
+ *   node tools/bench/dist/pollution.js [--workloads a,b] [--rounds N] [--quick] [--node-flags "..."] [--json FILE]
  *
  * Prints, per workload, the median ms of each and their ratio (after ÷ fresh),
- * and the geometric mean of the ratios. The child processes run with the V8
- * flags of the `weft` command line unless `--node-flags` says otherwise.
+ * and the geometric mean of the ratios; `--json FILE` also writes them
+ * (a {@link PollutionResults}, what `pnpm bench` keeps in results/pollution.json).
+ * The child processes run with the V8 flags of the `weft` command line unless
+ * `--node-flags` says otherwise.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Engine, Linker, Module, Store } from 'weft-wasm';
 import { V8_FLAGS } from 'weft-wasm/node';
+import { round3, roundRatio } from './protocol.js';
+import type { PollutionResults, PollutionRow } from './results.js';
 import { geomean, median } from './stats.js';
 import { findWorkload, readWasm, WORKLOADS, type Workload } from './workloads.js';
 
@@ -80,11 +86,16 @@ function parent(): void {
   console.log(
     'workload'.padEnd(10) + 'fresh ms'.padStart(10) + 'after ms'.padStart(10) + 'ratio'.padStart(8),
   );
-  const ratios: number[] = [];
+  const rows: PollutionRow[] = [];
   for (const name of names) {
     const fresh = measure(name, 'fresh');
     const after = measure(name, 'after');
-    ratios.push(after / fresh);
+    rows.push({
+      name,
+      freshMs: round3(fresh),
+      afterMs: round3(after),
+      ratio: roundRatio(after / fresh),
+    });
     console.log(
       name.padEnd(10) +
         fresh.toFixed(1).padStart(10) +
@@ -92,10 +103,27 @@ function parent(): void {
         `${(after / fresh).toFixed(2)}x`.padStart(8),
     );
   }
-  const geo = geomean(ratios);
+  const geo = geomean(rows.map((r) => r.ratio));
+  const worst = rows.reduce((a, b) => (b.ratio > a.ratio ? b : a));
   console.log(
-    `geometric mean of after ÷ fresh: ${geo.toFixed(2)}x; worst ${Math.max(...ratios).toFixed(2)}x`,
+    `geometric mean of after ÷ fresh: ${geo.toFixed(2)}x; worst ${worst.ratio.toFixed(2)}x (${worst.name})`,
   );
+  const json = option('--json');
+  if (json !== undefined) {
+    const results: PollutionResults = {
+      schema: 1,
+      generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      sizes: quick ? 'quick' : 'full',
+      rounds,
+      nodeFlags: flags,
+      workloads: rows,
+      geomean: roundRatio(geo),
+      worst: { name: worst.name, ratio: worst.ratio },
+    };
+    const file = resolve(json);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  }
 }
 
 const at = process.argv.indexOf('--child');

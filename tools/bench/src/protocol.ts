@@ -9,6 +9,13 @@ export interface WorkerTask {
   engines: string[];
   configPath: string;
   settings: RunSettings;
+  /**
+   * The checksum every engine's result must equal (the recorded native one),
+   * instead of the baseline's: where the baseline is not native WebAssembly
+   * (--jitless), it can be wrong itself. The other engines are still timed then,
+   * without ratios.
+   */
+  reference?: string;
 }
 
 /** What a compile worker (dist/compile-worker.js) is asked to do. */

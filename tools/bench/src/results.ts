@@ -1,5 +1,10 @@
-/** The shape of results/latest.json (and the input of every report). */
+/**
+ * The shapes of the files in results/: one file per mode (flags.json,
+ * plain.json, jitless.json: {@link BenchResults}), and the scenarios
+ * (pollution.json, calls.json, programs.json). They are the input of every report.
+ */
 import type { Feature } from './features.js';
+import type { ModeName } from './modes.js';
 
 /**
  * ok: timed, result equal to the baseline's. wrong: ran, but returned another
@@ -31,10 +36,15 @@ export interface WorkloadResult {
   description: string;
   features: Feature[];
   n: number;
-  /** The baseline's checksum. */
+  /** The checksum results are compared with: the baseline's, or the recorded one (see below). */
   expected?: string;
   /** The recorded checksum for --quick's n, when n is that one. */
   recorded?: string;
+  /**
+   * Results were compared with the recorded checksum, not the baseline's (a
+   * mode without native WebAssembly, where the baseline can be wrong itself).
+   */
+  checkedAgainstRecorded?: true;
   engines: Record<string, EngineRun>;
 }
 
@@ -107,9 +117,14 @@ export interface RunSettings {
 }
 
 export interface BenchResults {
-  schema: 1;
+  schema: 2;
   generatedAt: string;
+  /** Sizes and settings: full, or --quick. */
   mode: 'quick' | 'full';
+  /** How the runtime workers' node ran: with the CLI's V8 flags, plain, --jitless, or custom flags. */
+  nodeMode: ModeName;
+  /** The workloads' sizes (n), unless --n overrode some: --jitless runs the quick ones. */
+  sizes: 'quick' | 'full';
   /** True when only part of the suite ran (a subset, or overridden sizes). */
   partial: boolean;
   command: string;
@@ -121,4 +136,100 @@ export interface BenchResults {
   geomean: Record<string, GeomeanRow>;
   compile?: CompileResults;
   durationMs: number;
+}
+
+/** pollution.json: the many-modules scenario (src/pollution.ts). */
+export interface PollutionResults {
+  schema: 1;
+  generatedAt: string;
+  /** The workloads' sizes: full, or --quick. */
+  sizes: 'quick' | 'full';
+  /** Measured calls per process (the median is reported). */
+  rounds: number;
+  /** The child processes' node flags. */
+  nodeFlags: string[];
+  workloads: PollutionRow[];
+  /** Geometric mean of the ratios. */
+  geomean: number;
+  /** The workload with the largest ratio. */
+  worst: { name: string; ratio: number };
+}
+
+export interface PollutionRow {
+  name: string;
+  /** Median ms of run(n) in a process that ran nothing else. */
+  freshMs: number;
+  /** Median ms of run(n) in a process that first ran every other workload. */
+  afterMs: number;
+  /** afterMs ÷ freshMs. */
+  ratio: number;
+}
+
+/** One run of src/calls.ts: nanoseconds per call, in one kind of node process. */
+export interface CallsRun {
+  /** node's flags for the run (execArgv): [] or ['--jitless']. */
+  nodeFlags: string[];
+  node: string;
+  /** Calls per round; the median of `rounds` rounds is reported. */
+  calls: number;
+  rounds: number;
+  rows: CallsRow[];
+}
+
+export interface CallsRow {
+  /** "native", "weft (@weft/webassembly)", "weft (facade Func.call)", "polywasm". */
+  engine: string;
+  /** JS calling an exported function, ns per call. */
+  jsToWasmNs: number;
+  /** wasm calling an imported JS function, ns per call. */
+  wasmToHostNs: number;
+}
+
+/** calls.json: the call costs in plain node and under --jitless. */
+export interface CallsResults {
+  schema: 1;
+  generatedAt: string;
+  runs: CallsRun[];
+}
+
+/**
+ * How one engine did on a real program: ok (output equal to native's or the
+ * recorded one), wrong (another output), fails (threw, or no result).
+ */
+export interface ProgramRun {
+  status: 'ok' | 'wrong' | 'fails';
+  initMs?: number;
+  workMs?: number;
+  message?: string;
+}
+
+export interface ProgramRow {
+  name: string;
+  /** The toolchain that built the package's wasm. */
+  toolchain: string;
+  native: ProgramRun;
+  weft: ProgramRun;
+  polywasm?: ProgramRun;
+  /** weft's work time ÷ native's (both ok). */
+  weftRatio?: number;
+  /** polywasm's work time ÷ native's (both ok). */
+  polywasmRatio?: number;
+  /** A known engine failure (reported, not counted as a failure). */
+  known?: string;
+}
+
+/** programs.json: real npm packages (packages/webassembly/test/programs/run.mjs --json). */
+export interface ProgramsResults {
+  schema: 1;
+  generatedAt: string;
+  node: string;
+  /** Flags of every child process (['--jitless'] or []). */
+  nodeFlags: string[];
+  /** Extra flags of Weft's child processes (the CLI's V8 flags, or [] with --plain). */
+  weftFlags: string[];
+  /** Input scale: 1, or 0.1 with --quick. */
+  scale: number;
+  programs: ProgramRow[];
+  passed: number;
+  failed: number;
 }

@@ -5,6 +5,13 @@ import type { WorkerMessage, WorkerTask } from './protocol.js';
 import type { EngineRun, RunSettings, WorkloadResult } from './results.js';
 import type { Workload } from './workloads.js';
 
+/**
+ * Runs one workload in the given engines (the baseline first), restarting the
+ * worker without an engine that hangs or kills it. With `checkRecorded` (for
+ * modes without native WebAssembly) and a `recorded` checksum, every engine's
+ * result, the baseline's included, is compared with the recorded checksum
+ * instead of the baseline's.
+ */
 export async function runWorkload(
   workload: Workload,
   n: number,
@@ -12,7 +19,9 @@ export async function runWorkload(
   configPath: string,
   settings: RunSettings,
   recorded: string | undefined,
+  checkRecorded = false,
 ): Promise<WorkloadResult> {
+  const reference = checkRecorded ? recorded : undefined;
   const runs: Record<string, EngineRun> = {};
   let remaining = [...engineNames];
   const baseline = engineNames[0]!;
@@ -25,6 +34,7 @@ export async function runWorkload(
       engines: remaining,
       configPath,
       settings,
+      ...(reference === undefined ? {} : { reference }),
     };
     let current: string | undefined;
     const outcome = await runChild<WorkerMessage>(
@@ -66,7 +76,8 @@ export async function runWorkload(
   const engines: Record<string, EngineRun> = {};
   for (const name of engineNames)
     engines[name] = runs[name] ?? { status: 'error', message: 'no result' };
-  const expected = engines[baseline]?.status === 'ok' ? engines[baseline].result : undefined;
+  const expected =
+    reference ?? (engines[baseline]?.status === 'ok' ? engines[baseline].result : undefined);
   return {
     name: workload.name,
     category: workload.category,
@@ -75,6 +86,7 @@ export async function runWorkload(
     n,
     ...(expected === undefined ? {} : { expected }),
     ...(recorded === undefined ? {} : { recorded }),
+    ...(reference === undefined ? {} : { checkedAgainstRecorded: true }),
     engines,
   };
 }

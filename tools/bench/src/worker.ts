@@ -88,6 +88,19 @@ function call(l: Live, phase: 'warmup' | 'run', round: number): boolean {
     return false;
   }
   l.result = result;
+  if (task.reference !== undefined) {
+    if (formatResult(result) === task.reference) {
+      if (phase === 'warmup') l.warmups++;
+      else l.samples[round] = ms;
+      return true;
+    }
+    runs[l.name] = {
+      status: 'wrong',
+      result: formatResult(result),
+      message: `returned ${formatResult(result)}, expected ${task.reference} (recorded from native WebAssembly)`,
+    };
+    return false;
+  }
   if (!haveExpected) {
     expected = result;
     haveExpected = true;
@@ -115,7 +128,14 @@ function drop(l: Live): void {
   live.splice(live.indexOf(l), 1);
 }
 
-if (!baseline) {
+// With a reference checksum, a baseline that is wrong, skipped or broken is a
+// result: the others are still timed (without ratios). Otherwise nothing can
+// be compared without it.
+const going = () =>
+  live.length > 0 &&
+  (task.reference !== undefined || (baseline !== undefined && live.includes(baseline)));
+
+if (!baseline && task.reference === undefined) {
   for (const l of live) {
     runs[l.name] = { status: 'error', message: `the baseline (${task.engines[0]}) did not run` };
   }
@@ -125,7 +145,7 @@ if (!baseline) {
   // then until the last three calls agree within 15% (JITs that compile in the
   // background, e.g. V8 optimizing a polyfill's generated JavaScript, need a
   // while), but no longer than maxWarmupMs. The baseline goes first and sets
-  // the expected result.
+  // the expected result (unless there is a reference checksum).
   for (const l of [...live]) {
     const start = performance.now();
     const times: number[] = [];
@@ -143,27 +163,27 @@ if (!baseline) {
       }
       times.push(performance.now() - t0);
     }
-    if (l === baseline && !live.includes(l)) break;
+    if (l === baseline && !live.includes(l) && task.reference === undefined) break;
   }
-  if (!live.includes(baseline)) {
+  if (!going()) {
     for (const l of live) {
-      runs[l.name] = { status: 'error', message: `the baseline (${baseline.name}) failed` };
+      runs[l.name] = { status: 'error', message: `the baseline (${task.engines[0]}) failed` };
     }
     live.length = 0;
   }
   // Measured rounds: every engine once per round, the order rotating, until
   // `rounds`, or `minRounds` once the time budget is spent.
   const start = performance.now();
-  for (let round = 0; round < settings.rounds && live.includes(baseline); round++) {
+  for (let round = 0; round < settings.rounds && going(); round++) {
     const order = [...live.slice(round % live.length), ...live.slice(0, round % live.length)];
     for (const l of order) {
       if (!call(l, 'run', round)) drop(l);
     }
     if (round + 1 >= settings.minRounds && performance.now() - start > settings.budgetMs) break;
   }
-  if (!live.includes(baseline)) {
+  if (!going()) {
     for (const l of live) {
-      runs[l.name] = { status: 'error', message: `the baseline (${baseline.name}) failed` };
+      runs[l.name] = { status: 'error', message: `the baseline (${task.engines[0]}) failed` };
     }
     live.length = 0;
   }
@@ -173,7 +193,7 @@ for (const l of live) {
   const samples = l.samples.filter((s): s is number => s !== undefined);
   const ratios: number[] = [];
   l.samples.forEach((s, round) => {
-    const b = baseline!.samples[round];
+    const b = baseline?.samples[round];
     if (s !== undefined && b !== undefined && b > 0) ratios.push(s / b);
   });
   runs[l.name] = {
@@ -181,8 +201,10 @@ for (const l of live) {
     medianMs: round3(median(samples)),
     minMs: round3(min(samples)),
     samplesMs: samples.map(round3),
-    ratio: roundRatio(median(ratios)),
-    ratioSamples: ratios.map(roundRatio),
+    // No ratio when the baseline returned a wrong result (with a reference checksum).
+    ...(ratios.length
+      ? { ratio: roundRatio(median(ratios)), ratioSamples: ratios.map(roundRatio) }
+      : {}),
     warmupRuns: l.warmups,
     result: formatResult(l.result),
   };

@@ -110,4 +110,41 @@ test('an engine lacking a feature is skipped', async () => {
   assert.equal(result.engines['nosimd'], { status: 'skipped', message: 'needs simd' });
 });
 
+test('checked against the recorded checksum (no native WebAssembly), a wrong baseline is a result', async () => {
+  const fib = findWorkload('fib');
+  const quick = { ...settings, runTimeoutMs: 60_000 };
+  const result = await runWorkload(
+    fib,
+    fib.n.quick,
+    ['liar', 'same', 'thrower'],
+    configPath,
+    quick,
+    fib.expectedQuick,
+    true,
+  );
+  const e = result.engines;
+  assert.is(e['liar']!.status, 'wrong');
+  assert.match(e['liar']!.message!, /recorded from native WebAssembly/);
+  assert.is(e['same']!.status, 'ok', 'timed although the baseline is wrong');
+  assert.is(e['same']!.result, fib.expectedQuick);
+  assert.ok(e['same']!.samplesMs!.length >= 2);
+  assert.is(e['same']!.ratio, undefined, 'no ratio without baseline times');
+  assert.is(e['thrower']!.status, 'error');
+  assert.is(result.expected, fib.expectedQuick);
+  assert.ok(result.checkedAgainstRecorded);
+
+  // Without the check, the same liar as baseline takes the others down.
+  const plain = await runWorkload(
+    fib,
+    fib.n.quick,
+    ['liar', 'same'],
+    configPath,
+    quick,
+    fib.expectedQuick,
+  );
+  assert.is(plain.engines['liar']!.status, 'ok');
+  assert.is(plain.engines['same']!.status, 'wrong');
+  assert.is(plain.checkedAgainstRecorded, undefined);
+});
+
 test.run();

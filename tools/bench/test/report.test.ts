@@ -4,83 +4,8 @@ import { fmtMs, fmtRatio, geomeans, problems, textTable } from '#src/report/form
 import { markdownReport } from '#src/report/markdown.js';
 import { logTicks, svgChart } from '#src/report/svg.js';
 import { textReport } from '#src/report/text.js';
-import type { BenchResults, WorkloadResult } from '#src/results.js';
 import { geomean, median } from '#src/stats.js';
-
-const workload = (name: string, engines: WorkloadResult['engines']): WorkloadResult => ({
-  name,
-  category: `${name} things`,
-  description: '',
-  features: [],
-  n: 10,
-  expected: '1',
-  engines,
-});
-
-const workloads = [
-  workload('a', {
-    native: { status: 'ok', medianMs: 10, ratio: 1, result: '1' },
-    slow: { status: 'ok', medianMs: 20, ratio: 2, result: '1' },
-  }),
-  workload('b', {
-    native: { status: 'ok', medianMs: 5, ratio: 1, result: '1' },
-    slow: { status: 'ok', medianMs: 40, ratio: 8, result: '1' },
-  }),
-  workload('c <&>', {
-    native: { status: 'ok', medianMs: 5, ratio: 1, result: '1' },
-    slow: { status: 'wrong', result: '2', message: 'returned 2, expected 1' },
-  }),
-  workload('d', {
-    native: { status: 'ok', medianMs: 5, ratio: 1, result: '1' },
-    slow: { status: 'skipped', message: 'needs simd' },
-  }),
-];
-
-const results: BenchResults = {
-  schema: 1,
-  generatedAt: '2025-01-01T00:00:00Z',
-  mode: 'quick',
-  partial: false,
-  command: 'pnpm bench --quick',
-  machine: {
-    node: 'v20.0.0',
-    v8: '11',
-    cpu: 'Test CPU',
-    cores: 2,
-    memory: 2 ** 30,
-    os: 'Linux',
-    arch: 'x64',
-    loadavg: [0.5],
-  },
-  settings: {
-    nodeFlags: ['--max-inlined-bytecode-size-cumulative=5000'],
-    rounds: 5,
-    minRounds: 3,
-    warmupRuns: 2,
-    warmupMs: 100,
-    maxWarmupMs: 3000,
-    budgetMs: 3000,
-    runTimeoutMs: 60000,
-  },
-  baseline: 'native',
-  engines: [
-    { name: 'native', description: 'the host', version: 'V8 11' },
-    { name: 'slow', description: 'a slow one', version: '0.1.0' },
-  ],
-  workloads,
-  geomean: geomeans(workloads, ['slow']),
-  compile: {
-    module: 'esbuild-wasm/esbuild.wasm',
-    moduleVersion: '0.0.0',
-    bytes: 14 * 2 ** 20,
-    repeats: 3,
-    rows: [
-      { label: 'native', engine: 'native', nodeArgs: [], status: 'ok', medianMs: 30, ratio: 1 },
-      { label: 'slow', engine: 'slow', nodeArgs: [], status: 'error', message: 'boom' },
-    ],
-  },
-  durationMs: 61000,
-};
+import { results, workloads } from './fixtures.js';
 
 test('stats', () => {
   assert.is(median([3, 1, 2]), 2);
@@ -139,7 +64,7 @@ test('the SVG chart is well formed and shows every workload and status', () => {
 });
 
 test('the markdown and text reports hold the tables, the machine and the notes', () => {
-  const md = markdownReport(results, 'benchmarks.svg');
+  const md = markdownReport({ runs: [results] });
   assert.ok(md.includes('![Run time relative to native, log scale](benchmarks.svg)'));
   assert.ok(md.includes('| a | a things | 10 | 10.0 | 20.0 | 2.00× |'));
   assert.ok(md.includes('| c <&> | c <&> things | 10 | 5.00 | WRONG | WRONG |'));

@@ -3,15 +3,24 @@
 // (or, under --jitless, where Node has none, with the outputs recorded from
 // it in expected-outputs.json), and times native, Weft and polywasm.
 //
-//   node test/programs/run.mjs [--jitless] [--quick] [--polywasm] [--filter NAME] [--record]
+//   node test/programs/run.mjs [--jitless] [--quick] [--polywasm] [--plain] [--filter NAME]
+//                              [--skip NAME] [--record] [--json FILE]
 //
 // --quick     inputs scaled to 0.1 (what CI runs)
 // --polywasm  time polywasm too (where it runs the workload correctly)
+// --plain     run Weft's child without the V8 flags of the weft command line
+// --filter S  only the workloads whose name contains S
 // --skip NAME skip one workload
 // --record    write the native outputs to expected-outputs.json
+// --json FILE also write the results to FILE: { schema: 1, generatedAt, node,
+//             nodeFlags, weftFlags, scale, passed, failed, programs: [{ name,
+//             toolchain, native, weft, polywasm?, weftRatio?, polywasmRatio?,
+//             known? }] }, each engine { status: ok|wrong|fails, initMs?,
+//             workMs?, message? }, ratios of work times to native's
+//             (tools/bench reads it: ProgramsResults in tools/bench/src/results.ts)
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WORKLOADS } from './workloads.mjs';
 
@@ -22,6 +31,8 @@ const filterAt = args.indexOf('--filter');
 const filter = filterAt >= 0 ? args[filterAt + 1] : undefined;
 const skipAt = args.indexOf('--skip');
 const skip = skipAt >= 0 ? args[skipAt + 1] : undefined;
+const jsonAt = args.indexOf('--json');
+const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
 const jitless = flag('--jitless');
 const quick = flag('--quick');
 const scale = quick ? '0.1' : '1';
@@ -36,10 +47,10 @@ const expected = JSON.parse(readFileSync(expectedPath, 'utf8'));
 const KNOWN_ENGINE_FAILURES = {};
 
 // Weft's closures want V8's larger inlining budget (see packages/weft's README, "Performance").
-const WEFT_FLAGS = [
-  '--max-inlined-bytecode-size-cumulative=5000',
-  '--max-inlined-bytecode-size-absolute=10000',
-];
+// --plain measures Weft in plain node.
+const WEFT_FLAGS = flag('--plain')
+  ? []
+  : ['--max-inlined-bytecode-size-cumulative=5000', '--max-inlined-bytecode-size-absolute=10000'];
 
 function run(name, engine) {
   const nodeArgs = [
@@ -71,9 +82,23 @@ function run(name, engine) {
 
 const fmt = (r) => (r.error ? 'error' : `${r.init.toFixed(0)} + ${r.work.toFixed(0)} ms`);
 const ratio = (r, n) => (r.error || n.error ? '' : ` (${(r.work / n.work).toFixed(1)}x)`);
+/** An engine's result as written with --json. */
+function entry(r, want) {
+  if (r.error) return { status: 'fails', message: r.error };
+  const times = { initMs: round3(r.init), workMs: round3(r.work) };
+  if (want !== undefined && r.output !== want)
+    return { status: 'wrong', ...times, message: `output ${r.output}, expected ${want}` };
+  return { status: 'ok', ...times };
+}
+const round3 = (x) => Math.round(x * 1000) / 1000;
+const workRatio = (a, b) =>
+  a.status === 'ok' && b.status === 'ok' && b.workMs > 0
+    ? Number((a.workMs / b.workMs).toPrecision(4))
+    : undefined;
 let passed = 0;
 let failed = 0;
 const rows = [];
+const programs = [];
 for (const [name, w] of Object.entries(WORKLOADS)) {
   if (filter !== undefined && !name.includes(filter)) continue;
   if (skip !== undefined && name === skip) {
@@ -103,6 +128,23 @@ for (const [name, w] of Object.entries(WORKLOADS)) {
   );
   console.log(rows.at(-1));
   if (!ok) console.log(`     expected ${want}\n     got      ${weft.error ?? weft.output}`);
+  const nativeEntry = entry(native, undefined);
+  const weftEntry = ok ? entry(weft, undefined) : entry(weft, want ?? '(no expected output)');
+  const polyEntry = poly === null ? undefined : entry(poly, want ?? '(no expected output)');
+  programs.push({
+    name,
+    toolchain: w.toolchain,
+    native: nativeEntry,
+    weft: weftEntry,
+    ...(polyEntry ? { polywasm: polyEntry } : {}),
+    ...(workRatio(weftEntry, nativeEntry) === undefined
+      ? {}
+      : { weftRatio: workRatio(weftEntry, nativeEntry) }),
+    ...(polyEntry && workRatio(polyEntry, nativeEntry) !== undefined
+      ? { polywasmRatio: workRatio(polyEntry, nativeEntry) }
+      : {}),
+    ...(known ? { known } : {}),
+  });
 }
 if (flag('--record')) writeFileSync(expectedPath, `${JSON.stringify(expected, null, 2)}\n`);
 console.log(
@@ -116,4 +158,20 @@ console.log(
 );
 console.log(`(times: init + workload, ${jitless ? 'node --jitless' : 'node'}, scale ${scale})`);
 console.log(`${passed} passed, ${failed} failed`);
+if (jsonFile !== undefined) {
+  const file = resolve(jsonFile);
+  mkdirSync(dirname(file), { recursive: true });
+  const results = {
+    schema: 1,
+    generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    node: process.version,
+    nodeFlags: jitless ? ['--jitless'] : [],
+    weftFlags: WEFT_FLAGS,
+    scale: Number(scale),
+    programs,
+    passed,
+    failed,
+  };
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+}
 process.exitCode = failed === 0 ? 0 : 1;

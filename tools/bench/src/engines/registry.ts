@@ -116,7 +116,20 @@ export function loadEngineConfig(path: string = defaultEngineConfig): EngineConf
     names.add(e.name);
   }
   if (!names.has(baseline)) fail(path, `baseline "${baseline}" is not in engines`);
-  return { baseline, engines };
+  const jitlessBaseline = optStr(o['jitlessBaseline'], 'jitlessBaseline', path);
+  if (jitlessBaseline !== undefined) {
+    const spec = engines.find((e) => e.name === jitlessBaseline);
+    if (!spec) fail(path, `jitlessBaseline "${jitlessBaseline}" is not in engines`);
+    if (usesHostWasm(spec)) {
+      fail(path, `jitlessBaseline "${jitlessBaseline}" uses the host's WebAssembly`);
+    }
+  }
+  return { baseline, ...(jitlessBaseline === undefined ? {} : { jitlessBaseline }), engines };
+}
+
+/** Whether an engine is the host's own WebAssembly (absent under `node --jitless`). */
+export function usesHostWasm(spec: EngineSpec): boolean {
+  return spec.adapter === 'webassembly-global';
 }
 
 /** The compile-time variants of an engine (one plain variant if none are listed). */
@@ -184,17 +197,38 @@ export async function createEngine(spec: EngineSpec): Promise<BenchEngine> {
 
 /**
  * Picks engines from a config, the baseline always first, then the others in
- * config order. `names` (from --engines) selects a subset.
+ * config order. `names` (from --engines) selects a subset. With `noHostWasm`
+ * (a `node --jitless` worker, which has no WebAssembly), the baseline is the
+ * config's `jitlessBaseline` and the engines that use the host's WebAssembly
+ * are left out, even if named.
  */
-export function selectSpecs(config: EngineConfig, names?: readonly string[]): EngineSpec[] {
+export function selectSpecs(
+  config: EngineConfig,
+  names?: readonly string[],
+  options: { noHostWasm?: boolean } = {},
+): EngineSpec[] {
   const known = new Map(config.engines.map((e) => [e.name, e]));
   for (const n of names ?? []) {
     if (!known.has(n)) {
       throw new EngineConfigError(`unknown engine "${n}" (known: ${[...known.keys()].join(', ')})`);
     }
   }
+  let baselineName = config.baseline;
+  if (options.noHostWasm) {
+    if (config.jitlessBaseline === undefined) {
+      throw new EngineConfigError(
+        'the engine list names no jitlessBaseline (the baseline without WebAssembly, for --jitless)',
+      );
+    }
+    baselineName = config.jitlessBaseline;
+  }
   const wanted = new Set(names ?? known.keys());
-  wanted.add(config.baseline);
-  const baseline = known.get(config.baseline)!;
-  return [baseline, ...config.engines.filter((e) => e !== baseline && wanted.has(e.name))];
+  wanted.add(baselineName);
+  const baseline = known.get(baselineName)!;
+  return [
+    baseline,
+    ...config.engines.filter(
+      (e) => e !== baseline && wanted.has(e.name) && !(options.noHostWasm && usesHostWasm(e)),
+    ),
+  ];
 }

@@ -60,6 +60,7 @@ export function geomeans(
     for (const w of workloads) {
       const run = w.engines[engine];
       if (run?.status === 'ok' && run.ratio !== undefined) ratios.push(run.ratio);
+      else if (run?.status === 'ok') excluded.push(`${w.name} (no baseline time)`);
       else excluded.push(`${w.name} (${run?.status ?? 'missing'})`);
     }
     out[engine] = {

@@ -3,6 +3,7 @@
  * baseline, per workload, on a log scale centred on 1× (bars to the right:
  * slower than the baseline; to the left: faster).
  */
+import { nodeLabel } from '../modes.js';
 import type { BenchResults, EngineRun } from '../results.js';
 import { fmtMs, fmtRatio, statusLabel } from './format.js';
 
@@ -50,6 +51,12 @@ function tickLabel(v: number): string {
   return `${v >= 1 ? v.toLocaleString('en-US') : String(v)}×`;
 }
 
+/** How the workers' node ran, for the title: "node + Weft's V8 flags", "node --jitless"... */
+function modeTitle(r: BenchResults): string {
+  return nodeLabel(r.nodeMode, r.settings.nodeFlags).replace(/`/g, '');
+}
+
+/** A mode's chart (docs/benchmarks.svg for the flags mode, see chartFile). */
 export function svgChart(r: BenchResults): string {
   const others = r.engines.filter((e) => e.name !== r.baseline);
   const color = (i: number) => COLORS[i % COLORS.length]!;
@@ -89,12 +96,12 @@ export function svgChart(r: BenchResults): string {
   s.push(`<title>Weft benchmarks: run time relative to ${esc(r.baseline)} (log scale)</title>`);
   s.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   s.push(
-    `<text x="20" y="28" font-size="17" font-weight="bold" fill="#222">Run time relative to ${esc(r.baseline)} WebAssembly (log scale, lower is better)</text>`,
+    `<text x="20" y="28" font-size="17" font-weight="bold" fill="#222">Run time relative to ${esc(r.baseline)}, ${esc(modeTitle(r))} (log scale, lower is better)</text>`,
   );
   const m = r.machine;
   s.push(
     `<text x="20" y="48" font-size="11" fill="#555">${esc(
-      `${r.mode} mode${r.partial ? ' (partial)' : ''} · ${r.generatedAt.slice(0, 10)} · Node ${m.node} (V8 ${m.v8}) · ${m.cpu} × ${m.cores}`,
+      `${r.mode} settings, ${r.sizes} sizes${r.partial ? ' (partial)' : ''} · ${r.generatedAt.slice(0, 10)} · Node ${m.node} (V8 ${m.v8}) · ${m.cpu} × ${m.cores}`,
     )}</text>`,
   );
   // legend
@@ -138,6 +145,12 @@ export function svgChart(r: BenchResults): string {
       );
       s.push(
         `<text x="${num(x(1) + 8)}" y="${num(y + barH - 3)}" font-size="11" font-weight="${run.status === 'skipped' ? 'normal' : 'bold'}" fill="${fill}">${esc(label)}</text>`,
+      );
+      return;
+    }
+    if (run?.status === 'ok' && run.ratio === undefined) {
+      s.push(
+        `<text x="${num(x(1) + 8)}" y="${num(y + barH - 3)}" font-size="11" fill="#888">${esc(`${fmtMs(run.medianMs)} ms, no baseline time`)}</text>`,
       );
       return;
     }

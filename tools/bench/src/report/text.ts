@@ -5,7 +5,10 @@ import { compileTable, machineLine, runtimeTable } from './tables.js';
 /** The report printed on stdout at the end of a run. */
 export function textReport(r: BenchResults): string {
   const out: string[] = [];
-  out.push(`Weft benchmarks (${r.mode} mode${r.partial ? ', partial' : ''}), ${r.generatedAt}`);
+  const how = r.settings.nodeFlags.length ? `node ${r.settings.nodeFlags.join(' ')}` : 'plain node';
+  out.push(
+    `Weft benchmarks, ${r.nodeMode} mode (${how}), ${r.mode} settings, ${r.sizes} sizes${r.partial ? ', partial' : ''}, ${r.generatedAt}`,
+  );
   out.push(machineLine(r));
   out.push(`engines: ${r.engines.map((e) => `${e.name} ${e.version}`).join(', ')}`);
   if (r.workloads.length) {
