@@ -5,14 +5,14 @@
  * instance has only the copies its source holds, and a process that runs
  * large programs or many modules uses them all up: later hot code then
  * shares copy 0, whose megamorphic call sites made it 2-4x slower (up to
- * 11x). V8's feedback belongs to a literal *and the module instance that
- * created it*, so evaluating the pack module (pack.ts) again gives a full
- * set of fresh literals. Where a synchronous loader exists (Node: a
- * `require` of dist/weft-jit-pack.cjs, dropped from the require cache so
- * that each load evaluates it anew), this module appends a fresh pack's
- * factories to the copies of the main pack whenever a factory has no free
- * copy left, up to {@link MAX_PACKS} packs. Elsewhere (browsers, bundles
- * without the pack file) the main pack's copies are all there is, as before.
+ * 30x). V8's feedback belongs to a literal *and the module instance that
+ * created it*, so evaluating a part of the pack (pack.ts) again gives a
+ * full set of fresh literals. Where a synchronous loader exists (Node:
+ * `vm.Script` over dist/weft-jit-pack-<part>.cjs, with a code cache), this
+ * module appends a fresh part's factories to the copies of the main pack
+ * when a factory of that part has no free copy left, within `PACK_BUDGET`
+ * and up to {@link MAX_PACKS} parts. Elsewhere (browsers, bundles without
+ * the part files, `--jitless`) the main pack's copies are all there is.
  */
 import type { Pack, PackPart } from './pack.js';
 import { PACK_DEPS } from './pack-deps.js';
