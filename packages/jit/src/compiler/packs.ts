@@ -45,7 +45,7 @@ let loaded = 0;
 
 /**
  * Sets how fresh packs are loaded: null for never, undefined for the
- * default (Node's `require` of the part's file beside this module). For
+ * default (in Node, the part's file beside this module through `vm.Script`). For
  * tests and for embedders with a synchronous module loader of their own:
  * the loader must evaluate `dist/weft-jit-pack-<part>.cjs` (or its source)
  * anew on every call and return its exports.
