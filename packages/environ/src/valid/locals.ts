@@ -39,15 +39,18 @@ export class Locals {
     this.params = locals.params;
     this.count = locals.params.length + locals.numDeclared;
     this.trackInits = false;
-    this.initialized.clear();
+    // Clearing a Set allocates a new table even when it is empty; this runs per body.
+    if (this.initialized.size > 0) this.initialized.clear();
     this.inits.length = 0;
     this.expanded = locals.numDeclared <= EXPAND_LIMIT;
+    const runs = locals.runs;
     if (this.expanded) {
       if (this.types.length < locals.numDeclared) {
         this.types = new Int32Array(locals.numDeclared);
       }
       let i = 0;
-      for (const run of locals.runs) {
+      for (let k = 0; k < runs.length; k++) {
+        const run = runs[k]!;
         this.types.fill(run.type, i, i + run.count);
         i += run.count;
         if (!isDefaultable(run.type)) this.trackInits = true;
@@ -56,7 +59,8 @@ export class Locals {
       this.runStarts = [];
       this.runTypes = [];
       let i = 0;
-      for (const run of locals.runs) {
+      for (let k = 0; k < runs.length; k++) {
+        const run = runs[k]!;
         if (run.count === 0) continue;
         this.runStarts.push(i);
         this.runTypes.push(run.type);
