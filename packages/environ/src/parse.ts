@@ -44,6 +44,7 @@ import {
 } from './types.js';
 import { CodeValidator, isValidationError } from './valid/code.js';
 import type { ValidationContext } from './valid/context.js';
+import { SimpleConst } from './valid/simple-const.js';
 import { validateTypes } from './valid/types.js';
 
 /** Validation phases in the reference interpreter's order; earlier errors win. */
@@ -90,6 +91,7 @@ interface MutableContext extends ValidationContext {
 
 class ModuleParser {
   readonly code = new CodeValidator();
+  private readonly simple = new SimpleConst();
   /** First validation error of each phase. */
   private errors: (CompileError | undefined)[] = [];
   private ctx: MutableContext = {
@@ -148,6 +150,10 @@ class ModuleParser {
       {
         constExpr: (r) => {
           const at = r.pos;
+          if (this.simple.read(r.bytes, at, r.end)) {
+            r.pos = this.simple.next;
+            return at;
+          }
           this.code.skip(r, this.ctx);
           for (const f of this.code.refFuncs) this.constRefs.add(f);
           return at;
@@ -351,6 +357,9 @@ class ModuleParser {
    * type as `[t]`.
    */
   private checkConst(at: number, t: ValType, globals: readonly GlobalType[]): ConstExpr {
+    if (this.simple.read(this.bytes, at, this.bytes.length) && this.simple.type === t) {
+      return this.simple.program();
+    }
     const ctx = globals === this.ctx.globals ? this.ctx : { ...this.ctx, globals };
     const end = this.bytes.length;
     this.code.checkConstant(new Reader(this.bytes, at, end, this.features), ctx, globals);
