@@ -28,6 +28,7 @@ import { Op, OPS, PREFIX_BASE, type OpInfo } from '../opcodes.js';
 import type { GlobalType, ValType } from '../types.js';
 import type { ValidationContext } from './context.js';
 import { NO_LOCALS, type LocalsLayout } from './locals.js';
+import { FAST, fastCheck } from './fast.js';
 import { RULES } from './rules.js';
 import { checkTyped } from './rules/signature.js';
 import {
@@ -194,6 +195,8 @@ export class CodeValidator extends Stacks {
 
   private loop(r: Reader): void {
     const pool = this.pool;
+    // Fast paths check without recording anything (see fast.ts).
+    const fast = this.validating && !this.recording;
     while (this.depth > 0) {
       const offset = r.pos;
       const b = r.u8();
@@ -222,6 +225,7 @@ export class CodeValidator extends Stacks {
           malformed(offset, `illegal opcode ${b.toString(16).padStart(2, '0')}`);
       }
 
+      if (fast && FAST[id] !== 0 && fastCheck(this, r, id)) continue;
       if (this.recording) {
         const i = this.count;
         if (i === this.ops.length) {
