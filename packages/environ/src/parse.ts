@@ -11,6 +11,7 @@
  */
 import { CompileError, invalid, malformed } from './errors.js';
 import { Reader } from './binary/reader.js';
+import { LazyDatas } from './datas.js';
 import { decodeNames } from './binary/names.js';
 import { decodeSections, type RawBody, type RawModule } from './binary/sections.js';
 import { resolveFeatures, WASM3_FEATURES, type Features } from './features.js';
@@ -118,7 +119,8 @@ class ModuleParser {
   private readonly globalInits: ConstExpr[] = [];
   private readonly elemOffsets: (ConstExpr | null)[] = [];
   private readonly elemExprs: (ConstExpr[] | null)[] = [];
-  private readonly dataOffsets: (ConstExpr | null)[] = [];
+  /** Offset programs of the data segments whose offset is not simple (see `checkOffset`). */
+  private readonly dataOffsets = new Map<number, ConstExpr>();
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -442,14 +444,17 @@ class ModuleParser {
   // Phases after the code section.
 
   private validateDatas(m: RawModule): void {
-    for (const d of m.datas) {
-      if (d.mode !== 'active') {
-        this.dataOffsets.push(null);
-        continue;
-      }
-      const mem = this.ctx.memories[d.memory];
-      if (mem === undefined) invalid(d.at, `unknown memory ${d.memory}`);
-      this.dataOffsets.push(this.checkConst(d.offset!, mem.is64 ? I64 : I32, this.ctx.globals));
+    const d = m.datas;
+    for (let i = 0; i < d.count; i++) {
+      if (d.passive[i]) continue;
+      const memory = d.memory[i]!;
+      const mem = this.ctx.memories[memory];
+      if (mem === undefined) invalid(d.at[i]!, `unknown memory ${memory}`);
+      const t = mem.is64 ? I64 : I32;
+      const at = d.offset[i]!;
+      // A simple offset is checked here and its program built only if asked for (datas.ts).
+      if (this.simple.read(this.bytes, at, this.bytes.length) && this.simple.type === t) continue;
+      this.dataOffsets.set(i, this.checkConst(at, t, this.ctx.globals));
     }
   }
 
@@ -512,12 +517,7 @@ class ModuleParser {
       funcIndices: e.funcIndices,
       exprs: this.elemExprs[i]!,
     }));
-    const datas = m.datas.map((d, i) => ({
-      mode: d.mode,
-      memory: d.memory,
-      offset: this.dataOffsets[i]!,
-      bytes: d.bytes,
-    }));
+    const datas = new LazyDatas(m.datas, this.bytes, this.dataOffsets);
     let names = EMPTY_NAMES;
     for (const c of m.customs) {
       if (c.name === 'name') names = decodeNames(c.bytes) ?? EMPTY_NAMES;
@@ -542,7 +542,9 @@ class ModuleParser {
       exports: m.exports.map(({ name, kind, index }) => ({ name, kind, index })),
       start: m.start?.func ?? null,
       elems,
-      datas,
+      get datas() {
+        return datas.get();
+      },
       dataCount: m.dataCount,
       bodies: this.bodies,
       customSections: m.customs,

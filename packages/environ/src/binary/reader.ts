@@ -231,13 +231,18 @@ export class Reader {
 
   /** `n` raw bytes, as a view into the module bytes. */
   take(n: number): Uint8Array {
+    const start = this.pos;
+    this.skip(n);
+    return this.bytes.subarray(start, start + n);
+  }
+
+  /** Skips `n` raw bytes (as `take` does, without making a view). */
+  skip(n: number): void {
     if (n > this.end - this.pos) {
       this.pos = this.end;
       this.unexpectedEnd();
     }
-    const view = this.bytes.subarray(this.pos, this.pos + n);
     this.pos += n;
-    return view;
   }
 
   /** A length-prefixed UTF-8 name. */
