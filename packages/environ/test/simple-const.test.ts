@@ -11,9 +11,13 @@ import {
   dataSec,
   global,
   globalSec,
+  globalType,
+  imp,
+  importSec,
   mark,
   memSec,
   memType,
+  op,
   sleb,
   t,
   wasm,
@@ -47,6 +51,31 @@ test('i32.const and i64.const of every encoding length give the same programs', 
       }
     }
   }
+});
+
+test('data segments with simple, general and no offsets keep their order', () => {
+  const m = valid(
+    wasm(
+      importSec(imp.global('env', 'g', globalType(t.i32))),
+      memSec(memType(1)),
+      dataSec(
+        data.active([[0x41, sleb(7)]], [1]),
+        data.active([op.global_get(0)], [2, 3]),
+        data.passive([4]),
+        data.active([[0x41, sleb(9, 5)]], []),
+      ),
+    ),
+  );
+  assert.equal(
+    m.datas.map((d) => ({ ...d, offset: d.offset && [...d.offset], bytes: [...d.bytes] })),
+    [
+      { mode: 'active', memory: 0, offset: [opId('i32.const'), 1, 7, ...END], bytes: [1] },
+      { mode: 'active', memory: 0, offset: [opId('global.get'), 1, 0, ...END], bytes: [2, 3] },
+      { mode: 'passive', memory: 0, offset: null, bytes: [4] },
+      { mode: 'active', memory: 0, offset: [opId('i32.const'), 1, 9, ...END], bytes: [] },
+    ],
+  );
+  assert.is(m.datas, m.datas, 'built once');
 });
 
 test('a constant of the wrong type still fails as before', () => {
