@@ -1,27 +1,27 @@
 /**
- * Fast paths of validate-only mode (`CodeValidator.validate`: every function
- * body, at module creation) for the most frequent instructions: locals,
- * globals, integer constants, plain loads and stores, and instructions typed
- * by a signature of at most three operands and one result. Compiled code is
- * mostly these (in a Go-compiled module, over 80% of all instructions).
+ * The instruction loop of validate-only mode (`CodeValidator.validate`: every
+ * function body, at module creation), with fast paths for the most frequent
+ * instructions: locals, globals, integer constants, plain loads and stores,
+ * and one-byte instructions typed by a signature of at most three operands
+ * and one result. Compiled code is mostly these (in a Go-compiled module,
+ * over 80% of all instructions).
  *
- * A fast path covers only the common case: the instruction is valid and its
- * operands have exactly the types it expects. It decodes its immediates
- * itself, with the same Reader calls as `readImmediates` (so a decoding
- * error is the same error), and checks and updates the stacks directly,
- * without the immediate pool, `check`'s dispatch or the generic stack
- * methods. In any other case (an unknown index, an operand that is a
- * subtype or the bottom type, an unreachable frame's missing operand, an
- * alignment or offset to reject) it rewinds the reader and returns false
- * before changing anything, and the general path (`readImmediates`, then
- * the instruction's rule) runs as before and reports what it reports.
+ * A fast path covers only the common case: the instruction is valid, its
+ * immediates are short (no LEB128 that could be malformed or need checks)
+ * and its operands have exactly the types it expects. It works on local
+ * copies of the reader's position and of the operand stack's height, with
+ * no call, so that it is quick even before the JIT has optimized it (for a
+ * large module, a good part of the time). In any other case it changes
+ * nothing and the instruction goes through `CodeValidator.step`, the
+ * general path (decoding into the immediate pool, then the instruction's
+ * rule), which reports errors as it always did.
  */
-import { ADDR, Imm, Op, OPS, OP_ID_LIMIT } from '../opcodes.js';
-import { I32, I64, type ValType } from '../types.js';
+import { Imm, Op, OPS, ADDR } from '../opcodes.js';
+import { I32, I64 } from '../types.js';
 import type { Reader } from '../binary/reader.js';
 import type { CodeValidator } from './code.js';
 
-/** Fast-path kinds, by op id (0: none). */
+/** Fast-path kinds of one-byte opcodes (0: none). */
 const SIG = 1;
 const MEM = 2;
 const LOCAL_GET = 3;
@@ -32,144 +32,182 @@ const GLOBAL_SET = 7;
 const I32_CONST = 8;
 const I64_CONST = 9;
 
-/** The fast-path kind of each op id. */
-export const FAST = new Uint8Array(OP_ID_LIMIT);
+const KIND = new Uint8Array(0x100);
 /** Number of operands of a SIG or MEM instruction. */
-const ARITY = new Uint8Array(OP_ID_LIMIT);
-/** Its operand types, 3 slots per op id, with ADDR resolved to i32 and to i64. */
-const PARAMS32 = new Int32Array(OP_ID_LIMIT * 3);
-const PARAMS64 = new Int32Array(OP_ID_LIMIT * 3);
-/** Its result type (ADDR resolved to i32, then to i64), or -1 for none. */
-const RESULT32 = new Int32Array(OP_ID_LIMIT).fill(-1);
-const RESULT64 = new Int32Array(OP_ID_LIMIT).fill(-1);
-/** Access width in bytes of a MEM instruction. */
-const WIDTH = new Uint8Array(OP_ID_LIMIT);
+const ARITY = new Uint8Array(0x100);
+/** Their types, 3 slots per opcode, with the address type resolved to i32 and to i64. */
+const PARAMS32 = new Int32Array(0x100 * 3);
+const PARAMS64 = new Int32Array(0x100 * 3);
+/** The result type (address type resolved to i32, then to i64), or -1 for none. */
+const RESULT32 = new Int32Array(0x100).fill(-1);
+const RESULT64 = new Int32Array(0x100).fill(-1);
+/** Largest alignment (log2) of a MEM instruction: its natural alignment. */
+const MAX_ALIGN = new Uint8Array(0x100);
 
-for (const op of OPS) {
+for (let b = 0; b < 0x100; b++) {
+  const op = OPS[b];
   if (op === undefined || op.params === null || op.results === null) continue;
   if (op.params.length > 3 || op.results.length > 1) continue;
   const usesAddr = op.params.includes(ADDR) || op.results.includes(ADDR);
-  if (op.imm === Imm.NONE && !usesAddr) FAST[op.id] = SIG;
-  // Atomic accesses (prefix 0xfe) have their own alignment rule: general path.
-  else if (op.imm === Imm.MEMARG && op.prefix !== 0xfe) FAST[op.id] = MEM;
+  if (op.imm === Imm.NONE && !usesAddr) KIND[b] = SIG;
+  else if (op.imm === Imm.MEMARG) KIND[b] = MEM;
   else continue;
-  ARITY[op.id] = op.params.length;
-  WIDTH[op.id] = op.width;
+  ARITY[b] = op.params.length;
+  MAX_ALIGN[b] = Math.log2(op.width);
   op.params.forEach((t, i) => {
-    PARAMS32[op.id * 3 + i] = t === ADDR ? I32 : t;
-    PARAMS64[op.id * 3 + i] = t === ADDR ? I64 : t;
+    PARAMS32[b * 3 + i] = t === ADDR ? I32 : t;
+    PARAMS64[b * 3 + i] = t === ADDR ? I64 : t;
   });
   const r = op.results[0];
   if (r !== undefined) {
-    RESULT32[op.id] = r === ADDR ? I32 : r;
-    RESULT64[op.id] = r === ADDR ? I64 : r;
+    RESULT32[b] = r === ADDR ? I32 : r;
+    RESULT64[b] = r === ADDR ? I64 : r;
   }
 }
-FAST[Op.local_get] = LOCAL_GET;
-FAST[Op.local_set] = LOCAL_SET;
-FAST[Op.local_tee] = LOCAL_TEE;
-FAST[Op.global_get] = GLOBAL_GET;
-FAST[Op.global_set] = GLOBAL_SET;
-FAST[Op.i32_const] = I32_CONST;
-FAST[Op.i64_const] = I64_CONST;
+KIND[Op.local_get] = LOCAL_GET;
+KIND[Op.local_set] = LOCAL_SET;
+KIND[Op.local_tee] = LOCAL_TEE;
+KIND[Op.global_get] = GLOBAL_GET;
+KIND[Op.global_set] = GLOBAL_SET;
+KIND[Op.i32_const] = I32_CONST;
+KIND[Op.i64_const] = I64_CONST;
 
 /**
- * Validates instruction `id` (its opcode read, `r` at its immediates) if
- * its fast path applies; returns false, with `r` where it was, otherwise.
+ * Validates the instruction sequence at `r.pos` up to the `end` closing its
+ * outermost block (the frame `CodeValidator.run` pushed).
  */
-export function fastCheck(v: CodeValidator, r: Reader, id: number): boolean {
-  const start = r.pos;
-  switch (FAST[id]) {
-    case SIG:
-      return popTyped(v, id, PARAMS32) && pushResult(v, RESULT32[id]!);
-    case MEM:
-      return memory(v, r, id, start);
-    case LOCAL_GET: {
-      const x = r.u32();
-      const locals = v.locals;
-      if (x < locals.count) {
-        const t = locals.type(x);
-        if (locals.readable(x, t)) return pushResult(v, t);
-      }
-      break;
-    }
-    case LOCAL_SET:
-    case LOCAL_TEE: {
-      const x = r.u32();
-      const locals = v.locals;
-      if (x < locals.count) {
-        const t = locals.type(x);
-        if (popExactly(v, t)) {
-          locals.init(x, t);
-          return id === Op.local_set || pushResult(v, t);
+export function validateFast(v: CodeValidator, r: Reader): void {
+  const bytes = r.bytes;
+  const end = r.end;
+  const globals = v.ctx.globals;
+  // Locals by index, or null to leave them all to the general path.
+  const locals = v.locals.plainTypes();
+  const numLocals = v.locals.count;
+  // Loads and stores: memory 0's signatures, or null (no memory) for the general path.
+  const memory = v.ctx.memories[0];
+  const memParams = memory === undefined ? null : memory.is64 ? PARAMS64 : PARAMS32;
+  const memResult = memory !== undefined && memory.is64 ? RESULT64 : RESULT32;
+  let pos = r.pos;
+  let vals = v.vals;
+  let vlen = v.vlen;
+  let max = v.maxHeight;
+  // Operand stack height at the start of the current frame; operands below are not its own.
+  let height = v.cHeight[v.depth - 1]!;
+  for (;;) {
+    // Each case either handles the instruction and continues, or breaks to the general path.
+    const b = pos < end ? bytes[pos]! : 0;
+    switch (KIND[b]) {
+      case SIG: {
+        const n = ARITY[b]!;
+        if (!popOk(vals, vlen, height, n, PARAMS32, b * 3)) break;
+        vlen -= n;
+        const t = RESULT32[b]!;
+        if (t !== -1) {
+          if (vlen === vals.length) break;
+          vals[vlen++] = t;
+          if (vlen > max) max = vlen;
         }
+        pos++;
+        continue;
       }
-      break;
+      case MEM: {
+        if (memParams === null || pos + 2 >= end) break;
+        const align = bytes[pos + 1]!;
+        // One byte of flags: memory 0 and the alignment, at most natural.
+        if (align > MAX_ALIGN[b]!) break;
+        const next = skipLeb(bytes, pos + 2, end, 4);
+        const n = ARITY[b]!;
+        if (next < 0 || !popOk(vals, vlen, height, n, memParams, b * 3)) break;
+        vlen -= n;
+        const t = memResult[b]!;
+        if (t !== -1) {
+          // A load pops its address first: there is room.
+          vals[vlen++] = t;
+        }
+        pos = next;
+        continue;
+      }
+      case LOCAL_GET: {
+        const x = pos + 1 < end ? bytes[pos + 1]! : 0x80;
+        if (locals === null || x >= 0x80 || x >= numLocals || vlen === vals.length) break;
+        vals[vlen++] = locals[x]!;
+        if (vlen > max) max = vlen;
+        pos += 2;
+        continue;
+      }
+      case LOCAL_SET:
+      case LOCAL_TEE: {
+        const x = pos + 1 < end ? bytes[pos + 1]! : 0x80;
+        if (locals === null || x >= 0x80 || x >= numLocals) break;
+        if (vlen === height || vals[vlen - 1] !== locals[x]) break;
+        // local.tee pops and pushes the same type: nothing changes.
+        if (b === Op.local_set) vlen--;
+        pos += 2;
+        continue;
+      }
+      case GLOBAL_GET: {
+        const x = pos + 1 < end ? bytes[pos + 1]! : 0x80;
+        if (x >= 0x80 || x >= globals.length || vlen === vals.length) break;
+        vals[vlen++] = globals[x]!.type;
+        if (vlen > max) max = vlen;
+        pos += 2;
+        continue;
+      }
+      case GLOBAL_SET: {
+        const x = pos + 1 < end ? bytes[pos + 1]! : 0x80;
+        if (x >= 0x80 || x >= globals.length) break;
+        const g = globals[x]!;
+        if (!g.mutable || vlen === height || vals[vlen - 1] !== g.type) break;
+        vlen--;
+        pos += 2;
+        continue;
+      }
+      case I32_CONST:
+      case I64_CONST: {
+        // Any LEB128 of at most 4 bytes is a valid s32, of at most 9 a valid s64.
+        const next = skipLeb(bytes, pos + 1, end, b === Op.i32_const ? 4 : 9);
+        if (next < 0 || vlen === vals.length) break;
+        vals[vlen++] = b === Op.i32_const ? I32 : I64;
+        if (vlen > max) max = vlen;
+        pos = next;
+        continue;
+      }
     }
-    case GLOBAL_GET: {
-      const g = v.ctx.globals[r.u32()];
-      if (g !== undefined) return pushResult(v, g.type);
-      break;
-    }
-    case GLOBAL_SET: {
-      const g = v.ctx.globals[r.u32()];
-      if (g !== undefined && g.mutable && popExactly(v, g.type)) return true;
-      break;
-    }
-    case I32_CONST:
-      r.s32();
-      return pushResult(v, I32);
-    case I64_CONST:
-      r.s64();
-      return pushResult(v, I64);
+    // The general path, for one instruction.
+    r.pos = pos;
+    v.vlen = vlen;
+    v.maxHeight = max;
+    v.step(r);
+    if (v.depth === 0) return;
+    pos = r.pos;
+    vals = v.vals;
+    vlen = v.vlen;
+    max = v.maxHeight;
+    height = v.cHeight[v.depth - 1]!;
   }
-  r.pos = start;
-  return false;
 }
 
-/** A plain load or store whose memory argument is one byte of flags (memory 0). */
-function memory(v: CodeValidator, r: Reader, id: number, start: number): boolean {
-  if (start >= r.end) return false;
-  const align = r.bytes[start]!;
-  if (align >= 0x40) return false;
-  r.pos = start + 1;
-  r.u64();
-  const mem = v.ctx.memories[0];
-  if (mem !== undefined && align <= 4 && 1 << align <= WIDTH[id]!) {
-    if (mem.is64) {
-      if (popTyped(v, id, PARAMS64)) return pushResult(v, RESULT64[id]!);
-    } else if (r.hi === 0 && popTyped(v, id, PARAMS32)) {
-      return pushResult(v, RESULT32[id]!);
-    }
-  }
-  r.pos = start;
-  return false;
-}
-
-/** Pops the operands of `id` if the stack has them above the frame, with exactly their types. */
-function popTyped(v: CodeValidator, id: number, params: Int32Array): boolean {
-  const n = ARITY[id]!;
-  const top = v.vlen;
-  if (top - v.cHeight[v.depth - 1]! < n) return false;
-  const vals = v.vals;
-  const at = id * 3;
+/** Whether the `n` operands on top of the frame's stack have exactly the types `params[at...]`. */
+function popOk(
+  vals: Int32Array,
+  vlen: number,
+  height: number,
+  n: number,
+  params: Int32Array,
+  at: number,
+): boolean {
+  if (vlen - height < n) return false;
   for (let i = 0; i < n; i++) {
-    if (vals[top - n + i] !== params[at + i]) return false;
+    if (vals[vlen - n + i] !== params[at + i]) return false;
   }
-  v.vlen = top - n;
   return true;
 }
 
-/** Pops one operand if it is above the frame and exactly of type `t`. */
-function popExactly(v: CodeValidator, t: ValType): boolean {
-  const top = v.vlen;
-  if (top === v.cHeight[v.depth - 1] || v.vals[top - 1] !== t) return false;
-  v.vlen = top - 1;
-  return true;
-}
-
-/** Pushes `t` unless it is -1 (no result); always true, for the fast paths' returns. */
-function pushResult(v: CodeValidator, t: ValType): boolean {
-  if (t !== -1) v.push(t);
-  return true;
+/** The offset after a LEB128 at `pos` of at most `limit` bytes, or -1 if it is longer. */
+function skipLeb(bytes: Uint8Array, pos: number, end: number, limit: number): number {
+  const last = Math.min(pos + limit, end);
+  while (pos < last) {
+    if (bytes[pos++]! < 0x80) return pos;
+  }
+  return -1;
 }
