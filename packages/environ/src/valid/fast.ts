@@ -33,53 +33,62 @@ import {
 
 /** Fast-path kinds of one-byte opcodes (0: none). */
 const SIG = 1;
-const MEM = 2;
-const LOCAL_GET = 3;
-const LOCAL_SET = 4;
-const LOCAL_TEE = 5;
-const GLOBAL_GET = 6;
-const GLOBAL_SET = 7;
-const I32_CONST = 8;
-const I64_CONST = 9;
-const BLOCK = 10;
-const END = 11;
-const BR = 12;
-const BR_IF = 13;
-const RETURN = 14;
-const CALL = 15;
-const UNREACHABLE = 16;
+const UNARY = 2;
+const BINARY = 3;
+const LOAD = 4;
+const STORE = 5;
+const LOCAL_GET = 6;
+const LOCAL_SET = 7;
+const LOCAL_TEE = 8;
+const GLOBAL_GET = 9;
+const GLOBAL_SET = 10;
+const I32_CONST = 11;
+const I64_CONST = 12;
+const BLOCK = 13;
+const END = 14;
+const BR = 15;
+const BR_IF = 16;
+const RETURN = 17;
+const CALL = 18;
+const UNREACHABLE = 19;
 
 const KIND = new Uint8Array(0x100);
-/** Number of operands of a SIG or MEM instruction. */
+/** Number of operands of a SIG instruction, and their types (3 slots per opcode). */
 const ARITY = new Uint8Array(0x100);
-/** Their types, 3 slots per opcode, with the address type resolved to i32 and to i64. */
-const PARAMS32 = new Int32Array(0x100 * 3);
-const PARAMS64 = new Int32Array(0x100 * 3);
-/** The result type (address type resolved to i32, then to i64), or -1 for none. */
-const RESULT32 = new Int32Array(0x100).fill(-1);
-const RESULT64 = new Int32Array(0x100).fill(-1);
-/** Largest alignment (log2) of a MEM instruction: its natural alignment. */
+const PARAMS = new Int32Array(0x100 * 3);
+/** First and second operand types of UNARY, BINARY and STORE instructions (the address aside). */
+const P0 = new Int32Array(0x100);
+const P1 = new Int32Array(0x100);
+/** Result type of SIG, UNARY, BINARY and LOAD instructions, or -1 for none. */
+const RESULT = new Int32Array(0x100).fill(-1);
+/** Largest alignment (log2) of a LOAD or STORE: its natural alignment. */
 const MAX_ALIGN = new Uint8Array(0x100);
 
 for (let b = 0; b < 0x100; b++) {
   const op = OPS[b];
   if (op === undefined || op.params === null || op.results === null) continue;
-  if (op.params.length > 3 || op.results.length > 1) continue;
-  const usesAddr = op.params.includes(ADDR) || op.results.includes(ADDR);
-  if (op.imm === Imm.NONE && !usesAddr) KIND[b] = SIG;
-  else if (op.imm === Imm.MEMARG) KIND[b] = MEM;
-  else continue;
-  ARITY[b] = op.params.length;
-  MAX_ALIGN[b] = Math.log2(op.width);
-  op.params.forEach((t, i) => {
-    PARAMS32[b * 3 + i] = t === ADDR ? I32 : t;
-    PARAMS64[b * 3 + i] = t === ADDR ? I64 : t;
-  });
-  const r = op.results[0];
-  if (r !== undefined) {
-    RESULT32[b] = r === ADDR ? I32 : r;
-    RESULT64[b] = r === ADDR ? I64 : r;
+  const params = op.params;
+  if (op.results.length > 1 || op.results[0] === ADDR) continue;
+  const result = op.results.length === 1 ? op.results[0]! : -1;
+  if (op.imm === Imm.MEMARG) {
+    // Plain loads `[a] -> [t]` and stores `[a t] -> []`.
+    if (params[0] !== ADDR || params.length !== (result === -1 ? 2 : 1)) continue;
+    KIND[b] = result === -1 ? STORE : LOAD;
+    P1[b] = params[1] ?? 0;
+    MAX_ALIGN[b] = Math.log2(op.width);
+  } else if (op.imm === Imm.NONE && !params.includes(ADDR)) {
+    if (params.length === 1 && result !== -1) KIND[b] = UNARY;
+    else if (params.length === 2 && result !== -1) KIND[b] = BINARY;
+    else if (params.length <= 3) KIND[b] = SIG;
+    else continue;
+    ARITY[b] = params.length;
+    params.forEach((t, i) => (PARAMS[b * 3 + i] = t));
+    P0[b] = params[0] ?? 0;
+    P1[b] = params[1] ?? 0;
+  } else {
+    continue;
   }
+  RESULT[b] = result;
 }
 KIND[Op.local_get] = LOCAL_GET;
 KIND[Op.local_set] = LOCAL_SET;
@@ -116,10 +125,9 @@ export function validateFast(v: CodeValidator, r: Reader): void {
   // Locals by index, or null to leave them all to the general path.
   const locals = v.locals.plainTypes();
   const numLocals = v.locals.count;
-  // Loads and stores: memory 0's signatures, or null (no memory) for the general path.
-  const memory = v.ctx.memories[0];
-  const memParams = memory === undefined ? null : memory.is64 ? PARAMS64 : PARAMS32;
-  const memResult = memory !== undefined && memory.is64 ? RESULT64 : RESULT32;
+  // Loads and stores: memory 0's address type, or 0 (no memory: the general path).
+  const memory = ctx.memories[0];
+  const addr = memory === undefined ? 0 : memory.is64 ? I64 : I32;
   let pos = r.pos;
   let vals = v.vals;
   let vlen = v.vlen;
@@ -131,11 +139,21 @@ export function validateFast(v: CodeValidator, r: Reader): void {
     // At the end of the input, 0xff (no opcode, no fast path): the general path reports it.
     const b = pos < end ? bytes[pos]! : 0xff;
     switch (KIND[b]) {
+      case UNARY:
+        if (vlen === height || vals[vlen - 1] !== P0[b]) break;
+        vals[vlen - 1] = RESULT[b]!;
+        pos++;
+        continue;
+      case BINARY:
+        if (vlen - height < 2 || vals[vlen - 2] !== P0[b] || vals[vlen - 1] !== P1[b]) break;
+        vals[--vlen - 1] = RESULT[b]!;
+        pos++;
+        continue;
       case SIG: {
         const n = ARITY[b]!;
-        if (!popOk(vals, vlen, height, n, PARAMS32, b * 3)) break;
+        if (!popOk(vals, vlen, height, n, PARAMS, b * 3)) break;
         vlen -= n;
-        const t = RESULT32[b]!;
+        const t = RESULT[b]!;
         if (t !== -1) {
           if (vlen === vals.length) break;
           vals[vlen++] = t;
@@ -144,21 +162,23 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         pos++;
         continue;
       }
-      case MEM: {
-        if (memParams === null || pos + 2 >= end) break;
-        const align = bytes[pos + 1]!;
-        // One byte of flags: memory 0 and the alignment, at most natural.
-        if (align > MAX_ALIGN[b]!) break;
-        const next = skipLeb(bytes, pos + 2, end, 4);
-        const n = ARITY[b]!;
-        if (next < 0 || !popOk(vals, vlen, height, n, memParams, b * 3)) break;
-        vlen -= n;
-        const t = memResult[b]!;
-        if (t !== -1) {
-          // A load pops its address first: there is room.
-          vals[vlen++] = t;
+      case LOAD:
+      case STORE: {
+        // One byte of flags (memory 0, alignment at most natural), an offset of at most 4 bytes.
+        if (addr === 0 || pos + 2 >= end || bytes[pos + 1]! > MAX_ALIGN[b]!) break;
+        let next = pos + 2;
+        const last = next + 4 < end ? next + 4 : end;
+        while (next < last && bytes[next]! >= 0x80) next++;
+        if (next === last) break;
+        if (KIND[b] === LOAD) {
+          // The address is replaced by the loaded value.
+          if (vlen === height || vals[vlen - 1] !== addr) break;
+          vals[vlen - 1] = RESULT[b]!;
+        } else {
+          if (vlen - height < 2 || vals[vlen - 2] !== addr || vals[vlen - 1] !== P1[b]) break;
+          vlen -= 2;
         }
-        pos = next;
+        pos = next + 1;
         continue;
       }
       case LOCAL_GET: {
@@ -199,11 +219,14 @@ export function validateFast(v: CodeValidator, r: Reader): void {
       case I32_CONST:
       case I64_CONST: {
         // Any LEB128 of at most 4 bytes is a valid s32, of at most 9 a valid s64.
-        const next = skipLeb(bytes, pos + 1, end, b === Op.i32_const ? 4 : 9);
-        if (next < 0 || vlen === vals.length) break;
+        let next = pos + 1;
+        const limit = next + (b === Op.i32_const ? 4 : 9);
+        const last = limit < end ? limit : end;
+        while (next < last && bytes[next]! >= 0x80) next++;
+        if (next === last || vlen === vals.length) break;
         vals[vlen++] = b === Op.i32_const ? I32 : I64;
         if (vlen > max) max = vlen;
-        pos = next;
+        pos = next + 1;
         continue;
       }
       case BLOCK: {
@@ -339,13 +362,4 @@ function topIs(vals: Int32Array, vlen: number, height: number, types: readonly V
     if (vals[vlen - n + i] !== types[i]) return false;
   }
   return true;
-}
-
-/** The offset after a LEB128 at `pos` of at most `limit` bytes, or -1 if it is longer. */
-function skipLeb(bytes: Uint8Array, pos: number, end: number, limit: number): number {
-  const last = Math.min(pos + limit, end);
-  while (pos < last) {
-    if (bytes[pos++]! < 0x80) return pos;
-  }
-  return -1;
 }
