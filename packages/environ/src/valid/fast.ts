@@ -16,102 +16,34 @@
  * nothing and the instruction goes through `CodeValidator.step`, the
  * general path (decoding into the immediate pool, then the instruction's
  * rule), which reports errors as it always did.
+ *
+ * The loop is written for the interpreter as much as for the JIT: its
+ * switch has literal case labels (the kinds of fast-tables.ts), which
+ * make a jump table, where named constants are compared one by one; and
+ * the tables and constants it uses are copied to locals first, which the
+ * interpreter reads from registers rather than from the module's context.
  */
-import { Imm, Op, OPS, ADDR } from '../opcodes.js';
 import { I32, I64, type FuncType, type ValType } from '../types.js';
 import type { Reader } from '../binary/reader.js';
 import type { CodeValidator } from './code.js';
 import {
-  FRAME_BLOCK,
-  FRAME_ELSE,
-  FRAME_IF,
-  FRAME_LOOP,
-  FRAME_TRY,
-  NO_TYPES,
-  single,
-} from './stacks.js';
+  ARITY,
+  FRAME_OF,
+  KIND,
+  KINDS,
+  MAX_ALIGN,
+  P0,
+  P1,
+  PARAMS,
+  PLAIN_END,
+  RESULT,
+} from './fast-tables.js';
+import { FRAME_LOOP, NO_TYPES, single } from './stacks.js';
 
-/** Fast-path kinds of one-byte opcodes (0: none). */
-const SIG = 1;
-const UNARY = 2;
-const BINARY = 3;
-const LOAD = 4;
-const STORE = 5;
-const LOCAL_GET = 6;
-const LOCAL_SET = 7;
-const LOCAL_TEE = 8;
-const GLOBAL_GET = 9;
-const GLOBAL_SET = 10;
-const I32_CONST = 11;
-const I64_CONST = 12;
-const BLOCK = 13;
-const END = 14;
-const BR = 15;
-const BR_IF = 16;
-const RETURN = 17;
-const CALL = 18;
-const UNREACHABLE = 19;
-
-const KIND = new Uint8Array(0x100);
-/** Number of operands of a SIG instruction, and their types (3 slots per opcode). */
-const ARITY = new Uint8Array(0x100);
-const PARAMS = new Int32Array(0x100 * 3);
-/** First and second operand types of UNARY, BINARY and STORE instructions (the address aside). */
-const P0 = new Int32Array(0x100);
-const P1 = new Int32Array(0x100);
-/** Result type of SIG, UNARY, BINARY and LOAD instructions, or -1 for none. */
-const RESULT = new Int32Array(0x100).fill(-1);
-/** Largest alignment (log2) of a LOAD or STORE: its natural alignment. */
-const MAX_ALIGN = new Uint8Array(0x100);
-
-for (let b = 0; b < 0x100; b++) {
-  const op = OPS[b];
-  if (op === undefined || op.params === null || op.results === null) continue;
-  const params = op.params;
-  if (op.results.length > 1 || op.results[0] === ADDR) continue;
-  const result = op.results.length === 1 ? op.results[0]! : -1;
-  if (op.imm === Imm.MEMARG) {
-    // Plain loads `[a] -> [t]` and stores `[a t] -> []`.
-    if (params[0] !== ADDR || params.length !== (result === -1 ? 2 : 1)) continue;
-    KIND[b] = result === -1 ? STORE : LOAD;
-    P1[b] = params[1] ?? 0;
-    MAX_ALIGN[b] = Math.log2(op.width);
-  } else if (op.imm === Imm.NONE && !params.includes(ADDR)) {
-    if (params.length === 1 && result !== -1) KIND[b] = UNARY;
-    else if (params.length === 2 && result !== -1) KIND[b] = BINARY;
-    else if (params.length <= 3) KIND[b] = SIG;
-    else continue;
-    ARITY[b] = params.length;
-    params.forEach((t, i) => (PARAMS[b * 3 + i] = t));
-    P0[b] = params[0] ?? 0;
-    P1[b] = params[1] ?? 0;
-  } else {
-    continue;
-  }
-  RESULT[b] = result;
+// The switch of `validateFast` numbers the kinds by hand: check they still are these.
+if (KINDS.length !== 19 || KINDS[0] !== 'unary' || KINDS[18] !== 'unreachable') {
+  throw new Error('validator: the fast-path kinds changed; update validateFast');
 }
-KIND[Op.local_get] = LOCAL_GET;
-KIND[Op.local_set] = LOCAL_SET;
-KIND[Op.local_tee] = LOCAL_TEE;
-KIND[Op.global_get] = GLOBAL_GET;
-KIND[Op.global_set] = GLOBAL_SET;
-KIND[Op.i32_const] = I32_CONST;
-KIND[Op.i64_const] = I64_CONST;
-KIND[Op.block] = BLOCK;
-KIND[Op.loop] = BLOCK;
-KIND[Op.if] = BLOCK;
-KIND[Op.end] = END;
-KIND[Op.br] = BR;
-KIND[Op.br_if] = BR_IF;
-KIND[Op.return] = RETURN;
-KIND[Op.call] = CALL;
-KIND[Op.unreachable] = UNREACHABLE;
-
-/** Frame kind of `block`, `loop` and `if`, by opcode. */
-const FRAME_OF = new Uint8Array(0x100);
-FRAME_OF[Op.block] = FRAME_BLOCK;
-FRAME_OF[Op.loop] = FRAME_LOOP;
-FRAME_OF[Op.if] = FRAME_IF;
 
 /**
  * Validates the instruction sequence at `r.pos` up to the `end` closing its
@@ -125,9 +57,15 @@ export function validateFast(v: CodeValidator, r: Reader): void {
   // Locals by index, or null to leave them all to the general path.
   const locals = v.locals.plainTypes();
   const numLocals = v.locals.count;
+  const kinds = KIND;
+  const p0 = P0;
+  const p1 = P1;
+  const result = RESULT;
+  const i32 = I32;
+  const i64 = I64;
   // Loads and stores: memory 0's address type, or 0 (no memory: the general path).
   const memory = ctx.memories[0];
-  const addr = memory === undefined ? 0 : memory.is64 ? I64 : I32;
+  const addr = memory === undefined ? 0 : memory.is64 ? i64 : i32;
   let pos = r.pos;
   let vals = v.vals;
   let vlen = v.vlen;
@@ -138,22 +76,22 @@ export function validateFast(v: CodeValidator, r: Reader): void {
     // Each case either handles the instruction and continues, or breaks to the general path.
     // At the end of the input, 0xff (no opcode, no fast path): the general path reports it.
     const b = pos < end ? bytes[pos]! : 0xff;
-    switch (KIND[b]) {
-      case UNARY:
-        if (vlen === height || vals[vlen - 1] !== P0[b]) break;
-        vals[vlen - 1] = RESULT[b]!;
+    switch (kinds[b]) {
+      case 1 /* unary */:
+        if (vlen === height || vals[vlen - 1] !== p0[b]) break;
+        vals[vlen - 1] = result[b]!;
         pos++;
         continue;
-      case BINARY:
-        if (vlen - height < 2 || vals[vlen - 2] !== P0[b] || vals[vlen - 1] !== P1[b]) break;
-        vals[--vlen - 1] = RESULT[b]!;
+      case 2 /* binary */:
+        if (vlen - height < 2 || vals[vlen - 2] !== p0[b] || vals[vlen - 1] !== p1[b]) break;
+        vals[--vlen - 1] = result[b]!;
         pos++;
         continue;
-      case SIG: {
+      case 3: /* sig */ {
         const n = ARITY[b]!;
         if (!popOk(vals, vlen, height, n, PARAMS, b * 3)) break;
         vlen -= n;
-        const t = RESULT[b]!;
+        const t = result[b]!;
         if (t !== -1) {
           if (vlen === vals.length) break;
           vals[vlen++] = t;
@@ -162,26 +100,26 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         pos++;
         continue;
       }
-      case LOAD:
-      case STORE: {
+      case 4: /* load */
+      case 5: /* store */ {
         // One byte of flags (memory 0, alignment at most natural), an offset of at most 4 bytes.
         if (addr === 0 || pos + 2 >= end || bytes[pos + 1]! > MAX_ALIGN[b]!) break;
         let next = pos + 2;
         const last = next + 4 < end ? next + 4 : end;
         while (next < last && bytes[next]! >= 0x80) next++;
         if (next === last) break;
-        if (KIND[b] === LOAD) {
+        if (kinds[b] === 4) {
           // The address is replaced by the loaded value.
           if (vlen === height || vals[vlen - 1] !== addr) break;
-          vals[vlen - 1] = RESULT[b]!;
+          vals[vlen - 1] = result[b]!;
         } else {
-          if (vlen - height < 2 || vals[vlen - 2] !== addr || vals[vlen - 1] !== P1[b]) break;
+          if (vlen - height < 2 || vals[vlen - 2] !== addr || vals[vlen - 1] !== p1[b]) break;
           vlen -= 2;
         }
         pos = next + 1;
         continue;
       }
-      case LOCAL_GET: {
+      case 6: /* local.get */ {
         const x = pos + 1 < end ? bytes[pos + 1]! : 0x80;
         if (locals === null || x >= 0x80 || x >= numLocals || vlen === vals.length) break;
         vals[vlen++] = locals[x]!;
@@ -189,17 +127,17 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         pos += 2;
         continue;
       }
-      case LOCAL_SET:
-      case LOCAL_TEE: {
+      case 7: /* local.set */
+      case 8: /* local.tee */ {
         const x = pos + 1 < end ? bytes[pos + 1]! : 0x80;
         if (locals === null || x >= 0x80 || x >= numLocals) break;
         if (vlen === height || vals[vlen - 1] !== locals[x]) break;
         // local.tee pops and pushes the same type: nothing changes.
-        if (b === Op.local_set) vlen--;
+        if (b === 0x21) vlen--;
         pos += 2;
         continue;
       }
-      case GLOBAL_GET: {
+      case 9: /* global.get */ {
         const x = pos + 1 < end ? bytes[pos + 1]! : 0x80;
         if (x >= 0x80 || x >= globals.length || vlen === vals.length) break;
         vals[vlen++] = globals[x]!.type;
@@ -207,7 +145,7 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         pos += 2;
         continue;
       }
-      case GLOBAL_SET: {
+      case 10: /* global.set */ {
         const x = pos + 1 < end ? bytes[pos + 1]! : 0x80;
         if (x >= 0x80 || x >= globals.length) break;
         const g = globals[x]!;
@@ -216,25 +154,27 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         pos += 2;
         continue;
       }
-      case I32_CONST:
-      case I64_CONST: {
+      case 11: /* i32.const */
+      case 12: /* i64.const */ {
         // Any LEB128 of at most 4 bytes is a valid s32, of at most 9 a valid s64.
+        const is32 = b === 0x41;
         let next = pos + 1;
-        const limit = next + (b === Op.i32_const ? 4 : 9);
+        const limit = next + (is32 ? 4 : 9);
         const last = limit < end ? limit : end;
         while (next < last && bytes[next]! >= 0x80) next++;
         if (next === last || vlen === vals.length) break;
-        vals[vlen++] = b === Op.i32_const ? I32 : I64;
+        vals[vlen++] = is32 ? i32 : i64;
         if (vlen > max) max = vlen;
         pos = next + 1;
         continue;
       }
-      case BLOCK: {
+      case 13: /* block, loop, if */ {
         // Block type: empty, or one number or vector type (0x7b to 0x7f).
         const bt = pos + 1 < end ? bytes[pos + 1]! : 0;
         if (bt !== 0x40 && (bt < 0x7b || bt > 0x7f)) break;
-        if (b === Op.if) {
-          if (vlen === height || vals[vlen - 1] !== I32) break;
+        if (b === 0x04) {
+          // if
+          if (vlen === height || vals[vlen - 1] !== i32) break;
           vlen--;
         }
         v.vlen = vlen;
@@ -243,17 +183,10 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         pos += 2;
         continue;
       }
-      case END: {
-        // The end of a block, loop, else branch or try_table whose results are exactly on the stack.
+      case 14: /* end */ {
+        // Of a block, loop, else branch or try_table whose results are exactly on the stack.
         const d = v.depth - 1;
-        const kind = v.cKind[d]!;
-        if (
-          kind !== FRAME_BLOCK &&
-          kind !== FRAME_LOOP &&
-          kind !== FRAME_ELSE &&
-          kind !== FRAME_TRY
-        )
-          break;
+        if (PLAIN_END[v.cKind[d]!] === 0) break;
         const results = v.cResults[d]!;
         if (vlen !== height + results.length || !topIs(vals, vlen, height, results)) break;
         // The frame's results stay where they are: popped and pushed back.
@@ -263,38 +196,39 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         pos++;
         continue;
       }
-      case BR:
-      case BR_IF: {
+      case 15: /* br */
+      case 16: /* br_if */ {
         const l = pos + 1 < end ? bytes[pos + 1]! : 0x80;
         const depth = v.depth;
         if (l >= 0x80 || l >= depth) break;
         const target = depth - 1 - l;
         const types = v.cKind[target] === FRAME_LOOP ? v.cParams[target]! : v.cResults[target]!;
-        if (b === Op.br) {
+        if (b === 0x0c) {
+          // br
           if (!topIs(vals, vlen, height, types)) break;
           vlen = height;
           v.cUnreachable[depth - 1] = 1;
         } else {
           // The condition, then the label's values, which stay.
-          if (vlen === height || vals[vlen - 1] !== I32) break;
+          if (vlen === height || vals[vlen - 1] !== i32) break;
           if (!topIs(vals, vlen - 1, height, types)) break;
           vlen--;
         }
         pos += 2;
         continue;
       }
-      case RETURN:
+      case 17 /* return */:
         if (!topIs(vals, vlen, height, v.results)) break;
         vlen = height;
         v.cUnreachable[v.depth - 1] = 1;
         pos++;
         continue;
-      case UNREACHABLE:
+      case 19 /* unreachable */:
         vlen = height;
         v.cUnreachable[v.depth - 1] = 1;
         pos++;
         continue;
-      case CALL: {
+      case 18: /* call */ {
         // A function index of at most 4 bytes (below 2^28: no overflow to check).
         let f = 0;
         let next = pos + 1;
