@@ -7,22 +7,24 @@ import { ADDR, Imm, Op, opId, OPS } from '../opcodes.js';
 import { FRAME_BLOCK, FRAME_ELSE, FRAME_IF, FRAME_LOOP, FRAME_TRY } from './stacks.js';
 
 /**
- * Fast-path kinds, numbered 1 to 19 in this order (0: no fast path).
- * `validateFast` spells them as literals in its switch (see there).
+ * Fast-path kinds, numbered 1 to 19 in this order (0: no fast path): the
+ * most frequent first (1 to 11), handled in the loop of `validateFast`,
+ * then the others (12 to 19), in `fastControl`. Both spell them as
+ * literals in their switch (see fast.ts).
  */
 export const KINDS = [
   'unary', // 1: typed by signature, [t1] -> [t]
   'binary', // 2: [t1 t2] -> [t]
-  'sig', // 3: any other signature of at most 3 operands and 1 result
-  'load', // 4: [a] -> [t]
-  'store', // 5: [a t] -> []
-  'local.get', // 6
-  'local.set', // 7
-  'local.tee', // 8
-  'global.get', // 9
-  'global.set', // 10
-  'i32.const', // 11
-  'i64.const', // 12
+  'load', // 3: [a] -> [t]
+  'store', // 4: [a t] -> []
+  'local.get', // 5
+  'local.set', // 6
+  'local.tee', // 7
+  'global.get', // 8
+  'global.set', // 9
+  'i32.const', // 10
+  'i64.const', // 11
+  'nop', // 12
   'block', // 13: block, loop and if
   'end', // 14
   'br', // 15
@@ -36,13 +38,10 @@ const kind = (name: (typeof KINDS)[number]): number => KINDS.indexOf(name) + 1;
 
 /** The fast-path kind of each one-byte opcode. */
 export const KIND = new Uint8Array(0x100);
-/** Number of operands of a `sig` instruction, and their types (3 slots per opcode). */
-export const ARITY = new Uint8Array(0x100);
-export const PARAMS = new Int32Array(0x100 * 3);
 /** First and second operand types of unary, binary and store instructions (the address aside). */
 export const P0 = new Int32Array(0x100);
 export const P1 = new Int32Array(0x100);
-/** Result type of sig, unary, binary and load instructions, or -1 for none. */
+/** Result type of unary, binary and load instructions, or -1 for none. */
 export const RESULT = new Int32Array(0x100).fill(-1);
 /** Largest alignment (log2) of a load or store: its natural alignment. */
 export const MAX_ALIGN = new Uint8Array(0x100);
@@ -70,10 +69,7 @@ for (let b = 0; b < 0x100; b++) {
   } else if (op.imm === Imm.NONE && !params.includes(ADDR)) {
     if (params.length === 1 && result !== -1) KIND[b] = kind('unary');
     else if (params.length === 2 && result !== -1) KIND[b] = kind('binary');
-    else if (params.length <= 3) KIND[b] = kind('sig');
     else continue;
-    ARITY[b] = params.length;
-    params.forEach((t, i) => (PARAMS[b * 3 + i] = t));
     P0[b] = params[0] ?? 0;
     P1[b] = params[1] ?? 0;
   } else {
@@ -82,6 +78,7 @@ for (let b = 0; b < 0x100; b++) {
   RESULT[b] = result;
 }
 for (const name of [
+  'nop',
   'local.get',
   'local.set',
   'local.tee',

@@ -1,11 +1,11 @@
 /**
  * The instruction loop of validate-only mode (`CodeValidator.validate`: every
  * function body, at module creation), with fast paths for the most frequent
- * instructions: locals, globals, integer constants, plain loads and stores,
- * one-byte instructions typed by a signature of at most three operands and
- * one result, blocks with an empty or single number type, `end`, branches,
- * `return` and `call`. Compiled code is mostly these (in a Go-compiled
- * module, over 99% of all instructions).
+ * instructions: one-byte instructions typed by a signature of one or two
+ * operands and a result, plain loads and stores, locals, globals and
+ * integer constants here; `nop`, blocks, `end`, branches, `return`, `call`
+ * and `unreachable` in fast-control.ts. Compiled code is mostly these (in
+ * a Go-compiled module, over 99% of all instructions).
  *
  * A fast path covers only the common case: the instruction is valid, its
  * immediates are short (no LEB128 that could be malformed or need checks)
@@ -23,25 +23,19 @@
  * the tables and constants it uses are copied to locals first, which the
  * interpreter reads from registers rather than from the module's context.
  */
-import { I32, I64, type FuncType, type ValType } from '../types.js';
+import { I32, I64 } from '../types.js';
 import type { Reader } from '../binary/reader.js';
 import type { CodeValidator } from './code.js';
-import {
-  ARITY,
-  FRAME_OF,
-  KIND,
-  KINDS,
-  MAX_ALIGN,
-  P0,
-  P1,
-  PARAMS,
-  PLAIN_END,
-  RESULT,
-} from './fast-tables.js';
-import { FRAME_LOOP, NO_TYPES, single } from './stacks.js';
+import { fastControl } from './fast-control.js';
+import { KIND, KINDS, MAX_ALIGN, P0, P1, RESULT } from './fast-tables.js';
 
-// The switch of `validateFast` numbers the kinds by hand: check they still are these.
-if (KINDS.length !== 19 || KINDS[0] !== 'unary' || KINDS[18] !== 'unreachable') {
+// The switches of `validateFast` and `fastControl` number the kinds by hand: check they still are these.
+if (
+  KINDS.length !== 19 ||
+  KINDS[0] !== 'unary' ||
+  KINDS[11] !== 'nop' ||
+  KINDS[18] !== 'unreachable'
+) {
   throw new Error('validator: the fast-path kinds changed; update validateFast');
 }
 
@@ -87,28 +81,15 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         vals[--vlen - 1] = result[b]!;
         pos++;
         continue;
-      case 3: /* sig */ {
-        const n = ARITY[b]!;
-        if (!popOk(vals, vlen, height, n, PARAMS, b * 3)) break;
-        vlen -= n;
-        const t = result[b]!;
-        if (t !== -1) {
-          if (vlen === vals.length) break;
-          vals[vlen++] = t;
-          if (vlen > max) max = vlen;
-        }
-        pos++;
-        continue;
-      }
-      case 4: /* load */
-      case 5: /* store */ {
+      case 3: /* load */
+      case 4: /* store */ {
         // One byte of flags (memory 0, alignment at most natural), an offset of at most 4 bytes.
         if (addr === 0 || pos + 2 >= end || bytes[pos + 1]! > MAX_ALIGN[b]!) break;
         let next = pos + 2;
         const last = next + 4 < end ? next + 4 : end;
         while (next < last && bytes[next]! >= 0x80) next++;
         if (next === last) break;
-        if (kinds[b] === 4) {
+        if (kinds[b] === 3) {
           // The address is replaced by the loaded value.
           if (vlen === height || vals[vlen - 1] !== addr) break;
           vals[vlen - 1] = result[b]!;
@@ -119,7 +100,7 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         pos = next + 1;
         continue;
       }
-      case 6: /* local.get */ {
+      case 5: /* local.get */ {
         const x = pos + 1 < end ? bytes[pos + 1]! : 0x80;
         if (locals === null || x >= 0x80 || x >= numLocals || vlen === vals.length) break;
         vals[vlen++] = locals[x]!;
@@ -127,8 +108,8 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         pos += 2;
         continue;
       }
-      case 7: /* local.set */
-      case 8: /* local.tee */ {
+      case 6: /* local.set */
+      case 7: /* local.tee */ {
         const x = pos + 1 < end ? bytes[pos + 1]! : 0x80;
         if (locals === null || x >= 0x80 || x >= numLocals) break;
         if (vlen === height || vals[vlen - 1] !== locals[x]) break;
@@ -137,7 +118,7 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         pos += 2;
         continue;
       }
-      case 9: /* global.get */ {
+      case 8: /* global.get */ {
         const x = pos + 1 < end ? bytes[pos + 1]! : 0x80;
         if (x >= 0x80 || x >= globals.length || vlen === vals.length) break;
         vals[vlen++] = globals[x]!.type;
@@ -145,7 +126,7 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         pos += 2;
         continue;
       }
-      case 10: /* global.set */ {
+      case 9: /* global.set */ {
         const x = pos + 1 < end ? bytes[pos + 1]! : 0x80;
         if (x >= 0x80 || x >= globals.length) break;
         const g = globals[x]!;
@@ -154,8 +135,8 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         pos += 2;
         continue;
       }
-      case 11: /* i32.const */
-      case 12: /* i64.const */ {
+      case 10: /* i32.const */
+      case 11: /* i64.const */ {
         // Any LEB128 of at most 4 bytes is a valid s32, of at most 9 a valid s64.
         const is32 = b === 0x41;
         let next = pos + 1;
@@ -168,101 +149,12 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         pos = next + 1;
         continue;
       }
-      case 13: /* block, loop, if */ {
-        // Block type: empty, or one number or vector type (0x7b to 0x7f).
-        const bt = pos + 1 < end ? bytes[pos + 1]! : 0;
-        if (bt !== 0x40 && (bt < 0x7b || bt > 0x7f)) break;
-        if (b === 0x04) {
-          // if
-          if (vlen === height || vals[vlen - 1] !== i32) break;
-          vlen--;
-        }
-        v.vlen = vlen;
-        v.pushFrame(FRAME_OF[b]!, NO_TYPES, bt === 0x40 ? NO_TYPES : single(bt), v.count - 1);
-        height = vlen;
-        pos += 2;
-        continue;
-      }
-      case 14: /* end */ {
-        // Of a block, loop, else branch or try_table whose results are exactly on the stack.
-        const d = v.depth - 1;
-        if (PLAIN_END[v.cKind[d]!] === 0) break;
-        const results = v.cResults[d]!;
-        if (vlen !== height + results.length || !topIs(vals, vlen, height, results)) break;
-        // The frame's results stay where they are: popped and pushed back.
-        v.locals.reset(v.cInits[d]!);
-        v.depth = d;
-        height = v.cHeight[d - 1]!;
-        pos++;
-        continue;
-      }
-      case 15: /* br */
-      case 16: /* br_if */ {
-        const l = pos + 1 < end ? bytes[pos + 1]! : 0x80;
-        const depth = v.depth;
-        if (l >= 0x80 || l >= depth) break;
-        const target = depth - 1 - l;
-        const types = v.cKind[target] === FRAME_LOOP ? v.cParams[target]! : v.cResults[target]!;
-        if (b === 0x0c) {
-          // br
-          if (!topIs(vals, vlen, height, types)) break;
-          vlen = height;
-          v.cUnreachable[depth - 1] = 1;
-        } else {
-          // The condition, then the label's values, which stay.
-          if (vlen === height || vals[vlen - 1] !== i32) break;
-          if (!topIs(vals, vlen - 1, height, types)) break;
-          vlen--;
-        }
-        pos += 2;
-        continue;
-      }
-      case 17 /* return */:
-        if (!topIs(vals, vlen, height, v.results)) break;
-        vlen = height;
-        v.cUnreachable[v.depth - 1] = 1;
-        pos++;
-        continue;
-      case 19 /* unreachable */:
-        vlen = height;
-        v.cUnreachable[v.depth - 1] = 1;
-        pos++;
-        continue;
-      case 18: /* call */ {
-        // A function index of at most 4 bytes (below 2^28: no overflow to check).
-        let f = 0;
-        let next = pos + 1;
-        for (let shift = 0; shift < 28 && next < end; shift += 7) {
-          const byte = bytes[next++]!;
-          f |= (byte & 0x7f) << shift;
-          if (byte < 0x80) {
-            f = ~f;
-            break;
-          }
-        }
-        // f is the complement of the index once its last byte is read.
-        if (f >= 0) break;
-        f = ~f;
-        const funcTypes = ctx.funcTypes;
-        if (f >= funcTypes.length) break;
-        const ft = ctx.types[funcTypes[f]!]!.comp as FuncType;
-        const params = ft.params;
-        const results = ft.results;
-        if (!topIs(vals, vlen, height, params)) break;
-        const top = vlen - params.length + results.length;
-        if (top > vals.length) break;
-        for (let i = 0; i < results.length; i++) vals[vlen - params.length + i] = results[i]!;
-        vlen = top;
-        if (vlen > max) max = vlen;
-        pos = next;
-        continue;
-      }
     }
-    // The general path, for one instruction.
+    // The other fast paths (fast-control.ts), or the general path, for one instruction.
     r.pos = pos;
     v.vlen = vlen;
     v.maxHeight = max;
-    v.step(r);
+    if (kinds[b] < 12 || !fastControl(v, r, b)) v.step(r);
     if (v.depth === 0) return;
     pos = r.pos;
     vals = v.vals;
@@ -270,30 +162,4 @@ export function validateFast(v: CodeValidator, r: Reader): void {
     max = v.maxHeight;
     height = v.cHeight[v.depth - 1]!;
   }
-}
-
-/** Whether the `n` operands on top of the frame's stack have exactly the types `params[at...]`. */
-function popOk(
-  vals: Int32Array,
-  vlen: number,
-  height: number,
-  n: number,
-  params: Int32Array,
-  at: number,
-): boolean {
-  if (vlen - height < n) return false;
-  for (let i = 0; i < n; i++) {
-    if (vals[vlen - n + i] !== params[at + i]) return false;
-  }
-  return true;
-}
-
-/** Whether the top `types.length` operands of the frame's stack have exactly `types`. */
-function topIs(vals: Int32Array, vlen: number, height: number, types: readonly ValType[]): boolean {
-  const n = types.length;
-  if (vlen - height < n) return false;
-  for (let i = 0; i < n; i++) {
-    if (vals[vlen - n + i] !== types[i]) return false;
-  }
-  return true;
 }
