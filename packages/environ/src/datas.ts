@@ -7,7 +7,7 @@
  */
 import type { RawDatas } from './binary/datas.js';
 import type { ConstExpr, DataSegment } from './module.js';
-import { SimpleConst } from './valid/simple-const.js';
+import { SimpleConst } from './binary/simple-const.js';
 
 export class LazyDatas {
   private segments: readonly DataSegment[] | null = null;

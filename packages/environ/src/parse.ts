@@ -45,7 +45,7 @@ import {
 } from './types.js';
 import { CodeValidator, isValidationError } from './valid/code.js';
 import type { ValidationContext } from './valid/context.js';
-import { SimpleConst } from './valid/simple-const.js';
+import { SimpleConst } from './binary/simple-const.js';
 import { validateTypes } from './valid/types.js';
 
 /** Validation phases in the reference interpreter's order; earlier errors win. */
@@ -451,10 +451,9 @@ class ModuleParser {
       const mem = this.ctx.memories[memory];
       if (mem === undefined) invalid(d.at[i]!, `unknown memory ${memory}`);
       const t = mem.is64 ? I64 : I32;
-      const at = d.offset[i]!;
-      // A simple offset is checked here and its program built only if asked for (datas.ts).
-      if (this.simple.read(this.bytes, at, this.bytes.length) && this.simple.type === t) continue;
-      this.dataOffsets.set(i, this.checkConst(at, t, this.ctx.globals));
+      // A simple offset of the right type is valid; its program is built if asked for (datas.ts).
+      if (d.simple[i] === t) continue;
+      this.dataOffsets.set(i, this.checkConst(d.offset[i]!, t, this.ctx.globals));
     }
   }
 

@@ -1,5 +1,5 @@
 /**
- * The shortcut for `i32.const n end` and `i64.const n end` (valid/simple-const.ts)
+ * The shortcut for `i32.const n end` and `i64.const n end` (binary/simple-const.ts)
  * gives the programs and errors of the general path, which takes over for
  * 5-byte and longer encodings.
  */

@@ -396,17 +396,27 @@ function decodeElem(r: Reader, hooks: CodeDecoder): RawElem {
 
 function decodeDatas(r: Reader, hooks: CodeDecoder, datas: RawDatas): void {
   const n = r.len32();
-  for (let i = 0; i < n; i++) {
-    const at = r.pos;
-    const flags = r.u32();
-    if (flags > 2) malformed(at, 'malformed data segment kind');
-    const memory = flags === 2 ? r.u32() : 0;
-    const offset = flags === 1 ? 0 : hooks.constExpr(r);
-    const length = r.len32();
-    const start = r.pos;
-    r.skip(length);
-    datas.add(flags === 1, memory, offset, start, length, at);
+  let i = 0;
+  while (i < n) {
+    // The common segments in a loop of their own; `decodeData` for the others.
+    i += datas.readSimple(r, n - i);
+    if (i < n) {
+      decodeData(r, hooks, datas);
+      i++;
+    }
   }
+}
+
+function decodeData(r: Reader, hooks: CodeDecoder, datas: RawDatas): void {
+  const at = r.pos;
+  const flags = r.u32();
+  if (flags > 2) malformed(at, 'malformed data segment kind');
+  const memory = flags === 2 ? r.u32() : 0;
+  const offset = flags === 1 ? 0 : hooks.constExpr(r);
+  const length = r.len32();
+  const start = r.pos;
+  r.skip(length);
+  datas.add(flags === 1, memory, offset, start, length, at, 0);
 }
 
 function decodeBody(r: Reader, m: RawModule, index: number, hooks: CodeDecoder): void {

@@ -14,6 +14,22 @@
 import { Op } from '../opcodes.js';
 import { I32, I64, type ValType } from '../types.js';
 
+/**
+ * The offset just past the simple constant expression at `at` (reading
+ * below `end`), or -1 if there is none there.
+ */
+export function simpleConstEnd(bytes: Uint8Array, at: number, end: number): number {
+  const op = at < end ? bytes[at]! : 0;
+  if (op !== 0x41 && op !== 0x42) return -1;
+  // n, in at most 4 bytes.
+  let pos = at + 1;
+  const last = pos + 4 < end ? pos + 4 : end;
+  while (pos < last && bytes[pos]! >= 0x80) pos++;
+  if (pos === last) return -1;
+  pos++;
+  return pos < end && bytes[pos] === 0x0b ? pos + 1 : -1;
+}
+
 export class SimpleConst {
   /** The expression's type (I32 or I64), after a successful `read`. */
   type: ValType = I32;
@@ -25,25 +41,23 @@ export class SimpleConst {
 
   /** Whether the bytes at `at` (reading below `end`) are such an expression. */
   read(bytes: Uint8Array, at: number, end: number): boolean {
-    if (end - at < 3) return false;
-    const op = bytes[at]!;
-    if (op !== 0x41 && op !== 0x42) return false;
+    const next = simpleConstEnd(bytes, at, end);
+    if (next < 0) return false;
+    // n, known to be at most 4 bytes: no checks.
     let pos = at + 1;
     let value = 0;
     let shift = 0;
     let b: number;
     do {
-      if (shift === 28 || pos >= end) return false;
       b = bytes[pos++]!;
       value |= (b & 0x7f) << shift;
       shift += 7;
     } while (b & 0x80);
     if (b & 0x40) value |= -1 << shift;
-    if (pos >= end || bytes[pos] !== 0x0b) return false;
-    this.type = op === 0x41 ? I32 : I64;
+    this.type = bytes[at] === 0x41 ? I32 : I64;
     this.lo = value;
     this.hi = value < 0 ? -1 : 0;
-    this.next = pos + 1;
+    this.next = next;
     return true;
   }
 
