@@ -154,6 +154,10 @@ const SNIPPETS: readonly (readonly number[])[] = [
     [0x0c, l],
     [0x0d, l],
   ]),
+  [0x0c, 0x81, 0x00],
+  [0x0d, 0x80, 0x00],
+  [0x0d, 0x80, 0x80, 0x00],
+  [0x0c, 0x80, 0x01],
   [0x0f],
   [0x00],
   // Calls: every type, an unknown function, a padded index.
@@ -176,6 +180,9 @@ const PHRASES: readonly (readonly number[])[] = [
   [0x02, 0x40, 0x0b],
   [0x03, 0x40, 0x01, 0x0b],
   [0x41, 1, 0x04, 0x40, 0x0b],
+  [0x41, 1, 0x04, 0x7f, 0x41, 2, 0x0b, 0x1a],
+  [0x41, 1, 0x04, 0x40, 0x41, 2, 0x0b],
+  [0x41, 1, 0x04, 0x40, 0x0c, 0x80, 0x00, 0x0b],
   [0x41, 1, 0x04, 0x7e, 0x42, 1, 0x05, 0x42, 2, 0x0b, 0x1a],
   [0x20, 0, 0x10, 1, 0x21, 0],
   [0x42, 1, 0x41, 2, 0x10, 2, 0x1a],
@@ -239,6 +246,33 @@ test('fast paths agree with the general path on random sequences', () => {
   }
   // The sequences must exercise both outcomes.
   assert.ok(valid > 1000, `only ${valid} valid sequences`);
+});
+
+test('branches with two-byte labels agree with the general path', () => {
+  const fast = new CodeValidator();
+  const general = new CodeValidator();
+  const ctx = context([MEM32]);
+  // 200 nested blocks: labels 0 to 200 (the function's), then unknown ones.
+  for (let label = 120; label < 210; label++) {
+    for (const op of [0x0c, 0x0d]) {
+      const bytes: number[] = [];
+      for (let i = 0; i < 200; i++) bytes.push(0x02, 0x40);
+      // br_if needs its condition.
+      if (op === 0x0d) bytes.push(0x41, 0);
+      bytes.push(op, 0x80 | (label & 0x7f), label >> 7, ...Array<number>(201).fill(0x0b));
+      const input = Uint8Array.from(bytes);
+      const run = (v: CodeValidator, analyze: boolean) =>
+        outcome(() => {
+          const r = new Reader(input);
+          if (analyze) v.analyze(r, ctx, [], PLAIN);
+          else v.validate(r, ctx, [], PLAIN);
+          return r.pos;
+        }, v);
+      const expected = run(general, true);
+      assert.equal(run(fast, false), expected, `label ${label} of ${op}`);
+      assert.is(expected.ok, label <= 200);
+    }
+  }
 });
 
 test.run();

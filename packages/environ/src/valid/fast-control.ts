@@ -11,7 +11,7 @@ import { I32, type FuncType, type ValType } from '../types.js';
 import type { Reader } from '../binary/reader.js';
 import type { CodeValidator } from './code.js';
 import { FRAME_OF, KIND, PLAIN_END } from './fast-tables.js';
-import { FRAME_LOOP, NO_TYPES, single } from './stacks.js';
+import { FRAME_IF, FRAME_LOOP, NO_TYPES, single } from './stacks.js';
 
 /**
  * Validates the instruction of opcode `b` at `r.pos` if its fast path
@@ -44,7 +44,13 @@ export function fastControl(v: CodeValidator, r: Reader, b: number): boolean {
     case 14: /* end */ {
       // Of a block, loop, else branch or try_table whose results are exactly on the stack.
       const d = v.depth - 1;
-      if (PLAIN_END[v.cKind[d]!] === 0) return false;
+      const kind = v.cKind[d]!;
+      if (PLAIN_END[kind] === 0) {
+        // Or of an `if` without `else` typed [] -> []: its implicit else branch is valid.
+        if (kind !== FRAME_IF || v.cParams[d]!.length !== 0 || v.cResults[d]!.length !== 0) {
+          return false;
+        }
+      }
       const results = v.cResults[d]!;
       if (vlen !== height + results.length || !topIs(vals, vlen, height, results)) return false;
       // The frame's results stay where they are: popped and pushed back.
@@ -55,9 +61,17 @@ export function fastControl(v: CodeValidator, r: Reader, b: number): boolean {
     }
     case 15: /* br */
     case 16: /* br_if */ {
-      const l = pos + 1 < end ? bytes[pos + 1]! : 0x80;
+      // The label, in one or two bytes.
+      let l = pos + 1 < end ? bytes[pos + 1]! : 0x80;
+      let next = pos + 2;
+      if (l >= 0x80) {
+        const high = next < end ? bytes[next]! : 0x80;
+        if (high >= 0x80) return false;
+        l = (l & 0x7f) | (high << 7);
+        next++;
+      }
       const depth = v.depth;
-      if (l >= 0x80 || l >= depth) return false;
+      if (l >= depth) return false;
       const target = depth - 1 - l;
       const types = v.cKind[target] === FRAME_LOOP ? v.cParams[target]! : v.cResults[target]!;
       if (b === 0x0c) {
@@ -71,7 +85,7 @@ export function fastControl(v: CodeValidator, r: Reader, b: number): boolean {
         if (!topIs(vals, vlen - 1, height, types)) return false;
         v.vlen = vlen - 1;
       }
-      r.pos = pos + 2;
+      r.pos = next;
       return true;
     }
     case 17 /* return */:
