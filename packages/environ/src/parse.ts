@@ -94,7 +94,8 @@ class ModuleParser {
   readonly code = new CodeValidator();
   private readonly simple = new SimpleConst();
   /** First validation error of each phase. */
-  private errors: (CompileError | undefined)[] = [];
+  // Sized up front: `clear` runs per body, and reads past an array's end are slow.
+  private errors = new Array<CompileError | undefined>(Phase.Exports + 1).fill(undefined);
   private ctx: MutableContext = {
     types: [],
     canon: new Int32Array(0),
@@ -412,7 +413,8 @@ class ModuleParser {
     if (validating) {
       const ft = this.ctx.types[typeIndex]!.comp as FuncType;
       try {
-        for (const run of body.locals) this.valType(run.type, body.codeStart);
+        const runs = body.locals;
+        for (let i = 0; i < runs.length; i++) this.valType(runs[i]!.type, body.codeStart);
         this.code.validate(r, this.ctx, ft.results, {
           params: ft.params,
           runs: body.locals,
