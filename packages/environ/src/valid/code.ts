@@ -12,6 +12,9 @@
  * The validator is in layers, one job per file:
  * - code.ts (this file): the entry points, the instruction loop (decoding,
  *   recording) and the dispatch of each instruction to its rule;
+ * - fast.ts, fast-control.ts: the loop of validate-only mode, with fast
+ *   paths for the common cases of the frequent instructions, `step` here
+ *   for everything else;
  * - stacks.ts: the operand and control stacks and error reports, which
  *   `CodeValidator` extends; locals.ts: locals and their initialization;
  * - rules.ts: the table of rules; rules/signature.ts types the instructions
