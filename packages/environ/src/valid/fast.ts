@@ -55,6 +55,7 @@ export function validateFast(v: CodeValidator, r: Reader): void {
   const p0 = P0;
   const p1 = P1;
   const result = RESULT;
+  const maxAlign = MAX_ALIGN;
   const i32 = I32;
   const i64 = I64;
   // Loads and stores: memory 0's address type, or 0 (no memory: the general path).
@@ -84,7 +85,7 @@ export function validateFast(v: CodeValidator, r: Reader): void {
       case 3: /* load */
       case 4: /* store */ {
         // One byte of flags (memory 0, alignment at most natural), an offset of at most 4 bytes.
-        if (addr === 0 || pos + 2 >= end || bytes[pos + 1]! > MAX_ALIGN[b]!) break;
+        if (addr === 0 || pos + 2 >= end || bytes[pos + 1]! > maxAlign[b]!) break;
         let next = pos + 2;
         const last = next + 4 < end ? next + 4 : end;
         while (next < last && bytes[next]! >= 0x80) next++;
