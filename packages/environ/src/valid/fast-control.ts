@@ -15,11 +15,11 @@ import { FRAME_IF, FRAME_LOOP, NO_TYPES, single } from './stacks.js';
 
 /**
  * Validates the instruction of opcode `b` at `r.pos` if its fast path
- * applies; else returns false, having changed nothing.
+ * applies; else returns false, having changed nothing. The input has at
+ * least 16 bytes from `r.pos` (see `validateFast`): no bounds checks.
  */
 export function fastControl(v: CodeValidator, r: Reader, b: number): boolean {
   const bytes = r.bytes;
-  const end = r.end;
   const pos = r.pos;
   const vals = v.vals;
   const vlen = v.vlen;
@@ -30,7 +30,7 @@ export function fastControl(v: CodeValidator, r: Reader, b: number): boolean {
       return true;
     case 13: /* block, loop, if */ {
       // Block type: empty, or one number or vector type (0x7b to 0x7f).
-      const bt = pos + 1 < end ? bytes[pos + 1]! : 0;
+      const bt = bytes[pos + 1]!;
       if (bt !== 0x40 && (bt < 0x7b || bt > 0x7f)) return false;
       if (b === 0x04) {
         // if: pops its condition.
@@ -62,10 +62,10 @@ export function fastControl(v: CodeValidator, r: Reader, b: number): boolean {
     case 15: /* br */
     case 16: /* br_if */ {
       // The label, in one or two bytes.
-      let l = pos + 1 < end ? bytes[pos + 1]! : 0x80;
+      let l = bytes[pos + 1]!;
       let next = pos + 2;
       if (l >= 0x80) {
-        const high = next < end ? bytes[next]! : 0x80;
+        const high = bytes[next]!;
         if (high >= 0x80) return false;
         l = (l & 0x7f) | (high << 7);
         next++;
@@ -98,7 +98,7 @@ export function fastControl(v: CodeValidator, r: Reader, b: number): boolean {
       // A function index of at most 4 bytes (below 2^28: no overflow to check).
       let f = 0;
       let next = pos + 1;
-      for (let shift = 0; shift < 28 && next < end; shift += 7) {
+      for (let shift = 0; shift < 28; shift += 7) {
         const byte = bytes[next++]!;
         f |= (byte & 0x7f) << shift;
         if (byte < 0x80) {

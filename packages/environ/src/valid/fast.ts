@@ -45,7 +45,9 @@ if (
  */
 export function validateFast(v: CodeValidator, r: Reader): void {
   const bytes = r.bytes;
-  const end = r.end;
+  // The fast paths read at most 16 bytes from an instruction's start without
+  // bounds checks; the last 16 bytes of the input take the general path.
+  const limit = r.end - 16;
   const ctx = v.ctx;
   const globals = ctx.globals;
   // Locals by index, or null to leave them all to the general path.
@@ -69,8 +71,8 @@ export function validateFast(v: CodeValidator, r: Reader): void {
   let height = v.cHeight[v.depth - 1]!;
   for (;;) {
     // Each case either handles the instruction and continues, or breaks to the general path.
-    // At the end of the input, 0xff (no opcode, no fast path): the general path reports it.
-    const b = pos < end ? bytes[pos]! : 0xff;
+    // Near the end of the input, 0xff (no opcode, no fast path): the general path.
+    const b = pos < limit ? bytes[pos]! : 0xff;
     switch (kinds[b]) {
       case 1 /* unary */:
         if (vlen === height || vals[vlen - 1] !== p0[b]) break;
@@ -85,9 +87,9 @@ export function validateFast(v: CodeValidator, r: Reader): void {
       case 3: /* load */
       case 4: /* store */ {
         // One byte of flags (memory 0, alignment at most natural), an offset of at most 4 bytes.
-        if (addr === 0 || pos + 2 >= end || bytes[pos + 1]! > maxAlign[b]!) break;
+        if (addr === 0 || bytes[pos + 1]! > maxAlign[b]!) break;
         let next = pos + 2;
-        const last = next + 4 < end ? next + 4 : end;
+        const last = next + 4;
         while (next < last && bytes[next]! >= 0x80) next++;
         if (next === last) break;
         if (kinds[b] === 3) {
@@ -102,7 +104,7 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         continue;
       }
       case 5: /* local.get */ {
-        const x = pos + 1 < end ? bytes[pos + 1]! : 0x80;
+        const x = bytes[pos + 1]!;
         if (locals === null || x >= 0x80 || x >= numLocals || vlen === vals.length) break;
         vals[vlen++] = locals[x]!;
         if (vlen > max) max = vlen;
@@ -111,7 +113,7 @@ export function validateFast(v: CodeValidator, r: Reader): void {
       }
       case 6: /* local.set */
       case 7: /* local.tee */ {
-        const x = pos + 1 < end ? bytes[pos + 1]! : 0x80;
+        const x = bytes[pos + 1]!;
         if (locals === null || x >= 0x80 || x >= numLocals) break;
         if (vlen === height || vals[vlen - 1] !== locals[x]) break;
         // local.tee pops and pushes the same type: nothing changes.
@@ -120,7 +122,7 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         continue;
       }
       case 8: /* global.get */ {
-        const x = pos + 1 < end ? bytes[pos + 1]! : 0x80;
+        const x = bytes[pos + 1]!;
         if (x >= 0x80 || x >= globals.length || vlen === vals.length) break;
         vals[vlen++] = globals[x]!.type;
         if (vlen > max) max = vlen;
@@ -128,7 +130,7 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         continue;
       }
       case 9: /* global.set */ {
-        const x = pos + 1 < end ? bytes[pos + 1]! : 0x80;
+        const x = bytes[pos + 1]!;
         if (x >= 0x80 || x >= globals.length) break;
         const g = globals[x]!;
         if (!g.mutable || vlen === height || vals[vlen - 1] !== g.type) break;
@@ -141,8 +143,7 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         // Any LEB128 of at most 4 bytes is a valid s32, of at most 9 a valid s64.
         const is32 = b === 0x41;
         let next = pos + 1;
-        const limit = next + (is32 ? 4 : 9);
-        const last = limit < end ? limit : end;
+        const last = next + (is32 ? 4 : 9);
         while (next < last && bytes[next]! >= 0x80) next++;
         if (next === last || vlen === vals.length) break;
         vals[vlen++] = is32 ? i32 : i64;
