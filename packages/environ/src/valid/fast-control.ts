@@ -1,17 +1,15 @@
 /**
  * The fast paths of `validateFast` (fast.ts) for the less frequent kinds
- * (12 to 19 in fast-tables.ts): `nop`, blocks with an empty or single
- * number type, `end`, branches, `return`, `call` and `unreachable`. They
- * are apart from the loop, on the
- * validator's own state rather than on the loop's locals, to keep the
- * loop small: V8 optimizes a function after an amount of work that grows
- * with its size, and compiles a small one sooner.
+ * (14 to 19 in fast-tables.ts): `nop`, branches, `return`, `call` and
+ * `unreachable`. They are apart from the loop, on the validator's own
+ * state rather than on the loop's locals, to keep the loop small: it is
+ * compiled sooner and faster.
  */
 import { I32, type FuncType, type ValType } from '../types.js';
 import type { Reader } from '../binary/reader.js';
 import type { CodeValidator } from './code.js';
-import { FRAME_OF, KIND, PLAIN_END } from './fast-tables.js';
-import { FRAME_IF, FRAME_LOOP, NO_TYPES, single } from './stacks.js';
+import { KIND } from './fast-tables.js';
+import { FRAME_LOOP } from './stacks.js';
 
 /**
  * Validates the instruction of opcode `b` at `r.pos` if its fast path
@@ -25,40 +23,9 @@ export function fastControl(v: CodeValidator, r: Reader, b: number): boolean {
   const vlen = v.vlen;
   const height = v.cHeight[v.depth - 1]!;
   switch (KIND[b]) {
-    case 12 /* nop */:
+    case 14 /* nop */:
       r.pos = pos + 1;
       return true;
-    case 13: /* block, loop, if */ {
-      // Block type: empty, or one number or vector type (0x7b to 0x7f).
-      const bt = bytes[pos + 1]!;
-      if (bt !== 0x40 && (bt < 0x7b || bt > 0x7f)) return false;
-      if (b === 0x04) {
-        // if: pops its condition.
-        if (vlen === height || vals[vlen - 1] !== I32) return false;
-        v.vlen = vlen - 1;
-      }
-      v.pushFrame(FRAME_OF[b]!, NO_TYPES, bt === 0x40 ? NO_TYPES : single(bt), v.count - 1);
-      r.pos = pos + 2;
-      return true;
-    }
-    case 14: /* end */ {
-      // Of a block, loop, else branch or try_table whose results are exactly on the stack.
-      const d = v.depth - 1;
-      const kind = v.cKind[d]!;
-      if (PLAIN_END[kind] === 0) {
-        // Or of an `if` without `else` typed [] -> []: its implicit else branch is valid.
-        if (kind !== FRAME_IF || v.cParams[d]!.length !== 0 || v.cResults[d]!.length !== 0) {
-          return false;
-        }
-      }
-      const results = v.cResults[d]!;
-      if (vlen !== height + results.length || !topIs(vals, vlen, height, results)) return false;
-      // The frame's results stay where they are: popped and pushed back.
-      v.locals.reset(v.cInits[d]!);
-      v.depth = d;
-      r.pos = pos + 1;
-      return true;
-    }
     case 15: /* br */
     case 16: /* br_if */ {
       // The label, in one or two bytes.

@@ -8,8 +8,8 @@ import { FRAME_BLOCK, FRAME_ELSE, FRAME_IF, FRAME_LOOP, FRAME_TRY } from './stac
 
 /**
  * Fast-path kinds, numbered 1 to 19 in this order (0: no fast path): the
- * most frequent first (1 to 11), handled in the loop of `validateFast`,
- * then the others (12 to 19), in `fastControl`. Both spell them as
+ * most frequent first (1 to 13), handled in the loop of `validateFast`,
+ * then the others (14 to 19), in `fastControl`. Both spell them as
  * literals in their switch (see fast.ts).
  */
 export const KINDS = [
@@ -24,9 +24,9 @@ export const KINDS = [
   'global.set', // 9
   'i32.const', // 10
   'i64.const', // 11
-  'nop', // 12
-  'block', // 13: block, loop and if
-  'end', // 14
+  'block', // 12: block, loop and if
+  'end', // 13
+  'nop', // 14
   'br', // 15
   'br_if', // 16
   'return', // 17

@@ -2,10 +2,10 @@
  * The instruction loop of validate-only mode (`CodeValidator.validate`: every
  * function body, at module creation), with fast paths for the most frequent
  * instructions: one-byte instructions typed by a signature of one or two
- * operands and a result, plain loads and stores, locals, globals and
- * integer constants here; `nop`, blocks, `end`, branches, `return`, `call`
- * and `unreachable` in fast-control.ts. Compiled code is mostly these (in
- * a Go-compiled module, over 99% of all instructions).
+ * operands and a result, plain loads and stores, locals, globals, integer
+ * constants, blocks and `end` here; `nop`, branches, `return`, `call` and
+ * `unreachable` in fast-control.ts. Compiled code is mostly these (in a
+ * Go-compiled module, over 99% of all instructions).
  *
  * A fast path covers only the common case: the instruction is valid, its
  * immediates are short (no LEB128 that could be malformed or need checks)
@@ -27,13 +27,15 @@ import { I32, I64 } from '../types.js';
 import type { Reader } from '../binary/reader.js';
 import type { CodeValidator } from './code.js';
 import { fastControl } from './fast-control.js';
-import { KIND, KINDS, MAX_ALIGN, P0, P1, RESULT } from './fast-tables.js';
+import { FRAME_OF, KIND, KINDS, MAX_ALIGN, P0, P1, PLAIN_END, RESULT } from './fast-tables.js';
+import { FRAME_IF, NO_TYPES, single } from './stacks.js';
 
 // The switches of `validateFast` and `fastControl` number the kinds by hand: check they still are these.
 if (
   KINDS.length !== 19 ||
   KINDS[0] !== 'unary' ||
-  KINDS[11] !== 'nop' ||
+  KINDS[11] !== 'block' ||
+  KINDS[13] !== 'nop' ||
   KINDS[18] !== 'unreachable'
 ) {
   throw new Error('validator: the fast-path kinds changed; update validateFast');
@@ -58,6 +60,10 @@ export function validateFast(v: CodeValidator, r: Reader): void {
   const p1 = P1;
   const result = RESULT;
   const maxAlign = MAX_ALIGN;
+  const frameOf = FRAME_OF;
+  const plainEnd = PLAIN_END;
+  const frameIf = FRAME_IF;
+  const none = NO_TYPES;
   const i32 = I32;
   const i64 = I64;
   // Loads and stores: memory 0's address type, or 0 (no memory: the general path).
@@ -151,12 +157,46 @@ export function validateFast(v: CodeValidator, r: Reader): void {
         pos = next + 1;
         continue;
       }
+      case 12: /* block, loop, if */ {
+        // Block type: empty, or one number or vector type (0x7b to 0x7f).
+        const bt = bytes[pos + 1]!;
+        if (bt !== 0x40 && (bt < 0x7b || bt > 0x7f)) break;
+        if (b === 0x04) {
+          // if: pops its condition.
+          if (vlen === height || vals[vlen - 1] !== i32) break;
+          vlen--;
+        }
+        v.vlen = vlen;
+        v.pushFrame(frameOf[b]!, none, bt === 0x40 ? none : single(bt), v.count - 1);
+        height = vlen;
+        pos += 2;
+        continue;
+      }
+      case 13: /* end */ {
+        // Of a block, loop, else branch or try_table whose results are exactly on the stack.
+        const d = v.depth - 1;
+        const kind = v.cKind[d]!;
+        const results = v.cResults[d]!;
+        if (plainEnd[kind] === 0) {
+          // Or of an `if` without `else` typed [] -> []: its implicit else branch is valid.
+          if (kind !== frameIf || v.cParams[d]!.length !== 0 || results.length !== 0) break;
+        }
+        const n = results.length;
+        if (vlen !== height + n) break;
+        if (n !== 0 && (n !== 1 || vals[height] !== results[0])) break;
+        // The frame's results stay where they are: popped and pushed back.
+        v.locals.reset(v.cInits[d]!);
+        v.depth = d;
+        height = v.cHeight[d - 1]!;
+        pos++;
+        continue;
+      }
     }
     // The other fast paths (fast-control.ts), or the general path, for one instruction.
     r.pos = pos;
     v.vlen = vlen;
     v.maxHeight = max;
-    if (kinds[b] < 12 || !fastControl(v, r, b)) v.step(r);
+    if (kinds[b] < 14 || !fastControl(v, r, b)) v.step(r);
     if (v.depth === 0) return;
     pos = r.pos;
     vals = v.vals;
