@@ -11,6 +11,7 @@
  */
 import { CompileError, invalid, malformed } from './errors.js';
 import { Reader } from './binary/reader.js';
+import { LazyDatas } from './datas.js';
 import { decodeNames } from './binary/names.js';
 import { decodeSections, type RawBody, type RawModule } from './binary/sections.js';
 import { resolveFeatures, WASM3_FEATURES, type Features } from './features.js';
@@ -44,6 +45,7 @@ import {
 } from './types.js';
 import { CodeValidator, isValidationError } from './valid/code.js';
 import type { ValidationContext } from './valid/context.js';
+import { SimpleConst } from './binary/simple-const.js';
 import { validateTypes } from './valid/types.js';
 
 /** Validation phases in the reference interpreter's order; earlier errors win. */
@@ -90,8 +92,10 @@ interface MutableContext extends ValidationContext {
 
 class ModuleParser {
   readonly code = new CodeValidator();
+  private readonly simple = new SimpleConst();
   /** First validation error of each phase. */
-  private errors: (CompileError | undefined)[] = [];
+  // Sized up front: `clear` runs per body, and reads past an array's end are slow.
+  private errors = new Array<CompileError | undefined>(Phase.Exports + 1).fill(undefined);
   private ctx: MutableContext = {
     types: [],
     canon: new Int32Array(0),
@@ -116,7 +120,8 @@ class ModuleParser {
   private readonly globalInits: ConstExpr[] = [];
   private readonly elemOffsets: (ConstExpr | null)[] = [];
   private readonly elemExprs: (ConstExpr[] | null)[] = [];
-  private readonly dataOffsets: (ConstExpr | null)[] = [];
+  /** Offset programs of the data segments whose offset is not simple (see `checkOffset`). */
+  private readonly dataOffsets = new Map<number, ConstExpr>();
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -148,6 +153,10 @@ class ModuleParser {
       {
         constExpr: (r) => {
           const at = r.pos;
+          if (this.simple.read(r.bytes, at, r.end)) {
+            r.pos = this.simple.next;
+            return at;
+          }
           this.code.skip(r, this.ctx);
           for (const f of this.code.refFuncs) this.constRefs.add(f);
           return at;
@@ -351,6 +360,9 @@ class ModuleParser {
    * type as `[t]`.
    */
   private checkConst(at: number, t: ValType, globals: readonly GlobalType[]): ConstExpr {
+    if (this.simple.read(this.bytes, at, this.bytes.length) && this.simple.type === t) {
+      return this.simple.program();
+    }
     const ctx = globals === this.ctx.globals ? this.ctx : { ...this.ctx, globals };
     const end = this.bytes.length;
     this.code.checkConstant(new Reader(this.bytes, at, end, this.features), ctx, globals);
@@ -401,7 +413,8 @@ class ModuleParser {
     if (validating) {
       const ft = this.ctx.types[typeIndex]!.comp as FuncType;
       try {
-        for (const run of body.locals) this.valType(run.type, body.codeStart);
+        const runs = body.locals;
+        for (let i = 0; i < runs.length; i++) this.valType(runs[i]!.type, body.codeStart);
         this.code.validate(r, this.ctx, ft.results, {
           params: ft.params,
           runs: body.locals,
@@ -433,14 +446,16 @@ class ModuleParser {
   // Phases after the code section.
 
   private validateDatas(m: RawModule): void {
-    for (const d of m.datas) {
-      if (d.mode !== 'active') {
-        this.dataOffsets.push(null);
-        continue;
-      }
-      const mem = this.ctx.memories[d.memory];
-      if (mem === undefined) invalid(d.at, `unknown memory ${d.memory}`);
-      this.dataOffsets.push(this.checkConst(d.offset!, mem.is64 ? I64 : I32, this.ctx.globals));
+    const d = m.datas;
+    for (let i = 0; i < d.count; i++) {
+      if (d.passive[i]) continue;
+      const memory = d.memory[i]!;
+      const mem = this.ctx.memories[memory];
+      if (mem === undefined) invalid(d.at[i]!, `unknown memory ${memory}`);
+      const t = mem.is64 ? I64 : I32;
+      // A simple offset of the right type is valid; its program is built if asked for (datas.ts).
+      if (d.simple[i] === t) continue;
+      this.dataOffsets.set(i, this.checkConst(d.offset[i]!, t, this.ctx.globals));
     }
   }
 
@@ -503,12 +518,7 @@ class ModuleParser {
       funcIndices: e.funcIndices,
       exprs: this.elemExprs[i]!,
     }));
-    const datas = m.datas.map((d, i) => ({
-      mode: d.mode,
-      memory: d.memory,
-      offset: this.dataOffsets[i]!,
-      bytes: d.bytes,
-    }));
+    const datas = new LazyDatas(m.datas, this.bytes, this.dataOffsets);
     let names = EMPTY_NAMES;
     for (const c of m.customs) {
       if (c.name === 'name') names = decodeNames(c.bytes) ?? EMPTY_NAMES;
@@ -533,7 +543,9 @@ class ModuleParser {
       exports: m.exports.map(({ name, kind, index }) => ({ name, kind, index })),
       start: m.start?.func ?? null,
       elems,
-      datas,
+      get datas() {
+        return datas.get();
+      },
       dataCount: m.dataCount,
       bodies: this.bodies,
       customSections: m.customs,

@@ -124,6 +124,34 @@ export class Reader {
     return this.signed(33);
   }
 
+  /**
+   * Signed 33-bit LEB128 as `s33` reads it, or NaN where `s33` would fail
+   * (the position is then unspecified: callers rewind). For the decoders
+   * that try a type index first and fall back to a type code, once per
+   * block type: no closure and no exception on that path.
+   */
+  s33OrNaN(): number {
+    const bytes = this.bytes;
+    let result = 0;
+    let shift = 0;
+    let b: number;
+    for (;;) {
+      const remaining = 33 - shift;
+      if (remaining <= 0 || this.pos >= this.end) return NaN;
+      b = bytes[this.pos++]!;
+      if (remaining < 7) {
+        const mask = (-1 << (remaining - 1)) & 0x7f;
+        const high = b & mask;
+        if (high !== 0 && high !== mask) return NaN;
+      }
+      result += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if ((b & 0x80) === 0) break;
+    }
+    if (b & 0x40 && shift < 53) result -= 2 ** shift;
+    return result;
+  }
+
   /** Signed 7-bit LEB128 (single-byte type codes). */
   s7(): number {
     return this.signed(7);
@@ -203,13 +231,18 @@ export class Reader {
 
   /** `n` raw bytes, as a view into the module bytes. */
   take(n: number): Uint8Array {
+    const start = this.pos;
+    this.skip(n);
+    return this.bytes.subarray(start, start + n);
+  }
+
+  /** Skips `n` raw bytes (as `take` does, without making a view). */
+  skip(n: number): void {
     if (n > this.end - this.pos) {
       this.pos = this.end;
       this.unexpectedEnd();
     }
-    const view = this.bytes.subarray(this.pos, this.pos + n);
     this.pos += n;
-    return view;
   }
 
   /** A length-prefixed UTF-8 name. */

@@ -18,6 +18,7 @@ import {
   type TagType,
   type ValType,
 } from '../types.js';
+import { RawDatas } from './datas.js';
 import { Reader } from './reader.js';
 import {
   readFieldType,
@@ -65,14 +66,6 @@ export interface RawElem {
   readonly at: number;
 }
 
-export interface RawData {
-  readonly mode: 'active' | 'passive';
-  readonly memory: number;
-  readonly offset: number | null;
-  readonly bytes: Uint8Array;
-  readonly at: number;
-}
-
 export interface RawImport {
   readonly import: Import;
   readonly offset: number;
@@ -107,7 +100,7 @@ export interface RawModule {
   start: { func: number; offset: number } | null;
   elems: RawElem[];
   dataCount: number | null;
-  datas: RawData[];
+  datas: RawDatas;
   customs: CustomSection[];
   /** Number of entries in the code section (null when absent). */
   codeCount: number | null;
@@ -152,7 +145,7 @@ export function decodeSections(
     start: null,
     elems: [],
     dataCount: null,
-    datas: [],
+    datas: new RawDatas(),
     customs: [],
     codeCount: null,
   };
@@ -187,7 +180,7 @@ export function decodeSections(
   if (m.functions.length !== (m.codeCount ?? 0)) {
     malformed(r.end, 'function and code section have inconsistent lengths');
   }
-  if (m.dataCount !== null && m.dataCount !== m.datas.length) {
+  if (m.dataCount !== null && m.dataCount !== m.datas.count) {
     malformed(r.end, 'data count and data section have inconsistent lengths');
   }
   return m;
@@ -255,7 +248,7 @@ function decodeSection(r: Reader, id: number, m: RawModule, hooks: CodeDecoder):
       return;
     }
     case 11:
-      m.datas = vec(r, (r) => decodeData(r, hooks));
+      decodeDatas(r, hooks, m.datas);
       return;
   }
 }
@@ -401,14 +394,29 @@ function decodeElem(r: Reader, hooks: CodeDecoder): RawElem {
   return { mode, type, table, offset, funcIndices, exprs: null, at };
 }
 
-function decodeData(r: Reader, hooks: CodeDecoder): RawData {
+function decodeDatas(r: Reader, hooks: CodeDecoder, datas: RawDatas): void {
+  const n = r.len32();
+  let i = 0;
+  while (i < n) {
+    // The common segments in a loop of their own; `decodeData` for the others.
+    i += datas.readSimple(r, n - i);
+    if (i < n) {
+      decodeData(r, hooks, datas);
+      i++;
+    }
+  }
+}
+
+function decodeData(r: Reader, hooks: CodeDecoder, datas: RawDatas): void {
   const at = r.pos;
   const flags = r.u32();
   if (flags > 2) malformed(at, 'malformed data segment kind');
   const memory = flags === 2 ? r.u32() : 0;
-  const offset = flags === 1 ? null : hooks.constExpr(r);
-  const n = r.len32();
-  return { mode: flags === 1 ? 'passive' : 'active', memory, offset, bytes: r.take(n), at };
+  const offset = flags === 1 ? 0 : hooks.constExpr(r);
+  const length = r.len32();
+  const start = r.pos;
+  r.skip(length);
+  datas.add(flags === 1, memory, offset, start, length, at, 0);
 }
 
 function decodeBody(r: Reader, m: RawModule, index: number, hooks: CodeDecoder): void {

@@ -50,11 +50,10 @@ const EXACT_CODE = -0x1e;
  */
 export function readHeapType(r: Reader): ValType {
   const start = r.pos;
-  const index = attempt(r, () => r.s33());
-  if (index !== undefined) {
-    if (index >= 0) return refType(Math.min(index, MAX_TYPE_INDEX), false);
-    r.pos = start;
-  }
+  // A type index if it decodes as a non-negative s33 (the reference's `either`).
+  const index = r.s33OrNaN();
+  if (index >= 0) return refType(Math.min(index, MAX_TYPE_INDEX), false);
+  r.pos = start;
   const code = r.s7();
   if (isAbstractCode(code)) return refType(code, false);
   if (code === EXACT_CODE && r.features.customDescriptors) {
@@ -138,8 +137,8 @@ export function readBlockType(r: Reader, out: Int32Array, at: number): void {
     return;
   }
   const start = r.pos;
-  const index = attempt(r, () => r.s33());
-  if (index !== undefined && index >= 0) {
+  const index = r.s33OrNaN();
+  if (index >= 0) {
     out[at] = Math.min(index, MAX_TYPE_INDEX);
     out[at + 1] = 0;
     return;

@@ -12,6 +12,9 @@
  * The validator is in layers, one job per file:
  * - code.ts (this file): the entry points, the instruction loop (decoding,
  *   recording) and the dispatch of each instruction to its rule;
+ * - fast.ts, fast-control.ts: the loop of validate-only mode, with fast
+ *   paths for the common cases of the frequent instructions, `step` here
+ *   for everything else;
  * - stacks.ts: the operand and control stacks and error reports, which
  *   `CodeValidator` extends; locals.ts: locals and their initialization;
  * - rules.ts: the table of rules; rules/signature.ts types the instructions
@@ -28,6 +31,7 @@ import { Op, OPS, PREFIX_BASE, type OpInfo } from '../opcodes.js';
 import type { GlobalType, ValType } from '../types.js';
 import type { ValidationContext } from './context.js';
 import { NO_LOCALS, type LocalsLayout } from './locals.js';
+import { validateFast } from './fast.js';
 import { RULES } from './rules.js';
 import { checkTyped } from './rules/signature.js';
 import {
@@ -193,71 +197,76 @@ export class CodeValidator extends Stacks {
   // The instruction loop.
 
   private loop(r: Reader): void {
+    // Validate-only mode has its own loop, with fast paths (fast.ts).
+    if (this.validating && !this.recording) validateFast(this, r);
+    else while (this.depth > 0) this.step(r);
+  }
+
+  /** Decodes, records (if recording) and checks (if validating) one instruction. */
+  step(r: Reader): void {
     const pool = this.pool;
-    while (this.depth > 0) {
-      const offset = r.pos;
-      const b = r.u8();
-      let id = b;
-      let info: OpInfo | undefined;
-      if (b >= 0xfb && b <= 0xfe) {
-        const sub = r.u32();
-        const base = PREFIX_BASE[b as 0xfb | 0xfc | 0xfd | 0xfe];
-        info = sub < 0x200 ? OPS[base + sub] : undefined;
-        // Sub-opcodes past the end of one prefix's range land in the next prefix's ids.
-        if (info !== undefined && info.prefix !== b) info = undefined;
-        if (info !== undefined && info.feature !== null && !r.features[info.feature]) {
-          info = undefined;
-        }
-        if (info === undefined) {
-          const hex = sub.toString(16).padStart(2, '0');
-          malformed(
-            offset,
-            b === 0xfd ? `illegal opcode ${hex}` : `illegal opcode ${b.toString(16)} ${hex}`,
-          );
-        }
-        id = info.id;
-      } else {
-        info = OPS[b];
-        if (info === undefined)
-          malformed(offset, `illegal opcode ${b.toString(16).padStart(2, '0')}`);
+    const offset = r.pos;
+    const b = r.u8();
+    let id = b;
+    let info: OpInfo | undefined;
+    if (b >= 0xfb && b <= 0xfe) {
+      const sub = r.u32();
+      const base = PREFIX_BASE[b as 0xfb | 0xfc | 0xfd | 0xfe];
+      info = sub < 0x200 ? OPS[base + sub] : undefined;
+      // Sub-opcodes past the end of one prefix's range land in the next prefix's ids.
+      if (info !== undefined && info.prefix !== b) info = undefined;
+      if (info !== undefined && info.feature !== null && !r.features[info.feature]) {
+        info = undefined;
       }
-
-      if (this.recording) {
-        const i = this.count;
-        if (i === this.ops.length) {
-          this.ops = grow(this.ops, i + 1);
-          this.heights = grow(this.heights, i + 1);
-          this.offsets = grow(this.offsets, i + 1);
-          this.immStart = grow(this.immStart, i + 2);
-        }
-        this.ops[i] = id;
-        this.offsets[i] = offset;
-        this.heights[i] = this.vlen;
-        this.immStart[i] = pool.length;
-        this.count = i + 1;
-      } else {
-        pool.length = 0;
+      if (info === undefined) {
+        const hex = sub.toString(16).padStart(2, '0');
+        malformed(
+          offset,
+          b === 0xfd ? `illegal opcode ${hex}` : `illegal opcode ${b.toString(16)} ${hex}`,
+        );
       }
-      pool.reserve(8);
-      const immAt = pool.length;
-      readImmediates(r, info.imm, pool);
-
-      // Structure is checked in both modes: a misplaced `else`, `catch`,
-      // `catch_all` or `delegate` is a decoding error.
-      if (id === Op.else || id === Op.catch || id === Op.catch_all || id === Op.delegate) {
-        const kind = this.cKind[this.depth - 1]!;
-        const fits =
-          id === Op.else
-            ? kind === FRAME_IF
-            : id === Op.delegate
-              ? kind === FRAME_LEGACY_TRY
-              : kind === FRAME_LEGACY_TRY || kind === FRAME_LEGACY_CATCH;
-        if (!fits) malformed(offset, 'END opcode expected');
-      }
-      this.at = offset;
-      if (this.validating) this.check(id, info, immAt);
-      else this.track(id);
+      id = info.id;
+    } else {
+      info = OPS[b];
+      if (info === undefined)
+        malformed(offset, `illegal opcode ${b.toString(16).padStart(2, '0')}`);
     }
+
+    if (this.recording) {
+      const i = this.count;
+      if (i === this.ops.length) {
+        this.ops = grow(this.ops, i + 1);
+        this.heights = grow(this.heights, i + 1);
+        this.offsets = grow(this.offsets, i + 1);
+        this.immStart = grow(this.immStart, i + 2);
+      }
+      this.ops[i] = id;
+      this.offsets[i] = offset;
+      this.heights[i] = this.vlen;
+      this.immStart[i] = pool.length;
+      this.count = i + 1;
+    } else {
+      pool.length = 0;
+    }
+    pool.reserve(8);
+    const immAt = pool.length;
+    readImmediates(r, info.imm, pool);
+
+    // Structure is checked in both modes: a misplaced `else`, `catch`,
+    // `catch_all` or `delegate` is a decoding error.
+    if (id === Op.else || id === Op.catch || id === Op.catch_all || id === Op.delegate) {
+      const kind = this.cKind[this.depth - 1]!;
+      const fits =
+        id === Op.else
+          ? kind === FRAME_IF
+          : id === Op.delegate
+            ? kind === FRAME_LEGACY_TRY
+            : kind === FRAME_LEGACY_TRY || kind === FRAME_LEGACY_CATCH;
+      if (!fits) malformed(offset, 'END opcode expected');
+    }
+    this.at = offset;
+    if (this.validating) this.check(id, info, immAt);
+    else this.track(id);
   }
 
   /**

@@ -25,6 +25,7 @@ export class Locals {
   params: readonly ValType[] = NO_LOCALS.params;
   /** Number of locals, parameters included. */
   count = 0;
+  /** When expanded: the type of every local, parameters first (`count` of them). */
   private types = new Int32Array(256);
   private expanded = true;
   private runStarts: number[] = [];
@@ -39,15 +40,18 @@ export class Locals {
     this.params = locals.params;
     this.count = locals.params.length + locals.numDeclared;
     this.trackInits = false;
-    this.initialized.clear();
+    // Clearing a Set allocates a new table even when it is empty; this runs per body.
+    if (this.initialized.size > 0) this.initialized.clear();
     this.inits.length = 0;
     this.expanded = locals.numDeclared <= EXPAND_LIMIT;
+    const runs = locals.runs;
     if (this.expanded) {
-      if (this.types.length < locals.numDeclared) {
-        this.types = new Int32Array(locals.numDeclared);
-      }
-      let i = 0;
-      for (const run of locals.runs) {
+      const params = locals.params;
+      if (this.types.length < this.count) this.types = new Int32Array(this.count);
+      for (let k = 0; k < params.length; k++) this.types[k] = params[k]!;
+      let i = params.length;
+      for (let k = 0; k < runs.length; k++) {
+        const run = runs[k]!;
         this.types.fill(run.type, i, i + run.count);
         i += run.count;
         if (!isDefaultable(run.type)) this.trackInits = true;
@@ -56,7 +60,8 @@ export class Locals {
       this.runStarts = [];
       this.runTypes = [];
       let i = 0;
-      for (const run of locals.runs) {
+      for (let k = 0; k < runs.length; k++) {
+        const run = runs[k]!;
         if (run.count === 0) continue;
         this.runStarts.push(i);
         this.runTypes.push(run.type);
@@ -66,12 +71,21 @@ export class Locals {
     }
   }
 
+  /**
+   * The types of all locals by index, parameters first, if they are
+   * expanded and every local is readable (no initialization to track): the
+   * fast paths (fast.ts) then need nothing else. Else null.
+   */
+  plainTypes(): Int32Array | null {
+    return this.expanded && !this.trackInits ? this.types : null;
+  }
+
   /** The type of local `x`, which is below `count`. */
   type(x: number): ValType {
+    if (this.expanded) return this.types[x]!;
     const p = this.params.length;
     if (x < p) return this.params[x]!;
     const j = x - p;
-    if (this.expanded) return this.types[j]!;
     const starts = this.runStarts;
     let lo = 0;
     let hi = starts.length - 1;

@@ -103,21 +103,25 @@ export function valType(v: CodeValidator, t: ValType): void {
   if (isRef(t)) heapType(v, heapOf(t));
 }
 
-/** Params and results of a block type. */
-export function blockType(
-  v: CodeValidator,
-  imm: Int32Array,
-  at: number,
-): [readonly ValType[], readonly ValType[]] {
+/**
+ * Checks a block type and returns its params; `blockResults` then gives its
+ * results. Two calls rather than one returning a pair: this runs for every
+ * block, and a pair would be an allocation each time.
+ */
+export function blockParams(v: CodeValidator, imm: Int32Array, at: number): readonly ValType[] {
   const index = imm[at]!;
-  if (index >= 0) {
-    const ft = funcType(v, index);
-    return [ft.params, ft.results];
-  }
+  if (index >= 0) return funcType(v, index).params;
   const t = imm[at + 1]!;
-  if (t === 0) return [NO_TYPES, NO_TYPES];
-  valType(v, t);
-  return [NO_TYPES, single(t)];
+  if (t !== 0) valType(v, t);
+  return NO_TYPES;
+}
+
+/** The results of a block type already checked by `blockParams`. */
+export function blockResults(v: CodeValidator, imm: Int32Array, at: number): readonly ValType[] {
+  const index = imm[at]!;
+  if (index >= 0) return (v.ctx.types[index]!.comp as FuncType).results;
+  const t = imm[at + 1]!;
+  return t === 0 ? NO_TYPES : single(t);
 }
 
 /** Checks that a tail call's callee returns what the current function does. */

@@ -35,13 +35,19 @@ export const FRAME_LEGACY_CATCH_ALL = 8;
 
 export const NO_TYPES: readonly ValType[] = [];
 
-/** Cached one-element result types, so single-value blocks allocate nothing. */
-const SINGLE = new Map<ValType, readonly ValType[]>();
+/**
+ * Cached one-element result types, so single-value blocks allocate nothing:
+ * number and vector types (codes below 0x100) by index, a Map lookup being
+ * slow for the common case, references in a Map.
+ */
+const SINGLE_NUM: (readonly ValType[] | undefined)[] = new Array<undefined>(0x100).fill(undefined);
+const SINGLE_REF = new Map<ValType, readonly ValType[]>();
 export function single(t: ValType): readonly ValType[] {
-  let ts = SINGLE.get(t);
+  if (t >= 0 && t < 0x100) return (SINGLE_NUM[t] ??= [t]);
+  let ts = SINGLE_REF.get(t);
   if (ts === undefined) {
     ts = [t];
-    SINGLE.set(t, ts);
+    SINGLE_REF.set(t, ts);
   }
   return ts;
 }

@@ -16,7 +16,14 @@ import {
   type ValType,
 } from '../../types.js';
 import type { CodeValidator } from '../code.js';
-import { blockType, checkReturnCall, funcType, funcTypeOf, tagParams } from '../lookups.js';
+import {
+  blockParams,
+  blockResults,
+  checkReturnCall,
+  funcType,
+  funcTypeOf,
+  tagParams,
+} from '../lookups.js';
 import type { Rules } from '../rules.js';
 import { isLegacyFrame, linkLegacyPart } from './legacy.js';
 import {
@@ -32,7 +39,8 @@ import {
 const EXN_NONNULL = refType(HT_EXN, false);
 
 function blockOrLoop(v: CodeValidator, id: number, imm: Int32Array, at: number): void {
-  const [params, results] = blockType(v, imm, at);
+  const params = blockParams(v, imm, at);
+  const results = blockResults(v, imm, at);
   v.popAll(params);
   v.pushFrame(id === Op.block ? FRAME_BLOCK : FRAME_LOOP, params, results, v.count - 1);
 }
@@ -90,13 +98,15 @@ export const CONTROL: Rules = {
   block: blockOrLoop,
   loop: blockOrLoop,
   if(v, _id, imm, at) {
-    const [params, results] = blockType(v, imm, at);
+    const params = blockParams(v, imm, at);
+    const results = blockResults(v, imm, at);
     v.pop(I32);
     v.popAll(params);
     v.pushFrame(FRAME_IF, params, results, v.count - 1);
   },
   try_table(v, _id, imm, at) {
-    const [params, results] = blockType(v, imm, at);
+    const params = blockParams(v, imm, at);
+    const results = blockResults(v, imm, at);
     const n = imm[at + 4]!;
     for (let i = 0, c = at + 5; i < n; i++, c += 3) {
       checkCatch(v, imm[c]!, imm[c + 1]!, imm[c + 2]!);

@@ -12,7 +12,7 @@
 import { Op } from '../../opcodes.js';
 import type { ValType } from '../../types.js';
 import type { CodeValidator } from '../code.js';
-import { blockType, tagParams } from '../lookups.js';
+import { blockParams, blockResults, tagParams } from '../lookups.js';
 import type { Rules } from '../rules.js';
 import {
   FRAME_LEGACY_CATCH,
@@ -55,7 +55,8 @@ function clause(v: CodeValidator, id: number, imm: Int32Array, at: number): void
 
 export const LEGACY: Rules = {
   try(v, _id, imm, at) {
-    const [params, results] = blockType(v, imm, at);
+    const params = blockParams(v, imm, at);
+    const results = blockResults(v, imm, at);
     v.popAll(params);
     v.pushFrame(FRAME_LEGACY_TRY, params, results, v.count - 1);
   },
