@@ -127,7 +127,9 @@ export const MAX_SEQ = ${MAX_SEQ};
 export const CHAIN_SIZES: readonly number[] = [${CHAIN_SIZES.join(', ')}];
 
 /** The control-flow factories of one pack (see ../compiler/packs.ts and numeric.ts). */
-export function controlTables(d: PackDeps) {
+// Parenthesized: V8 compiles it with the module (it runs at once) instead of
+// pre-parsing it first and parsing it again on the call.
+export const controlTables = (function (d: PackDeps) {
   const { F64_SLOTS: F64, HI32_SLOTS: HI32, I32_SLOTS: I32, REF_SLOTS: REFS, R } = d;
   const { STACK_OVERFLOW, trap, takeTail, unwind } = d;
 
@@ -150,7 +152,7 @@ ${factories.join('\n')}
 } as const;
 
   return { SEQ, CHAIN, CONTROL };
-}
+});
 `;
 
 emit(out, source, 'gen-control.mjs');

@@ -12,7 +12,9 @@ export const MAX_SEQ = 8;
 export const CHAIN_SIZES: readonly number[] = [2, 3, 4, 5, 6, 7, 8, 10, 12, 16, 20, 24, 32];
 
 /** The control-flow factories of one pack (see ../compiler/packs.ts and numeric.ts). */
-export function controlTables(d: PackDeps) {
+// Parenthesized: V8 compiles it with the module (it runs at once) instead of
+// pre-parsing it first and parsing it again on the call.
+export const controlTables = (function (d: PackDeps) {
   const { F64_SLOTS: F64, HI32_SLOTS: HI32, I32_SLOTS: I32, REF_SLOTS: REFS, R } = d;
   const { STACK_OVERFLOW, trap, takeTail, unwind } = d;
 
@@ -1198,4 +1200,4 @@ const CONTROL = {
 } as const;
 
   return { SEQ, CHAIN, CONTROL };
-}
+});

@@ -6,7 +6,9 @@ import type { PackDeps } from '../compiler/pack-deps.js';
 import type { Expr, LoadFamily, Stmt, StoreFamily } from '../compiler/types.js';
 
 /** The load and store factories of one pack (see ../compiler/packs.ts and numeric.ts). */
-export function memoryTables(d: PackDeps) {
+// Parenthesized: V8 compiles it with the module (it runs at once) instead of
+// pre-parsing it first and parsing it again on the call.
+export const memoryTables = (function (d: PackDeps) {
   const { I32_SLOTS: I32, HI32_SLOTS: HI32, F64_SLOTS: F64, R, f32Load, f32Store, signExtend, outOfBounds } = d;
 
 /** Load factories by mnemonic: `expr32.s`, `set64.c`, ... (address width, address shape). */
@@ -1222,4 +1224,4 @@ const STORES = {
 } as const;
 
   return { LOADS, STORES };
-}
+});
