@@ -5,7 +5,8 @@ import { callFunc, instantiate, Store, Trap, TypeRegistry, type FuncInstance } f
 import { parseWat } from '@weft/wast';
 import { literalOfClosure, make, withCopies } from '#src/compiler/literals.js';
 import { CONTROL } from '#src/compiler/tables.js';
-import { classify, compileModule, TIER_UP } from '#src/index.js';
+import { classify, compileModule } from '#src/index.js';
+import { withThresholds } from './support/thresholds.js';
 
 // Calls in optimized code: a function calling itself, or a callee already
 // optimized, goes through a copy of `callFunc` of its own (so V8 can inline
@@ -46,16 +47,6 @@ function setup() {
   const func = (name: string) => instance.exports.get(name) as FuncInstance;
   const call = (name: string, ...args: number[]) => callFunc(store, func(name), args)[0] as number;
   return { func, call };
-}
-
-function withThresholds(calls: number, iterations: number, body: () => void): void {
-  const saved = { ...TIER_UP };
-  Object.assign(TIER_UP, { calls, iterations });
-  try {
-    body();
-  } finally {
-    Object.assign(TIER_UP, saved);
-  }
 }
 
 function checkAll(): void {

@@ -2,7 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseModule } from '@weft/environ';
 import { callFunc, instantiate, Store, TypeRegistry, type FuncInstance } from '@weft/runtime';
-import { classify, compileModule, TIER_UP } from '#src/index.js';
+import { classify, compileModule } from '#src/index.js';
+import { withThresholds } from './support/thresholds.js';
 
 /*
 (module
@@ -39,17 +40,6 @@ const LOOPS = Uint8Array.from([
   0x03, 0x20, 0x02, 0x41, 0x01, 0x6a, 0x22, 0x02, 0x20, 0x00, 0x49, 0x0d, 0x00, 0x0b, 0x20, 0x01,
   0x41, 0x01, 0x6a, 0x22, 0x01, 0x20, 0x00, 0x49, 0x0d, 0x00, 0x0b, 0x20, 0x03, 0x0b,
 ]);
-
-/** Runs `body` with the given thresholds, restoring the defaults after. */
-function withThresholds(calls: number, iterations: number, body: () => void): void {
-  const saved = { ...TIER_UP };
-  Object.assign(TIER_UP, { calls, iterations });
-  try {
-    body();
-  } finally {
-    Object.assign(TIER_UP, saved);
-  }
-}
 
 function setup() {
   const module = parseModule(LOOPS);
