@@ -165,6 +165,8 @@ export function countedEntry(
 /**
  * Runs `f` and its tail-call chain at `fp + base`, from the frame at `fp`;
  * adds the frame (at `site`) to traps and suspensions unwinding through.
+ * The generated `callFunc` (`callInternal`) is this, as copies: its call
+ * of `f.code` must be a call site of its own. Change both together.
  */
 function invoke(f: FuncInstance, fp: number, base: number, site: Frame): void {
   const at = fp + base;

@@ -115,14 +115,11 @@ function nodeLoader(): PackLoader | null {
         parts.set(part, p);
       }
       const script = new Script(p.source, { filename: p.file, cachedData: p.cache });
-      const module = { exports: {} as { createPart?: (deps: unknown) => unknown } };
+      const module = { exports: {} };
       (script.runInThisContext() as (e: object, m: object) => void)(module.exports, module);
-      if (p.cache === undefined) {
-        // Compile the part's table builder now, so that the cache holds its bytecode.
-        const createPart = module.exports.createPart;
-        if (typeof createPart === 'function') createPart(PACK_DEPS);
-        p.cache = script.createCachedData();
-      }
+      // The table builders are parenthesized, so V8 compiled them with the
+      // script: the cache made now holds their bytecode.
+      p.cache ??= script.createCachedData();
       return module.exports;
     };
   } catch {
@@ -152,26 +149,28 @@ function loadPart<P extends PackPart>(part: P): Pack[P] | null {
 
 type Tree = { readonly [key: string]: unknown };
 
-/** Whether `fresh` has the shape of `main`: the same keys, copies where `main` has copies. */
-function sameShape(main: unknown, fresh: unknown): boolean {
-  if (Array.isArray(main))
-    return Array.isArray(fresh) && fresh.length > 0 && fresh.every((f) => typeof f === 'function');
-  if (typeof main === 'function') return typeof fresh === 'function';
-  if (main === null || typeof main !== 'object') return main === fresh;
-  if (fresh === null || typeof fresh !== 'object') return false;
-  for (const key of Object.keys(main))
-    if (!sameShape((main as Tree)[key], (fresh as Tree)[key])) return false;
-  return true;
-}
-
-/** Appends the copies of `fresh` to those of `main`, table by table. */
-function append(main: unknown, fresh: unknown): void {
+/**
+ * Pairs each list of copies in `main` with the list at the same place in
+ * `fresh`; null when `fresh` does not have `main`'s shape (the same keys,
+ * copies where `main` has copies): a part of another build.
+ */
+function pairLists(
+  main: unknown,
+  fresh: unknown,
+  out: [unknown[], readonly unknown[]][] = [],
+): [unknown[], readonly unknown[]][] | null {
   if (Array.isArray(main)) {
-    (main as unknown[]).push(...(fresh as unknown[]));
-    return;
+    if (!Array.isArray(fresh) || fresh.length === 0 || fresh.some((f) => typeof f !== 'function'))
+      return null;
+    out.push([main, fresh]);
+    return out;
   }
-  if (main === null || typeof main !== 'object') return;
-  for (const key of Object.keys(main)) append((main as Tree)[key], (fresh as Tree)[key]);
+  if (typeof main === 'function') return typeof fresh === 'function' ? out : null;
+  if (main === null || typeof main !== 'object') return main === fresh ? out : null;
+  if (fresh === null || typeof fresh !== 'object') return null;
+  for (const key of Object.keys(main))
+    if (pairLists((main as Tree)[key], (fresh as Tree)[key], out) === null) return null;
+  return out;
 }
 
 /** The lists of copies in `tree`, each mapped to `part`. */
@@ -203,11 +202,12 @@ export function growCopies(main: Pack, copies: readonly unknown[]): boolean {
   if (part === undefined) return false; // hand-written copies: as many as there are
   const fresh = loadPart(part);
   if (fresh === null) return false;
-  if (!sameShape(main[part], fresh)) {
+  const pairs = pairLists(main[part], fresh);
+  if (pairs === null) {
     loader = null; // a part of another build
     return false;
   }
-  append(main[part], fresh);
+  for (const [list, more] of pairs) list.push(...more);
   loaded++;
   return true;
 }
