@@ -21,7 +21,12 @@ import { classesOf, COPIES, copied, emit } from './codegen.mjs';
 // classes: i = i32, l = i64 (low half returned, high half in R.hi), f = f32,
 // d = f64. Templates use a, b (i/f/d operands) or al, ah, bl, bh (i64
 // halves); `site` is the trap site. `cond: true` marks comparisons: the
-// template is a boolean condition.
+// template is a boolean condition. An i64 result may be given as its halves,
+// `{ pre, lo, hi }` (statements first, then the two expressions): written
+// out in place instead of calling a helper, and stored straight into the
+// result slot's halves by the `set` variants, without going through `R.hi`
+// (in plain node V8's inlining budget runs out in loop bodies, and a helper
+// call then costs more than the arithmetic).
 
 /** [name, template, options] */
 const BINARY = [
@@ -51,16 +56,23 @@ const BINARY = [
   ['i32.ge_s', 'a >= b', { cond: true }],
   ['i32.ge_u', 'a >>> 0 >= b >>> 0', { cond: true }],
 
-  ['i64.add', 'i64Add(al, ah, bl, bh)'],
-  ['i64.sub', 'i64Sub(al, ah, bl, bh)'],
+  [
+    'i64.add',
+    {
+      pre: 'const lo = (al + bl) | 0;',
+      lo: 'lo',
+      hi: '(ah + bh + (lo >>> 0 < al >>> 0 ? 1 : 0)) | 0',
+    },
+  ],
+  ['i64.sub', { lo: '(al - bl) | 0', hi: '(ah - bh - (al >>> 0 < bl >>> 0 ? 1 : 0)) | 0' }],
   ['i64.mul', 'i64Mul(al, ah, bl, bh)'],
   ['i64.div_s', 'i64DivS(al, ah, bl, bh, site)', { traps: true }],
   ['i64.div_u', 'i64DivU(al, ah, bl, bh, site)', { traps: true }],
   ['i64.rem_s', 'i64RemS(al, ah, bl, bh, site)', { traps: true }],
   ['i64.rem_u', 'i64RemU(al, ah, bl, bh, site)', { traps: true }],
-  ['i64.and', '((R.hi = ah & bh), al & bl)'],
-  ['i64.or', '((R.hi = ah | bh), al | bl)'],
-  ['i64.xor', '((R.hi = ah ^ bh), al ^ bl)'],
+  ['i64.and', { lo: 'al & bl', hi: 'ah & bh' }],
+  ['i64.or', { lo: 'al | bl', hi: 'ah | bh' }],
+  ['i64.xor', { lo: 'al ^ bl', hi: 'ah ^ bh' }],
   ['i64.shl', 'i64Shl(al, ah, bl)'],
   ['i64.shr_s', 'i64ShrS(al, ah, bl)'],
   ['i64.shr_u', 'i64ShrU(al, ah, bl)'],
@@ -254,6 +266,11 @@ function substituted(operands, template, shape) {
 
 /** The result statement for a variant: expression, store into slot z, or branch. */
 function finish(resultCls, template, variant, cond) {
+  if (typeof template === 'object') {
+    const pre = template.pre ? `${template.pre} ` : '';
+    if (variant === 'expr') return `${pre}R.hi = ${template.hi}; return ${template.lo};`;
+    return `${pre}I32[fp + z] = ${template.lo}; HI32[fp + z] = ${template.hi}; return 0;`;
+  }
   const value = cond ? `+(${template})` : template;
   if (variant === 'expr') return `return ${value};`;
   if (variant === 'br') return `return (${template}) ? code : 0;`;
@@ -327,7 +344,7 @@ export const numericTables = (function (d: PackDeps) {
   // (imported bindings, read through the module cell, measured up to 3x slower).
   const { I32_SLOTS: I32, HI32_SLOTS: HI32, F64_SLOTS: F64, f32FromBits, f32ToBits, f64FromBits, R } = d;
   const {
-    i64Add, i64Sub, i64Mul, i64DivS, i64DivU, i64RemS, i64RemU, i64Shl, i64ShrS, i64ShrU, i64Rotl, i64Rotr,
+    i64Mul, i64DivS, i64DivU, i64RemS, i64RemU, i64Shl, i64ShrS, i64ShrU, i64Rotl, i64Rotr,
     i64Clz, i64Ctz, i64Popcnt, i64TruncS, i64TruncU, i64TruncSatS, i64TruncSatU, i64FromF64Bits,
     f32FromI64S, f32FromI64U, f64FromI64S, f64FromI64U,
   } = d;

@@ -15,7 +15,7 @@ import {
   TrapCode,
 } from '@weft/runtime';
 import * as i64 from '../ops/i64.js';
-import { f32Load, f32Store, signExtend } from '../ops/memory.js';
+import { signExtend } from '../ops/memory.js';
 import * as scalar from '../ops/scalar.js';
 import { outOfBounds, trap, unwind } from '../ops/trap.js';
 import { takeTail } from './tail.js';
@@ -29,8 +29,6 @@ export const PACK_DEPS = {
   f32FromBits,
   f32ToBits,
   f64FromBits,
-  f32Load,
-  f32Store,
   signExtend,
   outOfBounds,
   trap,

@@ -71,6 +71,10 @@ function udivmod(al: number, ah: number, bl: number, bh: number): void {
     RH = 0;
     return;
   }
+  if (bh === 0) {
+    udivmodSmall(al, ah, bl >>> 0);
+    return;
+  }
   const b = (bh >>> 0) * TWO32 + (bl >>> 0);
   let ql = 0;
   let qh = 0;
@@ -93,6 +97,25 @@ function udivmod(al: number, ah: number, bl: number, bh: number): void {
   QH = qh;
   RL = rl;
   RH = rh;
+}
+
+/**
+ * Division by a divisor below 2^32 (`(a * b) % m` with a 32-bit modulus,
+ * say): long division by 32- then 16-bit digits. Each partial dividend is
+ * below b * 2^16 < 2^48, so its quotient by b is exact in a double (the
+ * floor of the rounded quotient is the true floor while dividend < 2^53).
+ */
+function udivmodSmall(al: number, ah: number, b: number): void {
+  const h = ah >>> 0;
+  const qh = Math.floor(h / b);
+  let x = (h - qh * b) * 65536 + (al >>> 16);
+  const q1 = Math.floor(x / b);
+  x = (x - q1 * b) * 65536 + (al & 0xffff);
+  const q0 = Math.floor(x / b);
+  QL = (q1 * 65536 + q0) | 0;
+  QH = qh | 0;
+  RL = (x - q0 * b) | 0;
+  RH = 0;
 }
 
 /** Both operands are sign-extended int32s: 32-bit division is exact. */
