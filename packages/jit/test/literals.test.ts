@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
+  keepLiteral,
   literalOfClosure,
   make,
   single,
@@ -96,6 +97,23 @@ test('closures built outside withCopies (baseline code) are not recorded', () =>
     assert.is(literalOfClosure(make(copies, [leaf])), shared);
     assert.is.not(literalOfClosure(make(copies, [leafB(3)])), shared);
   });
+});
+
+test('a compilation forgets its closures when it ends, except those kept', () => {
+  let inner: Fn = () => 0;
+  let kept: Fn = () => 0;
+  withCopies(() => {
+    withCopies(() => {
+      inner = leafA(1);
+      kept = keepLiteral(leafB(1));
+    });
+    // A nested compilation is part of the outer one: still recorded.
+    assert.is.not(literalOfClosure(inner), 0);
+  });
+  assert.is(literalOfClosure(inner), 0);
+  const id = literalOfClosure(kept);
+  assert.is.not(id, 0);
+  withCopies(() => assert.is(literalOfClosure(leafB(2)), id));
 });
 
 test.run();

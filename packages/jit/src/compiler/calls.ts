@@ -35,7 +35,7 @@ import {
   CLS_V128,
   type ValueClass,
 } from './operands.js';
-import { make, single } from './literals.js';
+import { keepLiteral, make, single } from './literals.js';
 import { CONTROL } from './tables.js';
 import { pendingTail, takeTail } from './tail.js';
 import { TIER_UP } from './tiers.js';
@@ -137,7 +137,7 @@ export function entry(
 ): WasmCode {
   const maxDepth = store.limits.maxCallDepth;
   const limit = STACK_SLOTS - frameSize;
-  return make(CONTROL.entry, [store, maxDepth, limit, zero, body, tails, site]);
+  return keepLiteral(make(CONTROL.entry, [store, maxDepth, limit, zero, body, tails, site]));
 }
 
 /**

@@ -33,12 +33,20 @@ export type { Factory, Variants };
 
 /**
  * Literal id of each closure recorded while copies are handed out (built
- * through `make` or `single`, or tagged). Baseline code is not recorded: its
+ * through `make` or `single`, or tagged), for the optimized code being
+ * compiled: its closures are operands only of each other, so the map is
+ * emptied when that compilation ends. Baseline code is not recorded: its
  * closures are never operands of optimized code, and an unrecorded operand
- * only means the shared copy. (Recording every closure took a tenth of the
- * run time of large programs, which compile thousands of functions.)
+ * only means the shared copy. (A process-wide `WeakMap` of every closure
+ * cost 15% of compiling a large program's functions, and much of its 20%
+ * of garbage collection: V8 traces weak maps' entries in a fixpoint.)
  */
-const closureLiteral = new WeakMap<object, number>();
+const closureLiteral = new Map<object, number>();
+/**
+ * The literal ids of closures that outlive their compilation and are read
+ * by later ones (optimized function entries, see `keepLiteral`).
+ */
+const keptLiteral = new WeakMap<object, number>();
 /** Literal id of each factory (the id of the literal its closures come from). */
 const factoryLiteral = new Map<Factory<unknown>, number>();
 
@@ -78,7 +86,19 @@ export function withCopies<T>(compile: () => T): T {
     return compile();
   } finally {
     dedicating = outer;
+    if (!outer) closureLiteral.clear();
   }
+}
+
+/**
+ * Keeps the recorded literal of `closure` after its compilation ends, for
+ * `literalOfClosure` in later ones (a caller's copy keyed by its callee's
+ * optimized entry, see calls.ts).
+ */
+export function keepLiteral<T extends object>(closure: T): T {
+  const id = closureLiteral.get(closure);
+  if (id !== undefined) keptLiteral.set(closure, id);
+  return closure;
 }
 
 function literalOf(factory: Factory<unknown>): number {
@@ -97,9 +117,13 @@ export function uniqueKey(): number {
   return -++uniqueKeys;
 }
 
-/** The literal a closure comes from, or 0 if it was not recorded (`make`, `single`, `tagClosure`). */
+/**
+ * The literal a closure comes from, or 0 if it was not recorded (`make`,
+ * `single`, `tagClosure`) in this compilation or kept (`keepLiteral`).
+ */
 export function literalOfClosure(closure: unknown): number {
-  return (typeof closure === 'function' && closureLiteral.get(closure)) || 0;
+  if (typeof closure !== 'function') return 0;
+  return closureLiteral.get(closure) ?? keptLiteral.get(closure) ?? 0;
 }
 
 /**

@@ -260,11 +260,21 @@ const constRefStmt = single((d: number, v: unknown): Stmt => (fp) => {
   return 0;
 });
 
-/** The moves a copy statement performs, so consecutive copies can be merged. */
-const copies = new WeakMap<
+/**
+ * The moves a copy statement performs, so consecutive copies can be merged:
+ * statements of the translation under way only (`forgetCopies` empties it
+ * when the next starts; a process-wide `WeakMap` of them all made work for
+ * every garbage collection).
+ */
+const copies = new Map<
   Stmt,
   { readonly cls: ValueClass; readonly d: number[]; readonly s: number[] }
 >();
+
+/** Forgets the copy statements of earlier translations (see `copies`). */
+export function forgetCopies(): void {
+  copies.clear();
+}
 
 /**
  * Runs of 2 to 8 moves (argument shuffles before a call, register rotations

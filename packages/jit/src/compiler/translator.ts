@@ -33,6 +33,7 @@ import {
   classOf,
   CLS_F32,
   CLS_F64,
+  forgetCopies,
   mergeCopies,
   toExpr,
   type Operand,
@@ -129,6 +130,7 @@ export class Translator {
     readonly code: Code,
     readonly options: TranslateOptions,
   ) {
+    forgetCopies(); // copies merge only within one translation
     this.module = env.module;
     this.instance = env.instance;
     this.store = env.store;
