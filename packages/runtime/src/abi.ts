@@ -83,14 +83,21 @@ export function runChain(code: WasmCode, fp: number): void {
   while (next !== undefined) next = next.code(fp);
 }
 
-let top = 0;
+/**
+ * The realm's stack top, as a cell: the first free slot, where the next
+ * activation entered from the host starts. Boundary code on every call's
+ * path reads and writes `stack.top` directly (under `--jitless` a call of
+ * `stackTop()` or `setStackTop()` costs as much as a wasm instruction);
+ * it moves at host boundaries only (entry from and exit to the host).
+ */
+export const stack: { top: number } = { top: 0 };
 
 /** First free slot: where the next activation entered from the host starts. */
 export function stackTop(): number {
-  return top;
+  return stack.top;
 }
 
 /** Moves the first free slot (host boundaries only: entry from and exit to the host). */
 export function setStackTop(slot: number): void {
-  top = slot;
+  stack.top = slot;
 }

@@ -1,8 +1,8 @@
 /** Calling functions from the host: the boundary where traps are caught. */
-import { runChain, STACK_SLOTS, setStackTop, stackTop, type TailCall } from './abi.js';
+import { stack, STACK_SLOTS, setStackTop, stackTop, type TailCall } from './abi.js';
 import { StoreError } from './errors.js';
 import type { FuncInstance } from './func.js';
-import { enterGcHeap } from './gc.js';
+import { enterGcHeap, gcActive, type GcHeap } from './gc.js';
 import { readSlot, writeSlot } from './slots.js';
 import type { Store } from './store.js';
 import { nextTurn, resumeFrames, SavedSlots, Suspension, type Settled } from './suspend.js';
@@ -56,26 +56,44 @@ export function enterCall(store: Store, func: FuncInstance): number {
 export function runEntered(store: Store, func: FuncInstance, fp: number): void {
   const depth = store.depth;
   const suspendable = store.suspendable;
-  store.suspendable = false;
+  if (suspendable) store.suspendable = false;
   // GC objects allocated from here on are charged to this store.
-  const heap = enterGcHeap(store.gc);
-  let fault: unknown = null;
-  let failed = false;
+  const heap = gcActive.heap;
+  gcActive.heap = store.gc;
   try {
-    runChain(func.code, fp);
+    // runChain written out: this is on every call's path.
+    let next = func.code(fp);
+    while (next !== undefined) next = next.code(fp);
   } catch (e) {
-    failed = true;
-    fault = normalizeFault(e, store.classify);
-  } finally {
-    store.depth = depth;
-    store.suspendable = suspendable;
-    setStackTop(fp);
-    enterGcHeap(heap);
+    callFailed(store, fp, depth, suspendable, heap, e);
   }
-  if (failed) {
-    store.leaveWasm();
-    throw fault;
-  }
+  // A call that returned left the depth as it found it (each entry undoes its own).
+  if (suspendable) store.suspendable = true;
+  stack.top = fp;
+  gcActive.heap = heap;
+}
+
+/**
+ * Ends a synchronous call entered at `fp` that threw `e`: the one place
+ * that restores the store's state (call depth, whether code may suspend),
+ * the stack top and the GC heap charged after a trap or an exception,
+ * reports `ReturningFromWasm`, and throws what `callFunc` throws.
+ */
+function callFailed(
+  store: Store,
+  fp: number,
+  depth: number,
+  suspendable: boolean,
+  heap: GcHeap | null,
+  e: unknown,
+): never {
+  const fault = normalizeFault(e, store.classify);
+  store.depth = depth;
+  store.suspendable = suspendable;
+  stack.top = fp;
+  gcActive.heap = heap;
+  store.leaveWasm();
+  throw fault;
 }
 
 /**

@@ -24,7 +24,7 @@ export class WasmStruct {
     readonly fields: unknown[],
     readonly desc: WasmStruct | null = null,
   ) {
-    const heap = activeHeap;
+    const heap = gcActive.heap;
     if (heap !== null) heap.charge(STRUCT_BYTES + FIELD_BYTES * fields.length);
   }
 }
@@ -49,7 +49,7 @@ export class WasmArray {
     readonly typeId: number,
     readonly elements: ArrayStorage,
   ) {
-    const heap = activeHeap;
+    const heap = gcActive.heap;
     if (heap !== null) {
       // Storage from createArrayStorage was charged before it was allocated.
       if (elements === precharged) precharged = null;
@@ -97,7 +97,7 @@ import { REF_SLOTS } from './abi.js';
 
 /** Storage for `length` elements of type `t`, filled with the type's default. */
 export function createArrayStorage(t: StorageType, length: number): ArrayStorage {
-  const heap = activeHeap;
+  const heap = gcActive.heap;
   // Charged (and refused: a trap) before anything is allocated.
   if (heap !== null) heap.charge(ARRAY_BYTES + length * elementBytes(t));
   const storage = allocateStorage(t, length);
@@ -181,15 +181,19 @@ function storageBytes(e: ArrayStorage): number {
   return ARRAY_BYTES + e.length * per;
 }
 
-/** The heap charged for allocations: the running store's, or none outside wasm. */
-let activeHeap: GcHeap | null = null;
+/**
+ * The heap charged for allocations: the running store's, or none outside
+ * wasm. A cell, so that the call boundary (call.ts) swaps it without a
+ * call of `enterGcHeap` (under `--jitless` a call costs more than the swap).
+ */
+export const gcActive: { heap: GcHeap | null } = { heap: null };
 /** Storage createArrayStorage charged, which its WasmArray must not charge again. */
 let precharged: ArrayStorage | null = null;
 
 /** Makes `heap` the one charged for allocations; returns the previous one (to restore). */
 export function enterGcHeap(heap: GcHeap | null): GcHeap | null {
-  const previous = activeHeap;
-  activeHeap = heap;
+  const previous = gcActive.heap;
+  gcActive.heap = heap;
   return previous;
 }
 

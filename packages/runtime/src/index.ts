@@ -22,6 +22,7 @@ export {
   VU8,
   runChain,
   setStackTop,
+  stack,
   stackTop,
   type TailCall,
   type WasmCode,

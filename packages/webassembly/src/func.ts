@@ -6,7 +6,6 @@
  */
 import { F32, F64, I32, I64, type FuncType, type ValType } from '@weft/environ';
 import {
-  callContext,
   F64_SLOTS,
   FuncInstance,
   HI32_SLOTS,
@@ -16,9 +15,8 @@ import {
   i64Low,
   normalizeFault,
   REF_SLOTS,
-  runChain,
   setStackTop,
-  stackTop,
+  stack,
   STACK_SLOTS,
   Trap,
   TrapCode,
@@ -26,10 +24,13 @@ import {
 } from '@weft/runtime';
 import { classify } from '@weft/jit';
 import { sequence, throwToJS, throwToWasm } from './exception.js';
-import { numericExported, numericHostCall } from './numeric-calls.js';
+import { numericExported, numericHostCode } from './numeric-calls.js';
 import { release, store } from './realm.js';
 import { jsCompatible, toJS, toWasm, type ToJS } from './values.js';
 import { setNameAndLength } from './webidl.js';
+
+// A module-local alias of the stack top's cell: faster than an imported binding.
+const S = stack;
 
 /** Writes a JS value, converted, into a stack slot. */
 type Writer = (slot: number, v: unknown) => void;
@@ -109,23 +110,37 @@ export function exportedFunction(f: FuncInstance, index = f.index): Function {
 /**
  * Runs `f` with its arguments in place at `fp`, as a synchronous call (it
  * cannot suspend: a `Suspending` import it reaches throws a
- * `SuspendError`); restores the boundary however it ends.
+ * `SuspendError`); restores the boundary however it ends. The numeric fast
+ * path (numeric-calls.ts) writes this out; both end a failed call with
+ * `callFailed`.
  */
 export function run(f: FuncInstance, fp: number): void {
-  const depth = store.depth;
-  const suspendable = store.suspendable;
-  store.suspendable = false;
+  const s = store;
+  const depth = s.depth;
+  const suspendable = s.suspendable;
+  if (suspendable) s.suspendable = false;
   try {
-    runChain(f.code, fp);
+    // runChain written out: this is on every call's path.
+    let next = f.code(fp);
+    while (next !== undefined) next = next.code(fp);
   } catch (e) {
-    store.depth = depth;
-    store.suspendable = suspendable;
-    setStackTop(fp);
-    throwToJS(normalizeFault(e, classify));
+    callFailed(fp, depth, suspendable, e);
   }
+  // A call that returned left the depth as it found it (each entry undoes its own).
+  if (suspendable) s.suspendable = true;
+  S.top = fp;
+}
+
+/**
+ * Ends a call from JS, entered at `fp`, that threw `e`: the one place that
+ * restores the store (call depth, whether code may suspend) and the stack
+ * top after a trap or an exception, then throws what JS sees.
+ */
+export function callFailed(fp: number, depth: number, suspendable: boolean, e: unknown): never {
   store.depth = depth;
   store.suspendable = suspendable;
-  setStackTop(fp);
+  S.top = fp;
+  throwToJS(normalizeFault(e, classify));
 }
 
 function makeExported(f: FuncInstance, index: number): Function {
@@ -161,9 +176,9 @@ function makeExported(f: FuncInstance, index: number): Function {
   // The frame is reserved before arguments are converted: a conversion may
   // call JS that calls wasm, which then runs above it.
   const enter = (): number => {
-    const fp = stackTop();
+    const fp = S.top;
     if (fp + frame >= STACK_SLOTS) stackOverflow();
-    setStackTop(fp + frame);
+    S.top = fp + frame;
     return fp;
   };
   let fn: Function;
@@ -250,33 +265,42 @@ function makeExported(f: FuncInstance, index: number): Function {
  * or the JS tag); a `WebAssembly.Exception` as its wasm exception.
  */
 export function hostFunction(typeId: number, type: FuncType, callable: Function): FuncInstance {
-  const call = numericHostCall(type, callable) ?? hostCall(type, callable);
-  return newHostFunc(typeId, type, hostCode(type, call));
+  const code = numericHostCode(type, callable) ?? hostCode(type, hostCall(type, callable));
+  return newHostFunc(typeId, type, code);
 }
 
 /**
  * The code of a host function that runs `call` at its frame: the frame
- * stays reserved while the host runs (it may call wasm), the caller
- * context is restored after, and whatever `call` throws unwinds the wasm
- * frames as a JS exception.
+ * stays reserved while the host runs (it may call wasm), and whatever
+ * `call` throws unwinds the wasm frames as a JS exception. (The caller
+ * context is not restored: no JS API host function reads it, and every
+ * call of compiled code sets it before calling.) The numeric fast path
+ * (numeric-calls.ts) writes this out; both end a failed call with
+ * `hostFailed`.
  */
 function hostCode(type: FuncType, call: (fp: number) => void): WasmCode {
   const frameTop = Math.max(type.params.length, type.results.length);
   return (fp) => {
-    const savedTop = stackTop();
-    setStackTop(fp + frameTop);
-    const caller = callContext.caller;
+    const savedTop = S.top;
+    S.top = fp + frameTop;
     try {
       call(fp);
     } catch (e) {
-      setStackTop(savedTop);
-      callContext.caller = caller;
-      throw throwToWasm(e);
+      hostFailed(savedTop, e);
     }
-    setStackTop(savedTop);
-    callContext.caller = caller;
+    S.top = savedTop;
     return undefined;
   };
+}
+
+/**
+ * Ends a host function's call that threw `e`: gives the host frame back
+ * (the stack top as it was, `savedTop`) and throws `e` as it unwinds the
+ * wasm frames. The one place of this for every host function of the JS API.
+ */
+export function hostFailed(savedTop: number, e: unknown): never {
+  S.top = savedTop;
+  throw throwToWasm(e);
 }
 
 /** Registers a host function's code in the realm's store. */

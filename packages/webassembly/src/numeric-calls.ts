@@ -13,16 +13,19 @@ import { F32, F64, I32, type FuncType, type ValType } from '@weft/environ';
 import {
   F64_SLOTS,
   I32_SLOTS,
-  setStackTop,
-  stackTop,
+  stack,
   STACK_SLOTS,
   type FuncInstance,
+  type WasmCode,
 } from '@weft/runtime';
-import { run } from './func.js';
+import { callFailed, hostFailed } from './func.js';
+import { store } from './realm.js';
 
 // Module-local aliases of the value stack: faster than imported bindings in V8.
 const I32S = I32_SLOTS;
 const F64S = F64_SLOTS;
+const S = stack;
+const R = store;
 
 /** How a number is stored in a slot: i32 in `I32`, f32 and f64 in `F64`. */
 const K_I32 = 0;
@@ -43,19 +46,14 @@ function numericSignature(type: FuncType): number[] | null {
   return kinds;
 }
 
-/** Writes `v`, converted as the JS API converts to a value of kind `k`, into slot `s`. */
-function put(k: number, s: number, v: unknown): void {
-  if (k === K_I32) I32S[s] = (v as number) | 0;
-  else if (k === K_F32) F64S[s] = Math.fround(+(v as number));
-  else F64S[s] = +(v as number);
-}
-
 /**
  * The exported function of `f` for a numeric signature, or null: one
- * closure per arity with the conversions inline (under `--jitless` a helper
- * call per argument costs as much as a wasm instruction), then func.ts's
- * `run`. The frame is reserved before the arguments are converted (a
- * conversion may call JS that calls wasm, which then runs above it).
+ * closure per arity with everything inline: reserving the frame (before
+ * the arguments are converted: a conversion may call JS that calls wasm,
+ * which then runs above it), the conversions, func.ts's `run` (a failed
+ * call ends in its `callFailed`, the one place that restores the store),
+ * and reading the result. Under `--jitless` every JS call is paid in full:
+ * a helper call here costs as much as a wasm instruction.
  */
 export function numericExported(f: FuncInstance): Function | null {
   const kinds = numericSignature(f.type);
@@ -66,56 +64,89 @@ export function numericExported(f: FuncInstance): Function | null {
   const limit = STACK_SLOTS - frame;
   const [k0 = 0, k1 = 0, k2 = 0] = kinds;
   const rk = nr === 0 ? -1 : kindOf(f.type.results[0]!);
-  // One reader per result kind: a single expression returning int or
-  // double measured twice as slow once optimized (a call of mixed type).
-  const read: (fp: number) => unknown =
-    rk === -1 ? () => undefined : rk === K_I32 ? (fp) => I32S[fp] : (fp) => F64S[fp];
-  /** Runs `f` at `fp` (func.ts's `run`: the one place of the boundary's bookkeeping) and reads the result. */
-  const call = (fp: number): unknown => {
-    run(f, fp);
-    return read(fp);
-  };
-  const enter = (): number => {
-    const fp = stackTop();
-    if (fp > limit) throw new RangeError('Maximum call stack size exceeded');
-    setStackTop(fp + frame);
-    return fp;
-  };
-  // One closure per arity, of exactly that many parameters, and the call
-  // kept apart: one closure for every arity, or one doing the call too,
-  // measured three times slower once optimized.
+  // One closure literal per arity, of exactly that many parameters.
   switch (np) {
     case 0:
-      return () => call(enter());
+      return (): unknown => {
+        const fp = S.top;
+        if (fp > limit) stackOverflow();
+        S.top = fp + frame;
+        // func.ts's `run`, written out.
+        const s = R;
+        const depth = s.depth;
+        const suspendable = s.suspendable;
+        if (suspendable) s.suspendable = false;
+        try {
+          let next = f.code(fp);
+          while (next !== undefined) next = next.code(fp);
+        } catch (e) {
+          callFailed(fp, depth, suspendable, e);
+        }
+        if (suspendable) s.suspendable = true;
+        S.top = fp;
+        return rk === K_I32 ? I32S[fp] : rk === -1 ? undefined : F64S[fp];
+      };
     case 1:
       return (a: unknown): unknown => {
-        const fp = enter();
+        const fp = S.top;
+        if (fp > limit) stackOverflow();
+        S.top = fp + frame;
         try {
           if (k0 === K_I32) I32S[fp] = (a as number) | 0;
           else F64S[fp] = k0 === K_F32 ? Math.fround(+(a as number)) : +(a as number);
         } catch (e) {
-          setStackTop(fp);
+          S.top = fp;
           throw e;
         }
-        return call(fp);
+        // func.ts's `run`, written out.
+        const s = R;
+        const depth = s.depth;
+        const suspendable = s.suspendable;
+        if (suspendable) s.suspendable = false;
+        try {
+          let next = f.code(fp);
+          while (next !== undefined) next = next.code(fp);
+        } catch (e) {
+          callFailed(fp, depth, suspendable, e);
+        }
+        if (suspendable) s.suspendable = true;
+        S.top = fp;
+        return rk === K_I32 ? I32S[fp] : rk === -1 ? undefined : F64S[fp];
       };
     case 2:
       return (a: unknown, b: unknown): unknown => {
-        const fp = enter();
+        const fp = S.top;
+        if (fp > limit) stackOverflow();
+        S.top = fp + frame;
         try {
           if (k0 === K_I32) I32S[fp] = (a as number) | 0;
           else F64S[fp] = k0 === K_F32 ? Math.fround(+(a as number)) : +(a as number);
           if (k1 === K_I32) I32S[fp + 1] = (b as number) | 0;
           else F64S[fp + 1] = k1 === K_F32 ? Math.fround(+(b as number)) : +(b as number);
         } catch (e) {
-          setStackTop(fp);
+          S.top = fp;
           throw e;
         }
-        return call(fp);
+        // func.ts's `run`, written out.
+        const s = R;
+        const depth = s.depth;
+        const suspendable = s.suspendable;
+        if (suspendable) s.suspendable = false;
+        try {
+          let next = f.code(fp);
+          while (next !== undefined) next = next.code(fp);
+        } catch (e) {
+          callFailed(fp, depth, suspendable, e);
+        }
+        if (suspendable) s.suspendable = true;
+        S.top = fp;
+        return rk === K_I32 ? I32S[fp] : rk === -1 ? undefined : F64S[fp];
       };
     default:
       return (a: unknown, b: unknown, c: unknown): unknown => {
-        const fp = enter();
+        const fp = S.top;
+        if (fp > limit) stackOverflow();
+        S.top = fp + frame;
         try {
           if (k0 === K_I32) I32S[fp] = (a as number) | 0;
           else F64S[fp] = k0 === K_F32 ? Math.fround(+(a as number)) : +(a as number);
@@ -124,41 +155,72 @@ export function numericExported(f: FuncInstance): Function | null {
           if (k2 === K_I32) I32S[fp + 2] = (c as number) | 0;
           else F64S[fp + 2] = k2 === K_F32 ? Math.fround(+(c as number)) : +(c as number);
         } catch (e) {
-          setStackTop(fp);
+          S.top = fp;
           throw e;
         }
-        return call(fp);
+        // func.ts's `run`, written out.
+        const s = R;
+        const depth = s.depth;
+        const suspendable = s.suspendable;
+        if (suspendable) s.suspendable = false;
+        try {
+          let next = f.code(fp);
+          while (next !== undefined) next = next.code(fp);
+        } catch (e) {
+          callFailed(fp, depth, suspendable, e);
+        }
+        if (suspendable) s.suspendable = true;
+        S.top = fp;
+        return rk === K_I32 ? I32S[fp] : rk === -1 ? undefined : F64S[fp];
       };
   }
 }
 
+function stackOverflow(): never {
+  throw new RangeError('Maximum call stack size exceeded');
+}
+
 /**
- * What a host function of a numeric signature does at its frame `fp`:
- * calls `callable` (with `undefined` as `this`) with the arguments read
- * from their slots, and writes its result, converted, or null for another
- * signature. func.ts's `hostCode` runs it inside the host frame.
+ * The code of a host function of a numeric signature calling `callable`
+ * (with `undefined` as `this`), or null for another signature: func.ts's
+ * `hostCode` written out, with the arguments read from their slots and the
+ * result converted into its slot inline (a helper call per value costs as
+ * much as the rest under `--jitless`). A failed call ends in `hostFailed`.
  */
-export function numericHostCall(type: FuncType, callable: Function): ((fp: number) => void) | null {
+export function numericHostCode(type: FuncType, callable: Function): WasmCode | null {
   const kinds = numericSignature(type);
   if (kinds === null) return null;
   const np = kinds.length;
   const [k0 = 0, k1 = 0, k2 = 0] = kinds;
   const rk = type.results.length === 0 ? -1 : kindOf(type.results[0]!);
+  const frameTop = Math.max(np, type.results.length);
   const fn = callable as (a?: unknown, b?: unknown, c?: unknown) => unknown;
   return (fp) => {
-    // Arguments are read as the kinds say: i32 from I32, f32/f64 from F64 (exact doubles).
-    const ret =
-      np === 0
-        ? fn()
-        : np === 1
+    const savedTop = S.top;
+    S.top = fp + frameTop;
+    try {
+      // Arguments are read as the kinds say: i32 from I32, f32/f64 from F64 (exact doubles).
+      const ret =
+        np === 1
           ? fn(k0 === K_I32 ? I32S[fp] : F64S[fp])
-          : np === 2
-            ? fn(k0 === K_I32 ? I32S[fp] : F64S[fp], k1 === K_I32 ? I32S[fp + 1] : F64S[fp + 1])
-            : fn(
-                k0 === K_I32 ? I32S[fp] : F64S[fp],
-                k1 === K_I32 ? I32S[fp + 1] : F64S[fp + 1],
-                k2 === K_I32 ? I32S[fp + 2] : F64S[fp + 2],
-              );
-    if (rk !== -1) put(rk, fp, ret);
+          : np === 0
+            ? fn()
+            : np === 2
+              ? fn(k0 === K_I32 ? I32S[fp] : F64S[fp], k1 === K_I32 ? I32S[fp + 1] : F64S[fp + 1])
+              : fn(
+                  k0 === K_I32 ? I32S[fp] : F64S[fp],
+                  k1 === K_I32 ? I32S[fp + 1] : F64S[fp + 1],
+                  k2 === K_I32 ? I32S[fp + 2] : F64S[fp + 2],
+                );
+      // Converted as the JS API converts to a value of the result's kind (a
+      // conversion that throws is the host function's error).
+      if (rk === K_I32) I32S[fp] = (ret as number) | 0;
+      else if (rk === K_F64) F64S[fp] = +(ret as number);
+      else if (rk === K_F32) F64S[fp] = Math.fround(+(ret as number));
+    } catch (e) {
+      hostFailed(savedTop, e);
+    }
+    S.top = savedTop;
+    return undefined;
   };
 }

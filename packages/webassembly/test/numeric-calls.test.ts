@@ -190,4 +190,35 @@ test('re-entrancy: a conversion and a host function calling back into wasm', () 
   assert.is(weft['h']!(1, 2), 4 * 100 + 2 + 3);
 });
 
+test('a trap deep inside (stack overflow) leaves the call depth and the stack as they were', () => {
+  const bytes = parseWat(`(module
+    (func $down (export "down") (param i32) (result i32)
+      (if (result i32) (i32.eqz (local.get 0))
+        (then (i32.const 0))
+        (else (i32.add (i32.const 1) (call $down (i32.sub (local.get 0) (i32.const 1))))))))`);
+  const weft = instantiate(WEFT, bytes, () => 0);
+  const down = weft['down']!;
+  for (let i = 0; i < 3; i++) assert.is(down(100), 100); // past the baseline tier
+  let lo = 1;
+  let hi = 1 << 13;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      down(mid);
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  // Overflows unwinding thousands of frames each: a depth they left counted
+  // would soon exceed the store's limit (20,000) and fail every call.
+  for (let i = 0; i < 12; i++)
+    assert.throws(
+      () => down(-1),
+      (e: unknown) => e instanceof W.RuntimeError || e instanceof RangeError,
+    );
+  assert.is(down(lo), lo);
+  assert.is(down(3), 3);
+});
+
 test.run();

@@ -36,6 +36,7 @@ import {
   FUNCS,
 } from './handles.js';
 import { externOf, type Extern } from './externs.js';
+import { numericCaller } from './fast-call.js';
 
 /** What a host function without results returns to the runtime (read, never written). */
 const NO_RESULTS: unknown[] = [];
@@ -190,8 +191,24 @@ export class Func {
    * async host function (use `callAsync`).
    */
   call(store: Store, ...args: unknown[]): unknown {
-    return this.callChecked(store, this.inner(store), args, 'Func.call');
+    const fast = this.fast;
+    if (fast !== null) return fast(store, args);
+    const f = this.inner(store);
+    if (this.fast === null && this.conversions === null) {
+      // First call: a number-only signature gets its own caller (fast-call.ts).
+      const caller = numericCaller(store, f, (s, a) =>
+        this.callChecked(s, this.inner(s), a, 'Func.call'),
+      );
+      if (caller !== null) {
+        this.fast = caller;
+        return caller(store, args);
+      }
+    }
+    return this.callChecked(store, f, args, 'Func.call');
   }
+
+  /** `call` for a number-only signature, made on the first call (fast-call.ts); null before or otherwise. */
+  private fast: ((store: Store, args: unknown[]) => unknown) | null = null;
 
   /**
    * This function with its type checked once against `params` and `results`

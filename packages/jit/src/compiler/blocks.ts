@@ -30,7 +30,7 @@ import {
 import { FlatLayout, type FlatRun } from './layout-flat.js';
 import { StructuredLayout } from './layout-structured.js';
 import { make } from './literals.js';
-import { classOf, copyStmt, toExpr, type Operand } from './operands.js';
+import { classOf, copyStmt, storeStmt, toExpr, type Operand } from './operands.js';
 import type { Layout, Translator } from './translator.js';
 import type { Stmt } from './types.js';
 
@@ -255,7 +255,13 @@ export class Blocks {
     const ctl = this.top;
     const reachable = !ctl.unreachable;
     if (ctl.kind === FUNC) {
-      if (reachable) {
+      if (reachable && ctl.results.length === 1) {
+        // One result: computed straight into its slot (as `local.set` would),
+        // not into its stack slot and then moved: a statement fewer on
+        // every call (the function ends here, so nothing reads the slot after).
+        const s = storeStmt(t.stack.pop(), ctl.labelSlot);
+        if (s !== null) t.emit(s);
+      } else if (reachable) {
         const move = this.moveToLabel(ctl, ctl.results.length);
         if (move !== null) t.emit(move);
       }

@@ -48,6 +48,7 @@ const HI32S = HI32_SLOTS;
 const I32S = I32_SLOTS;
 const REFS = REF_SLOTS;
 const V32S = V32;
+const context = callContext;
 
 /** A range of locals of one class to zero on entry. */
 export interface ZeroRange {
@@ -165,8 +166,9 @@ export function countedEntry(
 /**
  * Runs `f` and its tail-call chain at `fp + base`, from the frame at `fp`;
  * adds the frame (at `site`) to traps and suspensions unwinding through.
- * The generated `callFunc` (`callInternal`) is this, as copies: its call
- * of `f.code` must be a call site of its own. Change both together.
+ * The generated `callFunc` (`callInternal`) and `callImport` are this,
+ * written out: their call of `f.code` must be a call site of its own.
+ * Change them together.
  */
 function invoke(f: FuncInstance, fp: number, base: number, site: Frame): void {
   const at = fp + base;
@@ -242,12 +244,22 @@ export function callInternal(f: FuncInstance, base: number, site: Frame, key: nu
   return make(CONTROL.callFunc, [f, base, site], key);
 }
 
-/** `call` of an imported function, which may be a host function wanting its caller. */
+/**
+ * `call` of an imported function, which may be a host function wanting its
+ * caller: `invoke` written out (every call of a host function takes this
+ * path, and under `--jitless` a helper call costs as much as the rest of it).
+ */
 export const callImport = single(
   (f: FuncInstance, base: number, site: Frame, instance: InstanceHandle): Stmt =>
     (fp) => {
-      callContext.caller = instance;
-      invoke(f, fp, base, site);
+      const at = fp + base;
+      context.caller = instance;
+      try {
+        let next = f.code(at);
+        while (next !== undefined) next = next.code(at);
+      } catch (e) {
+        throw unwind(e, site, fp);
+      }
       return 0;
     },
 );
