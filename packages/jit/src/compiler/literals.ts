@@ -57,12 +57,13 @@ const factoryLiteral = new Map<Factory<unknown>, number>();
  */
 interface Signature {
   copy: number;
-  readonly next: Map<number, Signature>;
+  /** Made when the first longer signature passes through (most nodes are leaves). */
+  next: Map<number, Signature> | null;
   /** At the root: the signatures of closures built with a `key` (see `make`), by key. */
-  keyed?: Map<number, Signature>;
+  keyed: Map<number, Signature> | null;
 }
 const signatures = new Map<readonly Factory<unknown>[], Signature>();
-const newSignature = (): Signature => ({ copy: -1, next: new Map() });
+const newSignature = (): Signature => ({ copy: -1, next: null, keyed: null });
 /** Copies of each copied factory handed out so far (copy 0 excluded). */
 const handedOut = new Map<readonly Factory<unknown>[], number>();
 /** Whether copies are handed out now (while compiling optimized code). */
@@ -158,8 +159,9 @@ function pickCopy<R>(
     if (typeof a !== 'function') continue;
     const id = closureLiteral.get(a);
     if (id === undefined) return copies[0]!; // unknown operand: the shared copy
-    let child: Signature | undefined = node.next.get(id);
-    if (child === undefined) node.next.set(id, (child = newSignature()));
+    const next: Map<number, Signature> = (node.next ??= new Map());
+    let child: Signature | undefined = next.get(id);
+    if (child === undefined) next.set(id, (child = newSignature()));
     node = child;
   }
   if (node.copy < 0) {

@@ -367,20 +367,27 @@ export function mergeCopies(a: Stmt, b: Stmt): Stmt | null {
   const x = copies.get(a);
   const y = copies.get(b);
   if (x === undefined || y === undefined || x.cls !== y.cls) return null;
+  const n = x.d.length + y.d.length;
   // Bounded, so that a run of copies costs linear time to compile.
-  if (x.d.length + y.d.length > MAX_MERGED_COPIES) return null;
-  const d = [...x.d, ...y.d];
-  const s = [...x.s, ...y.s];
-  const di = Int32Array.from(d);
-  const si = Int32Array.from(s);
+  if (n > MAX_MERGED_COPIES) return null;
+  const d = x.d.concat(y.d);
+  const s = x.s.concat(y.s);
   let merged: Stmt;
-  const run = d.length <= MAX_RUN ? Int32Array.from(d.flatMap((x, i) => [x, s[i]!])) : null;
-  if (run !== null && x.cls === CLS_I32) merged = copyI32Run(d.length, run);
-  else if (run !== null && x.cls === CLS_F64) merged = copyF64Run(d.length, run);
-  else if (x.cls === CLS_I32) merged = copyI32List(di, si);
-  else if (x.cls === CLS_I64) merged = copyI64List(di, si);
-  else if (x.cls === CLS_V128) merged = copyV128List(di, si);
-  else merged = copyF64List(di, si);
+  if (n <= MAX_RUN && (x.cls === CLS_I32 || x.cls === CLS_F64)) {
+    const run = new Int32Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      run[2 * i] = d[i]!;
+      run[2 * i + 1] = s[i]!;
+    }
+    merged = x.cls === CLS_I32 ? copyI32Run(n, run) : copyF64Run(n, run);
+  } else {
+    const di = Int32Array.from(d);
+    const si = Int32Array.from(s);
+    if (x.cls === CLS_I32) merged = copyI32List(di, si);
+    else if (x.cls === CLS_I64) merged = copyI64List(di, si);
+    else if (x.cls === CLS_V128) merged = copyV128List(di, si);
+    else merged = copyF64List(di, si);
+  }
   copies.set(merged, { cls: x.cls, d, s });
   return merged;
 }
