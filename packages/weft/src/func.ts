@@ -383,7 +383,10 @@ class HostSignature {
     if (n === 1) {
       const v = lower[0]!(out, store);
       if (v === BAD) throw this.mismatch(f, 0, out);
-      return [v];
+      // Not `[v]`: an array literal of a double may hold it unboxed, quieting a signalling NaN.
+      const raw = new Array<unknown>(1).fill(undefined);
+      raw[0] = v;
+      return raw;
     }
     if (!Array.isArray(out) || out.length !== n) {
       throw new TypeError(
