@@ -516,7 +516,19 @@ export class TypedFunc<Params extends unknown[] = unknown[], Result = unknown> {
 
   /** Calls the function, as `Func.call` does. */
   call(store: Store, ...args: Params): Result {
-    checkStore(this.store, store);
-    return this.func.callChecked(store, this.f, args, 'TypedFunc.call') as Result;
+    // A number-only signature gets a caller of its own on the first call (fast-call.ts), as `Func.call`.
+    const call = this.caller ?? (this.caller = this.makeCaller());
+    return call(store, args) as Result;
+  }
+
+  /** `call` made on the first call: fast-call.ts's for number-only signatures, or the general path. */
+  private caller: ((store: Store, args: unknown[]) => unknown) | null = null;
+
+  private makeCaller(): (store: Store, args: unknown[]) => unknown {
+    const general = (store: Store, args: unknown[]): unknown => {
+      checkStore(this.store, store);
+      return this.func.callChecked(store, this.f, args, 'TypedFunc.call');
+    };
+    return numericCaller(this.store, this.f, general) ?? general;
   }
 }
