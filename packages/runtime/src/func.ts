@@ -1,13 +1,15 @@
 /** Function instances, and host functions adapted to the frame ABI. */
 import type { FuncType, ValType } from '@weft/environ';
 import { setStackTop, stackTop, type WasmCode } from './abi.js';
+import { callContext, hostCode, hostFault, type HostBody } from './host-frame.js';
 import type { InstanceHandle } from './instance.js';
 import { readSlot, writeSlot } from './slots.js';
 import type { Store } from './store.js';
-import { WasmException } from './tag.js';
 import { cannotSuspend } from './errors.js';
 import { Suspension, type Settled } from './suspend.js';
-import { HostFault, Trap } from './trap.js';
+import { HostFault } from './trap.js';
+
+export { callContext, type HostBody } from './host-frame.js';
 
 /**
  * A host function's implementation: receives the instance whose code called
@@ -43,22 +45,6 @@ export class FuncInstance {
   isAsync = false;
 }
 
-/**
- * The instance whose compiled code is calling out. Compiled code sets it
- * before calls that may reach a host function, so the host sees its caller.
- */
-export const callContext: { caller: InstanceHandle | null } = { caller: null };
-
-/** What a host function's exception becomes as it unwinds through wasm frames. */
-function hostFault(e: unknown): unknown {
-  // Traps and wasm exceptions keep unwinding as such; anything else is the host's.
-  if (e instanceof Trap || e instanceof WasmException || e instanceof HostFault) return e;
-  // A suspension cannot go through the host's JS frames (see suspend.ts).
-  if (e instanceof Suspension)
-    return new HostFault(cannotSuspend('wasm called by a host function'));
-  return new HostFault(e);
-}
-
 /** The arguments of a host function of `params` in its frame at `fp`, in the runtime representation. */
 function readArgs(params: readonly ValType[], fp: number): unknown[] {
   const args = new Array<unknown>(params.length);
@@ -91,14 +77,9 @@ function inHostFrame<T>(store: Store, top: number, body: (caller: InstanceHandle
 }
 
 /**
- * Creates a host function: `impl` adapted to read and write stack slots.
- *
- * The store's call hook hears `CallingHost` before `impl` runs and
- * `ReturningFromHost` after it however it ends (results or exception), as
- * Wasmtime reports them. If the hook throws on `CallingHost`, `impl` does
- * not run and no `ReturningFromHost` follows; if it throws on
- * `ReturningFromHost`, its error replaces the host function's outcome.
- * Either way the hook's error unwinds the wasm frames as a host error.
+ * Creates a host function: `impl` adapted to read and write stack slots
+ * (arguments in an array, results returned in one), with the frame and
+ * call hook protocol of `hostCode` (host-frame.ts).
  */
 export function createHostFunc(
   store: Store,
@@ -107,39 +88,38 @@ export function createHostFunc(
   impl: HostImpl,
 ): FuncInstance {
   const { params, results } = type;
-  const frameTop = Math.max(params.length, results.length);
-  // `inHostFrame` written out: this runs on every host call, and a closure
-  // per call is a measurable part of one.
-  const code: WasmCode = (fp) => {
-    const args = readArgs(params, fp);
-    const savedTop = stackTop();
-    setStackTop(fp + frameTop);
-    const caller = callContext.caller;
-    let out: unknown[] = [];
-    let fault: unknown = null;
-    let failed = false;
-    try {
-      store.enterHost();
-      try {
-        out = impl(caller, args);
-      } catch (e) {
-        failed = true;
-        fault = e;
-      }
-      store.leaveHost();
-    } catch (e) {
-      // The hook's error: on CallingHost impl did not run; on ReturningFromHost it replaces the outcome.
-      failed = true;
-      fault = e;
-    } finally {
-      setStackTop(savedTop);
-      callContext.caller = caller;
-    }
-    if (failed) throw hostFault(fault);
+  const body: HostBody = (fp, caller) => {
+    const out = impl(caller, readArgs(params, fp));
+    // Written before the hook hears the return: the frame is still reserved then.
     for (let i = 0; i < results.length; i++) writeSlot(fp + i, results[i]!, out[i]);
-    return undefined;
   };
-  const func = new FuncInstance(store, typeId, type, null, -1, code, impl);
+  return createHostBodyFunc(store, typeId, type, body, impl);
+}
+
+/**
+ * Creates a host function from a `body` that reads its arguments from the
+ * frame's slots and writes its results there itself (see `HostBody`): for
+ * embedder APIs that specialize host calls. The frame, the caller context,
+ * the call hook and host errors are handled as for `createHostFunc`.
+ * `impl` is what the function instance records as its host implementation.
+ */
+export function createHostBodyFunc(
+  store: Store,
+  typeId: number,
+  type: FuncType,
+  body: HostBody,
+  impl: HostImpl,
+): FuncInstance {
+  const frameSlots = Math.max(type.params.length, type.results.length);
+  const func = new FuncInstance(
+    store,
+    typeId,
+    type,
+    null,
+    -1,
+    hostCode(store, frameSlots, body),
+    impl,
+  );
   store.add(store.funcs, func);
   return func;
 }

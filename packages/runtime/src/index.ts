@@ -33,10 +33,12 @@ export { cannotSuspend, LinkError, StoreError, SuspendError } from './errors.js'
 export {
   callContext,
   createAsyncHostFunc,
+  createHostBodyFunc,
   createHostFunc,
   FuncInstance,
   isThenable,
   type AsyncHostImpl,
+  type HostBody,
   type HostImpl,
 } from './func.js';
 export {

@@ -4,6 +4,7 @@ import {
   callFunc,
   callFuncAsync,
   createAsyncHostFunc,
+  createHostBodyFunc,
   createHostFunc,
   enterCall,
   FuncInstance,
@@ -12,6 +13,7 @@ import {
   runEntered,
   stackTop,
   writeSlot,
+  type HostImpl,
   type InstanceHandle,
 } from '@weft/runtime';
 import { Store } from './store.js';
@@ -37,6 +39,7 @@ import {
 } from './handles.js';
 import { externOf, type Extern } from './externs.js';
 import { numericCaller } from './fast-call.js';
+import { numericHostBody } from './fast-host.js';
 
 /** What a host function without results returns to the runtime (read, never written). */
 const NO_RESULTS: unknown[] = [];
@@ -131,9 +134,19 @@ export class Func {
     fn: (caller: Caller<T>, ...args: any[]) => unknown,
   ): Func {
     const host = new HostSignature(store, type, fn, 'Func.new');
-    const f = createHostFunc(store.inner, host.typeId, host.code, (caller, args) =>
-      host.lower(host.invoke(fn, caller, host.lift(args)), f),
+    const impl: HostImpl = (caller, args) =>
+      host.lower(host.invoke(fn, caller, host.lift(args)), f);
+    // A number-only signature gets a body of its own (fast-host.ts); the same outcomes.
+    const body = numericHostBody(
+      host.code,
+      fn,
+      (instance) => Caller.of(store, instance),
+      (fp, out) => host.writeResult(fp, out, f),
     );
+    const f =
+      body === null
+        ? createHostFunc(store.inner, host.typeId, host.code, impl)
+        : createHostBodyFunc(store.inner, host.typeId, host.code, body, impl);
     return Func.of(store, f);
   }
 
@@ -370,7 +383,10 @@ class HostSignature {
     if (n === 1) {
       const v = lower[0]!(out, store);
       if (v === BAD) throw this.mismatch(f, 0, out);
-      return [v];
+      // Not `[v]`: an array literal of a double may hold it unboxed, quieting a signalling NaN.
+      const raw = new Array<unknown>(1).fill(undefined);
+      raw[0] = v;
+      return raw;
     }
     if (!Array.isArray(out) || out.length !== n) {
       throw new TypeError(
@@ -384,6 +400,17 @@ class HostSignature {
       raw[i] = v;
     }
     return raw;
+  }
+
+  /**
+   * Writes what host function `f` (of one result) returned into the
+   * result's slot at `fp`, converted as `lower` converts it; throws its
+   * `TypeError` for a bad one.
+   */
+  writeResult(fp: number, out: unknown, f: FuncInstance): void {
+    const v = this.lowerers[0]!(out, this.store);
+    if (v === BAD) throw this.mismatch(f, 0, out);
+    writeSlot(fp, this.code.results[0]!, v);
   }
 
   private mismatch(f: FuncInstance, i: number, v: unknown): TypeError {
@@ -489,7 +516,19 @@ export class TypedFunc<Params extends unknown[] = unknown[], Result = unknown> {
 
   /** Calls the function, as `Func.call` does. */
   call(store: Store, ...args: Params): Result {
-    checkStore(this.store, store);
-    return this.func.callChecked(store, this.f, args, 'TypedFunc.call') as Result;
+    // A number-only signature gets a caller of its own on the first call (fast-call.ts), as `Func.call`.
+    const call = this.caller ?? (this.caller = this.makeCaller());
+    return call(store, args) as Result;
+  }
+
+  /** `call` made on the first call: fast-call.ts's for number-only signatures, or the general path. */
+  private caller: ((store: Store, args: unknown[]) => unknown) | null = null;
+
+  private makeCaller(): (store: Store, args: unknown[]) => unknown {
+    const general = (store: Store, args: unknown[]): unknown => {
+      checkStore(this.store, store);
+      return this.func.callChecked(store, this.f, args, 'TypedFunc.call');
+    };
+    return numericCaller(this.store, this.f, general) ?? general;
   }
 }

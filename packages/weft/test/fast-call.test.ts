@@ -26,8 +26,8 @@ import {
 
 const TYPES = ['i32', 'f32', 'f64'] as const;
 
-function signatures(): string[][] {
-  const out: string[][] = [[]];
+function signatures(): (typeof TYPES)[number][][] {
+  const out: (typeof TYPES)[number][][] = [[]];
   for (let n = 1; n <= 3; n++)
     for (const s of out.filter((x) => x.length === n - 1))
       for (const t of TYPES) out.push([...s, t]);
@@ -113,6 +113,48 @@ test('results, conversions and argument errors as the general path, every signat
     }
   }
   assert.ok(calls > 1000);
+});
+
+test('TypedFunc.call: as its general path, every signature', () => {
+  let calls = 0;
+  for (const params of signatures()) {
+    for (const result of [null, ...TYPES]) {
+      const { store, f } = setup(wat(params, result));
+      const typed = f.typed(
+        store,
+        params.map((t) => ValType[t]()),
+        result === null ? [] : [ValType[result]()],
+      );
+      for (let v = 0; v < VALUES.length; v += 2) {
+        const args = params.map((_, i) => VALUES[(v + 3 * i) % VALUES.length]);
+        if (v % 5 === 0) args.push(1);
+        if (v % 7 === 0) args.pop();
+        const fast = outcome(() => typed.call(store, ...args));
+        store.setCallHook(() => {}); // every call takes the general path
+        const general = outcome(() => typed.call(store, ...args));
+        store.setCallHook(null);
+        assert.equal(fast, general, `(${params.join(' ')}) -> ${result}: ${String(args)}`);
+        calls++;
+      }
+    }
+  }
+  assert.ok(calls > 500);
+  const { store, f } = setup(wat(['i32'], 'i32'));
+  const typed = f.typed<[number], number>(store, [ValType.i32()], [ValType.i32()]);
+  assert.is(typed.call(store, 1), 7 * 3 - 1);
+  assert.throws(
+    () => typed.call(store, 0.5),
+    (e: unknown) => e instanceof TypeError && /^TypedFunc.call: argument 0/.test(e.message),
+  );
+  assert.throws(
+    () => typed.call(new Store(new Engine()), 1),
+    (e: unknown) => e instanceof StoreError,
+  );
+  store.dispose();
+  assert.throws(
+    () => typed.call(store, 1),
+    (e: unknown) => e instanceof StoreError,
+  );
 });
 
 test('a trap: a Trap with its backtrace, and the store keeps working', () => {
