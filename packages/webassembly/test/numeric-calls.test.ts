@@ -217,7 +217,9 @@ test('a trap deep inside (stack overflow) leaves the call depth and the stack as
       () => down(-1),
       (e: unknown) => e instanceof W.RuntimeError || e instanceof RangeError,
     );
-  assert.is(down(lo), lo);
+  // Half the deepest: the exact edge moves with the JS frames V8's tiers
+  // make (flaky at `lo` itself), and a leaked depth fails any deep call.
+  assert.is(down(lo >> 1), lo >> 1);
   assert.is(down(3), 3);
 });
 
