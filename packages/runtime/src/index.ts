@@ -91,6 +91,15 @@ export { MemoryInstance, PAGE_SIZE, type AtomicViews } from './memory.js';
 export { SharedMemory, type SharedMemoryHandle } from './shared-memory.js';
 export { detachBuffer, exactBuffer, refreshBuffer } from './memory-buffer.js';
 export { TypeRegistry, type RegisteredType } from './registry.js';
+export {
+  KIND_F32,
+  KIND_F64,
+  KIND_I32,
+  KIND_I64,
+  numberKind,
+  numberSignature,
+  type NumberKind,
+} from './number-kinds.js';
 export { readSlot, writeSlot } from './slots.js';
 export { Store, type CallHookKind, type StoreItem } from './store.js';
 export {

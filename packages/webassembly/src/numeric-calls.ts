@@ -13,6 +13,11 @@ import { F32, F64, I32, type FuncType, type ValType } from '@weft/environ';
 import {
   F64_SLOTS,
   I32_SLOTS,
+  KIND_F32,
+  KIND_F64,
+  KIND_I32,
+  numberKind,
+  numberSignature,
   stack,
   STACK_SLOTS,
   type FuncInstance,
@@ -27,24 +32,10 @@ const F64S = F64_SLOTS;
 const S = stack;
 const R = store;
 
-/** How a number is stored in a slot: i32 in `I32`, f32 and f64 in `F64`. */
-const K_I32 = 0;
-const K_F32 = 1;
-const K_F64 = 2;
-
-/** The kind of a number type, or -1 for any other type. */
-function kindOf(t: ValType): number {
-  return t === I32 ? K_I32 : t === F32 ? K_F32 : t === F64 ? K_F64 : -1;
-}
-
-/** The kinds of `type`'s parameters, if it is a numeric signature this module handles. */
-function numericSignature(type: FuncType): number[] | null {
-  const { params, results } = type;
-  if (params.length > 3 || results.length > 1) return null;
-  const kinds = params.map(kindOf);
-  if (kinds.includes(-1) || (results.length === 1 && kindOf(results[0]!) === -1)) return null;
-  return kinds;
-}
+/** How a number is stored in a slot: i32 in `I32`, f32 and f64 in `F64` (i64 takes the general path). */
+const K_I32 = KIND_I32;
+const K_F32 = KIND_F32;
+const K_F64 = KIND_F64;
 
 /**
  * The exported function of `f` for a numeric signature, or null: one
@@ -56,14 +47,14 @@ function numericSignature(type: FuncType): number[] | null {
  * a helper call here costs as much as a wasm instruction.
  */
 export function numericExported(f: FuncInstance): Function | null {
-  const kinds = numericSignature(f.type);
+  const kinds = numberSignature(f.type, 3, false);
   if (kinds === null) return null;
   const np = kinds.length;
   const nr = f.type.results.length;
   const frame = Math.max(np, nr, 1);
   const limit = STACK_SLOTS - frame;
   const [k0 = 0, k1 = 0, k2 = 0] = kinds;
-  const rk = nr === 0 ? -1 : kindOf(f.type.results[0]!);
+  const rk = nr === 0 ? -1 : numberKind(f.type.results[0]!);
   // One closure literal per arity, of exactly that many parameters.
   switch (np) {
     case 0:
@@ -188,11 +179,11 @@ function stackOverflow(): never {
  * much as the rest under `--jitless`). A failed call ends in `hostFailed`.
  */
 export function numericHostCode(type: FuncType, callable: Function): WasmCode | null {
-  const kinds = numericSignature(type);
+  const kinds = numberSignature(type, 3, false);
   if (kinds === null) return null;
   const np = kinds.length;
   const [k0 = 0, k1 = 0, k2 = 0] = kinds;
-  const rk = type.results.length === 0 ? -1 : kindOf(type.results[0]!);
+  const rk = type.results.length === 0 ? -1 : numberKind(type.results[0]!);
   const frameTop = Math.max(np, type.results.length);
   const fn = callable as (a?: unknown, b?: unknown, c?: unknown) => unknown;
   return (fp) => {

@@ -20,6 +20,11 @@ import {
   f32ToBits,
   F64_SLOTS,
   I32_SLOTS,
+  KIND_F32,
+  KIND_F64,
+  KIND_I32,
+  numberKind,
+  numberSignature,
   runEntered,
   stack,
   STACK_SLOTS,
@@ -32,23 +37,10 @@ const I32S = I32_SLOTS;
 const F64S = F64_SLOTS;
 const S = stack;
 
-const K_I32 = 0;
-const K_F32 = 1;
-const K_F64 = 2;
-
-/** The kind of a number type, or -1 for any other type. */
-function kindOf(t: number): number {
-  return t === I32 ? K_I32 : t === F32 ? K_F32 : t === F64 ? K_F64 : -1;
-}
-
-/** The kinds of `type`'s parameters, if this module handles its signature. */
-function numericSignature(type: FuncType): number[] | null {
-  const { params, results } = type;
-  if (params.length > 3 || results.length > 1) return null;
-  const kinds = params.map(kindOf);
-  if (kinds.includes(-1) || (results.length === 1 && kindOf(results[0]!) === -1)) return null;
-  return kinds;
-}
+// The kinds this module serves (i64 takes the general path: BigInt conversions).
+const K_I32 = KIND_I32;
+const K_F32 = KIND_F32;
+const K_F64 = KIND_F64;
 
 /** An f32 value as the general path stores it (rounded through its bits: NaN payloads kept). */
 function f32(v: number): number {
@@ -66,13 +58,13 @@ export function numericCaller(
   f: FuncInstance,
   general: (s: Store, args: unknown[]) => unknown,
 ): ((s: Store, args: unknown[]) => unknown) | null {
-  const kinds = numericSignature(f.type);
+  const kinds = numberSignature(f.type, 3, false);
   if (kinds === null) return null;
   const np = kinds.length;
   const nr = f.type.results.length;
   const frame = Math.max(np, nr);
   const limit = STACK_SLOTS - frame - 1;
-  const rk = nr === 0 ? -1 : kindOf(f.type.results[0]!);
+  const rk = nr === 0 ? -1 : numberKind(f.type.results[0]!);
   const [k0 = 0, k1 = 0, k2 = 0] = kinds;
   const inner = store.inner;
   const funcs = inner.funcs;

@@ -24,6 +24,12 @@ import {
   HI32_SLOTS,
   I32_SLOTS,
   i64FromHalves,
+  KIND_F32,
+  KIND_F64,
+  KIND_I32,
+  KIND_I64,
+  numberKind,
+  numberSignature,
   type HostBody,
   type InstanceHandle,
 } from '@weft/runtime';
@@ -34,15 +40,10 @@ const HI32S = HI32_SLOTS;
 const F64S = F64_SLOTS;
 
 /** How a value is held: i32 in `I32`, i64 in `I32` and `HI32`, f32 and f64 in `F64`. */
-const K_I32 = 0;
-const K_I64 = 1;
-const K_F32 = 2;
-const K_F64 = 3;
-
-/** The kind of a number type, or -1 for any other type. */
-function kindOf(t: number): number {
-  return t === I32 ? K_I32 : t === I64 ? K_I64 : t === F32 ? K_F32 : t === F64 ? K_F64 : -1;
-}
+const K_I32 = KIND_I32;
+const K_I64 = KIND_I64;
+const K_F32 = KIND_F32;
+const K_F64 = KIND_F64;
 
 /** The i64 in slot `s`, as the general path reads it (a bigint). */
 function i64At(s: number): bigint {
@@ -73,11 +74,9 @@ export function numericHostBody<C extends { readonly instance: InstanceHandle | 
   slowResult: (fp: number, result: unknown) => void,
 ): HostBody | null {
   const { params, results } = type;
-  if (!numericHosts.enabled || params.length > 4 || results.length > 1) return null;
-  const kinds = params.map(kindOf);
-  if (kinds.includes(-1)) return null;
-  const rk = results.length === 0 ? -1 : kindOf(results[0]!);
-  if (results.length === 1 && rk === -1) return null;
+  const kinds = numericHosts.enabled ? numberSignature(type, 4, true) : null;
+  if (kinds === null) return null;
+  const rk = results.length === 0 ? -1 : numberKind(results[0]!);
   const call = fn as HostFn;
   if (kinds.includes(K_I64)) return withI64(kinds, rk, call, callerFor, slowResult);
   // Without i64, each argument is one element of the array its kind is held in:
