@@ -274,6 +274,7 @@ function finish(resultCls, template, variant, cond) {
   const value = cond ? `+(${template})` : template;
   if (variant === 'expr') return `return ${value};`;
   if (variant === 'br') return `return (${template}) ? code : 0;`;
+  if (variant === 'tee') return `return (I32[fp + z] = ${value});`;
   // set
   if (resultCls === 'i') return `I32[fp + z] = ${value}; return 0;`;
   if (resultCls === 'l') return `I32[fp + z] = ${value}; HI32[fp + z] = R.hi; return 0;`;
@@ -285,7 +286,7 @@ const SHAPES1 = ['e', 's'];
 
 function factory(name, operands, resultCls, template, opts, shape, variant) {
   const ps = [];
-  if (variant === 'set') ps.push('z: number');
+  if (variant === 'set' || variant === 'tee') ps.push('z: number');
   ps.push(...params(operands[0], 'x', shape[0]));
   if (operands.length === 2) ps.push(...params(operands[1], 'y', shape[1]));
   if (variant === 'br') ps.push('code: number');
@@ -297,14 +298,15 @@ function factory(name, operands, resultCls, template, opts, shape, variant) {
     if (operands.length === 2) body.push(fetch(operands[1], 'b', shape[1]));
   }
   body.push(finish(resultCls, inline ?? template, variant, opts?.cond));
-  const ret = variant === 'expr' ? (resultCls === 'l' ? 'ExprI64' : 'Expr') : 'Stmt';
+  const ret =
+    variant === 'expr' || variant === 'tee' ? (resultCls === 'l' ? 'ExprI64' : 'Expr') : 'Stmt';
   const source = `(${ps.join(', ')}): ${ret} => (fp) => { ${body.join(' ')} }`;
   // Closures with operand closures (shape e) call them: those get copies.
   if (!shape.includes('e')) return `      ${shape}: ${source},`;
   return copied(shape, source, HOT.has(name) ? COPIES : COLD_COPIES, 6);
 }
 
-/** One variant group (`expr`, `set`, `br`) of an instruction, by shape. */
+/** One variant group (`expr`, `set`, `br`, `tee`) of an instruction, by shape. */
 function group(variant, name, operands, resultCls, template, opts, shapes) {
   const lines = shapes.map((sh) => factory(name, operands, resultCls, template, opts, sh, variant));
   return `    ${variant}: {\n${lines.join('\n')}\n    },`;
@@ -320,6 +322,11 @@ function entry([name, template, opts]) {
   const groups = [group('expr', name, operands, resultCls, template, opts, shapes)];
   groups.push(group('set', name, operands, resultCls, template, opts, slotShapes));
   if (opts?.cond) groups.push(group('br', name, operands, resultCls, template, opts, slotShapes));
+  // An i32 result stored to a local and also returned (\`local.tee\` read
+  // by the \`br_if\` right after it: a loop counter's decrement and test as
+  // one closure; see ../src/compiler/visit/variables.ts).
+  if (resultCls === 'i' && operands.length === 2)
+    groups.push(group('tee', name, operands, resultCls, template, opts, slotShapes));
   const kind = operands.length === 2 ? 'Binary' : 'Unary';
   const flags = `traps: ${!!opts?.traps}, cond: ${!!opts?.cond},`;
   return `  '${name}': {\n    ${flags}\n${groups.join('\n')}\n  } satisfies ${kind}Family,`;

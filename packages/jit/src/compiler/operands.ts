@@ -62,6 +62,8 @@ export const K_EXPR = 2;
 export interface Recipe {
   readonly set: Variants<Stmt> | null;
   readonly br: Variants<Stmt> | null;
+  /** The expression storing the value to a slot `z` and returning it (`[z, ...args]`), if any. */
+  readonly tee: Variants<Expr> | null;
   /** Arguments of the expression factory (operands, then the trap site if any). */
   readonly args: readonly FactoryArg[];
 }

@@ -218,6 +218,11 @@ export class Translator {
     return this.code.imm[this.code.immStart[this.pc]! + k]!;
   }
 
+  /** Whether the next instruction is `op`. */
+  nextIs(op: number): boolean {
+    return this.pc + 1 < this.code.count && this.code.ops[this.pc + 1] === op;
+  }
+
   /** Where the current instruction's immediates start in `code.imm`. */
   immAt(): number {
     return this.code.immStart[this.pc]!;

@@ -54,6 +54,8 @@ export interface BinaryFamily {
   readonly expr: Readonly<Record<Shape2, Variants<Expr>>>;
   readonly set: Readonly<Record<SlotShape2, Variants<Stmt>>>;
   readonly br?: Readonly<Record<SlotShape2, Variants<Stmt>>>;
+  /** i32 results: stores to slot `z` and returns the value (a `local.tee` a `br_if` reads). */
+  readonly tee?: Readonly<Record<SlotShape2, Variants<Expr>>>;
 }
 
 /** Generated factories of a unary instruction (as {@link BinaryFamily}). */

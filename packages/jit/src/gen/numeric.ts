@@ -82,6 +82,10 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = ((I32[fp + x]) + (I32[fp + y])) | 0; return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = ((I32[fp + x]) + (y)) | 0; return 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = ((I32[fp + x]) + (I32[fp + y])) | 0); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = ((I32[fp + x]) + (y)) | 0); },
+    },
   } satisfies BinaryFamily,
   'i32.sub': {
     traps: false, cond: false,
@@ -132,6 +136,10 @@ const BINARY = {
     set: {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = ((I32[fp + x]) - (I32[fp + y])) | 0; return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = ((I32[fp + x]) - (y)) | 0; return 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = ((I32[fp + x]) - (I32[fp + y])) | 0); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = ((I32[fp + x]) - (y)) | 0); },
     },
   } satisfies BinaryFamily,
   'i32.mul': {
@@ -184,6 +192,10 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = Math.imul((I32[fp + x]), (I32[fp + y])); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = Math.imul((I32[fp + x]), (y)); return 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = Math.imul((I32[fp + x]), (I32[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = Math.imul((I32[fp + x]), (y))); },
+    },
   } satisfies BinaryFamily,
   'i32.div_s': {
     traps: true, cond: false,
@@ -210,6 +222,10 @@ const BINARY = {
     set: {
       ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { I32[fp + z] = i32DivS((I32[fp + x]), (I32[fp + y]), site); return 0; },
       sc: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { I32[fp + z] = i32DivS((I32[fp + x]), (y), site); return 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number, site: Frame): Expr => (fp) => { return (I32[fp + z] = i32DivS((I32[fp + x]), (I32[fp + y]), site)); },
+      sc: (z: number, x: number, y: number, site: Frame): Expr => (fp) => { return (I32[fp + z] = i32DivS((I32[fp + x]), (y), site)); },
     },
   } satisfies BinaryFamily,
   'i32.div_u': {
@@ -238,6 +254,10 @@ const BINARY = {
       ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { I32[fp + z] = i32DivU((I32[fp + x]), (I32[fp + y]), site); return 0; },
       sc: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { I32[fp + z] = i32DivU((I32[fp + x]), (y), site); return 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number, site: Frame): Expr => (fp) => { return (I32[fp + z] = i32DivU((I32[fp + x]), (I32[fp + y]), site)); },
+      sc: (z: number, x: number, y: number, site: Frame): Expr => (fp) => { return (I32[fp + z] = i32DivU((I32[fp + x]), (y), site)); },
+    },
   } satisfies BinaryFamily,
   'i32.rem_s': {
     traps: true, cond: false,
@@ -265,6 +285,10 @@ const BINARY = {
       ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { I32[fp + z] = i32RemS((I32[fp + x]), (I32[fp + y]), site); return 0; },
       sc: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { I32[fp + z] = i32RemS((I32[fp + x]), (y), site); return 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number, site: Frame): Expr => (fp) => { return (I32[fp + z] = i32RemS((I32[fp + x]), (I32[fp + y]), site)); },
+      sc: (z: number, x: number, y: number, site: Frame): Expr => (fp) => { return (I32[fp + z] = i32RemS((I32[fp + x]), (y), site)); },
+    },
   } satisfies BinaryFamily,
   'i32.rem_u': {
     traps: true, cond: false,
@@ -291,6 +315,10 @@ const BINARY = {
     set: {
       ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { I32[fp + z] = i32RemU((I32[fp + x]), (I32[fp + y]), site); return 0; },
       sc: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { I32[fp + z] = i32RemU((I32[fp + x]), (y), site); return 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number, site: Frame): Expr => (fp) => { return (I32[fp + z] = i32RemU((I32[fp + x]), (I32[fp + y]), site)); },
+      sc: (z: number, x: number, y: number, site: Frame): Expr => (fp) => { return (I32[fp + z] = i32RemU((I32[fp + x]), (y), site)); },
     },
   } satisfies BinaryFamily,
   'i32.and': {
@@ -343,6 +371,10 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = (I32[fp + x]) & (I32[fp + y]); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = (I32[fp + x]) & (y); return 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) & (I32[fp + y])); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) & (y)); },
+    },
   } satisfies BinaryFamily,
   'i32.or': {
     traps: false, cond: false,
@@ -393,6 +425,10 @@ const BINARY = {
     set: {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = (I32[fp + x]) | (I32[fp + y]); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = (I32[fp + x]) | (y); return 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) | (I32[fp + y])); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) | (y)); },
     },
   } satisfies BinaryFamily,
   'i32.xor': {
@@ -445,6 +481,10 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = (I32[fp + x]) ^ (I32[fp + y]); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = (I32[fp + x]) ^ (y); return 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) ^ (I32[fp + y])); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) ^ (y)); },
+    },
   } satisfies BinaryFamily,
   'i32.shl': {
     traps: false, cond: false,
@@ -495,6 +535,10 @@ const BINARY = {
     set: {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = (I32[fp + x]) << (I32[fp + y]); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = (I32[fp + x]) << (y); return 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) << (I32[fp + y])); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) << (y)); },
     },
   } satisfies BinaryFamily,
   'i32.shr_s': {
@@ -547,6 +591,10 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = (I32[fp + x]) >> (I32[fp + y]); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = (I32[fp + x]) >> (y); return 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) >> (I32[fp + y])); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) >> (y)); },
+    },
   } satisfies BinaryFamily,
   'i32.shr_u': {
     traps: false, cond: false,
@@ -597,6 +645,10 @@ const BINARY = {
     set: {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = ((I32[fp + x]) >>> (I32[fp + y])) | 0; return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { I32[fp + z] = ((I32[fp + x]) >>> (y)) | 0; return 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = ((I32[fp + x]) >>> (I32[fp + y])) | 0); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = ((I32[fp + x]) >>> (y)) | 0); },
     },
   } satisfies BinaryFamily,
   'i32.rotl': {
@@ -649,6 +701,10 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = (a << b) | (a >>> (32 - b)); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = (a << b) | (a >>> (32 - b)); return 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (I32[fp + z] = (a << b) | (a >>> (32 - b))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (I32[fp + z] = (a << b) | (a >>> (32 - b))); },
+    },
   } satisfies BinaryFamily,
   'i32.rotr': {
     traps: false, cond: false,
@@ -675,6 +731,10 @@ const BINARY = {
     set: {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; I32[fp + z] = (a >>> b) | (a << (32 - b)); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { const a = I32[fp + x]; const b = y; I32[fp + z] = (a >>> b) | (a << (32 - b)); return 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (I32[fp + z] = (a >>> b) | (a << (32 - b))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (I32[fp + z] = (a >>> b) | (a << (32 - b))); },
     },
   } satisfies BinaryFamily,
   'i32.eq': {
@@ -731,6 +791,10 @@ const BINARY = {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) === (I32[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) === (y)) ? code : 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) === (I32[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) === (y))); },
+    },
   } satisfies BinaryFamily,
   'i32.ne': {
     traps: false, cond: true,
@@ -785,6 +849,10 @@ const BINARY = {
     br: {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) !== (I32[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) !== (y)) ? code : 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) !== (I32[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) !== (y))); },
     },
   } satisfies BinaryFamily,
   'i32.lt_s': {
@@ -841,6 +909,10 @@ const BINARY = {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) < (I32[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) < (y)) ? code : 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) < (I32[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) < (y))); },
+    },
   } satisfies BinaryFamily,
   'i32.lt_u': {
     traps: false, cond: true,
@@ -895,6 +967,10 @@ const BINARY = {
     br: {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) >>> 0 < (I32[fp + y]) >>> 0) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) >>> 0 < (y) >>> 0) ? code : 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >>> 0 < (I32[fp + y]) >>> 0)); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >>> 0 < (y) >>> 0)); },
     },
   } satisfies BinaryFamily,
   'i32.gt_s': {
@@ -951,6 +1027,10 @@ const BINARY = {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) > (I32[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) > (y)) ? code : 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) > (I32[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) > (y))); },
+    },
   } satisfies BinaryFamily,
   'i32.gt_u': {
     traps: false, cond: true,
@@ -1005,6 +1085,10 @@ const BINARY = {
     br: {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) >>> 0 > (I32[fp + y]) >>> 0) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) >>> 0 > (y) >>> 0) ? code : 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >>> 0 > (I32[fp + y]) >>> 0)); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >>> 0 > (y) >>> 0)); },
     },
   } satisfies BinaryFamily,
   'i32.le_s': {
@@ -1061,6 +1145,10 @@ const BINARY = {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) <= (I32[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) <= (y)) ? code : 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) <= (I32[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) <= (y))); },
+    },
   } satisfies BinaryFamily,
   'i32.le_u': {
     traps: false, cond: true,
@@ -1115,6 +1203,10 @@ const BINARY = {
     br: {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) >>> 0 <= (I32[fp + y]) >>> 0) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) >>> 0 <= (y) >>> 0) ? code : 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >>> 0 <= (I32[fp + y]) >>> 0)); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >>> 0 <= (y) >>> 0)); },
     },
   } satisfies BinaryFamily,
   'i32.ge_s': {
@@ -1171,6 +1263,10 @@ const BINARY = {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) >= (I32[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) >= (y)) ? code : 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >= (I32[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >= (y))); },
+    },
   } satisfies BinaryFamily,
   'i32.ge_u': {
     traps: false, cond: true,
@@ -1225,6 +1321,10 @@ const BINARY = {
     br: {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) >>> 0 >= (I32[fp + y]) >>> 0) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) >>> 0 >= (y) >>> 0) ? code : 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >>> 0 >= (I32[fp + y]) >>> 0)); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >>> 0 >= (y) >>> 0)); },
     },
   } satisfies BinaryFamily,
   'i64.add': {
@@ -1926,6 +2026,10 @@ const BINARY = {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (al === bl && ah === bh) ? code : 0; },
       sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (al === bl && ah === bh) ? code : 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(al === bl && ah === bh)); },
+      sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(al === bl && ah === bh)); },
+    },
   } satisfies BinaryFamily,
   'i64.ne': {
     traps: false, cond: true,
@@ -1980,6 +2084,10 @@ const BINARY = {
     br: {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (al !== bl || ah !== bh) ? code : 0; },
       sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (al !== bl || ah !== bh) ? code : 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(al !== bl || ah !== bh)); },
+      sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(al !== bl || ah !== bh)); },
     },
   } satisfies BinaryFamily,
   'i64.lt_s': {
@@ -2036,6 +2144,10 @@ const BINARY = {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0; },
       sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(ah < bh || (ah === bh && al >>> 0 < bl >>> 0))); },
+      sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(ah < bh || (ah === bh && al >>> 0 < bl >>> 0))); },
+    },
   } satisfies BinaryFamily,
   'i64.lt_u': {
     traps: false, cond: true,
@@ -2090,6 +2202,10 @@ const BINARY = {
     br: {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0; },
       sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0)) ? code : 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0))); },
+      sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0))); },
     },
   } satisfies BinaryFamily,
   'i64.gt_s': {
@@ -2146,6 +2262,10 @@ const BINARY = {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0; },
       sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(ah > bh || (ah === bh && al >>> 0 > bl >>> 0))); },
+      sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(ah > bh || (ah === bh && al >>> 0 > bl >>> 0))); },
+    },
   } satisfies BinaryFamily,
   'i64.gt_u': {
     traps: false, cond: true,
@@ -2200,6 +2320,10 @@ const BINARY = {
     br: {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0; },
       sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0)) ? code : 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0))); },
+      sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0))); },
     },
   } satisfies BinaryFamily,
   'i64.le_s': {
@@ -2256,6 +2380,10 @@ const BINARY = {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0; },
       sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah < bh || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(ah < bh || (ah === bh && al >>> 0 <= bl >>> 0))); },
+      sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(ah < bh || (ah === bh && al >>> 0 <= bl >>> 0))); },
+    },
   } satisfies BinaryFamily,
   'i64.le_u': {
     traps: false, cond: true,
@@ -2310,6 +2438,10 @@ const BINARY = {
     br: {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0; },
       sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0)) ? code : 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0))); },
+      sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0))); },
     },
   } satisfies BinaryFamily,
   'i64.ge_s': {
@@ -2366,6 +2498,10 @@ const BINARY = {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0; },
       sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah > bh || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(ah > bh || (ah === bh && al >>> 0 >= bl >>> 0))); },
+      sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(ah > bh || (ah === bh && al >>> 0 >= bl >>> 0))); },
+    },
   } satisfies BinaryFamily,
   'i64.ge_u': {
     traps: false, cond: true,
@@ -2420,6 +2556,10 @@ const BINARY = {
     br: {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0; },
       sc: (x: number, y: number, yh: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0)) ? code : 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0))); },
+      sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0))); },
     },
   } satisfies BinaryFamily,
   'f32.add': {
@@ -2761,6 +2901,10 @@ const BINARY = {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) === (F64[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) === (y)) ? code : 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) === (F64[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) === (y))); },
+    },
   } satisfies BinaryFamily,
   'f32.ne': {
     traps: false, cond: true,
@@ -2815,6 +2959,10 @@ const BINARY = {
     br: {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) !== (F64[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) !== (y)) ? code : 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) !== (F64[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) !== (y))); },
     },
   } satisfies BinaryFamily,
   'f32.lt': {
@@ -2871,6 +3019,10 @@ const BINARY = {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) < (F64[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) < (y)) ? code : 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) < (F64[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) < (y))); },
+    },
   } satisfies BinaryFamily,
   'f32.gt': {
     traps: false, cond: true,
@@ -2925,6 +3077,10 @@ const BINARY = {
     br: {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) > (F64[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) > (y)) ? code : 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) > (F64[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) > (y))); },
     },
   } satisfies BinaryFamily,
   'f32.le': {
@@ -2981,6 +3137,10 @@ const BINARY = {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) <= (F64[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) <= (y)) ? code : 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) <= (F64[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) <= (y))); },
+    },
   } satisfies BinaryFamily,
   'f32.ge': {
     traps: false, cond: true,
@@ -3035,6 +3195,10 @@ const BINARY = {
     br: {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) >= (F64[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) >= (y)) ? code : 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) >= (F64[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) >= (y))); },
     },
   } satisfies BinaryFamily,
   'f64.add': {
@@ -3376,6 +3540,10 @@ const BINARY = {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) === (F64[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) === (y)) ? code : 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) === (F64[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) === (y))); },
+    },
   } satisfies BinaryFamily,
   'f64.ne': {
     traps: false, cond: true,
@@ -3430,6 +3598,10 @@ const BINARY = {
     br: {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) !== (F64[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) !== (y)) ? code : 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) !== (F64[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) !== (y))); },
     },
   } satisfies BinaryFamily,
   'f64.lt': {
@@ -3486,6 +3658,10 @@ const BINARY = {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) < (F64[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) < (y)) ? code : 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) < (F64[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) < (y))); },
+    },
   } satisfies BinaryFamily,
   'f64.gt': {
     traps: false, cond: true,
@@ -3540,6 +3716,10 @@ const BINARY = {
     br: {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) > (F64[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) > (y)) ? code : 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) > (F64[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) > (y))); },
     },
   } satisfies BinaryFamily,
   'f64.le': {
@@ -3596,6 +3776,10 @@ const BINARY = {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) <= (F64[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) <= (y)) ? code : 0; },
     },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) <= (F64[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) <= (y))); },
+    },
   } satisfies BinaryFamily,
   'f64.ge': {
     traps: false, cond: true,
@@ -3650,6 +3834,10 @@ const BINARY = {
     br: {
       ss: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) >= (F64[fp + y])) ? code : 0; },
       sc: (x: number, y: number, code: number): Stmt => (fp) => { return ((F64[fp + x]) >= (y)) ? code : 0; },
+    },
+    tee: {
+      ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) >= (F64[fp + y]))); },
+      sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) >= (y))); },
     },
   } satisfies BinaryFamily,
 } as const;

@@ -49,7 +49,7 @@ function load(f: LoadFamily): Handler {
         : [m, ...argsOf(a, shape), offset, t.site()];
     const expr = make((wide ? f.expr64 : f.expr32)[shape], args);
     const set = shape === 'e' ? null : (wide ? f.set64 : f.set32)[shape];
-    const recipe: Recipe = { set, br: null, args };
+    const recipe: Recipe = { set, br: null, tee: null, args };
     t.push(exprOperand(cls, expr, false, [a], recipe));
   };
 }

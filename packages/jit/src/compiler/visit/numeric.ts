@@ -83,6 +83,7 @@ function binary(f: BinaryFamily): Handler {
     const recipe: Recipe = {
       set: slots === null ? null : f.set[slots],
       br: slots === null || f.br === undefined ? null : f.br[slots],
+      tee: slots === null || f.tee === undefined ? null : f.tee[slots],
       args,
     };
     t.push(exprOperand(cls, expr, !f.traps && a.pure && b.pure, [a, b], recipe));
@@ -104,6 +105,7 @@ function unary(f: UnaryFamily): Handler {
     const recipe: Recipe = {
       set: shape === 's' ? f.set.s : null,
       br: shape === 's' && f.br !== undefined ? f.br.s : null,
+      tee: null,
       args,
     };
     t.push(exprOperand(cls, expr, !f.traps && a.pure, [a], recipe));

@@ -1,4 +1,5 @@
 /** Locals, globals, constants, `drop` and `select`. */
+import { Op } from '@weft/environ';
 import { f32FromBits, f64FromBits } from '@weft/runtime';
 import * as vars from '../../ops/variables.js';
 import type { Handlers } from '../dispatch.js';
@@ -21,12 +22,14 @@ import {
   toRefExpr,
   type Operand,
 } from '../operands.js';
+import { make } from '../literals.js';
 import type { Translator } from '../translator.js';
 import type { Expr, RefExpr } from '../types.js';
 
 function localSet(t: Translator, tee: boolean): void {
   const x = t.imm(0);
   const value = t.pop();
+  if (tee && teeForBranch(t, value, x)) return;
   if (!writeInPlace(t, value, x)) {
     // Operands reading the local keep the value they had.
     t.stack.preserveLocal(x);
@@ -34,6 +37,27 @@ function localSet(t: Translator, tee: boolean): void {
     if (s !== null) t.emit(s);
   }
   if (tee) t.push(slotOperand(t.localClass(x), x));
+}
+
+/**
+ * `local.tee` of an i32 operation on slots and constants that the next
+ * instruction, a `br_if`, reads: pushes one expression that stores the
+ * value to the local and returns it, in place of a statement storing it
+ * and a read of the local. A loop counter's `br_if $l (local.tee $n
+ * (i32.sub (local.get $n) (i32.const 1)))` is then one closure per
+ * iteration instead of two. Operands reading the local keep their value
+ * (as for any write), and the expression runs where the `br_if` runs,
+ * after whatever is pending below it, which is where the store belonged:
+ * nothing runs between the two instructions. (Were something to flush
+ * the stack in between, the expression would be stored to its stack slot
+ * in order, which is still right.)
+ */
+function teeForBranch(t: Translator, value: Operand, x: number): boolean {
+  const recipe = value.recipe;
+  if (recipe === null || recipe.tee === null || !t.nextIs(Op.br_if)) return false;
+  t.stack.preserveLocal(x);
+  t.push(exprOperand(CLS_I32, make(recipe.tee, [x, ...recipe.args]), false, [value]));
+  return true;
 }
 
 /**
