@@ -207,7 +207,7 @@ export class Func {
     const fast = this.fast;
     if (fast !== null) return fast(store, args);
     const f = this.inner(store);
-    if (this.fast === null && this.conversions === null) {
+    if (this.conversions === null) {
       // First call: a number-only signature gets its own caller (fast-call.ts).
       const caller = numericCaller(store, f, (s, a) =>
         this.callChecked(s, this.inner(s), a, 'Func.call'),
