@@ -5,7 +5,8 @@
  *   process (each sample its own `node`), and the same for the WASI and
  *   text packages the command line loads;
  * - `weft run hello.wasm` (examples/wasi) against bare `node -e 0`: the
- *   command line's own cost;
+ *   command line's own cost, with its compile cache (made by the first
+ *   sample, in a directory of this run) and without it;
  * - the browser bundle of `weft-wasm`: esbuild, minified, for browsers,
  *   raw and gzipped.
  *
@@ -14,7 +15,8 @@
  * Prints medians (and min-max); `--write` also writes docs/footprint.md.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -37,9 +39,12 @@ function importMs(specifier: string): number {
 }
 
 /** Milliseconds of a whole process, wall clock. */
-function processMs(args: string[]): number {
+function processMs(args: string[], env: Record<string, string> = {}): number {
   const t = performance.now();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${r.stderr}`);
   return ms;
@@ -80,10 +85,20 @@ const rows: [string, string][] = [];
 const imports = ['weft-wasm', '@weft/wasi', '@weft/wast'];
 for (const m of imports) rows.push([`import('${m}')`, show(sample(n, () => importMs(m)))]);
 const bare = sample(n, () => processMs(['-e', '0']));
-const run = sample(n, () => processMs([cli, 'run', hello]));
+const cacheDir = mkdtempSync(join(tmpdir(), 'weft-footprint-'));
+const cached = { WEFT_COMPILE_CACHE: cacheDir };
+processMs([cli, 'run', hello], cached); // makes the cache
+const run = sample(n, () => processMs([cli, 'run', hello], cached));
+const cold = sample(n, () => processMs([cli, 'run', hello], { WEFT_DISABLE_COMPILE_CACHE: '1' }));
+rmSync(cacheDir, { recursive: true, force: true });
 rows.push(['node -e 0', show(bare)]);
 rows.push(['weft run hello.wasm', show(run)]);
 rows.push(['weft run hello.wasm over bare node', `${(median(run) - median(bare)).toFixed(0)} ms`]);
+rows.push(['weft run hello.wasm without the compile cache', show(cold)]);
+rows.push([
+  'weft run hello.wasm without the compile cache, over bare node',
+  `${(median(cold) - median(bare)).toFixed(0)} ms`,
+]);
 const bundle = await bundleBytes();
 rows.push([
   'browser bundle of weft-wasm (esbuild, minified)',
@@ -103,6 +118,9 @@ What a user pays before any wasm runs, measured by
 \`node tools/bench/dist/footprint.js --write\` (${n} fresh processes per row,
 Node ${process.version}, ${new Date().toISOString().slice(0, 10)}). Imports
 resolve the published entry points (per-package bundles, dist/bundle/).
+\`weft run\` compiles its bundled command from V8's code cache, which the
+first run writes (see the "Startup and the compile cache" section of
+packages/cli/README.md); the rows without it are what a first run pays.
 
 ${table}
 `;

@@ -19,12 +19,15 @@ import { make, single, tagClosure, type Variants } from './literals.js';
 import { TIER_UP } from './tiers.js';
 import type { Expr, Stmt } from './types.js';
 
-/** The chain factory for `n` segments: the smallest with at least `n`, and its size. */
-const CHAIN_FOR: ({ size: number; factory: Variants<Stmt> } | undefined)[] = [];
+/**
+ * The size of the chain factory for `n` segments: the smallest with at
+ * least `n` (its factory is read when used: table entries are built on
+ * first read, see lazy.ts).
+ */
+const CHAIN_FOR: (number | undefined)[] = [];
 for (let n = 2, i = 0; n <= CHAIN_SIZES[CHAIN_SIZES.length - 1]!; n++) {
   if (CHAIN_SIZES[i]! < n) i++;
-  const size = CHAIN_SIZES[i]!;
-  CHAIN_FOR[n] = { size, factory: CHAIN[size]! };
+  CHAIN_FOR[n] = CHAIN_SIZES[i]!;
 }
 
 const nop: Stmt = () => 0;
@@ -68,11 +71,11 @@ export function block(body: Stmt, code: number): Stmt {
  */
 export function chain(segments: readonly Stmt[], base: number): Stmt {
   const n = segments.length;
-  const fit = CHAIN_FOR[n];
-  if (fit !== undefined) {
+  const size = CHAIN_FOR[n];
+  if (size !== undefined) {
     const padded = [...segments];
-    while (padded.length < fit.size) padded.push(nop);
-    return make(fit.factory, [...padded, base, n - 1]);
+    while (padded.length < size) padded.push(nop);
+    return make(CHAIN[size]!, [...padded, base, n - 1]);
   }
   const segs = segments.slice();
   const k = n - 1;

@@ -13,8 +13,10 @@
  * when a factory of that part has no free copy left, within `PACK_BUDGET`
  * and up to {@link MAX_PACKS} parts. Elsewhere (browsers, bundles without
  * the part files, `--jitless`) the main pack's copies are all there is.
+ * Entries are built when first read (lazy.ts): a fresh part adds copies to
+ * the entries of the main pack built so far, and to each entry built later.
  */
-import type { Pack, PackPart } from './pack.js';
+import { lazyPart, type Pack, type PackPart } from './pack.js';
 import { PACK_DEPS } from './pack-deps.js';
 
 /** Most parts of packs loaded in a process (a whole pack holds about 2 MB of closures). */
@@ -118,7 +120,8 @@ function nodeLoader(): PackLoader | null {
       const module = { exports: {} };
       (script.runInThisContext() as (e: object, m: object) => void)(module.exports, module);
       // The table builders are parenthesized, so V8 compiled them with the
-      // script: the cache made now holds their bytecode.
+      // script: the cache made now holds their bytecode (the entries, small
+      // functions, compile when first paired, see lazy.ts).
       p.cache ??= script.createCachedData();
       return module.exports;
     };
@@ -127,8 +130,11 @@ function nodeLoader(): PackLoader | null {
   }
 }
 
-/** A fresh part from the loader, or null (no loader, the limit or budget reached, or a bad file). */
-function loadPart<P extends PackPart>(part: P): Pack[P] | null {
+/**
+ * A fresh part's raw tables from the loader, or null (no loader, the limit
+ * or budget reached, or a bad file).
+ */
+function loadPart(part: PackPart): unknown {
   if (loader === undefined) loader = nodeLoader();
   if (loader === null || loaded >= MAX_PACKS) return null;
   const t0 = clock.now();
@@ -138,7 +144,7 @@ function loadPart<P extends PackPart>(part: P): Pack[P] | null {
   try {
     const exports = loader(part) as { WEFT_JIT_PACK?: unknown; createPart?: unknown } | null;
     if (exports?.WEFT_JIT_PACK !== 1 || typeof exports.createPart !== 'function') throw 0;
-    return (exports.createPart as (deps: typeof PACK_DEPS) => Pack[P])(PACK_DEPS);
+    return (exports.createPart as (deps: typeof PACK_DEPS) => unknown)(PACK_DEPS);
   } catch {
     loader = null; // a broken loader or file: stay with the copies there are
     return null;
@@ -150,9 +156,28 @@ function loadPart<P extends PackPart>(part: P): Pack[P] | null {
 type Tree = { readonly [key: string]: unknown };
 
 /**
+ * Whether `raw` has the tables of `main` with the same keys, each an entry
+ * builder: a part of this build (entries are compared when paired).
+ */
+function sameTables(main: object, raw: unknown): boolean {
+  if (raw === null || typeof raw !== 'object') return false;
+  const names = Object.keys(main);
+  if (Object.keys(raw).length !== names.length) return false;
+  return names.every((name) => {
+    const table = (raw as Tree)[name];
+    if (table === null || typeof table !== 'object') return false;
+    const keys = Object.keys((main as Tree)[name] as object);
+    return (
+      Object.keys(table).length === keys.length &&
+      keys.every((key) => typeof (table as Tree)[key] === 'function')
+    );
+  });
+}
+
+/**
  * Pairs each list of copies in `main` with the list at the same place in
  * `fresh`; null when `fresh` does not have `main`'s shape (the same keys,
- * copies where `main` has copies): a part of another build.
+ * copies where `main` has copies).
  */
 function pairLists(
   main: unknown,
@@ -174,40 +199,67 @@ function pairLists(
 }
 
 /** The lists of copies in `tree`, each mapped to `part`. */
-function listsOf(
-  tree: unknown,
-  part: PackPart,
-  out: Map<unknown, PackPart>,
-): Map<unknown, PackPart> {
+function listsOf(tree: unknown, part: PackPart, out: Map<unknown, PackPart>): void {
   if (Array.isArray(tree)) out.set(tree, part);
   else if (tree !== null && typeof tree === 'object')
     for (const value of Object.values(tree)) listsOf(value, part, out);
-  return out;
 }
 
-/** The part of the main pack each of its lists of copies belongs to. */
-let mainLists: Map<unknown, PackPart> | null = null;
+/** The part of the main pack each list of copies of its built entries belongs to. */
+const mainLists = new Map<unknown, PackPart>();
+/** The entries of the main pack built so far, by part: table and key. */
+const builtEntries = new Map<PackPart, [table: string, key: string][]>();
+/** The fresh parts added so far, by part. */
+const freshParts = new Map<PackPart, Tree[]>();
+
+/** The entry at `table`, `key` of a part. */
+function entryOf(part: object, table: string, key: string): unknown {
+  return ((part as Tree)[table] as Tree)[key];
+}
 
 /**
- * Adds a fresh part's copies to every list of that part of `main`, when
- * `copies` (a list with none free) is one of them; false when nothing was
- * added. Called by literals.ts.
+ * Called when an entry of the main pack is built (pack.ts): its lists join
+ * the part's, with the copies of every fresh part loaded before (an entry
+ * of another shape keeps its own copies).
+ */
+export function mainEntryBuilt(part: PackPart, table: string, key: string, value: unknown): void {
+  listsOf(value, part, mainLists);
+  let built = builtEntries.get(part);
+  if (built === undefined) builtEntries.set(part, (built = []));
+  built.push([table, key]);
+  for (const fresh of freshParts.get(part) ?? []) {
+    const pairs = pairLists(value, entryOf(fresh, table, key));
+    if (pairs !== null) for (const [list, more] of pairs) list.push(...more);
+  }
+}
+
+/**
+ * Adds a fresh part's copies to every list of that part of `main` (its
+ * entries built so far; later ones get them when built), when `copies` (a
+ * list with none free) is one of them; false when nothing was added.
+ * Called by literals.ts.
  */
 export function growCopies(main: Pack, copies: readonly unknown[]): boolean {
-  if (mainLists === null) {
-    mainLists = new Map();
-    for (const part of Object.keys(main) as PackPart[]) listsOf(main[part], part, mainLists);
-  }
   const part = mainLists.get(copies);
   if (part === undefined) return false; // hand-written copies: as many as there are
-  const fresh = loadPart(part);
-  if (fresh === null) return false;
-  const pairs = pairLists(main[part], fresh);
-  if (pairs === null) {
+  const raw = loadPart(part);
+  if (raw === null) return false;
+  if (!sameTables(main[part], raw)) {
     loader = null; // a part of another build
     return false;
   }
+  const fresh = lazyPart(part, raw as Parameters<typeof lazyPart>[1]) as Tree;
+  const pairs: [unknown[], readonly unknown[]][] = [];
+  for (const [table, key] of builtEntries.get(part) ?? []) {
+    if (pairLists(entryOf(main[part], table, key), entryOf(fresh, table, key), pairs) === null) {
+      loader = null;
+      return false;
+    }
+  }
   for (const [list, more] of pairs) list.push(...more);
+  let parts = freshParts.get(part);
+  if (parts === undefined) freshParts.set(part, (parts = []));
+  parts.push(fresh);
   loaded++;
   return true;
 }

@@ -6,8 +6,12 @@ import type { PackDeps } from '../compiler/pack-deps.js';
 import type { Expr, LoadFamily, Stmt, StoreFamily } from '../compiler/types.js';
 
 /** The load and store factories of one pack (see ../compiler/packs.ts and numeric.ts). */
-// Parenthesized: V8 compiles it with the module (it runs at once) instead of
-// pre-parsing it first and parsing it again on the call.
+// Each entry of a table is an arrow function that builds it, called the first
+// time the compiler needs that instruction (../compiler/lazy.ts). V8 only
+// pre-parses a function before its first call: importing the jit compiles
+// none of the closures below, and a program compiles those of the
+// instructions it uses (the table builder itself is parenthesized, so V8
+// compiles it with the module instead of pre-parsing it twice).
 export const memoryTables = (function (d: PackDeps) {
   // What the closures use, as bindings of this function: V8 reads them as fast
   // as module-local ones (imported bindings, read through the module cell,
@@ -19,7 +23,7 @@ export const memoryTables = (function (d: PackDeps) {
 
 /** Load factories by mnemonic: `expr32.s`, `set64.c`, ... (address width, address shape). */
 const LOADS = {
-  'i32.load': {
+  'i32.load': () => ({
     expr32: {
       s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; return dv.getInt32(ea, true); },
       e: [
@@ -50,8 +54,8 @@ const LOADS = {
       s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; I32[fp + z] = dv.getInt32(ea, true); return 0; },
       c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; I32[fp + z] = dv.getInt32(ea, true); return 0; },
     },
-  } satisfies LoadFamily,
-  'i64.load': {
+  } satisfies LoadFamily),
+  'i64.load': () => ({
     expr32: {
       s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 8) outOfBounds(m, ea + 8, site); const dv = m.dv; return ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); },
       e: [
@@ -82,8 +86,8 @@ const LOADS = {
       s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 8) outOfBounds(m, ea + 8, site); const dv = m.dv; I32[fp + z] = ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
       c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 8) outOfBounds(m, ea + 8, site); const dv = m.dv; I32[fp + z] = ((R.hi = dv.getInt32(ea + 4, true)), dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies LoadFamily,
-  'f32.load': {
+  } satisfies LoadFamily),
+  'f32.load': () => ({
     expr32: {
       s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; const f = dv.getFloat32(ea, true); return f === f ? f : f32FromBits(dv.getInt32(ea, true)); },
       e: [
@@ -114,8 +118,8 @@ const LOADS = {
       s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; const f = dv.getFloat32(ea, true); F64[fp + z] = f === f ? f : f32FromBits(dv.getInt32(ea, true)); return 0; },
       c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; const f = dv.getFloat32(ea, true); F64[fp + z] = f === f ? f : f32FromBits(dv.getInt32(ea, true)); return 0; },
     },
-  } satisfies LoadFamily,
-  'f64.load': {
+  } satisfies LoadFamily),
+  'f64.load': () => ({
     expr32: {
       s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 8) outOfBounds(m, ea + 8, site); const dv = m.dv; return dv.getFloat64(ea, true); },
       e: [
@@ -146,8 +150,8 @@ const LOADS = {
       s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 8) outOfBounds(m, ea + 8, site); const dv = m.dv; F64[fp + z] = dv.getFloat64(ea, true); return 0; },
       c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 8) outOfBounds(m, ea + 8, site); const dv = m.dv; F64[fp + z] = dv.getFloat64(ea, true); return 0; },
     },
-  } satisfies LoadFamily,
-  'i32.load8_s': {
+  } satisfies LoadFamily),
+  'i32.load8_s': () => ({
     expr32: {
       s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) outOfBounds(m, ea + 1, site); const dv = m.dv; return dv.getInt8(ea); },
       e: [
@@ -178,8 +182,8 @@ const LOADS = {
       s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) outOfBounds(m, ea + 1, site); const dv = m.dv; I32[fp + z] = dv.getInt8(ea); return 0; },
       c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 1) outOfBounds(m, ea + 1, site); const dv = m.dv; I32[fp + z] = dv.getInt8(ea); return 0; },
     },
-  } satisfies LoadFamily,
-  'i32.load8_u': {
+  } satisfies LoadFamily),
+  'i32.load8_u': () => ({
     expr32: {
       s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) outOfBounds(m, ea + 1, site); const dv = m.dv; return dv.getUint8(ea); },
       e: [
@@ -210,8 +214,8 @@ const LOADS = {
       s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) outOfBounds(m, ea + 1, site); const dv = m.dv; I32[fp + z] = dv.getUint8(ea); return 0; },
       c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 1) outOfBounds(m, ea + 1, site); const dv = m.dv; I32[fp + z] = dv.getUint8(ea); return 0; },
     },
-  } satisfies LoadFamily,
-  'i32.load16_s': {
+  } satisfies LoadFamily),
+  'i32.load16_s': () => ({
     expr32: {
       s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) outOfBounds(m, ea + 2, site); const dv = m.dv; return dv.getInt16(ea, true); },
       e: [
@@ -242,8 +246,8 @@ const LOADS = {
       s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) outOfBounds(m, ea + 2, site); const dv = m.dv; I32[fp + z] = dv.getInt16(ea, true); return 0; },
       c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 2) outOfBounds(m, ea + 2, site); const dv = m.dv; I32[fp + z] = dv.getInt16(ea, true); return 0; },
     },
-  } satisfies LoadFamily,
-  'i32.load16_u': {
+  } satisfies LoadFamily),
+  'i32.load16_u': () => ({
     expr32: {
       s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) outOfBounds(m, ea + 2, site); const dv = m.dv; return dv.getUint16(ea, true); },
       e: [
@@ -274,8 +278,8 @@ const LOADS = {
       s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) outOfBounds(m, ea + 2, site); const dv = m.dv; I32[fp + z] = dv.getUint16(ea, true); return 0; },
       c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 2) outOfBounds(m, ea + 2, site); const dv = m.dv; I32[fp + z] = dv.getUint16(ea, true); return 0; },
     },
-  } satisfies LoadFamily,
-  'i64.load8_s': {
+  } satisfies LoadFamily),
+  'i64.load8_s': () => ({
     expr32: {
       s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) outOfBounds(m, ea + 1, site); const dv = m.dv; return signExtend(dv.getInt8(ea)); },
       e: [
@@ -306,8 +310,8 @@ const LOADS = {
       s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) outOfBounds(m, ea + 1, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt8(ea)); HI32[fp + z] = R.hi; return 0; },
       c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 1) outOfBounds(m, ea + 1, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt8(ea)); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies LoadFamily,
-  'i64.load8_u': {
+  } satisfies LoadFamily),
+  'i64.load8_u': () => ({
     expr32: {
       s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) outOfBounds(m, ea + 1, site); const dv = m.dv; return ((R.hi = 0), dv.getUint8(ea)); },
       e: [
@@ -338,8 +342,8 @@ const LOADS = {
       s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 1) outOfBounds(m, ea + 1, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getUint8(ea)); HI32[fp + z] = R.hi; return 0; },
       c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 1) outOfBounds(m, ea + 1, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getUint8(ea)); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies LoadFamily,
-  'i64.load16_s': {
+  } satisfies LoadFamily),
+  'i64.load16_s': () => ({
     expr32: {
       s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) outOfBounds(m, ea + 2, site); const dv = m.dv; return signExtend(dv.getInt16(ea, true)); },
       e: [
@@ -370,8 +374,8 @@ const LOADS = {
       s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) outOfBounds(m, ea + 2, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt16(ea, true)); HI32[fp + z] = R.hi; return 0; },
       c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 2) outOfBounds(m, ea + 2, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt16(ea, true)); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies LoadFamily,
-  'i64.load16_u': {
+  } satisfies LoadFamily),
+  'i64.load16_u': () => ({
     expr32: {
       s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) outOfBounds(m, ea + 2, site); const dv = m.dv; return ((R.hi = 0), dv.getUint16(ea, true)); },
       e: [
@@ -402,8 +406,8 @@ const LOADS = {
       s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 2) outOfBounds(m, ea + 2, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getUint16(ea, true)); HI32[fp + z] = R.hi; return 0; },
       c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 2) outOfBounds(m, ea + 2, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getUint16(ea, true)); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies LoadFamily,
-  'i64.load32_s': {
+  } satisfies LoadFamily),
+  'i64.load32_s': () => ({
     expr32: {
       s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; return signExtend(dv.getInt32(ea, true)); },
       e: [
@@ -434,8 +438,8 @@ const LOADS = {
       s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
       c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; I32[fp + z] = signExtend(dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies LoadFamily,
-  'i64.load32_u': {
+  } satisfies LoadFamily),
+  'i64.load32_u': () => ({
     expr32: {
       s: (m: MemoryInstance, x: number, off: number, site: Frame): Expr => (fp) => { const ea = (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; return ((R.hi = 0), dv.getInt32(ea, true)); },
       e: [
@@ -466,12 +470,12 @@ const LOADS = {
       s: (z: number, m: MemoryInstance, x: number, off: number, site: Frame): Stmt => (fp) => { const ea = (HI32[fp + x] >>> 0) * 4294967296 + (I32[fp + x] >>> 0) + off; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
       c: (z: number, m: MemoryInstance, x: number, site: Frame): Stmt => (fp) => { const ea = x; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; I32[fp + z] = ((R.hi = 0), dv.getInt32(ea, true)); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies LoadFamily,
+  } satisfies LoadFamily),
 } as const;
 
 /** Store factories by mnemonic: `store32.se`, ... (address width, address and value shapes). */
 const STORES = {
-  'i32.store': {
+  'i32.store': () => ({
     store32: {
       ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
       se: [
@@ -554,8 +558,8 @@ const STORES = {
       ],
       cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = y; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; dv.setInt32(ea, v, true); return 0; },
     },
-  } satisfies StoreFamily,
-  'i64.store': {
+  } satisfies StoreFamily),
+  'i64.store': () => ({
     store32: {
       ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 8) outOfBounds(m, ea + 8, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
       se: [
@@ -638,8 +642,8 @@ const STORES = {
       ],
       cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = y, vh = yh; if (ea > m.size - 8) outOfBounds(m, ea + 8, site); const dv = m.dv; dv.setInt32(ea, vl, true); dv.setInt32(ea + 4, vh, true); return 0; },
     },
-  } satisfies StoreFamily,
-  'f32.store': {
+  } satisfies StoreFamily),
+  'f32.store': () => ({
     store32: {
       ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; if (v === v) dv.setFloat32(ea, v, true); else dv.setInt32(ea, f32ToBits(v), true); return 0; },
       se: [
@@ -722,8 +726,8 @@ const STORES = {
       ],
       cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = y; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; if (v === v) dv.setFloat32(ea, v, true); else dv.setInt32(ea, f32ToBits(v), true); return 0; },
     },
-  } satisfies StoreFamily,
-  'f64.store': {
+  } satisfies StoreFamily),
+  'f64.store': () => ({
     store32: {
       ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = F64[fp + y]; if (ea > m.size - 8) outOfBounds(m, ea + 8, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
       se: [
@@ -806,8 +810,8 @@ const STORES = {
       ],
       cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = y; if (ea > m.size - 8) outOfBounds(m, ea + 8, site); const dv = m.dv; dv.setFloat64(ea, v, true); return 0; },
     },
-  } satisfies StoreFamily,
-  'i32.store8': {
+  } satisfies StoreFamily),
+  'i32.store8': () => ({
     store32: {
       ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 1) outOfBounds(m, ea + 1, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
       se: [
@@ -890,8 +894,8 @@ const STORES = {
       ],
       cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = y; if (ea > m.size - 1) outOfBounds(m, ea + 1, site); const dv = m.dv; dv.setInt8(ea, v); return 0; },
     },
-  } satisfies StoreFamily,
-  'i32.store16': {
+  } satisfies StoreFamily),
+  'i32.store16': () => ({
     store32: {
       ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const v = I32[fp + y]; if (ea > m.size - 2) outOfBounds(m, ea + 2, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
       se: [
@@ -974,8 +978,8 @@ const STORES = {
       ],
       cc: (m: MemoryInstance, x: number, y: number, site: Frame): Stmt => (fp) => { const ea = x; const v = y; if (ea > m.size - 2) outOfBounds(m, ea + 2, site); const dv = m.dv; dv.setInt16(ea, v, true); return 0; },
     },
-  } satisfies StoreFamily,
-  'i64.store8': {
+  } satisfies StoreFamily),
+  'i64.store8': () => ({
     store32: {
       ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 1) outOfBounds(m, ea + 1, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
       se: [
@@ -1058,8 +1062,8 @@ const STORES = {
       ],
       cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = y, vh = yh; if (ea > m.size - 1) outOfBounds(m, ea + 1, site); const dv = m.dv; dv.setInt8(ea, vl); return 0; },
     },
-  } satisfies StoreFamily,
-  'i64.store16': {
+  } satisfies StoreFamily),
+  'i64.store16': () => ({
     store32: {
       ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 2) outOfBounds(m, ea + 2, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
       se: [
@@ -1142,8 +1146,8 @@ const STORES = {
       ],
       cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = y, vh = yh; if (ea > m.size - 2) outOfBounds(m, ea + 2, site); const dv = m.dv; dv.setInt16(ea, vl, true); return 0; },
     },
-  } satisfies StoreFamily,
-  'i64.store32': {
+  } satisfies StoreFamily),
+  'i64.store32': () => ({
     store32: {
       ss: (m: MemoryInstance, x: number, off: number, y: number, site: Frame): Stmt => (fp) => { const ea = (I32[fp + x] >>> 0) + off; const vl = I32[fp + y], vh = HI32[fp + y]; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
       se: [
@@ -1226,7 +1230,7 @@ const STORES = {
       ],
       cc: (m: MemoryInstance, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const ea = x; const vl = y, vh = yh; if (ea > m.size - 4) outOfBounds(m, ea + 4, site); const dv = m.dv; dv.setInt32(ea, vl, true); return 0; },
     },
-  } satisfies StoreFamily,
+  } satisfies StoreFamily),
 } as const;
 
   return { LOADS, STORES };

@@ -10,8 +10,12 @@ import type { BinaryFamily, Expr, ExprI64, Stmt, UnaryFamily } from '../compiler
  * they use comes from `d`: this module imports no values, so that a fresh
  * instance of it has literals (and V8 type feedback) of its own.
  */
-// Parenthesized: V8 compiles it with the module (it runs at once) instead of
-// pre-parsing it first and parsing it again on the call.
+// Each entry of a table is an arrow function that builds it, called the first
+// time the compiler needs that instruction (../compiler/lazy.ts). V8 only
+// pre-parses a function before its first call: importing the jit compiles
+// none of the closures below, and a program compiles those of the
+// instructions it uses (the table builder itself is parenthesized, so V8
+// compiles it with the module instead of pre-parsing it twice).
 export const numericTables = (function (d: PackDeps) {
   // What the closures use, as bindings of this function: V8 reads them as fast
   // as module-local ones (imported bindings, read through the module cell,
@@ -32,7 +36,7 @@ export const numericTables = (function (d: PackDeps) {
 
 /** Factories for binary scalar instructions, by mnemonic. */
 const BINARY = {
-  'i32.add': {
+  'i32.add': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -86,8 +90,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = ((I32[fp + x]) + (I32[fp + y])) | 0); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = ((I32[fp + x]) + (y)) | 0); },
     },
-  } satisfies BinaryFamily,
-  'i32.sub': {
+  } satisfies BinaryFamily),
+  'i32.sub': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -141,8 +145,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = ((I32[fp + x]) - (I32[fp + y])) | 0); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = ((I32[fp + x]) - (y)) | 0); },
     },
-  } satisfies BinaryFamily,
-  'i32.mul': {
+  } satisfies BinaryFamily),
+  'i32.mul': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -196,8 +200,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = Math.imul((I32[fp + x]), (I32[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = Math.imul((I32[fp + x]), (y))); },
     },
-  } satisfies BinaryFamily,
-  'i32.div_s': {
+  } satisfies BinaryFamily),
+  'i32.div_s': () => ({
     traps: true, cond: false,
     expr: {
       ee: [
@@ -227,8 +231,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number, site: Frame): Expr => (fp) => { return (I32[fp + z] = i32DivS((I32[fp + x]), (I32[fp + y]), site)); },
       sc: (z: number, x: number, y: number, site: Frame): Expr => (fp) => { return (I32[fp + z] = i32DivS((I32[fp + x]), (y), site)); },
     },
-  } satisfies BinaryFamily,
-  'i32.div_u': {
+  } satisfies BinaryFamily),
+  'i32.div_u': () => ({
     traps: true, cond: false,
     expr: {
       ee: [
@@ -258,8 +262,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number, site: Frame): Expr => (fp) => { return (I32[fp + z] = i32DivU((I32[fp + x]), (I32[fp + y]), site)); },
       sc: (z: number, x: number, y: number, site: Frame): Expr => (fp) => { return (I32[fp + z] = i32DivU((I32[fp + x]), (y), site)); },
     },
-  } satisfies BinaryFamily,
-  'i32.rem_s': {
+  } satisfies BinaryFamily),
+  'i32.rem_s': () => ({
     traps: true, cond: false,
     expr: {
       ee: [
@@ -289,8 +293,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number, site: Frame): Expr => (fp) => { return (I32[fp + z] = i32RemS((I32[fp + x]), (I32[fp + y]), site)); },
       sc: (z: number, x: number, y: number, site: Frame): Expr => (fp) => { return (I32[fp + z] = i32RemS((I32[fp + x]), (y), site)); },
     },
-  } satisfies BinaryFamily,
-  'i32.rem_u': {
+  } satisfies BinaryFamily),
+  'i32.rem_u': () => ({
     traps: true, cond: false,
     expr: {
       ee: [
@@ -320,8 +324,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number, site: Frame): Expr => (fp) => { return (I32[fp + z] = i32RemU((I32[fp + x]), (I32[fp + y]), site)); },
       sc: (z: number, x: number, y: number, site: Frame): Expr => (fp) => { return (I32[fp + z] = i32RemU((I32[fp + x]), (y), site)); },
     },
-  } satisfies BinaryFamily,
-  'i32.and': {
+  } satisfies BinaryFamily),
+  'i32.and': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -375,8 +379,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) & (I32[fp + y])); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) & (y)); },
     },
-  } satisfies BinaryFamily,
-  'i32.or': {
+  } satisfies BinaryFamily),
+  'i32.or': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -430,8 +434,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) | (I32[fp + y])); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) | (y)); },
     },
-  } satisfies BinaryFamily,
-  'i32.xor': {
+  } satisfies BinaryFamily),
+  'i32.xor': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -485,8 +489,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) ^ (I32[fp + y])); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) ^ (y)); },
     },
-  } satisfies BinaryFamily,
-  'i32.shl': {
+  } satisfies BinaryFamily),
+  'i32.shl': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -540,8 +544,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) << (I32[fp + y])); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) << (y)); },
     },
-  } satisfies BinaryFamily,
-  'i32.shr_s': {
+  } satisfies BinaryFamily),
+  'i32.shr_s': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -595,8 +599,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) >> (I32[fp + y])); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = (I32[fp + x]) >> (y)); },
     },
-  } satisfies BinaryFamily,
-  'i32.shr_u': {
+  } satisfies BinaryFamily),
+  'i32.shr_u': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -650,8 +654,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = ((I32[fp + x]) >>> (I32[fp + y])) | 0); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = ((I32[fp + x]) >>> (y)) | 0); },
     },
-  } satisfies BinaryFamily,
-  'i32.rotl': {
+  } satisfies BinaryFamily),
+  'i32.rotl': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -705,8 +709,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (I32[fp + z] = (a << b) | (a >>> (32 - b))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (I32[fp + z] = (a << b) | (a >>> (32 - b))); },
     },
-  } satisfies BinaryFamily,
-  'i32.rotr': {
+  } satisfies BinaryFamily),
+  'i32.rotr': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -736,8 +740,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = I32[fp + y]; return (I32[fp + z] = (a >>> b) | (a << (32 - b))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { const a = I32[fp + x]; const b = y; return (I32[fp + z] = (a >>> b) | (a << (32 - b))); },
     },
-  } satisfies BinaryFamily,
-  'i32.eq': {
+  } satisfies BinaryFamily),
+  'i32.eq': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -795,8 +799,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) === (I32[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) === (y))); },
     },
-  } satisfies BinaryFamily,
-  'i32.ne': {
+  } satisfies BinaryFamily),
+  'i32.ne': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -854,8 +858,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) !== (I32[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) !== (y))); },
     },
-  } satisfies BinaryFamily,
-  'i32.lt_s': {
+  } satisfies BinaryFamily),
+  'i32.lt_s': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -913,8 +917,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) < (I32[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) < (y))); },
     },
-  } satisfies BinaryFamily,
-  'i32.lt_u': {
+  } satisfies BinaryFamily),
+  'i32.lt_u': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -972,8 +976,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >>> 0 < (I32[fp + y]) >>> 0)); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >>> 0 < (y) >>> 0)); },
     },
-  } satisfies BinaryFamily,
-  'i32.gt_s': {
+  } satisfies BinaryFamily),
+  'i32.gt_s': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -1031,8 +1035,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) > (I32[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) > (y))); },
     },
-  } satisfies BinaryFamily,
-  'i32.gt_u': {
+  } satisfies BinaryFamily),
+  'i32.gt_u': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -1090,8 +1094,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >>> 0 > (I32[fp + y]) >>> 0)); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >>> 0 > (y) >>> 0)); },
     },
-  } satisfies BinaryFamily,
-  'i32.le_s': {
+  } satisfies BinaryFamily),
+  'i32.le_s': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -1149,8 +1153,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) <= (I32[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) <= (y))); },
     },
-  } satisfies BinaryFamily,
-  'i32.le_u': {
+  } satisfies BinaryFamily),
+  'i32.le_u': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -1208,8 +1212,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >>> 0 <= (I32[fp + y]) >>> 0)); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >>> 0 <= (y) >>> 0)); },
     },
-  } satisfies BinaryFamily,
-  'i32.ge_s': {
+  } satisfies BinaryFamily),
+  'i32.ge_s': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -1267,8 +1271,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >= (I32[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >= (y))); },
     },
-  } satisfies BinaryFamily,
-  'i32.ge_u': {
+  } satisfies BinaryFamily),
+  'i32.ge_u': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -1326,8 +1330,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >>> 0 >= (I32[fp + y]) >>> 0)); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((I32[fp + x]) >>> 0 >= (y) >>> 0)); },
     },
-  } satisfies BinaryFamily,
-  'i64.add': {
+  } satisfies BinaryFamily),
+  'i64.add': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -1377,8 +1381,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; const lo = (al + bl) | 0; I32[fp + z] = lo; HI32[fp + z] = (ah + bh + (lo >>> 0 < al >>> 0 ? 1 : 0)) | 0; return 0; },
       sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; const lo = (al + bl) | 0; I32[fp + z] = lo; HI32[fp + z] = (ah + bh + (lo >>> 0 < al >>> 0 ? 1 : 0)) | 0; return 0; },
     },
-  } satisfies BinaryFamily,
-  'i64.sub': {
+  } satisfies BinaryFamily),
+  'i64.sub': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -1428,8 +1432,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = (al - bl) | 0; HI32[fp + z] = (ah - bh - (al >>> 0 < bl >>> 0 ? 1 : 0)) | 0; return 0; },
       sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = (al - bl) | 0; HI32[fp + z] = (ah - bh - (al >>> 0 < bl >>> 0 ? 1 : 0)) | 0; return 0; },
     },
-  } satisfies BinaryFamily,
-  'i64.mul': {
+  } satisfies BinaryFamily),
+  'i64.mul': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -1479,8 +1483,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64Mul(al, ah, bl, bh); HI32[fp + z] = R.hi; return 0; },
       sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64Mul(al, ah, bl, bh); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies BinaryFamily,
-  'i64.div_s': {
+  } satisfies BinaryFamily),
+  'i64.div_s': () => ({
     traps: true, cond: false,
     expr: {
       ee: [
@@ -1506,8 +1510,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64DivS(al, ah, bl, bh, site); HI32[fp + z] = R.hi; return 0; },
       sc: (z: number, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64DivS(al, ah, bl, bh, site); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies BinaryFamily,
-  'i64.div_u': {
+  } satisfies BinaryFamily),
+  'i64.div_u': () => ({
     traps: true, cond: false,
     expr: {
       ee: [
@@ -1533,8 +1537,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64DivU(al, ah, bl, bh, site); HI32[fp + z] = R.hi; return 0; },
       sc: (z: number, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64DivU(al, ah, bl, bh, site); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies BinaryFamily,
-  'i64.rem_s': {
+  } satisfies BinaryFamily),
+  'i64.rem_s': () => ({
     traps: true, cond: false,
     expr: {
       ee: [
@@ -1560,8 +1564,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64RemS(al, ah, bl, bh, site); HI32[fp + z] = R.hi; return 0; },
       sc: (z: number, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64RemS(al, ah, bl, bh, site); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies BinaryFamily,
-  'i64.rem_u': {
+  } satisfies BinaryFamily),
+  'i64.rem_u': () => ({
     traps: true, cond: false,
     expr: {
       ee: [
@@ -1587,8 +1591,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number, site: Frame): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64RemU(al, ah, bl, bh, site); HI32[fp + z] = R.hi; return 0; },
       sc: (z: number, x: number, y: number, yh: number, site: Frame): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64RemU(al, ah, bl, bh, site); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies BinaryFamily,
-  'i64.and': {
+  } satisfies BinaryFamily),
+  'i64.and': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -1638,8 +1642,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = al & bl; HI32[fp + z] = ah & bh; return 0; },
       sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = al & bl; HI32[fp + z] = ah & bh; return 0; },
     },
-  } satisfies BinaryFamily,
-  'i64.or': {
+  } satisfies BinaryFamily),
+  'i64.or': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -1689,8 +1693,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = al | bl; HI32[fp + z] = ah | bh; return 0; },
       sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = al | bl; HI32[fp + z] = ah | bh; return 0; },
     },
-  } satisfies BinaryFamily,
-  'i64.xor': {
+  } satisfies BinaryFamily),
+  'i64.xor': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -1740,8 +1744,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = al ^ bl; HI32[fp + z] = ah ^ bh; return 0; },
       sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = al ^ bl; HI32[fp + z] = ah ^ bh; return 0; },
     },
-  } satisfies BinaryFamily,
-  'i64.shl': {
+  } satisfies BinaryFamily),
+  'i64.shl': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -1791,8 +1795,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64Shl(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
       sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64Shl(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies BinaryFamily,
-  'i64.shr_s': {
+  } satisfies BinaryFamily),
+  'i64.shr_s': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -1842,8 +1846,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64ShrS(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
       sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64ShrS(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies BinaryFamily,
-  'i64.shr_u': {
+  } satisfies BinaryFamily),
+  'i64.shr_u': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -1893,8 +1897,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64ShrU(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
       sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64ShrU(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies BinaryFamily,
-  'i64.rotl': {
+  } satisfies BinaryFamily),
+  'i64.rotl': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -1944,8 +1948,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64Rotl(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
       sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64Rotl(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies BinaryFamily,
-  'i64.rotr': {
+  } satisfies BinaryFamily),
+  'i64.rotr': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -1971,8 +1975,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; I32[fp + z] = i64Rotr(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
       sc: (z: number, x: number, y: number, yh: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; I32[fp + z] = i64Rotr(al, ah, bl); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies BinaryFamily,
-  'i64.eq': {
+  } satisfies BinaryFamily),
+  'i64.eq': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -2030,8 +2034,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(al === bl && ah === bh)); },
       sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(al === bl && ah === bh)); },
     },
-  } satisfies BinaryFamily,
-  'i64.ne': {
+  } satisfies BinaryFamily),
+  'i64.ne': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -2089,8 +2093,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(al !== bl || ah !== bh)); },
       sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(al !== bl || ah !== bh)); },
     },
-  } satisfies BinaryFamily,
-  'i64.lt_s': {
+  } satisfies BinaryFamily),
+  'i64.lt_s': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -2148,8 +2152,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(ah < bh || (ah === bh && al >>> 0 < bl >>> 0))); },
       sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(ah < bh || (ah === bh && al >>> 0 < bl >>> 0))); },
     },
-  } satisfies BinaryFamily,
-  'i64.lt_u': {
+  } satisfies BinaryFamily),
+  'i64.lt_u': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -2207,8 +2211,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0))); },
       sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 < bl >>> 0))); },
     },
-  } satisfies BinaryFamily,
-  'i64.gt_s': {
+  } satisfies BinaryFamily),
+  'i64.gt_s': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -2266,8 +2270,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(ah > bh || (ah === bh && al >>> 0 > bl >>> 0))); },
       sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(ah > bh || (ah === bh && al >>> 0 > bl >>> 0))); },
     },
-  } satisfies BinaryFamily,
-  'i64.gt_u': {
+  } satisfies BinaryFamily),
+  'i64.gt_u': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -2325,8 +2329,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0))); },
       sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 > bl >>> 0))); },
     },
-  } satisfies BinaryFamily,
-  'i64.le_s': {
+  } satisfies BinaryFamily),
+  'i64.le_s': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -2384,8 +2388,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(ah < bh || (ah === bh && al >>> 0 <= bl >>> 0))); },
       sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(ah < bh || (ah === bh && al >>> 0 <= bl >>> 0))); },
     },
-  } satisfies BinaryFamily,
-  'i64.le_u': {
+  } satisfies BinaryFamily),
+  'i64.le_u': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -2443,8 +2447,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0))); },
       sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(ah >>> 0 < bh >>> 0 || (ah === bh && al >>> 0 <= bl >>> 0))); },
     },
-  } satisfies BinaryFamily,
-  'i64.ge_s': {
+  } satisfies BinaryFamily),
+  'i64.ge_s': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -2502,8 +2506,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(ah > bh || (ah === bh && al >>> 0 >= bl >>> 0))); },
       sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(ah > bh || (ah === bh && al >>> 0 >= bl >>> 0))); },
     },
-  } satisfies BinaryFamily,
-  'i64.ge_u': {
+  } satisfies BinaryFamily),
+  'i64.ge_u': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -2561,8 +2565,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = I32[fp + y], bh = HI32[fp + y]; return (I32[fp + z] = +(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0))); },
       sc: (z: number, x: number, y: number, yh: number): Expr => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; const bl = y, bh = yh; return (I32[fp + z] = +(ah >>> 0 > bh >>> 0 || (ah === bh && al >>> 0 >= bl >>> 0))); },
     },
-  } satisfies BinaryFamily,
-  'f32.add': {
+  } satisfies BinaryFamily),
+  'f32.add': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -2612,8 +2616,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = Math.fround((F64[fp + x]) + (F64[fp + y])); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = Math.fround((F64[fp + x]) + (y)); return 0; },
     },
-  } satisfies BinaryFamily,
-  'f32.sub': {
+  } satisfies BinaryFamily),
+  'f32.sub': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -2663,8 +2667,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = Math.fround((F64[fp + x]) - (F64[fp + y])); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = Math.fround((F64[fp + x]) - (y)); return 0; },
     },
-  } satisfies BinaryFamily,
-  'f32.mul': {
+  } satisfies BinaryFamily),
+  'f32.mul': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -2714,8 +2718,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = Math.fround((F64[fp + x]) * (F64[fp + y])); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = Math.fround((F64[fp + x]) * (y)); return 0; },
     },
-  } satisfies BinaryFamily,
-  'f32.div': {
+  } satisfies BinaryFamily),
+  'f32.div': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -2765,8 +2769,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = Math.fround((F64[fp + x]) / (F64[fp + y])); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = Math.fround((F64[fp + x]) / (y)); return 0; },
     },
-  } satisfies BinaryFamily,
-  'f32.min': {
+  } satisfies BinaryFamily),
+  'f32.min': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -2792,8 +2796,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = fMin((F64[fp + x]), (F64[fp + y])); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = fMin((F64[fp + x]), (y)); return 0; },
     },
-  } satisfies BinaryFamily,
-  'f32.max': {
+  } satisfies BinaryFamily),
+  'f32.max': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -2819,8 +2823,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = fMax((F64[fp + x]), (F64[fp + y])); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = fMax((F64[fp + x]), (y)); return 0; },
     },
-  } satisfies BinaryFamily,
-  'f32.copysign': {
+  } satisfies BinaryFamily),
+  'f32.copysign': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -2846,8 +2850,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = fCopysign((F64[fp + x]), (F64[fp + y])); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = fCopysign((F64[fp + x]), (y)); return 0; },
     },
-  } satisfies BinaryFamily,
-  'f32.eq': {
+  } satisfies BinaryFamily),
+  'f32.eq': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -2905,8 +2909,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) === (F64[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) === (y))); },
     },
-  } satisfies BinaryFamily,
-  'f32.ne': {
+  } satisfies BinaryFamily),
+  'f32.ne': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -2964,8 +2968,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) !== (F64[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) !== (y))); },
     },
-  } satisfies BinaryFamily,
-  'f32.lt': {
+  } satisfies BinaryFamily),
+  'f32.lt': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -3023,8 +3027,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) < (F64[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) < (y))); },
     },
-  } satisfies BinaryFamily,
-  'f32.gt': {
+  } satisfies BinaryFamily),
+  'f32.gt': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -3082,8 +3086,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) > (F64[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) > (y))); },
     },
-  } satisfies BinaryFamily,
-  'f32.le': {
+  } satisfies BinaryFamily),
+  'f32.le': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -3141,8 +3145,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) <= (F64[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) <= (y))); },
     },
-  } satisfies BinaryFamily,
-  'f32.ge': {
+  } satisfies BinaryFamily),
+  'f32.ge': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -3200,8 +3204,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) >= (F64[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) >= (y))); },
     },
-  } satisfies BinaryFamily,
-  'f64.add': {
+  } satisfies BinaryFamily),
+  'f64.add': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -3251,8 +3255,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = (F64[fp + x]) + (F64[fp + y]); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = (F64[fp + x]) + (y); return 0; },
     },
-  } satisfies BinaryFamily,
-  'f64.sub': {
+  } satisfies BinaryFamily),
+  'f64.sub': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -3302,8 +3306,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = (F64[fp + x]) - (F64[fp + y]); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = (F64[fp + x]) - (y); return 0; },
     },
-  } satisfies BinaryFamily,
-  'f64.mul': {
+  } satisfies BinaryFamily),
+  'f64.mul': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -3353,8 +3357,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = (F64[fp + x]) * (F64[fp + y]); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = (F64[fp + x]) * (y); return 0; },
     },
-  } satisfies BinaryFamily,
-  'f64.div': {
+  } satisfies BinaryFamily),
+  'f64.div': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -3404,8 +3408,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = (F64[fp + x]) / (F64[fp + y]); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = (F64[fp + x]) / (y); return 0; },
     },
-  } satisfies BinaryFamily,
-  'f64.min': {
+  } satisfies BinaryFamily),
+  'f64.min': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -3431,8 +3435,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = fMin((F64[fp + x]), (F64[fp + y])); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = fMin((F64[fp + x]), (y)); return 0; },
     },
-  } satisfies BinaryFamily,
-  'f64.max': {
+  } satisfies BinaryFamily),
+  'f64.max': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -3458,8 +3462,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = fMax((F64[fp + x]), (F64[fp + y])); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = fMax((F64[fp + x]), (y)); return 0; },
     },
-  } satisfies BinaryFamily,
-  'f64.copysign': {
+  } satisfies BinaryFamily),
+  'f64.copysign': () => ({
     traps: false, cond: false,
     expr: {
       ee: [
@@ -3485,8 +3489,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = fCopysign((F64[fp + x]), (F64[fp + y])); return 0; },
       sc: (z: number, x: number, y: number): Stmt => (fp) => { F64[fp + z] = fCopysign((F64[fp + x]), (y)); return 0; },
     },
-  } satisfies BinaryFamily,
-  'f64.eq': {
+  } satisfies BinaryFamily),
+  'f64.eq': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -3544,8 +3548,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) === (F64[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) === (y))); },
     },
-  } satisfies BinaryFamily,
-  'f64.ne': {
+  } satisfies BinaryFamily),
+  'f64.ne': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -3603,8 +3607,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) !== (F64[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) !== (y))); },
     },
-  } satisfies BinaryFamily,
-  'f64.lt': {
+  } satisfies BinaryFamily),
+  'f64.lt': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -3662,8 +3666,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) < (F64[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) < (y))); },
     },
-  } satisfies BinaryFamily,
-  'f64.gt': {
+  } satisfies BinaryFamily),
+  'f64.gt': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -3721,8 +3725,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) > (F64[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) > (y))); },
     },
-  } satisfies BinaryFamily,
-  'f64.le': {
+  } satisfies BinaryFamily),
+  'f64.le': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -3780,8 +3784,8 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) <= (F64[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) <= (y))); },
     },
-  } satisfies BinaryFamily,
-  'f64.ge': {
+  } satisfies BinaryFamily),
+  'f64.ge': () => ({
     traps: false, cond: true,
     expr: {
       ee: [
@@ -3839,12 +3843,12 @@ const BINARY = {
       ss: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) >= (F64[fp + y]))); },
       sc: (z: number, x: number, y: number): Expr => (fp) => { return (I32[fp + z] = +((F64[fp + x]) >= (y))); },
     },
-  } satisfies BinaryFamily,
+  } satisfies BinaryFamily),
 } as const;
 
 /** Factories for unary scalar instructions (tests and conversions included), by mnemonic. */
 const UNARY = {
-  'i32.eqz': {
+  'i32.eqz': () => ({
     traps: false, cond: true,
     expr: {
       e: [
@@ -3865,8 +3869,8 @@ const UNARY = {
     br: {
       s: (x: number, code: number): Stmt => (fp) => { return ((I32[fp + x]) === 0) ? code : 0; },
     },
-  } satisfies UnaryFamily,
-  'i32.clz': {
+  } satisfies UnaryFamily),
+  'i32.clz': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -3878,8 +3882,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { I32[fp + z] = Math.clz32((I32[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'i32.ctz': {
+  } satisfies UnaryFamily),
+  'i32.ctz': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -3891,8 +3895,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { I32[fp + z] = i32Ctz((I32[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'i32.popcnt': {
+  } satisfies UnaryFamily),
+  'i32.popcnt': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -3904,8 +3908,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { I32[fp + z] = i32Popcnt((I32[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'i32.extend8_s': {
+  } satisfies UnaryFamily),
+  'i32.extend8_s': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -3917,8 +3921,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { I32[fp + z] = ((I32[fp + x]) << 24) >> 24; return 0; },
     },
-  } satisfies UnaryFamily,
-  'i32.extend16_s': {
+  } satisfies UnaryFamily),
+  'i32.extend16_s': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -3930,8 +3934,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { I32[fp + z] = ((I32[fp + x]) << 16) >> 16; return 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.eqz': {
+  } satisfies UnaryFamily),
+  'i64.eqz': () => ({
     traps: false, cond: true,
     expr: {
       e: [
@@ -3952,8 +3956,8 @@ const UNARY = {
     br: {
       s: (x: number, code: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; return ((al | ah) === 0) ? code : 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.clz': {
+  } satisfies UnaryFamily),
+  'i64.clz': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -3965,8 +3969,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; I32[fp + z] = i64Clz(al, ah); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.ctz': {
+  } satisfies UnaryFamily),
+  'i64.ctz': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -3978,8 +3982,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; I32[fp + z] = i64Ctz(al, ah); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.popcnt': {
+  } satisfies UnaryFamily),
+  'i64.popcnt': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -3991,8 +3995,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; I32[fp + z] = i64Popcnt(al, ah); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.extend8_s': {
+  } satisfies UnaryFamily),
+  'i64.extend8_s': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4004,8 +4008,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; I32[fp + z] = ((R.hi = (al << 24) >> 31), (al << 24) >> 24); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.extend16_s': {
+  } satisfies UnaryFamily),
+  'i64.extend16_s': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4017,8 +4021,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; I32[fp + z] = ((R.hi = (al << 16) >> 31), (al << 16) >> 16); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.extend32_s': {
+  } satisfies UnaryFamily),
+  'i64.extend32_s': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4030,8 +4034,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; I32[fp + z] = ((R.hi = al >> 31), al); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies UnaryFamily,
-  'f32.abs': {
+  } satisfies UnaryFamily),
+  'f32.abs': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4049,8 +4053,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = fAbs((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f32.neg': {
+  } satisfies UnaryFamily),
+  'f32.neg': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4068,8 +4072,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = fNeg((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f32.ceil': {
+  } satisfies UnaryFamily),
+  'f32.ceil': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4081,8 +4085,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = fCeil((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f32.floor': {
+  } satisfies UnaryFamily),
+  'f32.floor': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4094,8 +4098,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = fFloor((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f32.trunc': {
+  } satisfies UnaryFamily),
+  'f32.trunc': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4107,8 +4111,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = fTrunc((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f32.nearest': {
+  } satisfies UnaryFamily),
+  'f32.nearest': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4120,8 +4124,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = fNearest((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f32.sqrt': {
+  } satisfies UnaryFamily),
+  'f32.sqrt': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4139,8 +4143,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = Math.fround(Math.sqrt((F64[fp + x]))); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f64.abs': {
+  } satisfies UnaryFamily),
+  'f64.abs': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4158,8 +4162,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = fAbs((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f64.neg': {
+  } satisfies UnaryFamily),
+  'f64.neg': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4177,8 +4181,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = fNeg((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f64.ceil': {
+  } satisfies UnaryFamily),
+  'f64.ceil': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4190,8 +4194,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = fCeil((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f64.floor': {
+  } satisfies UnaryFamily),
+  'f64.floor': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4203,8 +4207,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = fFloor((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f64.trunc': {
+  } satisfies UnaryFamily),
+  'f64.trunc': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4216,8 +4220,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = fTrunc((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f64.nearest': {
+  } satisfies UnaryFamily),
+  'f64.nearest': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4229,8 +4233,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = fNearest((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f64.sqrt': {
+  } satisfies UnaryFamily),
+  'f64.sqrt': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4248,8 +4252,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = Math.sqrt((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'i32.wrap_i64': {
+  } satisfies UnaryFamily),
+  'i32.wrap_i64': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4267,8 +4271,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; I32[fp + z] = al; return 0; },
     },
-  } satisfies UnaryFamily,
-  'i32.trunc_f32_s': {
+  } satisfies UnaryFamily),
+  'i32.trunc_f32_s': () => ({
     traps: true, cond: false,
     expr: {
       e: [
@@ -4280,8 +4284,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number, site: Frame): Stmt => (fp) => { I32[fp + z] = i32TruncS((F64[fp + x]), site); return 0; },
     },
-  } satisfies UnaryFamily,
-  'i32.trunc_f32_u': {
+  } satisfies UnaryFamily),
+  'i32.trunc_f32_u': () => ({
     traps: true, cond: false,
     expr: {
       e: [
@@ -4293,8 +4297,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number, site: Frame): Stmt => (fp) => { I32[fp + z] = i32TruncU((F64[fp + x]), site); return 0; },
     },
-  } satisfies UnaryFamily,
-  'i32.trunc_f64_s': {
+  } satisfies UnaryFamily),
+  'i32.trunc_f64_s': () => ({
     traps: true, cond: false,
     expr: {
       e: [
@@ -4312,8 +4316,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number, site: Frame): Stmt => (fp) => { I32[fp + z] = i32TruncS((F64[fp + x]), site); return 0; },
     },
-  } satisfies UnaryFamily,
-  'i32.trunc_f64_u': {
+  } satisfies UnaryFamily),
+  'i32.trunc_f64_u': () => ({
     traps: true, cond: false,
     expr: {
       e: [
@@ -4325,8 +4329,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number, site: Frame): Stmt => (fp) => { I32[fp + z] = i32TruncU((F64[fp + x]), site); return 0; },
     },
-  } satisfies UnaryFamily,
-  'i32.trunc_sat_f32_s': {
+  } satisfies UnaryFamily),
+  'i32.trunc_sat_f32_s': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4338,8 +4342,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { I32[fp + z] = i32TruncSatS((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'i32.trunc_sat_f32_u': {
+  } satisfies UnaryFamily),
+  'i32.trunc_sat_f32_u': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4351,8 +4355,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { I32[fp + z] = i32TruncSatU((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'i32.trunc_sat_f64_s': {
+  } satisfies UnaryFamily),
+  'i32.trunc_sat_f64_s': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4370,8 +4374,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { I32[fp + z] = i32TruncSatS((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'i32.trunc_sat_f64_u': {
+  } satisfies UnaryFamily),
+  'i32.trunc_sat_f64_u': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4383,8 +4387,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { I32[fp + z] = i32TruncSatU((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.extend_i32_s': {
+  } satisfies UnaryFamily),
+  'i64.extend_i32_s': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4402,8 +4406,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { const a = I32[fp + x]; I32[fp + z] = ((R.hi = a >> 31), a); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.extend_i32_u': {
+  } satisfies UnaryFamily),
+  'i64.extend_i32_u': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4421,8 +4425,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { const a = I32[fp + x]; I32[fp + z] = ((R.hi = 0), a); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.trunc_f32_s': {
+  } satisfies UnaryFamily),
+  'i64.trunc_f32_s': () => ({
     traps: true, cond: false,
     expr: {
       e: [
@@ -4434,8 +4438,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number, site: Frame): Stmt => (fp) => { I32[fp + z] = i64TruncS((F64[fp + x]), site); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.trunc_f32_u': {
+  } satisfies UnaryFamily),
+  'i64.trunc_f32_u': () => ({
     traps: true, cond: false,
     expr: {
       e: [
@@ -4447,8 +4451,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number, site: Frame): Stmt => (fp) => { I32[fp + z] = i64TruncU((F64[fp + x]), site); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.trunc_f64_s': {
+  } satisfies UnaryFamily),
+  'i64.trunc_f64_s': () => ({
     traps: true, cond: false,
     expr: {
       e: [
@@ -4460,8 +4464,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number, site: Frame): Stmt => (fp) => { I32[fp + z] = i64TruncS((F64[fp + x]), site); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.trunc_f64_u': {
+  } satisfies UnaryFamily),
+  'i64.trunc_f64_u': () => ({
     traps: true, cond: false,
     expr: {
       e: [
@@ -4473,8 +4477,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number, site: Frame): Stmt => (fp) => { I32[fp + z] = i64TruncU((F64[fp + x]), site); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.trunc_sat_f32_s': {
+  } satisfies UnaryFamily),
+  'i64.trunc_sat_f32_s': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4486,8 +4490,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { I32[fp + z] = i64TruncSatS((F64[fp + x])); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.trunc_sat_f32_u': {
+  } satisfies UnaryFamily),
+  'i64.trunc_sat_f32_u': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4499,8 +4503,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { I32[fp + z] = i64TruncSatU((F64[fp + x])); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.trunc_sat_f64_s': {
+  } satisfies UnaryFamily),
+  'i64.trunc_sat_f64_s': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4512,8 +4516,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { I32[fp + z] = i64TruncSatS((F64[fp + x])); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.trunc_sat_f64_u': {
+  } satisfies UnaryFamily),
+  'i64.trunc_sat_f64_u': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4525,8 +4529,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { I32[fp + z] = i64TruncSatU((F64[fp + x])); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies UnaryFamily,
-  'f32.convert_i32_s': {
+  } satisfies UnaryFamily),
+  'f32.convert_i32_s': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4544,8 +4548,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = Math.fround((I32[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f32.convert_i32_u': {
+  } satisfies UnaryFamily),
+  'f32.convert_i32_u': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4557,8 +4561,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = Math.fround((I32[fp + x]) >>> 0); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f32.convert_i64_s': {
+  } satisfies UnaryFamily),
+  'f32.convert_i64_s': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4570,8 +4574,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; F64[fp + z] = f32FromI64S(al, ah); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f32.convert_i64_u': {
+  } satisfies UnaryFamily),
+  'f32.convert_i64_u': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4583,8 +4587,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; F64[fp + z] = f32FromI64U(al, ah); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f32.demote_f64': {
+  } satisfies UnaryFamily),
+  'f32.demote_f64': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4602,8 +4606,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = Math.fround((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f64.convert_i32_s': {
+  } satisfies UnaryFamily),
+  'f64.convert_i32_s': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4621,8 +4625,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = (I32[fp + x]); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f64.convert_i32_u': {
+  } satisfies UnaryFamily),
+  'f64.convert_i32_u': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4640,8 +4644,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = (I32[fp + x]) >>> 0; return 0; },
     },
-  } satisfies UnaryFamily,
-  'f64.convert_i64_s': {
+  } satisfies UnaryFamily),
+  'f64.convert_i64_s': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4653,8 +4657,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; F64[fp + z] = f64FromI64S(al, ah); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f64.convert_i64_u': {
+  } satisfies UnaryFamily),
+  'f64.convert_i64_u': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4666,8 +4670,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; F64[fp + z] = f64FromI64U(al, ah); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f64.promote_f32': {
+  } satisfies UnaryFamily),
+  'f64.promote_f32': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4685,8 +4689,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = fPromote((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'i32.reinterpret_f32': {
+  } satisfies UnaryFamily),
+  'i32.reinterpret_f32': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4698,8 +4702,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { I32[fp + z] = f32ToBits((F64[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'f32.reinterpret_i32': {
+  } satisfies UnaryFamily),
+  'f32.reinterpret_i32': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4711,8 +4715,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { F64[fp + z] = f32FromBits((I32[fp + x])); return 0; },
     },
-  } satisfies UnaryFamily,
-  'i64.reinterpret_f64': {
+  } satisfies UnaryFamily),
+  'i64.reinterpret_f64': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4724,8 +4728,8 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { I32[fp + z] = i64FromF64Bits((F64[fp + x])); HI32[fp + z] = R.hi; return 0; },
     },
-  } satisfies UnaryFamily,
-  'f64.reinterpret_i64': {
+  } satisfies UnaryFamily),
+  'f64.reinterpret_i64': () => ({
     traps: false, cond: false,
     expr: {
       e: [
@@ -4737,7 +4741,7 @@ const UNARY = {
     set: {
       s: (z: number, x: number): Stmt => (fp) => { const al = I32[fp + x], ah = HI32[fp + x]; F64[fp + z] = f64FromBits(al, ah); return 0; },
     },
-  } satisfies UnaryFamily,
+  } satisfies UnaryFamily),
 } as const;
 
   return { BINARY, UNARY };

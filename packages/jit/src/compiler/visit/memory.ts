@@ -37,8 +37,9 @@ function constAddress(a: Operand, is64: boolean): number {
   return is64 ? (a.hi >>> 0) * 4294967296 + (a.value >>> 0) : a.value >>> 0;
 }
 
-function load(f: LoadFamily): Handler {
+function load(family: () => LoadFamily): Handler {
   return (t, id) => {
+    const f = family();
     const cls = classOf(OPS[id]!.results![0]!);
     const a = t.pop();
     const { memory: m, offset, wide } = memarg(t);
@@ -54,8 +55,9 @@ function load(f: LoadFamily): Handler {
   };
 }
 
-function store(f: StoreFamily): Handler {
+function store(family: () => StoreFamily): Handler {
   return (t) => {
+    const f = family();
     const [a, v] = t.stack.popN(2) as [Operand, Operand];
     const { memory: m, offset, wide } = memarg(t);
     const sa = shapeOf(a);
@@ -181,7 +183,8 @@ const BULK: Handlers = {
 };
 
 export const MEMORY: Handlers = Object.fromEntries([
-  ...Object.entries(LOADS).map(([name, f]) => [name, load(f)]),
-  ...Object.entries(STORES).map(([name, f]) => [name, store(f)]),
+  // Families are read when used: a table entry is built on first read (../lazy.ts).
+  ...Object.keys(LOADS).map((name) => [name, load(() => LOADS[name as keyof typeof LOADS])]),
+  ...Object.keys(STORES).map((name) => [name, store(() => STORES[name as keyof typeof STORES])]),
   ...Object.entries(BULK),
 ]);

@@ -63,8 +63,9 @@ function resultClass(id: number): ValueClass {
   return classOf(OPS[id]!.results![0]!);
 }
 
-function binary(f: BinaryFamily): Handler {
+function binary(family: () => BinaryFamily): Handler {
   return (t, id) => {
+    const f = family();
     const cls = resultClass(id);
     const b = t.pop();
     const a = t.pop();
@@ -90,8 +91,9 @@ function binary(f: BinaryFamily): Handler {
   };
 }
 
-function unary(f: UnaryFamily): Handler {
+function unary(family: () => UnaryFamily): Handler {
   return (t, id) => {
+    const f = family();
     const cls = resultClass(id);
     const a = t.pop();
     if (a.kind === K_CONST && !f.traps) {
@@ -132,8 +134,9 @@ function wide(build: (d: number, ...operands: number[]) => Stmt): Handler {
 
 export const NUMERIC: Handlers = {
   ...Object.fromEntries([
-    ...Object.entries(BINARY).map(([name, f]) => [name, binary(f)]),
-    ...Object.entries(UNARY).map(([name, f]) => [name, unary(f)]),
+    // Families are read when used: a table entry is built on first read (../lazy.ts).
+    ...Object.keys(BINARY).map((name) => [name, binary(() => BINARY[name as keyof typeof BINARY])]),
+    ...Object.keys(UNARY).map((name) => [name, unary(() => UNARY[name as keyof typeof UNARY])]),
   ]),
   'i64.add128': wide(wideOps.add128),
   'i64.sub128': wide(wideOps.sub128),

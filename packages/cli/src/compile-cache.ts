@@ -1,0 +1,172 @@
+/**
+ * The command line's compile cache: V8's code cache for the bundled
+ * command (dist/weft.cjs, scripts/bundle.mjs), kept between runs.
+ *
+ * Compiling Weft's JavaScript was most of what `weft run` cost before any
+ * wasm ran (about 100 ms of 170 over bare `node` here), and Node 20 keeps no
+ * compiled code for ES modules between processes. So the command is one
+ * CommonJS script compiled with `vm.Script`, given the code V8 produced
+ * for the same script in an earlier run (`cachedData`). As Node's own
+ * compile cache (`module.enableCompileCache`, Node 22), the cache lives in
+ * the system's temporary directory unless `WEFT_COMPILE_CACHE` names
+ * another; `WEFT_DISABLE_COMPILE_CACHE=1` (or Node's
+ * `NODE_DISABLE_COMPILE_CACHE=1`) turns it off.
+ *
+ * What V8 loads from the cache runs as code, so the cache is used only
+ * from a directory this user owns that no one else may write to, and its
+ * file is named by everything that must match: the script (the hash its
+ * first line gives, `// weft-bundle <hash>`, written by the build), Node's
+ * version and architecture, and node's options (V8's flags). V8 itself
+ * refuses data made by another version or with other flags; a refused or
+ * missing cache is written anew when the process exits, holding what the
+ * run compiled. A script without that first line is not cached.
+ */
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** What became of the cache in one load: not used, missing, used, or refused by V8. */
+export type CacheState = 'off' | 'miss' | 'hit' | 'rejected';
+
+/** A script loaded by {@link loadCommonJs}. */
+export interface LoadedScript {
+  /** Its `module.exports`. */
+  readonly exports: unknown;
+  readonly cache: CacheState;
+  /** The cache file used or to be written, or null when the cache is off. */
+  readonly cacheFile: string | null;
+}
+
+/** The environment variables the cache reads. */
+export interface CacheEnv {
+  readonly WEFT_COMPILE_CACHE?: string | undefined;
+  readonly WEFT_DISABLE_COMPILE_CACHE?: string | undefined;
+  readonly NODE_DISABLE_COMPILE_CACHE?: string | undefined;
+  readonly NODE_OPTIONS?: string | undefined;
+}
+
+/** The cache directory `env` asks for, or null when the cache is turned off. */
+export function cacheDirectory(env: CacheEnv = process.env): string | null {
+  if (env.WEFT_DISABLE_COMPILE_CACHE === '1' || env.NODE_DISABLE_COMPILE_CACHE === '1') return null;
+  const dir = env.WEFT_COMPILE_CACHE;
+  if (dir !== undefined && dir !== '') return dir;
+  // One per user: a directory another user made first is not trusted.
+  const uid = process.getuid?.();
+  return join(tmpdir(), uid === undefined ? 'weft-compile-cache' : `weft-compile-cache-${uid}`);
+}
+
+/**
+ * Whether `dir` may hold code this process runs: made if missing (mode
+ * 0700), a directory of this user that group and others cannot write to.
+ * Where there are no user ids (Windows), any directory will do.
+ */
+export function trustedDirectory(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = statSync(dir);
+    if (!st.isDirectory()) return false;
+    const uid = process.getuid?.();
+    return uid === undefined || (st.uid === uid && (st.mode & 0o022) === 0);
+  } catch {
+    return false;
+  }
+}
+
+/** The hash the first line of a bundle names it by (`// weft-bundle <hash>`), or null. */
+export function bundleHash(source: string): string | null {
+  return /^\/\/ weft-bundle ([0-9a-f]{16,64})\n/.exec(source)?.[1] ?? null;
+}
+
+/** 32-bit FNV-1a of `text`, as 8 hex digits (naming, not security: see the module comment). */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The name of the cache file of the bundle named `hash` as this process
+ * compiles it: with this Node, on this architecture, with these options.
+ */
+export function cacheKey(hash: string, env: CacheEnv = process.env): string {
+  const node = `${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0${env.NODE_OPTIONS ?? ''}`;
+  return `${hash}-${fnv1a(node)}`;
+}
+
+/**
+ * Most cache files kept in a directory (each about 1 MB): every build of
+ * the command, Node version and set of options has its own, so writing one
+ * removes the least recently written beyond this many.
+ */
+export const MAX_CACHE_FILES = 8;
+
+/** Writes V8's code of `script` to `file`, whole or not at all; failures are ignored. */
+function writeCache(file: string, script: Script): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+    renameSync(temporary, file);
+    prune(dirname(file));
+  } catch {
+    try {
+      unlinkSync(temporary);
+    } catch {}
+  }
+}
+
+/** Removes the oldest cache files of `dir` beyond {@link MAX_CACHE_FILES}. */
+function prune(dir: string): void {
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.bin'))
+    .map((name) => ({ path: join(dir, name), written: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.written - a.written);
+  for (const { path } of files.slice(MAX_CACHE_FILES)) unlinkSync(path);
+}
+
+/**
+ * Runs the CommonJS script `file` as Node would (`exports`, `require`,
+ * `module`, `__filename`, `__dirname`), compiled with the code cache in
+ * `dir` (null: none). When the cache was missing or refused, it is written
+ * when the process exits, with all the script's code compiled by then.
+ */
+export function loadCommonJs(file: string, dir: string | null = cacheDirectory()): LoadedScript {
+  const text = readFileSync(file, 'utf8');
+  const hash = bundleHash(text);
+  const cacheFile =
+    dir !== null && hash !== null && trustedDirectory(dir)
+      ? join(dir, `${cacheKey(hash)}.bin`)
+      : null;
+  let cachedData: Buffer | undefined;
+  if (cacheFile !== null) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {}
+  }
+  // Node's own wrapper, on the script's first line: line numbers stay the file's.
+  const source = `(function (exports, require, module, __filename, __dirname) {${text}\n})`;
+  const script = new Script(source, { filename: file, ...(cachedData && { cachedData }) });
+  const cache: CacheState =
+    cacheFile === null
+      ? 'off'
+      : cachedData === undefined
+        ? 'miss'
+        : script.cachedDataRejected === true
+          ? 'rejected'
+          : 'hit';
+  const module = { exports: {} as unknown };
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  if (cacheFile !== null && cache !== 'hit')
+    process.once('exit', () => writeCache(cacheFile, script));
+  return { exports: module.exports, cache, cacheFile };
+}
