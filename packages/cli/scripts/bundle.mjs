@@ -64,7 +64,10 @@ const scriptForm = {
   },
 };
 
-const banner = `// The weft command line, bundled by scripts/bundle.mjs for dist/main.js.
+// Strict first: the modules bundled are, and a directive after the banner's
+// code would be none.
+const banner = `"use strict";
+// The weft command line, bundled by scripts/bundle.mjs for dist/main.js.
 var __weftFileUrl = (name, path) => {
   const p = require("node:path");
   const root = name === ${JSON.stringify(self)} ? p.join(__dirname, "..") : p.dirname(require.resolve(name + "/package.json"));
@@ -81,6 +84,7 @@ await build({
   external: [...builtinModules.flatMap((m) => [m, `node:${m}`])],
   banner: { js: banner },
   plugins: [scriptForm],
+  sourcemap: true,
   logLevel: 'warning',
 });
 // As in the packages' own bundles (tools/bundle/package.mjs): top-level
@@ -88,6 +92,9 @@ await build({
 // TurboFan reads as constants.
 const code = constTopLevel(readFileSync(OUT, 'utf8'));
 // The first line names the bundle by a hash of the rest, which names its
-// code cache (src/compile-cache.ts reads it instead of hashing 1.6 MB).
+// code cache (src/compile-cache.ts reads it instead of hashing the file).
+// The source map's lines move down by one: `;` at the start of its mappings.
 const hash = createHash('sha256').update(code).digest('hex').slice(0, 32);
 writeFileSync(OUT, `// weft-bundle ${hash}\n${code}`);
+const map = JSON.parse(readFileSync(`${OUT}.map`, 'utf8'));
+writeFileSync(`${OUT}.map`, JSON.stringify({ ...map, mappings: `;${map.mappings}` }));

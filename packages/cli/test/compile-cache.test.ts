@@ -113,13 +113,14 @@ test('the directory: WEFT_COMPILE_CACHE, or a temporary one per user; turned off
   assert.ok(cacheKey('ab', {}).startsWith('ab-'));
 });
 
-test('the bundle: named by a hash of its content, no import.meta, no deferred module bodies', () => {
+test('the bundle: named by a hash of its content, strict, no import.meta, no deferred module bodies', () => {
   const text = readFileSync(BUNDLE, 'utf8');
   const hash = bundleHash(text);
   assert.ok(hash !== null, 'first line names the bundle');
   const body = text.slice(text.indexOf('\n') + 1);
   assert.is(createHash('sha256').update(body).digest('hex').slice(0, 32), hash);
   assert.not.ok(body.includes('import.meta'));
+  assert.ok(body.startsWith('"use strict";'), 'strict, as the modules it bundles');
   // Modules run on first use (esbuild's __esm) assign their top-level
   // bindings in a function: TurboFan cannot read those as constants.
   assert.not.ok(body.includes('__esm('), 'a dynamic import became a deferred module');
