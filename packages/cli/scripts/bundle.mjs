@@ -4,8 +4,8 @@
 // compiling Weft's modules was most of `weft run`'s startup.
 //
 // Everything the command runs is inside (weft-wasm, @weft/*, the text
-// format and `weft wast` too), except Node's modules and dist/thread.js,
-// the worker script of wasi-threads, which loads the ES modules. Two
+// format and `weft wast` too, and what a worker thread of wasi-threads
+// runs: src/bundle.ts), except Node's modules. Two
 // rewrites make ES modules one script:
 // - `import('x')` becomes a static import: esbuild would otherwise wrap
 //   every module into a function run on first use, its top-level bindings
@@ -75,7 +75,7 @@ var __weftFileUrl = (name, path) => {
 };`;
 
 await build({
-  entryPoints: ['dist/cli.js'],
+  entryPoints: ['dist/bundle.js'],
   outfile: OUT,
   bundle: true,
   format: 'cjs',

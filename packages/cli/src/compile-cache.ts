@@ -112,7 +112,8 @@ export const MAX_CACHE_FILES = 8;
 
 /** Writes V8's code of `script` to `file`, whole or not at all; failures are ignored. */
 function writeCache(file: string, script: Script): void {
-  const temporary = `${file}.${process.pid}.tmp`;
+  // Unique to this writer: the threads of one process share its pid.
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, file);
@@ -136,10 +137,16 @@ function prune(dir: string): void {
 /**
  * Runs the CommonJS script `file` as Node would (`exports`, `require`,
  * `module`, `__filename`, `__dirname`), compiled with the code cache in
- * `dir` (null: none). When the cache was missing or refused, it is written
- * when the process exits, with all the script's code compiled by then.
+ * `dir` (null: none; the default: {@link cacheDirectory}). When the cache
+ * was missing or refused, it is written when the process (or the worker
+ * thread) exits, with all the script's code compiled by then, unless
+ * `write` is false.
  */
-export function loadCommonJs(file: string, dir: string | null = cacheDirectory()): LoadedScript {
+export function loadCommonJs(
+  file: string,
+  dir: string | null = cacheDirectory(),
+  { write = true }: { readonly write?: boolean } = {},
+): LoadedScript {
   const text = readFileSync(file, 'utf8');
   const hash = bundleHash(text);
   const cacheFile =
@@ -166,7 +173,7 @@ export function loadCommonJs(file: string, dir: string | null = cacheDirectory()
   const module = { exports: {} as unknown };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
-  if (cacheFile !== null && cache !== 'hit')
+  if (write && cacheFile !== null && cache !== 'hit')
     process.once('exit', () => writeCache(cacheFile, script));
   return { exports: module.exports, cache, cacheFile };
 }

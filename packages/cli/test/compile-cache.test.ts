@@ -34,15 +34,27 @@ function script(name: string, body: string, named = true): string {
   return file;
 }
 
-/** Loads `file` in a fresh node with the cache in `dir`: the cache state and what the script exported. */
+/** A script loading the script its first argument names, as the command line does. */
+const RUNNER = join(scratch, 'runner.mjs');
+writeFileSync(
+  RUNNER,
+  `import { loadCommonJs } from ${JSON.stringify(LOADER)};
+const [file, dir, write] = process.argv.slice(2);
+const r = loadCommonJs(file, dir, { write: write === 'true' });
+console.log(JSON.stringify({ cache: r.cache, value: r.exports.value, cacheFile: r.cacheFile }));`,
+);
+
+/**
+ * Loads `file` in a fresh node with the cache in `dir` (the same node
+ * options each time: they name the cache file), writing the cache at exit
+ * if `write`: the cache state and what the script exported.
+ */
 function load(
   file: string,
   dir: string,
+  write = true,
 ): { cache: string; value: unknown; cacheFile: string | null } {
-  const code = `import { loadCommonJs } from ${JSON.stringify(LOADER)};
-const r = loadCommonJs(${JSON.stringify(file)}, ${JSON.stringify(dir)});
-console.log(JSON.stringify({ cache: r.cache, value: r.exports.value, cacheFile: r.cacheFile }));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [RUNNER, file, dir, String(write)], { encoding: 'utf8' });
   assert.is(r.status, 0, r.stderr);
   return JSON.parse(r.stdout) as { cache: string; value: unknown; cacheFile: string | null };
 }
@@ -59,6 +71,15 @@ test('a script runs as CommonJS; its cache is written at exit, then used', () =>
   assert.ok(first.cacheFile?.startsWith(dir));
   assert.equal(readdirSync(dir), [first.cacheFile!.slice(dir.length + 1)]);
   assert.equal(load(file, dir), { ...first, cache: 'hit' });
+});
+
+test('a loader that does not write (a worker thread) leaves the cache to the main thread', () => {
+  const dir = join(scratch, 'cache-w');
+  const file = script('w.cjs', BODY);
+  assert.is(load(file, dir, false).cache, 'miss');
+  assert.equal(readdirSync(dir), []);
+  assert.is(load(file, dir).cache, 'miss');
+  assert.is(load(file, dir, false).cache, 'hit');
 });
 
 test('a corrupt cache is refused by V8, the script still runs, and the cache is written anew', () => {
