@@ -84,7 +84,8 @@ await build({
   external: [...builtinModules.flatMap((m) => [m, `node:${m}`])],
   banner: { js: banner },
   plugins: [scriptForm],
-  sourcemap: true,
+  // No source map: it would name the other packages' sources, which are
+  // not in this package (tools/pack checks that maps resolve in it).
   logLevel: 'warning',
 });
 // As in the packages' own bundles (tools/bundle/package.mjs): top-level
@@ -93,8 +94,5 @@ await build({
 const code = constTopLevel(readFileSync(OUT, 'utf8'));
 // The first line names the bundle by a hash of the rest, which names its
 // code cache (src/compile-cache.ts reads it instead of hashing the file).
-// The source map's lines move down by one: `;` at the start of its mappings.
 const hash = createHash('sha256').update(code).digest('hex').slice(0, 32);
 writeFileSync(OUT, `// weft-bundle ${hash}\n${code}`);
-const map = JSON.parse(readFileSync(`${OUT}.map`, 'utf8'));
-writeFileSync(`${OUT}.map`, JSON.stringify({ ...map, mappings: `;${map.mappings}` }));
