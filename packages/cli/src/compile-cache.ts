@@ -125,13 +125,27 @@ function writeCache(file: string, script: Script): void {
   }
 }
 
-/** Removes the oldest cache files of `dir` beyond {@link MAX_CACHE_FILES}. */
+/**
+ * How long a temporary file may stay before a writer removes it: one left
+ * by a process that died between writing and renaming it (a write takes
+ * milliseconds).
+ */
+const STALE_TEMPORARY_MS = 10 * 60 * 1000;
+
+/**
+ * Removes the oldest cache files of `dir` beyond {@link MAX_CACHE_FILES},
+ * and temporary files older than {@link STALE_TEMPORARY_MS}.
+ */
 function prune(dir: string): void {
   const files = readdirSync(dir)
-    .filter((name) => name.endsWith('.bin'))
-    .map((name) => ({ path: join(dir, name), written: statSync(join(dir, name)).mtimeMs }))
+    .filter((name) => name.endsWith('.bin') || name.endsWith('.tmp'))
+    .map((name) => ({ name, path: join(dir, name), written: statSync(join(dir, name)).mtimeMs }))
     .sort((a, b) => b.written - a.written);
-  for (const { path } of files.slice(MAX_CACHE_FILES)) unlinkSync(path);
+  const caches = files.filter((f) => f.name.endsWith('.bin'));
+  for (const { path } of caches.slice(MAX_CACHE_FILES)) unlinkSync(path);
+  const now = Date.now();
+  for (const f of files)
+    if (f.name.endsWith('.tmp') && now - f.written > STALE_TEMPORARY_MS) unlinkSync(f.path);
 }
 
 /**

@@ -5,9 +5,19 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -118,10 +128,23 @@ test('no cache in a directory others may write to', () => {
   assert.not.ok(trustedDirectory(join(scratch, 'e.cjs')), 'a file is no directory');
 });
 
-test('at most MAX_CACHE_FILES cache files are kept', () => {
+test('at most MAX_CACHE_FILES cache files are kept, and no stale temporary file', () => {
   const dir = join(scratch, 'cache-f');
-  for (let i = 0; i <= MAX_CACHE_FILES; i++) load(script(`f${i}.cjs`, `${BODY}//${i}`), dir);
-  assert.is(readdirSync(dir).length, MAX_CACHE_FILES);
+  load(script('f.cjs', BODY), dir);
+  // Left by writers that died before renaming: an hour ago, and just now (maybe still writing).
+  const stale = join(dir, 'x.bin.1.a.tmp');
+  const fresh = join(dir, 'x.bin.2.b.tmp');
+  writeFileSync(stale, '');
+  writeFileSync(fresh, '');
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  utimesSync(stale, anHourAgo, anHourAgo);
+  for (let i = 0; i < MAX_CACHE_FILES; i++) load(script(`f${i}.cjs`, `${BODY}//${i}`), dir);
+  const left = readdirSync(dir);
+  assert.is(left.filter((f) => f.endsWith('.bin')).length, MAX_CACHE_FILES);
+  assert.equal(
+    left.filter((f) => f.endsWith('.tmp')),
+    ['x.bin.2.b.tmp'],
+  );
 });
 
 test('the directory: WEFT_COMPILE_CACHE, or a temporary one per user; turned off by either variable', () => {
@@ -145,6 +168,25 @@ test('the bundle: named by a hash of its content, strict, no import.meta, no def
   // Modules run on first use (esbuild's __esm) assign their top-level
   // bindings in a function: TurboFan cannot read those as constants.
   assert.not.ok(body.includes('__esm('), 'a dynamic import became a deferred module');
+});
+
+test("the bundle's file URLs lead to its packages' files: the jit's pack parts, the thread script", () => {
+  const text = readFileSync(BUNDLE, 'utf8');
+  const uses = [...text.matchAll(/__weftFileUrl\("([^"]+)", "([^"]+)"\)/g)];
+  assert.equal(uses.map((m) => m[1]).sort(), ['@weft/cli', '@weft/jit']);
+  const require = createRequire(BUNDLE);
+  for (const [, name, path] of uses) {
+    // As the banner resolves them where the bundle runs.
+    const root =
+      name === '@weft/cli'
+        ? join(dirname(BUNDLE), '..')
+        : dirname(require.resolve(`${name}/package.json`));
+    assert.ok(existsSync(join(root, path!)), `${name}: ${path}`);
+  }
+  const jit = dirname(require.resolve('@weft/jit/package.json'));
+  for (const part of ['numeric', 'memory', 'control'])
+    assert.ok(existsSync(join(jit, 'dist', `weft-jit-pack-${part}.cjs`)), part);
+  assert.ok(existsSync(join(dirname(BUNDLE), 'thread.js')));
 });
 
 test('weft run: the same output without a cache, writing it, and from it', () => {
