@@ -182,27 +182,25 @@ export function numericHostCode(type: FuncType, callable: Function): WasmCode | 
   const kinds = numberSignature(type, 3, false);
   if (kinds === null) return null;
   const np = kinds.length;
-  const [k0 = 0, k1 = 0, k2 = 0] = kinds;
   const rk = type.results.length === 0 ? -1 : numberKind(type.results[0]!);
   const frameTop = Math.max(np, type.results.length);
   const fn = callable as (a?: unknown, b?: unknown, c?: unknown) => unknown;
+  // Each argument is one element of the array its kind is held in (i32 in
+  // I32, f32/f64 in F64 as exact doubles), picked here: a call reads
+  // `A0[fp]` with no test of the kind (as the facade's fast-host.ts does).
+  const [A0 = I32S, A1 = I32S, A2 = I32S] = kinds.map((k) => (k === K_I32 ? I32S : F64S));
   return (fp) => {
     const savedTop = S.top;
     S.top = fp + frameTop;
     try {
-      // Arguments are read as the kinds say: i32 from I32, f32/f64 from F64 (exact doubles).
       const ret =
         np === 1
-          ? fn(k0 === K_I32 ? I32S[fp] : F64S[fp])
+          ? fn(A0[fp])
           : np === 0
             ? fn()
             : np === 2
-              ? fn(k0 === K_I32 ? I32S[fp] : F64S[fp], k1 === K_I32 ? I32S[fp + 1] : F64S[fp + 1])
-              : fn(
-                  k0 === K_I32 ? I32S[fp] : F64S[fp],
-                  k1 === K_I32 ? I32S[fp + 1] : F64S[fp + 1],
-                  k2 === K_I32 ? I32S[fp + 2] : F64S[fp + 2],
-                );
+              ? fn(A0[fp], A1[fp + 1])
+              : fn(A0[fp], A1[fp + 1], A2[fp + 2]);
       // Converted as the JS API converts to a value of the result's kind (a
       // conversion that throws is the host function's error).
       if (rk === K_I32) I32S[fp] = (ret as number) | 0;
