@@ -49,9 +49,10 @@ const RUNNER = join(scratch, 'runner.mjs');
 writeFileSync(
   RUNNER,
   `import { loadCommonJs } from ${JSON.stringify(LOADER)};
-const [file, dir, write] = process.argv.slice(2);
+const [file, dir, write, kill] = process.argv.slice(2);
 const r = loadCommonJs(file, dir, { write: write === 'true' });
-console.log(JSON.stringify({ cache: r.cache, value: r.exports.value, cacheFile: r.cacheFile }));`,
+console.log(JSON.stringify({ cache: r.cache, value: r.exports.value, cacheFile: r.cacheFile }));
+if (kill === 'kill') process.kill(process.pid, 'SIGKILL');`,
 );
 
 /**
@@ -81,6 +82,22 @@ test('a script runs as CommonJS; its cache is written at exit, then used', () =>
   assert.ok(first.cacheFile?.startsWith(dir));
   assert.equal(readdirSync(dir), [first.cacheFile!.slice(dir.length + 1)]);
   assert.equal(load(file, dir), { ...first, cache: 'hit' });
+});
+
+test('a run killed by a signal leaves a partial cache; the next run uses it and writes the whole one', () => {
+  const dir = join(scratch, 'cache-k');
+  const file = script('k.cjs', BODY);
+  const killed = spawnSync(process.execPath, [RUNNER, file, dir, 'true', 'kill'], {
+    encoding: 'utf8',
+  });
+  assert.is(killed.signal, 'SIGKILL');
+  assert.is(JSON.parse(killed.stdout).cache, 'miss');
+  const [partial] = readdirSync(dir);
+  assert.match(partial!, /\.partial\.bin$/);
+  const next = load(file, dir);
+  assert.equal(next, { ...next, cache: 'partial', value: EXPECTED });
+  assert.equal(readdirSync(dir), [next.cacheFile!.slice(dir.length + 1)], 'the whole one, alone');
+  assert.is(load(file, dir).cache, 'hit');
 });
 
 test('a loader that does not write (a worker thread) leaves the cache to the main thread', () => {
