@@ -30,18 +30,21 @@ export interface RunRequest {
   readonly run: { readonly tid: number; readonly arg: number };
 }
 
-/** The worker's job (`workerData`), and what its reports say failed. */
-let job: ThreadJob;
-let o: ThreadJob['options'];
-let what: string;
-
 /**
- * Runs one wasm thread in a fresh store and instance of the worker's
- * compiled module: `_start` for the main thread, `wasi_thread_start(tid,
- * arg)` for a spawned one. Returns the program's exit status if the thread
- * ended the program, or null if it just returned.
+ * Runs one wasm thread of `job` (`what` names the failure its reports
+ * give) in a fresh store and instance of the worker's compiled module:
+ * `_start` for the main thread, `wasi_thread_start(tid, arg)` for a spawned
+ * one. Returns the program's exit status if the thread ended the program,
+ * or null if it just returned.
  */
-function runThread(engine: Engine, module: Module, role: ThreadJob['role']): number | null {
+function runThread(
+  job: ThreadJob,
+  what: string,
+  engine: Engine,
+  module: Module,
+  role: ThreadJob['role'],
+): number | null {
+  const o = job.options;
   const name = module.name ?? displayName(o.file);
   const ctx = o.wasi.cli === false ? null : makeWasi(o, what);
   const store = makeStore(engine, o.wasm);
@@ -104,9 +107,9 @@ function reported(body: () => number | null): number | null {
  * command line's bundled script holds it, see thread.ts.)
  */
 export async function threadMain(): Promise<void> {
-  job = workerData as ThreadJob;
-  o = job.options;
-  what = `failed to run main module \`${o.file}\``;
+  const job = workerData as ThreadJob;
+  const o = job.options;
+  const what = `failed to run main module \`${o.file}\``;
   await textFormatFor([job.source, ...job.preloads.map((p) => p.source)]);
   let engine: Engine | undefined;
   let module: Module | undefined;
@@ -114,7 +117,7 @@ export async function threadMain(): Promise<void> {
     const status = reported(() => {
       engine ??= makeEngine(o.wasm);
       module ??= compileSource(engine, job.source, o.file, what);
-      return runThread(engine, module, role);
+      return runThread(job, what, engine, module, role);
     });
     if (status !== null) exitProgram(job.control, status);
     else if (role.kind === 'thread') {

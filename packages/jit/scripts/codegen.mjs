@@ -26,7 +26,7 @@ export function copied(key, factorySource, copies = COPIES, indent = 4, entry = 
 
 /**
  * Why each entry of a generated table is a function building it (the same
- * comment in each generated file). Used by tables.ts through lazy.ts.
+ * comment in each generated file; pack.ts makes the tables lazy, lazy.ts).
  */
 export const ENTRIES = `// Each entry of a table is an arrow function that builds it, called the first
 // time the compiler needs that instruction (../compiler/lazy.ts). V8 only
