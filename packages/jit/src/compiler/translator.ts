@@ -44,6 +44,7 @@ import { Metering, type MeteringOptions } from './metering.js';
 import { OperandStack } from './stack.js';
 import type { FunctionTiers } from './tiers.js';
 import type { Stmt } from './types.js';
+import { localsReadUnset } from './unset-locals.js';
 
 /**
  * Implementation limit on parameters, locals and operand stack slots of one
@@ -329,9 +330,13 @@ export class Translator {
     return wide ? bulk.addr64(toExpr(op)) : bulk.addr32(toExpr(op));
   }
 
+  /** What zeroes, on entry, the declared locals the body may read before writing them. */
   private zeroLocals(): ((fp: number) => void) | null {
     const ranges: calls.ZeroRange[] = [];
-    for (let x = this.type.params.length; x < this.nLocals; x++) {
+    const first = this.type.params.length;
+    const unset = localsReadUnset(this.code, first, this.nLocals);
+    for (let x = first; x < this.nLocals; x++) {
+      if (unset !== null && unset[x - first] === 0) continue;
       // f32 and f64 locals live in the same array: one range zeroes both.
       const local = this.localClass(x);
       const cls = local === CLS_F32 ? CLS_F64 : local;
