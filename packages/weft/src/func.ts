@@ -38,7 +38,7 @@ import {
   FUNCS,
 } from './handles.js';
 import { externOf, type Extern } from './externs.js';
-import { numericCaller } from './fast-call.js';
+import { numericCaller, ownCall } from './fast-call.js';
 import { numericHostBody } from './fast-host.js';
 
 /** What a host function without results returns to the runtime (read, never written). */
@@ -204,23 +204,24 @@ export class Func {
    * async host function (use `callAsync`).
    */
   call(store: Store, ...args: unknown[]): unknown {
-    const fast = this.fast;
-    if (fast !== null) return fast(store, args);
-    const f = this.inner(store);
-    if (this.conversions === null) {
-      // First call: a number-only signature gets its own caller (fast-call.ts).
-      const caller = numericCaller(store, f, (s, a) =>
-        this.callChecked(s, this.inner(s), a, 'Func.call'),
-      );
-      if (caller !== null) {
-        this.fast = caller;
-        return caller(store, args);
-      }
-    }
-    return this.callChecked(store, f, args, 'Func.call');
+    const fast = this.fast ?? this.makeFast(store);
+    return fast(store, args);
   }
 
-  /** `call` for a number-only signature, made on the first call (fast-call.ts); null before or otherwise. */
+  /**
+   * `call`'s path, made on the first call and made this handle's own `call`
+   * (fast-call.ts, `ownCall`): a number-only signature gets its own caller
+   * (fast-call.ts), anything else the general path.
+   */
+  private makeFast(store: Store): (store: Store, args: unknown[]) => unknown {
+    const general = (s: Store, args: unknown[]): unknown =>
+      this.callChecked(s, this.inner(s), args, 'Func.call');
+    const fast = numericCaller(store, this.inner(store), general) ?? general;
+    ownCall(this, fast);
+    return (this.fast = fast);
+  }
+
+  /** `call`'s path, made on the first call (`makeFast`); null before. */
   private fast: ((store: Store, args: unknown[]) => unknown) | null = null;
 
   /**
@@ -517,18 +518,21 @@ export class TypedFunc<Params extends unknown[] = unknown[], Result = unknown> {
   /** Calls the function, as `Func.call` does. */
   call(store: Store, ...args: Params): Result {
     // A number-only signature gets a caller of its own on the first call (fast-call.ts), as `Func.call`.
-    const call = this.caller ?? (this.caller = this.makeCaller());
+    const call = this.caller ?? this.makeCaller();
     return call(store, args) as Result;
   }
 
   /** `call` made on the first call: fast-call.ts's for number-only signatures, or the general path. */
   private caller: ((store: Store, args: unknown[]) => unknown) | null = null;
 
+  /** Makes `caller`, also this handle's own `call` (fast-call.ts, `ownCall`). */
   private makeCaller(): (store: Store, args: unknown[]) => unknown {
     const general = (store: Store, args: unknown[]): unknown => {
       checkStore(this.store, store);
       return this.func.callChecked(store, this.f, args, 'TypedFunc.call');
     };
-    return numericCaller(this.store, this.f, general) ?? general;
+    const caller = numericCaller(this.store, this.f, general) ?? general;
+    ownCall(this, caller);
+    return (this.caller = caller);
   }
 }

@@ -7,6 +7,8 @@
  * a disposed store. A call hook sends every call down the general path, so
  * the same store, with and without a hook, compares the two.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseWat } from '@weft/wast';
@@ -230,6 +232,35 @@ test('another store, a disposed store: the general path errors', () => {
     () => f.call(store, 1),
     (e: unknown) => e instanceof StoreError,
   );
+});
+
+test('once optimized, a call allocates nothing: no rest array (plain node)', () => {
+  // The per-arity callers are small enough for TurboFan to inline into
+  // `Func.call`, and it into the caller's loop, so the arguments' array
+  // never exists. Grown past V8's inlining limit, each call would allocate
+  // it again: the young generation would fill and be scavenged.
+  const script = fileURLToPath(new URL('./fast-call-alloc-main.js', import.meta.url));
+  const out = spawnSync(process.execPath, ['--trace-gc', script], { encoding: 'utf8' });
+  assert.is(out.status, 0, out.stderr);
+  const lines = out.stdout.split('\n');
+  // Scavenges between each line `from` and the next line `to`.
+  const scavenges = (from: string, to: string): number[] => {
+    const counts: number[] = [];
+    let count = -1;
+    for (const l of lines) {
+      if (l.startsWith(from)) count = 0;
+      else if (l.startsWith(to) && count >= 0) {
+        counts.push(count);
+        count = -1;
+      } else if (count >= 0 && l.includes('Scavenge')) count++;
+    }
+    return counts;
+  };
+  const [control = 0] = scavenges('CONTROL', 'DONE');
+  assert.ok(control >= 4, `the control loop allocating as much was scavenged ${control} times`);
+  const rounds = scavenges('BEGIN', 'END');
+  assert.is(rounds.length, 3);
+  assert.ok(Math.min(...rounds) <= 1, `scavenges per round: ${rounds.join(', ')}`);
 });
 
 test.run();
