@@ -49,21 +49,31 @@ const K_F64 = KIND_F64;
 export function numericExported(f: FuncInstance): Function | null {
   const kinds = numberSignature(f.type, 3, false);
   if (kinds === null) return null;
-  const np = kinds.length;
-  const nr = f.type.results.length;
-  const frame = Math.max(np, nr, 1);
-  const limit = STACK_SLOTS - frame;
-  const [k0 = 0, k1 = 0, k2 = 0] = kinds;
-  const rk = nr === 0 ? -1 : numberKind(f.type.results[0]!);
+  // What the closures below read is bound with `var`: a closure reading a
+  // `const` of an enclosing scope (this function's or the module's) checks
+  // it for the TDZ hole on every read, a bytecode dispatch more per read
+  // under --jitless.
+  var np = kinds.length;
+  var nr = f.type.results.length;
+  var frame = Math.max(np, nr, 1);
+  var limit = STACK_SLOTS - frame;
+  var [k0 = 0, k1 = 0, k2 = 0] = kinds;
+  var rk = nr === 0 ? -1 : numberKind(f.type.results[0]!);
+  var top = S;
+  var ints = I32S;
+  var floats = F64S;
+  var realm = R;
+  var KI = K_I32;
+  var KF = K_F32;
   // One closure literal per arity, of exactly that many parameters.
   switch (np) {
     case 0:
       return (): unknown => {
-        const fp = S.top;
+        const fp = top.top;
         if (fp > limit) stackOverflow();
-        S.top = fp + frame;
+        top.top = fp + frame;
         // func.ts's `run`, written out.
-        const s = R;
+        const s = realm;
         const depth = s.depth;
         const suspendable = s.suspendable;
         if (suspendable) s.suspendable = false;
@@ -74,23 +84,23 @@ export function numericExported(f: FuncInstance): Function | null {
           callFailed(fp, depth, suspendable, e);
         }
         if (suspendable) s.suspendable = true;
-        S.top = fp;
-        return rk === K_I32 ? I32S[fp] : rk === -1 ? undefined : F64S[fp];
+        top.top = fp;
+        return rk === KI ? ints[fp] : rk === -1 ? undefined : floats[fp];
       };
     case 1:
       return (a: unknown): unknown => {
-        const fp = S.top;
+        const fp = top.top;
         if (fp > limit) stackOverflow();
-        S.top = fp + frame;
+        top.top = fp + frame;
         try {
-          if (k0 === K_I32) I32S[fp] = (a as number) | 0;
-          else F64S[fp] = k0 === K_F32 ? Math.fround(+(a as number)) : +(a as number);
+          if (k0 === KI) ints[fp] = (a as number) | 0;
+          else floats[fp] = k0 === KF ? Math.fround(+(a as number)) : +(a as number);
         } catch (e) {
-          S.top = fp;
+          top.top = fp;
           throw e;
         }
         // func.ts's `run`, written out.
-        const s = R;
+        const s = realm;
         const depth = s.depth;
         const suspendable = s.suspendable;
         if (suspendable) s.suspendable = false;
@@ -101,25 +111,25 @@ export function numericExported(f: FuncInstance): Function | null {
           callFailed(fp, depth, suspendable, e);
         }
         if (suspendable) s.suspendable = true;
-        S.top = fp;
-        return rk === K_I32 ? I32S[fp] : rk === -1 ? undefined : F64S[fp];
+        top.top = fp;
+        return rk === KI ? ints[fp] : rk === -1 ? undefined : floats[fp];
       };
     case 2:
       return (a: unknown, b: unknown): unknown => {
-        const fp = S.top;
+        const fp = top.top;
         if (fp > limit) stackOverflow();
-        S.top = fp + frame;
+        top.top = fp + frame;
         try {
-          if (k0 === K_I32) I32S[fp] = (a as number) | 0;
-          else F64S[fp] = k0 === K_F32 ? Math.fround(+(a as number)) : +(a as number);
-          if (k1 === K_I32) I32S[fp + 1] = (b as number) | 0;
-          else F64S[fp + 1] = k1 === K_F32 ? Math.fround(+(b as number)) : +(b as number);
+          if (k0 === KI) ints[fp] = (a as number) | 0;
+          else floats[fp] = k0 === KF ? Math.fround(+(a as number)) : +(a as number);
+          if (k1 === KI) ints[fp + 1] = (b as number) | 0;
+          else floats[fp + 1] = k1 === KF ? Math.fround(+(b as number)) : +(b as number);
         } catch (e) {
-          S.top = fp;
+          top.top = fp;
           throw e;
         }
         // func.ts's `run`, written out.
-        const s = R;
+        const s = realm;
         const depth = s.depth;
         const suspendable = s.suspendable;
         if (suspendable) s.suspendable = false;
@@ -130,27 +140,27 @@ export function numericExported(f: FuncInstance): Function | null {
           callFailed(fp, depth, suspendable, e);
         }
         if (suspendable) s.suspendable = true;
-        S.top = fp;
-        return rk === K_I32 ? I32S[fp] : rk === -1 ? undefined : F64S[fp];
+        top.top = fp;
+        return rk === KI ? ints[fp] : rk === -1 ? undefined : floats[fp];
       };
     default:
       return (a: unknown, b: unknown, c: unknown): unknown => {
-        const fp = S.top;
+        const fp = top.top;
         if (fp > limit) stackOverflow();
-        S.top = fp + frame;
+        top.top = fp + frame;
         try {
-          if (k0 === K_I32) I32S[fp] = (a as number) | 0;
-          else F64S[fp] = k0 === K_F32 ? Math.fround(+(a as number)) : +(a as number);
-          if (k1 === K_I32) I32S[fp + 1] = (b as number) | 0;
-          else F64S[fp + 1] = k1 === K_F32 ? Math.fround(+(b as number)) : +(b as number);
-          if (k2 === K_I32) I32S[fp + 2] = (c as number) | 0;
-          else F64S[fp + 2] = k2 === K_F32 ? Math.fround(+(c as number)) : +(c as number);
+          if (k0 === KI) ints[fp] = (a as number) | 0;
+          else floats[fp] = k0 === KF ? Math.fround(+(a as number)) : +(a as number);
+          if (k1 === KI) ints[fp + 1] = (b as number) | 0;
+          else floats[fp + 1] = k1 === KF ? Math.fround(+(b as number)) : +(b as number);
+          if (k2 === KI) ints[fp + 2] = (c as number) | 0;
+          else floats[fp + 2] = k2 === KF ? Math.fround(+(c as number)) : +(c as number);
         } catch (e) {
-          S.top = fp;
+          top.top = fp;
           throw e;
         }
         // func.ts's `run`, written out.
-        const s = R;
+        const s = realm;
         const depth = s.depth;
         const suspendable = s.suspendable;
         if (suspendable) s.suspendable = false;
@@ -161,8 +171,8 @@ export function numericExported(f: FuncInstance): Function | null {
           callFailed(fp, depth, suspendable, e);
         }
         if (suspendable) s.suspendable = true;
-        S.top = fp;
-        return rk === K_I32 ? I32S[fp] : rk === -1 ? undefined : F64S[fp];
+        top.top = fp;
+        return rk === KI ? ints[fp] : rk === -1 ? undefined : floats[fp];
       };
   }
 }
@@ -181,17 +191,24 @@ function stackOverflow(): never {
 export function numericHostCode(type: FuncType, callable: Function): WasmCode | null {
   const kinds = numberSignature(type, 3, false);
   if (kinds === null) return null;
-  const np = kinds.length;
-  const rk = type.results.length === 0 ? -1 : numberKind(type.results[0]!);
-  const frameTop = Math.max(np, type.results.length);
-  const fn = callable as (a?: unknown, b?: unknown, c?: unknown) => unknown;
+  // Bound with `var`, as in `numericExported`.
+  var np = kinds.length;
+  var rk = type.results.length === 0 ? -1 : numberKind(type.results[0]!);
+  var frameTop = Math.max(np, type.results.length);
+  var fn = callable as (a?: unknown, b?: unknown, c?: unknown) => unknown;
   // Each argument is one element of the array its kind is held in (i32 in
   // I32, f32/f64 in F64 as exact doubles), picked here: a call reads
   // `A0[fp]` with no test of the kind (as the facade's fast-host.ts does).
-  const [A0 = I32S, A1 = I32S, A2 = I32S] = kinds.map((k) => (k === K_I32 ? I32S : F64S));
+  var [A0 = I32S, A1 = I32S, A2 = I32S] = kinds.map((k) => (k === K_I32 ? I32S : F64S));
+  var top = S;
+  var ints = I32S;
+  var floats = F64S;
+  var KI = K_I32;
+  var KF = K_F32;
+  var KD = K_F64;
   return (fp) => {
-    const savedTop = S.top;
-    S.top = fp + frameTop;
+    const savedTop = top.top;
+    top.top = fp + frameTop;
     try {
       const ret =
         np === 1
@@ -203,13 +220,13 @@ export function numericHostCode(type: FuncType, callable: Function): WasmCode | 
               : fn(A0[fp], A1[fp + 1], A2[fp + 2]);
       // Converted as the JS API converts to a value of the result's kind (a
       // conversion that throws is the host function's error).
-      if (rk === K_I32) I32S[fp] = (ret as number) | 0;
-      else if (rk === K_F64) F64S[fp] = +(ret as number);
-      else if (rk === K_F32) F64S[fp] = Math.fround(+(ret as number));
+      if (rk === KI) ints[fp] = (ret as number) | 0;
+      else if (rk === KD) floats[fp] = +(ret as number);
+      else if (rk === KF) floats[fp] = Math.fround(+(ret as number));
     } catch (e) {
       hostFailed(savedTop, e);
     }
-    S.top = savedTop;
+    top.top = savedTop;
     return undefined;
   };
 }
