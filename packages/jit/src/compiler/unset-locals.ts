@@ -31,13 +31,15 @@ import { Imm, Op, OPS, type Code } from '@weft/environ';
  */
 const WORD_BUDGET = 1 << 20;
 
-/** Block kinds: a branch to a loop goes to its top; an `if` remembers whether it had an `else`. */
+/**
+ * Block kinds: a branch to a loop goes to its top; an `if` remembers whether
+ * it had an `else`. (A legacy `try` is a block whose `catch` clauses start
+ * from its entry set, as an `else` arm does.)
+ */
 const BLOCK = 0;
 const LOOP = 1;
 const IF = 2;
 const ELSE = 3;
-/** A legacy `try` (its `catch` clauses start from its entry set). */
-const TRY = 4;
 
 /** Instructions after which the rest of the block is unreachable. */
 const ENDS_PATH = new Set<number>([
@@ -164,8 +166,7 @@ export function localsReadUnset(
       case Op.loop:
       case Op.if:
       case Op.try:
-        if (!open(id === Op.loop ? LOOP : id === Op.if ? IF : id === Op.try ? TRY : BLOCK))
-          return null;
+        if (!open(id === Op.loop ? LOOP : id === Op.if ? IF : BLOCK)) return null;
         continue;
       case Op.try_table: {
         // A catch clause may branch from anywhere in the body (labels are
