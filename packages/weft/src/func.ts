@@ -209,9 +209,9 @@ export class Func {
   }
 
   /**
-   * `call`'s path, made on the first call and made this handle's own `call`
-   * (fast-call.ts, `ownCall`): a number-only signature gets its own caller
-   * (fast-call.ts), anything else the general path.
+   * `call`'s path, made on the first call, also made this handle's own
+   * `call` (`ownCall`): a number-only signature's own caller
+   * (fast-call.ts), or the general path.
    */
   private makeFast(store: Store): (store: Store, args: unknown[]) => unknown {
     const general = (s: Store, args: unknown[]): unknown =>
