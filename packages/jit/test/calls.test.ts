@@ -4,6 +4,7 @@ import { parseModule } from '@weft/environ';
 import { callFunc, instantiate, Store, Trap, TypeRegistry, type FuncInstance } from '@weft/runtime';
 import { parseWat } from '@weft/wast';
 import { literalOfClosure, make, withCopies } from '#src/compiler/literals.js';
+import { setPackLoader } from '#src/compiler/packs.js';
 import { CONTROL } from '#src/compiler/tables.js';
 import { classify, compileModule } from '#src/index.js';
 import { withThresholds } from './support/thresholds.js';
@@ -98,15 +99,23 @@ test('an optimized function runs an entry copy of its own', () =>
     assert.is.not(lit, shared);
   }));
 
-test('keyed calls: a copy per key, shared without one', () =>
-  withCopies(() => {
-    const f = {} as FuncInstance;
-    const lit = (key: number) => literalOfClosure(make(CONTROL.callFunc, [f, 0, null], key));
-    assert.is(lit(-1000), lit(-1000));
-    assert.is.not(lit(-1000), lit(-1001));
-    assert.is(lit(0), lit(0));
-    assert.is.not(lit(0), lit(-1000));
-    assert.is.not(lit(7), lit(-1000));
-  }));
+test('keyed calls: a copy per key, shared without one (copies by signature)', () => {
+  // Without a pack loader copies go by signature (with one, every closure
+  // gets its own while they last, see literals.test.ts).
+  setPackLoader(null);
+  try {
+    withCopies(() => {
+      const f = {} as FuncInstance;
+      const lit = (key: number) => literalOfClosure(make(CONTROL.callFunc, [f, 0, null], key));
+      assert.is(lit(-1000), lit(-1000));
+      assert.is.not(lit(-1000), lit(-1001));
+      assert.is(lit(0), lit(0));
+      assert.is.not(lit(0), lit(-1000));
+      assert.is.not(lit(7), lit(-1000));
+    });
+  } finally {
+    setPackLoader(undefined);
+  }
+});
 
 test.run();

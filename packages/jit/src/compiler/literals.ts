@@ -12,19 +12,24 @@
  *
  * So the code generators emit some factories as several identical copies
  * (distinct literals with the same source), and `make` picks the copy for
- * each closure by its signature: which literals its closure arguments come
- * from. Each signature gets a copy of its own, first come first served,
- * while copies last; a copy's call sites then only ever see one literal
- * each, so V8 inlines them. Copy 0 is shared by the signatures that found
- * no free copy and by closures with arguments of unknown origin.
+ * each closure. By its signature (which literals its closure arguments
+ * come from): each signature gets a copy of its own, first come first
+ * served, while copies last; a copy's call sites then only ever see one
+ * literal each, so V8 inlines them. Copy 0 is shared by the signatures
+ * that found no free copy and by closures with arguments of unknown
+ * origin. Or, where copies can keep growing (`CopySource.plentiful`), a
+ * copy for every closure: a literal with one closure is monomorphic on the
+ * closure itself, and V8 folds what it captured into constants instead of
+ * reading it from the closure's context on every run (in large bodies, the
+ * code V8's inlining budget leaves to each statement's own literal ran
+ * 2-5x faster; see the jit README).
  *
  * Copies are handed out only while optimized code is compiled (see
  * `withCopies` and tiers.ts), so they go to code that proved hot; baseline
  * code uses copy 0 throughout. When a factory's copies are all handed out,
- * more are asked for (packs.ts appends a fresh pack's copies to every
- * factory's list where it can). The registry is process-wide, like V8's
- * feedback. Nothing here runs when compiled code runs: it is compile-time
- * bookkeeping only.
+ * more are asked for (packs.ts appends a fresh pack's copies where it
+ * can). The registry is process-wide, like V8's feedback. Nothing here
+ * runs when compiled code runs: it is compile-time bookkeeping only.
  */
 
 import type { Factory, Variants } from './types.js';
@@ -68,15 +73,26 @@ const newSignature = (): Signature => ({ copy: -1, next: null, keyed: null });
 const handedOut = new Map<readonly Factory<unknown>[], number>();
 /** Whether copies are handed out now (while compiling optimized code). */
 let dedicating = false;
-/**
- * Appends copies to `copies` (and to every other list of its pack); false
- * when it could not (see packs.ts).
- */
-let moreCopies: (copies: readonly Factory<unknown>[]) => boolean = () => false;
+/** Where more copies come from (packs.ts). */
+export interface CopySource {
+  /** Appends copies to `copies`, a list with none free; false when it could not. */
+  more(copies: readonly Factory<unknown>[]): boolean;
+  /**
+   * Whether `copies` can keep growing (fresh packs can be loaded): then
+   * each closure gets a copy of its own, not each signature.
+   */
+  plentiful(copies: readonly Factory<unknown>[]): boolean;
+}
+let source: CopySource = { more: () => false, plentiful: () => false };
 
-/** Sets what is asked for more copies when a factory's copies are all handed out. */
-export function onCopiesExhausted(more: (copies: readonly Factory<unknown>[]) => boolean): void {
-  moreCopies = more;
+/**
+ * Sets where more copies come from when a factory's copies are all handed
+ * out; returns the source it replaces.
+ */
+export function setCopySource(s: CopySource): CopySource {
+  const previous = source;
+  source = s;
+  return previous;
 }
 
 /** Runs `compile` with copies handed out to the closures it builds. */
@@ -146,6 +162,35 @@ function pickCopy<R>(
   key: number,
 ): Factory<R> {
   if (!dedicating) return copies[0]!;
+  const node = signatureOf(copies, args, key);
+  // A copy of its own: when copies are plentiful, for every closure (its
+  // literal then has this one closure, whose operands V8 inlines as
+  // constants); otherwise for the first closure of each signature. When
+  // none is free, the copy its signature had last, or the shared one.
+  const plentiful = source.plentiful(copies);
+  if (!plentiful) {
+    if (node === null) return copies[0]!; // an operand of unknown origin: the shared copy
+    if (node.copy >= 0) return copies[node.copy]!;
+  }
+  let used = handedOut.get(copies) ?? 0;
+  if (used + 1 >= copies.length) source.more(copies);
+  if (used + 1 < copies.length) {
+    handedOut.set(copies, ++used);
+    if (node !== null) node.copy = used;
+    return copies[used]!;
+  }
+  return copies[node !== null && node.copy > 0 ? node.copy : 0]!;
+}
+
+/**
+ * The node of the signature of a closure built from `args` (and `key`) in
+ * the trie of `copies`; null when an operand is of unknown origin.
+ */
+function signatureOf(
+  copies: readonly Factory<unknown>[],
+  args: readonly unknown[],
+  key: number,
+): Signature | null {
   let node: Signature | undefined = signatures.get(copies);
   if (node === undefined) signatures.set(copies, (node = newSignature()));
   if (key !== 0) {
@@ -158,19 +203,13 @@ function pickCopy<R>(
     const a = args[i];
     if (typeof a !== 'function') continue;
     const id = closureLiteral.get(a);
-    if (id === undefined) return copies[0]!; // unknown operand: the shared copy
+    if (id === undefined) return null;
     const next: Map<number, Signature> = (node.next ??= new Map());
     let child: Signature | undefined = next.get(id);
     if (child === undefined) next.set(id, (child = newSignature()));
     node = child;
   }
-  if (node.copy < 0) {
-    const used = handedOut.get(copies) ?? 0;
-    if (used + 1 >= copies.length) moreCopies(copies);
-    node.copy = used + 1 < copies.length ? used + 1 : 0;
-    if (node.copy !== 0) handedOut.set(copies, node.copy);
-  }
-  return copies[node.copy]!;
+  return node;
 }
 
 /**

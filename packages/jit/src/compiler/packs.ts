@@ -9,30 +9,32 @@
  * created it*, so evaluating a part of the pack (pack.ts) again gives a
  * full set of fresh literals. Where a synchronous loader exists (Node:
  * `vm.Script` over dist/weft-jit-pack-<part>.cjs, with a code cache), this
- * module appends a fresh part's factories to the copies of the main pack
- * when a factory of that part has no free copy left, within `PACK_BUDGET`
- * and up to {@link MAX_PACKS} parts. Elsewhere (browsers, bundles without
- * the part files, `--jitless`) the main pack's copies are all there is.
- * Entries are built when first read (lazy.ts): a fresh part adds copies to
- * the entries of the main pack built so far, and to each entry built later.
+ * module appends copies to an entry of the main pack when one of its lists
+ * has none free: the same entry of the next fresh part that entry has not
+ * taken copies from, loading a part when there is none, within
+ * `PACK_BUDGET`. Only that entry is built in the fresh part. Elsewhere
+ * (browsers, bundles without the part files, `--jitless`) the main pack's
+ * copies are all there is.
  */
-import { lazyPart, type Pack, type PackPart } from './pack.js';
+import type { Pack, PackPart } from './pack.js';
 import { PACK_DEPS } from './pack-deps.js';
 
-/** Most parts of packs loaded in a process (a whole pack holds about 2 MB of closures). */
+/** Most parts of packs loaded in a process by default (`PACK_BUDGET.parts`). */
 export const MAX_PACKS = 96;
 
 /**
- * When fresh packs are loaded. Fresh copies are fresh literals, which V8
- * must warm up and optimize again, one by one: in a run of a few seconds
- * that costs more than the shared copy they replace (measured: brotli-wasm
- * 2.1 s without packs, 2.6-2.9 s with them from the start), while in a
- * long-running process they are what keeps later code fast. So no pack is
- * loaded in the first `after` ms since copies first ran out; then loading
- * may take `share` of the time since (a load takes 1-2 ms from the code
- * cache). Mutable for tests.
+ * When fresh packs may be loaded: up to `parts` parts in the process, not
+ * in the first `after` ms since copies first ran out, then while loading
+ * has taken at most `share` of the time since. By default from the start,
+ * with no share to speak of: a load costs ~0.4 ms (the part's script from
+ * V8's cache, and only the entry that ran out built), and code compiled
+ * while loads are refused shares copies for good (an interpreter loop
+ * compiled at startup: 0.75 s a run with packs, 1.0-1.1 s with `share`
+ * 0.25, which refused them during its compile). Fresh literals do cost V8
+ * a warm-up each, which a program that runs under a second pays (see the
+ * jit README). Mutable for tests and embedders.
  */
-export const PACK_BUDGET = { after: 2000, share: 0.05 };
+export const PACK_BUDGET = { after: 0, share: 1, parts: MAX_PACKS };
 
 const clock: { now(): number } =
   (globalThis as { performance?: { now(): number } }).performance ?? Date;
@@ -43,7 +45,7 @@ let firstAsked = -1;
 export type PackLoader = (part: PackPart) => unknown;
 
 let loader: PackLoader | null | undefined;
-let loaded = 0;
+let loadedParts = 0;
 
 /**
  * Sets how fresh packs are loaded: null for never, undefined for the
@@ -58,7 +60,7 @@ export function setPackLoader(l: PackLoader | null | undefined): void {
 
 /** Parts of packs loaded so far (the main pack not counted). */
 export function packsLoaded(): number {
-  return loaded;
+  return loadedParts;
 }
 
 interface NodeProcess {
@@ -131,12 +133,22 @@ function nodeLoader(): PackLoader | null {
 }
 
 /**
+ * Whether `copies` can keep growing: a list of the main pack, a loader
+ * exists and the limit of parts is not reached (the time budget may still
+ * refuse a load for a while).
+ */
+export function copiesPlentiful(copies: readonly unknown[]): boolean {
+  if (loader === undefined) loader = nodeLoader();
+  return loader !== null && loadedParts < PACK_BUDGET.parts && entryOfList.has(copies);
+}
+
+/**
  * A fresh part's raw tables from the loader, or null (no loader, the limit
  * or budget reached, or a bad file).
  */
 function loadPart(part: PackPart): unknown {
   if (loader === undefined) loader = nodeLoader();
-  if (loader === null || loaded >= MAX_PACKS) return null;
+  if (loader === null || loadedParts >= PACK_BUDGET.parts) return null;
   const t0 = clock.now();
   if (firstAsked < 0) firstAsked = t0;
   const since = t0 - firstAsked;
@@ -198,68 +210,68 @@ function pairLists(
   return out;
 }
 
-/** The lists of copies in `tree`, each mapped to `part`. */
-function listsOf(tree: unknown, part: PackPart, out: Map<unknown, PackPart>): void {
-  if (Array.isArray(tree)) out.set(tree, part);
+/** The lists of copies in `tree`. */
+function listsIn(tree: unknown, out: unknown[] = []): unknown[] {
+  if (Array.isArray(tree)) out.push(tree);
   else if (tree !== null && typeof tree === 'object')
-    for (const value of Object.values(tree)) listsOf(value, part, out);
+    for (const value of Object.values(tree)) listsIn(value, out);
+  return out;
 }
 
-/** The part of the main pack each list of copies of its built entries belongs to. */
-const mainLists = new Map<unknown, PackPart>();
-/** The entries of the main pack built so far, by part: table and key. */
-const builtEntries = new Map<PackPart, [table: string, key: string][]>();
-/** The fresh parts added so far, by part. */
+/**
+ * An entry of the main pack that compiled code has built: where it is, its
+ * value, and how many fresh parts have added their copies to its lists.
+ */
+interface MainEntry {
+  readonly part: PackPart;
+  readonly table: string;
+  readonly key: string;
+  readonly value: unknown;
+  paired: number;
+}
+
+/** The built entry of the main pack each list of copies belongs to. */
+const entryOfList = new Map<unknown, MainEntry>();
+/** The fresh parts loaded so far, by part: their raw tables of entry builders. */
 const freshParts = new Map<PackPart, Tree[]>();
 
-/** The entry at `table`, `key` of a part. */
-function entryOf(part: object, table: string, key: string): unknown {
-  return ((part as Tree)[table] as Tree)[key];
-}
-
-/**
- * Called when an entry of the main pack is built (pack.ts): its lists join
- * the part's, with the copies of every fresh part loaded before (an entry
- * of another shape keeps its own copies).
- */
+/** Called when an entry of the main pack is built (pack.ts): its lists can grow from then on. */
 export function mainEntryBuilt(part: PackPart, table: string, key: string, value: unknown): void {
-  listsOf(value, part, mainLists);
-  let built = builtEntries.get(part);
-  if (built === undefined) builtEntries.set(part, (built = []));
-  built.push([table, key]);
-  for (const fresh of freshParts.get(part) ?? []) {
-    const pairs = pairLists(value, entryOf(fresh, table, key));
-    if (pairs !== null) for (const [list, more] of pairs) list.push(...more);
-  }
+  const entry: MainEntry = { part, table, key, value, paired: 0 };
+  for (const list of listsIn(value)) entryOfList.set(list, entry);
 }
 
 /**
- * Adds a fresh part's copies to every list of that part of `main` (its
- * entries built so far; later ones get them when built), when `copies` (a
- * list with none free) is one of them; false when nothing was added.
+ * Adds copies to `copies` (a list of the main pack with none free) and to
+ * the other lists of its entry: those of the next fresh part its entry has
+ * not taken copies from, loading a new part when there is none; false when
+ * nothing was added. Only that entry is built in the fresh part, so a load
+ * costs what one entry needs, whatever else the program compiled.
  * Called by literals.ts.
  */
 export function growCopies(main: Pack, copies: readonly unknown[]): boolean {
-  const part = mainLists.get(copies);
-  if (part === undefined) return false; // hand-written copies: as many as there are
-  const raw = loadPart(part);
-  if (raw === null) return false;
-  if (!sameTables(main[part], raw)) {
-    loader = null; // a part of another build
-    return false;
-  }
-  const fresh = lazyPart(part, raw as Parameters<typeof lazyPart>[1]) as Tree;
-  const pairs: [unknown[], readonly unknown[]][] = [];
-  for (const [table, key] of builtEntries.get(part) ?? []) {
-    if (pairLists(entryOf(main[part], table, key), entryOf(fresh, table, key), pairs) === null) {
-      loader = null;
+  const entry = entryOfList.get(copies);
+  if (entry === undefined) return false; // hand-written copies: as many as there are
+  let parts = freshParts.get(entry.part);
+  if (parts === undefined) freshParts.set(entry.part, (parts = []));
+  let raw = parts[entry.paired];
+  if (raw === undefined) {
+    const loaded = loadPart(entry.part);
+    if (loaded === null) return false;
+    if (!sameTables(main[entry.part], loaded)) {
+      loader = null; // a part of another build
       return false;
     }
+    parts.push((raw = loaded as Tree));
+    loadedParts++;
+  }
+  entry.paired++;
+  const build = (raw[entry.table] as Tree)[entry.key] as () => unknown;
+  const pairs = pairLists(entry.value, build());
+  if (pairs === null) {
+    loader = null;
+    return false;
   }
   for (const [list, more] of pairs) list.push(...more);
-  let parts = freshParts.get(part);
-  if (parts === undefined) freshParts.set(part, (parts = []));
-  parts.push(fresh);
-  loaded++;
   return true;
 }

@@ -3,17 +3,20 @@
  * pack, created once per instance of the jit, its entries built when first
  * read (lazy.ts). Its copies grow when they run out (packs.ts).
  */
-import { onCopiesExhausted } from './literals.js';
+import { setCopySource } from './literals.js';
 import { createPack } from './pack.js';
 import { PACK_DEPS } from './pack-deps.js';
-import { growCopies, mainEntryBuilt } from './packs.js';
+import { copiesPlentiful, growCopies, mainEntryBuilt } from './packs.js';
 
 export { CHAIN_SIZES, MAX_SEQ } from '../gen/control.js';
 
 /** The main pack: copy 0 of every factory, and every copy handed out. */
 export const MAIN_PACK = createPack(PACK_DEPS, mainEntryBuilt);
 
-onCopiesExhausted((copies) => growCopies(MAIN_PACK, copies));
+setCopySource({
+  more: (copies) => growCopies(MAIN_PACK, copies),
+  plentiful: copiesPlentiful,
+});
 
 export const { BINARY, UNARY } = MAIN_PACK.numeric;
 export const { LOADS, STORES } = MAIN_PACK.memory;
