@@ -26,17 +26,6 @@ import {
 import { callFailed, hostFailed } from './func.js';
 import { store } from './realm.js';
 
-// Module-local aliases of the value stack: faster than imported bindings in V8.
-const I32S = I32_SLOTS;
-const F64S = F64_SLOTS;
-const S = stack;
-const R = store;
-
-/** How a number is stored in a slot: i32 in `I32`, f32 and f64 in `F64` (i64 takes the general path). */
-const K_I32 = KIND_I32;
-const K_F32 = KIND_F32;
-const K_F64 = KIND_F64;
-
 /**
  * The exported function of `f` for a numeric signature, or null: one
  * closure per arity with everything inline: reserving the frame (before
@@ -50,21 +39,21 @@ export function numericExported(f: FuncInstance): Function | null {
   const kinds = numberSignature(f.type, 3, false);
   if (kinds === null) return null;
   // What the closures below read is bound with `var`: a closure reading a
-  // `const` of an enclosing scope (this function's or the module's) checks
-  // it for the TDZ hole on every read, a bytecode dispatch more per read
-  // under --jitless.
+  // `const` of an enclosing scope or an imported binding checks it for the
+  // TDZ hole on every read, a bytecode dispatch more per read under
+  // --jitless.
   var np = kinds.length;
   var nr = f.type.results.length;
   var frame = Math.max(np, nr, 1);
   var limit = STACK_SLOTS - frame;
   var [k0 = 0, k1 = 0, k2 = 0] = kinds;
   var rk = nr === 0 ? -1 : numberKind(f.type.results[0]!);
-  var top = S;
-  var ints = I32S;
-  var floats = F64S;
-  var realm = R;
-  var KI = K_I32;
-  var KF = K_F32;
+  var top = stack;
+  var ints = I32_SLOTS;
+  var floats = F64_SLOTS;
+  var realm = store;
+  var KI = KIND_I32;
+  var KF = KIND_F32;
   // One closure literal per arity, of exactly that many parameters.
   switch (np) {
     case 0:
@@ -197,15 +186,15 @@ export function numericHostCode(type: FuncType, callable: Function): WasmCode | 
   var frameTop = Math.max(np, type.results.length);
   var fn = callable as (a?: unknown, b?: unknown, c?: unknown) => unknown;
   // Each argument is one element of the array its kind is held in (i32 in
-  // I32, f32/f64 in F64 as exact doubles), picked here: a call reads
+  // `ints`, f32/f64 in `floats` as exact doubles), picked here: a call reads
   // `A0[fp]` with no test of the kind (as the facade's fast-host.ts does).
-  var [A0 = I32S, A1 = I32S, A2 = I32S] = kinds.map((k) => (k === K_I32 ? I32S : F64S));
-  var top = S;
-  var ints = I32S;
-  var floats = F64S;
-  var KI = K_I32;
-  var KF = K_F32;
-  var KD = K_F64;
+  var ints = I32_SLOTS;
+  var floats = F64_SLOTS;
+  var [A0 = ints, A1 = ints, A2 = ints] = kinds.map((k) => (k === KIND_I32 ? ints : floats));
+  var top = stack;
+  var KI = KIND_I32;
+  var KF = KIND_F32;
+  var KD = KIND_F64;
   return (fp) => {
     const savedTop = top.top;
     top.top = fp + frameTop;

@@ -58,7 +58,7 @@ const factoryLiteral = new Map<Factory<unknown>, number>();
 /**
  * The signatures of one copied factory as a trie: the literal ids of a
  * closure's operands, in order, lead from the root to the node holding the
- * copy given to that signature (-1 before it is given).
+ * copy last given to a closure of that signature (-1 before one is given).
  */
 interface Signature {
   copy: number;
