@@ -65,6 +65,13 @@ function defaultGcHeapBytes(): number {
   return limit === null ? 512 * 2 ** 20 : Math.max(16 * 2 ** 20, Math.floor(limit / 4));
 }
 
+let gcHeapBytes: number | undefined;
+
+/**
+ * The limits a store has when it is given none. `maxGcHeapBytes` is read
+ * from the host when first asked: Node's `v8` module took ~4 ms to load,
+ * a tenth of importing the runtime.
+ */
 export const DEFAULT_LIMITS: StoreLimits = {
   maxCallDepth: 20_000,
   maxMemorySize: MAX_MEMORY_BYTES,
@@ -74,7 +81,9 @@ export const DEFAULT_LIMITS: StoreLimits = {
   maxMemories: 10_000,
   maxMemoryBytes: MAX_MEMORY_BYTES,
   maxTableElements: MAX_TABLE_ELEMENTS,
-  maxGcHeapBytes: defaultGcHeapBytes(),
+  get maxGcHeapBytes(): number {
+    return (gcHeapBytes ??= defaultGcHeapBytes());
+  },
 };
 
 /** Fills in the defaults of a partial set of limits and checks the numbers. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FUNCREF, I32 } from '@weft/environ';
@@ -51,6 +52,20 @@ test('defaults: Wasmtime counts, 4 GiB of memory and 10M table elements per stor
   assert.is(formatBytes(48 * MiB), '48 MiB');
   assert.is(formatBytes(1536 * MiB), '1.5 GiB');
   assert.throws(() => newStore({ maxMemoryBytes: -1 }), /maxMemoryBytes must be/);
+});
+
+test('importing the runtime leaves the host heap limit unread until a default needs it', () => {
+  // Node's v8 module took ~4 ms of the import; maxGcHeapBytes reads it lazily.
+  const probe = `
+    const before = process.moduleLoadList.includes('NativeModule v8');
+    const { DEFAULT_LIMITS } = await import(${JSON.stringify(import.meta.resolve('#src/index.js'))});
+    const imported = process.moduleLoadList.includes('NativeModule v8');
+    const bytes = DEFAULT_LIMITS.maxGcHeapBytes;
+    console.log(JSON.stringify([before, imported, process.moduleLoadList.includes('NativeModule v8'), bytes === DEFAULT_LIMITS.maxGcHeapBytes]));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
+    encoding: 'utf8',
+  });
+  assert.equal(JSON.parse(out), [false, false, true, true]);
 });
 
 test('a memory past the store-wide total is refused before it is allocated', () => {

@@ -3,11 +3,11 @@
  *
  * The generated tables (../gen/*.ts) hold some 10,000 closure literals, and
  * a program uses the factories of a few hundred instructions at most. Each
- * entry is generated as an arrow function that builds it: V8 only
- * pre-parses such a function until it is called, so importing the jit no
- * longer compiles every factory (V8's compile of the jit's bundle went
- * from 35-45 ms to 23-28 ms here), and a program compiles those of the
- * instructions it uses.
+ * entry is generated as a function that builds it: V8 only pre-parses such
+ * a function until it is called, so importing the jit no longer compiles
+ * every factory, and a program compiles those of the instructions it uses.
+ * The entries are `function` expressions: arrow entries made V8's
+ * pre-parse 2.7x slower (see ENTRIES in ../../scripts/codegen.mjs).
  */
 
 /** A generated table: each entry a function that builds it. */

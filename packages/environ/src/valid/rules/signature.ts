@@ -18,9 +18,12 @@ const SIG64: (readonly ValType[] | null)[] = [];
 const RES32: (readonly ValType[] | null)[] = [];
 const RES64: (readonly ValType[] | null)[] = [];
 const USES_ADDR = new Uint8Array(OP_ID_LIMIT);
+// Signatures without the address pseudo-type are used as they are (most
+// of them): this runs on every import of environ.
+const resolve = (ts: readonly ValType[], a: ValType): readonly ValType[] =>
+  ts.includes(ADDR) ? ts.map((t) => (t === ADDR ? a : t)) : ts;
 for (const op of OPS) {
   if (op === undefined || op.params === null || op.results === null) continue;
-  const resolve = (ts: readonly ValType[], a: ValType) => ts.map((t) => (t === ADDR ? a : t));
   SIG32[op.id] = resolve(op.params, I32);
   SIG64[op.id] = resolve(op.params, I64);
   RES32[op.id] = resolve(op.results, I32);
