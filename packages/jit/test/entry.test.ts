@@ -6,6 +6,8 @@
  * (pairs and lists) move values in program order, overlaps included.
  */
 import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { RUN_F64, RUN_I32 } from '#src/compiler/operands.js';
 import { agree } from './support/differential.js';
 
 // The $fill functions leave non-zero values in the slots where $check's
@@ -158,6 +160,22 @@ test('merged copies move values in program order: swaps, rotations, overlaps', (
       ]),
     ],
   );
+});
+
+test('each run length has a straight-line closure literal of its own', () => {
+  // One literal testing the length between moves was too large for TurboFan
+  // to inline (fib: 13% of its time there); see RUN_I32 in operands.ts.
+  for (const runs of [RUN_I32, RUN_F64]) {
+    assert.is(runs.length, 7);
+    const sources = runs.map((make, i) => {
+      const moves = Array.from({ length: 2 * (i + 2) }, (_, k) => k);
+      const source = String(make(...moves));
+      assert.is(source.match(/\] = /g)?.length, i + 2, `run of ${i + 2}: one write per move`);
+      assert.not.match(source, /\bif\b|\?/, `run of ${i + 2}: no branch`);
+      return source;
+    });
+    assert.is(new Set(sources).size, 7);
+  }
 });
 
 test.run();
