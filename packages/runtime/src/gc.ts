@@ -209,7 +209,9 @@ export class GcHeap {
   private next: number;
 
   constructor(private readonly store: Store) {
-    this.next = this.nextThreshold(0);
+    // Set by the first allocation: the default limit is read from the host
+    // when first needed (limits.ts).
+    this.next = -1;
   }
 
   private nextThreshold(used: number): number {
@@ -223,6 +225,10 @@ export class GcHeap {
   }
 
   private overflow(bytes: number): void {
+    if (this.next < 0) {
+      this.next = this.nextThreshold(0);
+      if (this.used <= this.next) return;
+    }
     const live = this.measure();
     const desired = live + bytes;
     const refusal = this.store.limiter.gcHeapGrowing(live, desired);

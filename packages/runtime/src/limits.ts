@@ -69,8 +69,8 @@ let gcHeapBytes: number | undefined;
 
 /**
  * The limits a store has when it is given none. `maxGcHeapBytes` is read
- * from the host when first asked: Node's `v8` module took ~4 ms to load,
- * a tenth of importing the runtime.
+ * from the host when first asked: Node's `v8` module took ~4 ms to load, a
+ * tenth of importing the runtime, and most programs allocate no GC object.
  */
 export const DEFAULT_LIMITS: StoreLimits = {
   maxCallDepth: 20_000,
@@ -86,19 +86,32 @@ export const DEFAULT_LIMITS: StoreLimits = {
   },
 };
 
-/** Fills in the defaults of a partial set of limits and checks the numbers. */
+/**
+ * Fills in the defaults of a partial set of limits and checks the numbers.
+ * A `maxGcHeapBytes` left out is read from the host when first needed (a
+ * GC allocation), not here: every store resolves its limits.
+ */
 export function resolveLimits(partial: Partial<StoreLimits> = {}): StoreLimits {
-  const limits = { ...DEFAULT_LIMITS };
+  const limits: Partial<Record<keyof StoreLimits, number>> = {};
   for (const key of Object.keys(DEFAULT_LIMITS) as (keyof StoreLimits)[]) {
     const v = partial[key];
-    if (v === undefined) continue;
+    if (v === undefined) {
+      if (key !== 'maxGcHeapBytes') limits[key] = DEFAULT_LIMITS[key];
+      continue;
+    }
     if (typeof v !== 'number' || !(v >= 0)) {
       throw new RangeError(`${key} must be a non-negative number, got ${String(v)}`);
     }
     limits[key] = v;
   }
-  if (!(limits.maxCallDepth > 0)) throw new RangeError('maxCallDepth must be positive');
-  return limits;
+  if (limits.maxGcHeapBytes === undefined) {
+    Object.defineProperty(limits, 'maxGcHeapBytes', {
+      get: () => DEFAULT_LIMITS.maxGcHeapBytes,
+      enumerable: true,
+    });
+  }
+  if (!(limits.maxCallDepth! > 0)) throw new RangeError('maxCallDepth must be positive');
+  return limits as StoreLimits;
 }
 
 /** Why a limiter refused: the limit (a `StoreLimits` key, or a custom name) and a sentence. */

@@ -91,7 +91,17 @@ export class Config {
   /** {@inheritDoc ConfigOptions.maxMemories} */
   maxMemories: number;
   /** {@inheritDoc ConfigOptions.maxGcHeapBytes} */
-  maxGcHeapBytes: number;
+  get maxGcHeapBytes(): number {
+    return this.gcHeapBytes ?? DEFAULT_LIMITS.maxGcHeapBytes;
+  }
+  set maxGcHeapBytes(bytes: number) {
+    this.gcHeapBytes = bytes;
+  }
+  /**
+   * @internal `maxGcHeapBytes` as set, or undefined for the default, which
+   * is read from the host only when a store first allocates a GC object.
+   */
+  gcHeapBytes: number | undefined;
   /** {@inheritDoc ConfigOptions.consumeFuel} */
   consumeFuel: boolean;
   /** {@inheritDoc ConfigOptions.operatorCost} */
@@ -119,7 +129,7 @@ export class Config {
     this.maxInstances = limits.maxInstances;
     this.maxTables = limits.maxTables;
     this.maxMemories = limits.maxMemories;
-    this.maxGcHeapBytes = limits.maxGcHeapBytes;
+    this.gcHeapBytes = options.maxGcHeapBytes;
     this.consumeFuel = options.consumeFuel ?? false;
     this.operatorCost = options.operatorCost ?? {};
     this.epochInterruption = options.epochInterruption ?? false;
@@ -176,8 +186,16 @@ export class Engine {
 
   /** @internal The limits of the engine's stores. */
   get limits(): StoreLimits {
+    return resolveLimits(this.limitOptions);
+  }
+
+  /**
+   * @internal The limits of the config, unresolved: `maxGcHeapBytes` is
+   * undefined where the config leaves it to the default.
+   */
+  get limitOptions(): Partial<StoreLimits> {
     const c = this.config;
-    return resolveLimits({
+    return {
       maxCallDepth: c.maxCallDepth,
       maxMemoryBytes: c.maxMemoryBytes,
       maxMemorySize: c.maxMemorySize,
@@ -186,7 +204,7 @@ export class Engine {
       maxInstances: c.maxInstances,
       maxTables: c.maxTables,
       maxMemories: c.maxMemories,
-      maxGcHeapBytes: c.maxGcHeapBytes,
-    });
+      maxGcHeapBytes: c.gcHeapBytes,
+    };
   }
 }

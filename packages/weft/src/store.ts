@@ -70,7 +70,7 @@ export class Store<T = unknown> {
       );
     this.engine = engine;
     this.data = data as T;
-    const merged: Record<string, number> = { ...engine.limits };
+    const merged: Record<string, number | undefined> = { ...engine.limitOptions };
     for (const [key, value] of Object.entries(limits ?? {})) {
       if (value !== undefined) merged[key] = value as number;
     }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseWat } from '@weft/wast';
@@ -43,6 +44,36 @@ function refused(body: () => unknown, limit: string, message: RegExp): void {
 }
 
 const repeat = (n: number, text: string) => Array.from({ length: n }, () => text).join(' ');
+
+test('the default GC budget is read from the host only when a store allocates a GC object', () => {
+  // Node's v8 module (the heap limit) took ~4 ms to load; a program without
+  // GC objects never needs it.
+  const probe = `
+    const loaded = () => process.moduleLoadList.includes('NativeModule v8');
+    const { Config, Engine, Linker, Module, Store } = await import(${JSON.stringify(import.meta.resolve('#src/index.js'))});
+    const { parseWat } = await import('@weft/wast');
+    const engine = new Engine(new Config({ textParser: parseWat }));
+    const store = new Store(engine);
+    const wat = '(module (type $a (array (mut i32))) (func (export "n") (result i32) (i32.const 7)) (func (export "gc") (result i32) (array.len (array.new_default $a (i32.const 4)))))';
+    const instance = new Linker(engine).instantiate(store, new Module(engine, wat));
+    const seen = [loaded(), instance.getFunc(store, 'n').call(store), loaded()];
+    seen.push(instance.getFunc(store, 'gc').call(store), loaded(), engine.config.maxGcHeapBytes >= 16 * 2 ** 20);
+    console.log(JSON.stringify(seen));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
+    encoding: 'utf8',
+  });
+  assert.equal(JSON.parse(out), [false, 7, false, 4, true, true]);
+});
+
+test('a GC budget set on the config or the store is the one enforced', () => {
+  const config = new Config({ maxGcHeapBytes: 16 * MiB });
+  assert.is(config.maxGcHeapBytes, 16 * MiB);
+  config.maxGcHeapBytes = 20 * MiB;
+  const engine = new Engine(config);
+  assert.is(new Store(engine).limits.maxGcHeapBytes, 20 * MiB);
+  assert.is(new Store(engine, undefined, { maxGcHeapBytes: MiB }).limits.maxGcHeapBytes, MiB);
+  assert.ok(new Store(new Engine()).limits.maxGcHeapBytes >= 16 * MiB);
+});
 
 test('100 tables of ten million elements: refused at instantiation, nothing allocated', () => {
   const { store } = setup('');
