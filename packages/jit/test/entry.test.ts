@@ -7,7 +7,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { RUN_F64, RUN_I32 } from '#src/compiler/operands.js';
+import { RUN_F64, RUN_I32 } from '#src/gen/runs.js';
 import { agree } from './support/differential.js';
 
 // The $fill functions leave non-zero values in the slots where $check's
@@ -164,7 +164,7 @@ test('merged copies move values in program order: swaps, rotations, overlaps', (
 
 test('each run length has a straight-line closure literal of its own', () => {
   // One literal testing the length between moves was too large for TurboFan
-  // to inline (fib: 13% of its time there); see RUN_I32 in operands.ts.
+  // to inline (fib: 13% of its time there); see src/gen/runs.ts.
   for (const runs of [RUN_I32, RUN_F64]) {
     assert.is(runs.length, 7);
     const sources = runs.map((make, i) => {

@@ -10,6 +10,7 @@
 import { F32, F64, I32, I64, isRef, V128, type ValType } from '@weft/environ';
 import { F64_SLOTS, HI32_SLOTS, I32_SLOTS, REF_SLOTS, V32 } from '@weft/runtime';
 import { R } from '../ops/i64.js';
+import { MAX_RUN, RUN_F64, RUN_I32 } from '../gen/runs.js';
 import { CONTROL } from './tables.js';
 import { make, single } from './literals.js';
 import type { Expr, FactoryArg, RefExpr, Stmt, Variants } from './types.js';
@@ -277,136 +278,6 @@ const copies = new Map<
 export function forgetCopies(): void {
   copies.clear();
 }
-
-/**
- * Runs of 2 to 8 moves (argument shuffles before a call, register rotations
- * of compiled C) as straight-line code, one literal per length (`RUN_I32[n
- * - 2]`): twice as fast as the loop over index arrays under `--jitless`, 2.5
- * times once optimized. One literal for every length, testing the length
- * between moves, was too large for TurboFan to inline where it ran (plain
- * node, fib: 13% of the time in its own code); a literal per length made
- * fib(32) 12% faster. In program order, since moves may overlap; the
- * arguments are the moves' slots, `d0, s0, d1, s1, ...`. Exported for tests.
- */
-export const RUN_I32: readonly ((...moves: number[]) => Stmt)[] = [
-  single((d0, s0, d1, s1): Stmt => (fp) => {
-    I32S[fp + d0] = I32S[fp + s0]!;
-    I32S[fp + d1] = I32S[fp + s1]!;
-    return 0;
-  }),
-  single((d0, s0, d1, s1, d2, s2): Stmt => (fp) => {
-    I32S[fp + d0] = I32S[fp + s0]!;
-    I32S[fp + d1] = I32S[fp + s1]!;
-    I32S[fp + d2] = I32S[fp + s2]!;
-    return 0;
-  }),
-  single((d0, s0, d1, s1, d2, s2, d3, s3): Stmt => (fp) => {
-    I32S[fp + d0] = I32S[fp + s0]!;
-    I32S[fp + d1] = I32S[fp + s1]!;
-    I32S[fp + d2] = I32S[fp + s2]!;
-    I32S[fp + d3] = I32S[fp + s3]!;
-    return 0;
-  }),
-  single((d0, s0, d1, s1, d2, s2, d3, s3, d4, s4): Stmt => (fp) => {
-    I32S[fp + d0] = I32S[fp + s0]!;
-    I32S[fp + d1] = I32S[fp + s1]!;
-    I32S[fp + d2] = I32S[fp + s2]!;
-    I32S[fp + d3] = I32S[fp + s3]!;
-    I32S[fp + d4] = I32S[fp + s4]!;
-    return 0;
-  }),
-  single((d0, s0, d1, s1, d2, s2, d3, s3, d4, s4, d5, s5): Stmt => (fp) => {
-    I32S[fp + d0] = I32S[fp + s0]!;
-    I32S[fp + d1] = I32S[fp + s1]!;
-    I32S[fp + d2] = I32S[fp + s2]!;
-    I32S[fp + d3] = I32S[fp + s3]!;
-    I32S[fp + d4] = I32S[fp + s4]!;
-    I32S[fp + d5] = I32S[fp + s5]!;
-    return 0;
-  }),
-  single((d0, s0, d1, s1, d2, s2, d3, s3, d4, s4, d5, s5, d6, s6): Stmt => (fp) => {
-    I32S[fp + d0] = I32S[fp + s0]!;
-    I32S[fp + d1] = I32S[fp + s1]!;
-    I32S[fp + d2] = I32S[fp + s2]!;
-    I32S[fp + d3] = I32S[fp + s3]!;
-    I32S[fp + d4] = I32S[fp + s4]!;
-    I32S[fp + d5] = I32S[fp + s5]!;
-    I32S[fp + d6] = I32S[fp + s6]!;
-    return 0;
-  }),
-  single((d0, s0, d1, s1, d2, s2, d3, s3, d4, s4, d5, s5, d6, s6, d7, s7): Stmt => (fp) => {
-    I32S[fp + d0] = I32S[fp + s0]!;
-    I32S[fp + d1] = I32S[fp + s1]!;
-    I32S[fp + d2] = I32S[fp + s2]!;
-    I32S[fp + d3] = I32S[fp + s3]!;
-    I32S[fp + d4] = I32S[fp + s4]!;
-    I32S[fp + d5] = I32S[fp + s5]!;
-    I32S[fp + d6] = I32S[fp + s6]!;
-    I32S[fp + d7] = I32S[fp + s7]!;
-    return 0;
-  }),
-];
-/** As {@link RUN_I32}, for f32 and f64 slots. */
-export const RUN_F64: readonly ((...moves: number[]) => Stmt)[] = [
-  single((d0, s0, d1, s1): Stmt => (fp) => {
-    F64S[fp + d0] = F64S[fp + s0]!;
-    F64S[fp + d1] = F64S[fp + s1]!;
-    return 0;
-  }),
-  single((d0, s0, d1, s1, d2, s2): Stmt => (fp) => {
-    F64S[fp + d0] = F64S[fp + s0]!;
-    F64S[fp + d1] = F64S[fp + s1]!;
-    F64S[fp + d2] = F64S[fp + s2]!;
-    return 0;
-  }),
-  single((d0, s0, d1, s1, d2, s2, d3, s3): Stmt => (fp) => {
-    F64S[fp + d0] = F64S[fp + s0]!;
-    F64S[fp + d1] = F64S[fp + s1]!;
-    F64S[fp + d2] = F64S[fp + s2]!;
-    F64S[fp + d3] = F64S[fp + s3]!;
-    return 0;
-  }),
-  single((d0, s0, d1, s1, d2, s2, d3, s3, d4, s4): Stmt => (fp) => {
-    F64S[fp + d0] = F64S[fp + s0]!;
-    F64S[fp + d1] = F64S[fp + s1]!;
-    F64S[fp + d2] = F64S[fp + s2]!;
-    F64S[fp + d3] = F64S[fp + s3]!;
-    F64S[fp + d4] = F64S[fp + s4]!;
-    return 0;
-  }),
-  single((d0, s0, d1, s1, d2, s2, d3, s3, d4, s4, d5, s5): Stmt => (fp) => {
-    F64S[fp + d0] = F64S[fp + s0]!;
-    F64S[fp + d1] = F64S[fp + s1]!;
-    F64S[fp + d2] = F64S[fp + s2]!;
-    F64S[fp + d3] = F64S[fp + s3]!;
-    F64S[fp + d4] = F64S[fp + s4]!;
-    F64S[fp + d5] = F64S[fp + s5]!;
-    return 0;
-  }),
-  single((d0, s0, d1, s1, d2, s2, d3, s3, d4, s4, d5, s5, d6, s6): Stmt => (fp) => {
-    F64S[fp + d0] = F64S[fp + s0]!;
-    F64S[fp + d1] = F64S[fp + s1]!;
-    F64S[fp + d2] = F64S[fp + s2]!;
-    F64S[fp + d3] = F64S[fp + s3]!;
-    F64S[fp + d4] = F64S[fp + s4]!;
-    F64S[fp + d5] = F64S[fp + s5]!;
-    F64S[fp + d6] = F64S[fp + s6]!;
-    return 0;
-  }),
-  single((d0, s0, d1, s1, d2, s2, d3, s3, d4, s4, d5, s5, d6, s6, d7, s7): Stmt => (fp) => {
-    F64S[fp + d0] = F64S[fp + s0]!;
-    F64S[fp + d1] = F64S[fp + s1]!;
-    F64S[fp + d2] = F64S[fp + s2]!;
-    F64S[fp + d3] = F64S[fp + s3]!;
-    F64S[fp + d4] = F64S[fp + s4]!;
-    F64S[fp + d5] = F64S[fp + s5]!;
-    F64S[fp + d6] = F64S[fp + s6]!;
-    F64S[fp + d7] = F64S[fp + s7]!;
-    return 0;
-  }),
-];
-/** Most moves of one straight-line run. */
-const MAX_RUN = 8;
 
 const copyI32List = single((d: Int32Array, s: Int32Array): Stmt => (fp) => {
   for (let i = 0; i < d.length; i++) I32S[fp + d[i]!] = I32S[fp + s[i]!]!;
