@@ -94,6 +94,7 @@ export class Config {
   get maxGcHeapBytes(): number {
     return this.gcHeapBytes ?? DEFAULT_LIMITS.maxGcHeapBytes;
   }
+  /** Sets the GC budget of the engine's stores made from now on, in bytes. */
   set maxGcHeapBytes(bytes: number) {
     this.gcHeapBytes = bytes;
   }
