@@ -15,9 +15,9 @@ import {
   TrapCode,
 } from '@weft/runtime';
 import * as i64 from '../ops/i64.js';
-import { signExtend } from '../ops/memory.js';
+import { f32NanAt, f32NanTo, signExtend } from '../ops/memory.js';
 import * as scalar from '../ops/scalar.js';
-import { outOfBounds, trap, unwind } from '../ops/trap.js';
+import { trap, unwind } from '../ops/trap.js';
 import { takeTail } from './tail.js';
 
 /** The dependencies of every pack. */
@@ -30,7 +30,8 @@ export const PACK_DEPS = {
   f32ToBits,
   f64FromBits,
   signExtend,
-  outOfBounds,
+  f32NanAt,
+  f32NanTo,
   trap,
   unwind,
   takeTail,

@@ -5,6 +5,7 @@
  * block they branch to (see control.ts).
  */
 import type { Frame, MemoryInstance } from '@weft/runtime';
+import type { BoundsTrap } from '../ops/trap.js';
 
 /** An i32, f32 or f64 expression. */
 export type Expr = (fp: number) => number;
@@ -18,8 +19,11 @@ export type Stmt = (fp: number) => number;
 /** Zeroes the declared locals of a frame on entry (see calls.ts). */
 export type Zero = (fp: number) => void;
 
-/** An argument of a generated factory: a slot index, a constant, a closure, or a trap site. */
-export type FactoryArg = number | Expr | Frame | MemoryInstance;
+/**
+ * An argument of a generated factory: a slot index, a constant, a closure,
+ * a trap site, a memory, or a load's or store's out-of-bounds trap.
+ */
+export type FactoryArg = number | Expr | Frame | MemoryInstance | BoundsTrap;
 
 /** A closure factory: builds a closure from slots, constants, closures and sites. */
 export type Factory<R> = (...args: never[]) => R;

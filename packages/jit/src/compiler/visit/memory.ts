@@ -6,6 +6,7 @@
 import { OPS } from '@weft/environ';
 import { LOADS, STORES } from '../tables.js';
 import * as bulk from '../../ops/bulk.js';
+import { boundsTrap } from '../../ops/trap.js';
 import type { Handler, Handlers } from '../dispatch.js';
 import { make } from '../literals.js';
 import {
@@ -40,14 +41,16 @@ function constAddress(a: Operand, is64: boolean): number {
 function load(family: () => LoadFamily): Handler {
   return (t, id) => {
     const f = family();
-    const cls = classOf(OPS[id]!.results![0]!);
+    const op = OPS[id]!;
+    const cls = classOf(op.results![0]!);
     const a = t.pop();
     const { memory: m, offset, wide } = memarg(t);
     const shape = shapeOf(a);
+    const oob = boundsTrap(m, op.width, t.site());
     const args: FactoryArg[] =
       shape === 'c'
-        ? [m, constAddress(a, m.type.is64) + offset, t.site()]
-        : [m, ...argsOf(a, shape), offset, t.site()];
+        ? [m, constAddress(a, m.type.is64) + offset, oob]
+        : [m, ...argsOf(a, shape), offset, oob];
     const expr = make((wide ? f.expr64 : f.expr32)[shape], args);
     const set = shape === 'e' ? null : (wide ? f.set64 : f.set32)[shape];
     const recipe: Recipe = { set, br: null, tee: null, args };
@@ -56,7 +59,7 @@ function load(family: () => LoadFamily): Handler {
 }
 
 function store(family: () => StoreFamily): Handler {
-  return (t) => {
+  return (t, id) => {
     const f = family();
     const [a, v] = t.stack.popN(2) as [Operand, Operand];
     const { memory: m, offset, wide } = memarg(t);
@@ -64,7 +67,7 @@ function store(family: () => StoreFamily): Handler {
     const args: FactoryArg[] =
       sa === 'c' ? [m, constAddress(a, m.type.is64) + offset] : [m, ...argsOf(a, sa), offset];
     const sv = shapeOf(v);
-    args.push(...argsOf(v, sv), t.site());
+    args.push(...argsOf(v, sv), boundsTrap(m, OPS[id]!.width, t.site()));
     t.emit(make((wide ? f.store64 : f.store32)[`${sa}${sv}`], args));
   };
 }
