@@ -7,9 +7,21 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { OP_BY_NAME, parseModule } from '@weft/environ';
-import { callFunc, instantiate, Store, Trap, TypeRegistry, type FuncInstance } from '@weft/runtime';
+import {
+  callFunc,
+  instantiate,
+  Store,
+  Trap,
+  TypeRegistry,
+  type FuncInstance,
+  type MemoryInstance,
+} from '@weft/runtime';
 import { parseWat } from '@weft/wast';
+import { literalOfClosure, make, single, withCopies } from '#src/compiler/literals.js';
 import { PACK_DEPS } from '#src/compiler/pack-deps.js';
+import { setPackLoader } from '#src/compiler/packs.js';
+import { LOADS as LOAD_TABLE } from '#src/compiler/tables.js';
+import { boundsTrapOf } from '#src/compiler/visit/memory.js';
 import { memoryTables } from '#src/gen/memory.js';
 import { classify, compileModule } from '#src/index.js';
 import { agree, type Call } from './support/differential.js';
@@ -202,6 +214,31 @@ test('the rare paths of load and store closures are one short call each', () => 
       count += accesses;
     }
   assert.ok(count > 500);
+});
+
+test("a load's bounds trap leaves its copy to be picked by its address's literal", () => {
+  // Without a pack loader copies go by the literals of a closure's closure
+  // arguments; the trap closure is one of them, and one of unknown origin
+  // would give every load the shared copy.
+  setPackLoader(null);
+  try {
+    withCopies(() => {
+      const m = {} as MemoryInstance;
+      const site = { funcIndex: 0, offset: 0, names: null };
+      const address = single((slot: number) => (fp: number) => fp + slot);
+      const load = (addr: (fp: number) => number) =>
+        literalOfClosure(
+          make(LOAD_TABLE['i32.load'].expr32.e, [m, addr, 0, boundsTrapOf(m, 4, site)]),
+        );
+      const shared = load((fp) => fp);
+      const first = load(address(1));
+      assert.ok(first > 0);
+      assert.is.not(first, shared, 'a copy of its own signature');
+      assert.is(load(address(2)), first, 'the same signature, the same copy');
+    });
+  } finally {
+    setPackLoader(undefined);
+  }
 });
 
 test.run();

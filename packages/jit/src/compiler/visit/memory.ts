@@ -4,11 +4,12 @@
  * segment instructions of memories and tables (../../ops/bulk.ts).
  */
 import { OPS } from '@weft/environ';
+import type { Frame, MemoryInstance } from '@weft/runtime';
 import { LOADS, STORES } from '../tables.js';
 import * as bulk from '../../ops/bulk.js';
-import { boundsTrap } from '../../ops/trap.js';
+import { boundsTrap, type BoundsTrap } from '../../ops/trap.js';
 import type { Handler, Handlers } from '../dispatch.js';
-import { make } from '../literals.js';
+import { make, tagClosure } from '../literals.js';
 import {
   classOf,
   CLS_I32,
@@ -33,6 +34,16 @@ function memarg(t: Translator) {
   return { memory, offset, wide: memory.type.is64 };
 }
 
+/**
+ * The out-of-bounds trap of a load or store of `width` bytes of `m` at
+ * `site`, tagged with its one literal: `make` picks the copy of a closure
+ * by the literals of its closure arguments, and an untagged one would make
+ * it an operand of unknown origin, given the shared copy.
+ */
+export function boundsTrapOf(m: MemoryInstance, width: number, site: Frame): BoundsTrap {
+  return tagClosure(boundsTrap(m, width, site), boundsTrap);
+}
+
 /** A constant address operand as an unsigned number. */
 function constAddress(a: Operand, is64: boolean): number {
   return is64 ? (a.hi >>> 0) * 4294967296 + (a.value >>> 0) : a.value >>> 0;
@@ -46,7 +57,7 @@ function load(family: () => LoadFamily): Handler {
     const a = t.pop();
     const { memory: m, offset, wide } = memarg(t);
     const shape = shapeOf(a);
-    const oob = boundsTrap(m, op.width, t.site());
+    const oob = boundsTrapOf(m, op.width, t.site());
     const args: FactoryArg[] =
       shape === 'c'
         ? [m, constAddress(a, m.type.is64) + offset, oob]
@@ -67,7 +78,7 @@ function store(family: () => StoreFamily): Handler {
     const args: FactoryArg[] =
       sa === 'c' ? [m, constAddress(a, m.type.is64) + offset] : [m, ...argsOf(a, sa), offset];
     const sv = shapeOf(v);
-    args.push(...argsOf(v, sv), boundsTrap(m, OPS[id]!.width, t.site()));
+    args.push(...argsOf(v, sv), boundsTrapOf(m, OPS[id]!.width, t.site()));
     t.emit(make((wide ? f.store64 : f.store32)[`${sa}${sv}`], args));
   };
 }
