@@ -229,6 +229,11 @@ export interface ProgramsResults {
   weftFlags: string[];
   /** Input scale: 1, or 0.1 with --quick. */
   scale: number;
+  /**
+   * Runs per engine and program, each in a fresh process; times are their
+   * medians (absent in files written before there was a choice: 1).
+   */
+  runs?: number;
   programs: ProgramRow[];
   passed: number;
   failed: number;

@@ -79,6 +79,9 @@ export async function runCalls(quick: boolean, log: Log): Promise<CallsResults |
   return { schema: 1, generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), runs };
 }
 
+/** Runs per engine and real program (in fresh processes; times are medians), but with --quick. */
+export const PROGRAM_RUNS = 3;
+
 /**
  * The real programs in plain node (Weft without the CLI's V8 flags:
  * `--plain`), polywasm too; `filter` picks programs by a part of their name.
@@ -91,7 +94,8 @@ export function runPrograms(
   const args = [
     '--polywasm',
     '--plain',
-    ...(quick ? ['--quick'] : []),
+    // One run of a 12 ms workload is noise: medians of three, full size.
+    ...(quick ? ['--quick'] : ['--runs', String(PROGRAM_RUNS)]),
     ...(filter === undefined ? [] : ['--filter', filter]),
   ];
   return jsonOf('real programs', [], PROGRAMS_SCRIPT, args, log);

@@ -153,6 +153,21 @@ test('the scenario tables', () => {
   assert.ok(worstWorkload(flags, 'weft')!.name === 'b');
 });
 
+test('real programs say how their times were taken: one run, or medians of several', () => {
+  const one = section(
+    markdownReport({ ...all, programs: { ...programs, runs: undefined } }),
+    '## Real programs',
+  );
+  assert.ok(one.includes('one run in a fresh process'));
+  assert.ok(one.includes('run.mjs --polywasm --plain`'));
+  const three = section(
+    markdownReport({ ...all, programs: { ...programs, runs: 3 } }),
+    '## Real programs',
+  );
+  assert.ok(three.includes('medians of 3 runs, each in a fresh process'));
+  assert.ok(three.includes('run.mjs --polywasm --plain --runs 3`'));
+});
+
 test('missing results leave their sections out', () => {
   const md = markdownReport({ runs: [jitless] });
   for (const h of ['## Many modules', '## Real programs', '## Call costs', '## Compile time']) {

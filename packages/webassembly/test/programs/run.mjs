@@ -4,19 +4,24 @@
 // it in expected-outputs.json), and times native, Weft and polywasm.
 //
 //   node test/programs/run.mjs [--jitless] [--quick] [--polywasm] [--plain] [--filter NAME]
-//                              [--skip NAME] [--record] [--json FILE]
+//                              [--skip NAME] [--runs N] [--record] [--json FILE]
 //
 // --quick     inputs scaled to 0.1 (what CI runs)
 // --polywasm  time polywasm too (where it runs the workload correctly)
 // --plain     run Weft's child without the V8 flags of the weft command line
 // --filter S  only the workloads whose name contains S
 // --skip NAME skip one workload
+// --runs N    run each engine N times, each run in a fresh process, the
+//             engines taking turns (native, Weft, polywasm, native, ...);
+//             times are the medians (default 1: one run decides nothing
+//             on a noisy machine, where a 12 ms native workload took 20 ms
+//             in the next process)
 // --record    write the native outputs to expected-outputs.json
 // --json FILE also write the results to FILE: { schema: 1, generatedAt, node,
 //             nodeFlags, weftFlags, scale, passed, failed, programs: [{ name,
 //             toolchain, native, weft, polywasm?, weftRatio?, polywasmRatio?,
-//             known? }] }, each engine { status: ok|wrong|fails, initMs?,
-//             workMs?, message? }, ratios of work times to native's
+//             known? }], runs }, each engine { status: ok|wrong|fails, initMs?,
+//             workMs?, message? }, ratios of (median) work times to native's
 //             (tools/bench reads it: ProgramsResults in tools/bench/src/results.ts)
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,6 +38,12 @@ const skipAt = args.indexOf('--skip');
 const skip = skipAt >= 0 ? args[skipAt + 1] : undefined;
 const jsonAt = args.indexOf('--json');
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 1;
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error(`--runs wants a positive integer, not ${args[runsAt + 1]}`);
+  process.exit(2);
+}
 const jitless = flag('--jitless');
 const quick = flag('--quick');
 const scale = quick ? '0.1' : '1';
@@ -80,6 +91,36 @@ function run(name, engine) {
   });
 }
 
+/**
+ * One engine's result over its runs: the first failed run, the first run
+ * whose output differs from the first run's, or the first run with the
+ * median initialization and work times.
+ */
+function combine(results) {
+  const failed = results.find((r) => r.error);
+  if (failed) return failed;
+  const odd = results.find((r) => r.output !== results[0].output);
+  if (odd) return odd;
+  const median = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  };
+  return {
+    ...results[0],
+    init: median(results.map((r) => r.init)),
+    work: median(results.map((r) => r.work)),
+  };
+}
+
+/** Runs every engine of `engines` `runs` times, taking turns; their combined results. */
+async function runAll(name, engines) {
+  const results = engines.map(() => []);
+  for (let i = 0; i < runs; i++)
+    for (const [k, engine] of engines.entries()) results[k].push(await run(name, engine));
+  return results.map(combine);
+}
+
 const fmt = (r) => (r.error ? 'error' : `${r.init.toFixed(0)} + ${r.work.toFixed(0)} ms`);
 const ratio = (r, n) => (r.error || n.error ? '' : ` (${(r.work / n.work).toFixed(1)}x)`);
 /** An engine's result as written with --json. */
@@ -105,14 +146,21 @@ for (const [name, w] of Object.entries(WORKLOADS)) {
     console.log(`skipped ${name} (--skip)`);
     continue;
   }
-  const native = jitless ? { error: 'none under --jitless' } : await run(name, 'native');
+  const engines = [
+    ...(jitless ? [] : ['native']),
+    'weft',
+    ...(flag('--polywasm') ? ['polywasm'] : []),
+  ];
+  const timed = await runAll(name, engines);
+  const of = (engine) => timed[engines.indexOf(engine)];
+  const native = jitless ? { error: 'none under --jitless' } : of('native');
   const want = native.error ? expected[scale]?.[name] : native.output;
   if (flag('--record') && !native.error) {
     expected[scale] ??= {};
     expected[scale][name] = native.output;
   }
-  const weft = await run(name, 'weft');
-  const poly = flag('--polywasm') ? await run(name, 'polywasm') : null;
+  const weft = of('weft');
+  const poly = flag('--polywasm') ? of('polywasm') : null;
   const ok = !weft.error && weft.output === want;
   const known = KNOWN_ENGINE_FAILURES[name];
   if (ok) passed++;
@@ -156,7 +204,9 @@ console.log(
           .join('; ')
   }`,
 );
-console.log(`(times: init + workload, ${jitless ? 'node --jitless' : 'node'}, scale ${scale})`);
+console.log(
+  `(times: init + workload, ${runs === 1 ? 'one run' : `medians of ${runs} runs`}, ${jitless ? 'node --jitless' : 'node'}, scale ${scale})`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 if (jsonFile !== undefined) {
   const file = resolve(jsonFile);
@@ -168,6 +218,7 @@ if (jsonFile !== undefined) {
     nodeFlags: jitless ? ['--jitless'] : [],
     weftFlags: WEFT_FLAGS,
     scale: Number(scale),
+    runs,
     programs,
     passed,
     failed,

@@ -63,6 +63,13 @@ export function programsTable(p: ProgramsResults): string[][] {
   return rows;
 }
 
+/** How the times of a programs run were taken. */
+function runsLabel(runs: number): string {
+  return runs === 1
+    ? 'one run in a fresh process'
+    : `medians of ${runs} runs, each in a fresh process, the engines taking turns`;
+}
+
 /** The real-programs section (a `##` heading). */
 export function programsSection(p: ProgramsResults): string {
   const g = programsGeomean(p);
@@ -72,7 +79,7 @@ export function programsSection(p: ProgramsResults): string {
     'npm packages that ship WebAssembly, built by different toolchains, each running a workload ' +
       'with the engine installed as the global `WebAssembly` (Weft through `@weft/webassembly`), ' +
       "its output compared with native WebAssembly's. Times are the package's initialization + " +
-      'the workload, in milliseconds, one run in a fresh process; ratios are of the workload times. ' +
+      `the workload, in milliseconds, ${runsLabel(p.runs ?? 1)}; ratios are of the workload times. ` +
       `Every process runs ${flagsLabel([...p.nodeFlags, ...p.weftFlags])}; input scale ${p.scale}; ` +
       `${p.generatedAt}.`,
     mdTable(programsTable(p), 2),
@@ -99,7 +106,7 @@ export function programsSection(p: ProgramsResults): string {
       (b.compared
         ? `; Weft is faster than polywasm in ${b.faster} of the ${b.compared} programs polywasm runs correctly.`
         : '.') +
-      ` Command: \`node packages/webassembly/test/programs/run.mjs --polywasm${p.weftFlags.length ? '' : ' --plain'}\`.`,
+      ` Command: \`node packages/webassembly/test/programs/run.mjs --polywasm${p.weftFlags.length ? '' : ' --plain'}${(p.runs ?? 1) === 1 ? '' : ` --runs ${p.runs}`}\`.`,
   );
   return out.join('\n\n');
 }
