@@ -52,12 +52,12 @@ function constAddress(a: Operand, is64: boolean): number {
 function load(family: () => LoadFamily): Handler {
   return (t, id) => {
     const f = family();
-    const op = OPS[id]!;
-    const cls = classOf(op.results![0]!);
+    const { results, width } = OPS[id]!;
+    const cls = classOf(results![0]!);
     const a = t.pop();
     const { memory: m, offset, wide } = memarg(t);
     const shape = shapeOf(a);
-    const oob = boundsTrapOf(m, op.width, t.site());
+    const oob = boundsTrapOf(m, width, t.site());
     const args: FactoryArg[] =
       shape === 'c'
         ? [m, constAddress(a, m.type.is64) + offset, oob]
@@ -72,13 +72,14 @@ function load(family: () => LoadFamily): Handler {
 function store(family: () => StoreFamily): Handler {
   return (t, id) => {
     const f = family();
+    const width = OPS[id]!.width;
     const [a, v] = t.stack.popN(2) as [Operand, Operand];
     const { memory: m, offset, wide } = memarg(t);
     const sa = shapeOf(a);
     const args: FactoryArg[] =
       sa === 'c' ? [m, constAddress(a, m.type.is64) + offset] : [m, ...argsOf(a, sa), offset];
     const sv = shapeOf(v);
-    args.push(...argsOf(v, sv), boundsTrapOf(m, OPS[id]!.width, t.site()));
+    args.push(...argsOf(v, sv), boundsTrapOf(m, width, t.site()));
     t.emit(make((wide ? f.store64 : f.store32)[`${sa}${sv}`], args));
   };
 }
