@@ -19,23 +19,13 @@ export function trap(code: TrapCode, site: Frame): never {
 }
 
 /**
- * Where a load or store of `m` ending at byte `end` falls outside the size
- * `m` knows (one short call for compiled loads and stores): raises an
- * out-of-bounds memory access trap at `site`, unless `m` is a shared memory
- * that another agent has grown to cover the access, which then goes ahead
- * (on `m`'s views of the grown memory, read after this returns).
- */
-export function outOfBounds(m: MemoryInstance, end: number, site: Frame): void {
-  if (m.shared === null || end > m.sync()) {
-    throw new Trap(TrapCode.MemoryOutOfBounds).addFrame(site);
-  }
-}
-
-/**
  * What a compiled load or store of `width` bytes of `m` calls when its
- * effective address `ea` is past the size `m` knows: {@link outOfBounds}
- * for that access. Built once per instruction at compile time, so that the
- * call in the closure takes one argument: the rare path's bytecode counts
+ * effective address `ea` is past the size `m` knows: raises an
+ * out-of-bounds memory access trap at the instruction, unless `m` is a
+ * shared memory that another agent has grown to cover the access, which
+ * then goes ahead (on `m`'s views of the grown memory, read after this
+ * returns). Built once per instruction at compile time, so that the call
+ * in the closure takes one argument: the rare path's bytecode counts
  * against V8's inlining budget like the hot path's (a three-argument call
  * of a shared helper was ~20 of the ~80 bytes of an i32 load; without the
  * CLI's flags, loop bodies of loads and stores inlined that much less).
@@ -44,7 +34,11 @@ export type BoundsTrap = (ea: number) => void;
 
 /** The {@link BoundsTrap} of a load or store of `width` bytes of `m` at `site`. */
 export function boundsTrap(m: MemoryInstance, width: number, site: Frame): BoundsTrap {
-  return (ea) => outOfBounds(m, ea + width, site);
+  return (ea) => {
+    if (m.shared === null || ea + width > m.sync()) {
+      throw new Trap(TrapCode.MemoryOutOfBounds).addFrame(site);
+    }
+  };
 }
 
 /** Raises a trap of `code` with a message more specific than the code's. */
